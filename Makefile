@@ -1,0 +1,156 @@
+# Build the book and its programs:   make
+# Run every test:                    make test
+#
+# The pipeline: chapters/*.nw --notangle--> build/src (#line -> .nw) and tangled/
+#               build/src --cc--> build/bin --seeded runs--> build/data
+#               build/data + figures/*.gp --gnuplot--> build/fig
+#               chapters/*.nw --noweave--> build/tex; + chapters/book.tex --> build/book.pdf
+
+SHELL = /bin/bash
+
+# The chapters, in the order of the book.
+CHAPTERS = chapters/01-reading.nw chapters/02-notation.nw chapters/03-forward.nw
+
+# Every root chunk: the files of the library and the chapter programs.
+LIB      = rng cli runfile nnerr activation net
+PROGRAMS = rng-demo layout forward
+HEADERS  = rng.h cli.h runfile.h nnerr.h activation.h net.h
+LIB_SRC  = nnerr.c rng.c cli.c runfile.c activation.c net.c
+ROOTS    = $(HEADERS) $(LIB_SRC) $(PROGRAMS:=.c) Makefile
+
+# The figures: one gnuplot script each, in figures/.
+FIGURES  = normal-hist network activations
+
+# The Debian packages the build needs (tools/need-packages.sh installs them).
+PACKAGES = make gcc libc6-dev noweb gnuplot-nox texlive-latex-base \
+           texlive-latex-recommended texlive-fonts-recommended lmodern \
+           latexmk poppler-utils
+
+CC       = cc
+CFLAGS   = -std=c11 -O2 -g -Wall -Wextra -Wpedantic
+LDLIBS   = -lm
+SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+           -fno-sanitize-recover=all
+
+B = build
+
+.PHONY: all programs tangle book test check-packages clean
+.DELETE_ON_ERROR:
+.SECONDARY:
+
+all: book programs
+
+check-packages:
+	@tools/need-packages.sh $(PACKAGES)
+
+# ---------------------------------------------------------------- tangling
+# One stamp for all roots: notangle runs when a chapter changes, and cpif
+# leaves every file whose text is unchanged with its old timestamp.
+$(B)/tangle.stamp: $(CHAPTERS) tools/tangle.sh tools/mark-chunks.awk Makefile | check-packages
+	@mkdir -p $(B)
+	tools/tangle.sh $(B)/src tangled $(ROOTS) -- $(CHAPTERS)
+	@touch $@
+
+tangle: $(B)/tangle.stamp
+
+$(addprefix $(B)/src/,$(HEADERS) $(LIB_SRC) $(PROGRAMS:=.c)) tangled/Makefile: $(B)/tangle.stamp ;
+
+# ---------------------------------------------------------------- compiling
+$(B)/obj/%.o: $(B)/src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -MMD -MP -I$(B)/src -c -o $@ $<
+
+$(B)/libbackprop.a: $(LIB_SRC:%.c=$(B)/obj/%.o)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/bin/%: $(B)/obj/%.o $(B)/libbackprop.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+programs: $(PROGRAMS:%=$(B)/bin/%)
+
+-include $(wildcard $(B)/obj/*.d $(B)/test/*.d $(B)/test-san/*.d)
+
+# ---------------------------------------------------------------- runs
+# Each run has a fixed seed; it writes the data its figures plot and a file
+# of LaTeX macros with the numbers the text quotes (\setrun{key}{value}).
+RUNS = $(B)/data/rng-demo.tex $(B)/data/layout.tex $(B)/data/forward.tex
+
+$(B)/data/rng-demo.tex $(B)/data/normal-hist.dat &: $(B)/bin/rng-demo
+	@mkdir -p $(@D)
+	$< --seed 42 --samples 100000 --histogram $(B)/data/normal-hist.dat --tex $(B)/data/rng-demo.tex > /dev/null
+
+$(B)/data/layout.tex $(B)/data/network.dat &: $(B)/bin/layout
+	@mkdir -p $(@D)
+	$< --sizes 784,100,50,10,5 --tex $(B)/data/layout.tex > /dev/null
+	$< --sizes 3,4,2 --diagram $(B)/data/network.dat > /dev/null
+
+$(B)/data/forward.tex $(B)/data/activations.dat &: $(B)/bin/forward
+	@mkdir -p $(@D)
+	$< --seed 2026 --curves $(B)/data/activations.dat --tex $(B)/data/forward.tex > /dev/null
+
+$(B)/tex/runs.tex: $(RUNS)
+	@mkdir -p $(@D)
+	cat $^ > $@
+
+# ---------------------------------------------------------------- figures
+# The scripts set no terminal: the book's figures use cairolatex, whose
+# labels LaTeX typesets in the book's own fonts.
+FIGSIZE = 12cm,7cm
+FIGSIZE_activations = 12cm,6.5cm
+FIGSIZE_normal-hist = 11cm,6cm
+FIGSIZE_network = 9cm,6.5cm
+
+$(B)/fig/normal-hist.tex: $(B)/data/normal-hist.dat
+$(B)/fig/activations.tex: $(B)/data/activations.dat
+$(B)/fig/network.tex: $(B)/data/network.dat
+
+$(B)/fig/%.tex: figures/%.gp | check-packages
+	@mkdir -p $(@D)
+	gnuplot -e "set terminal cairolatex pdf size $(or $(FIGSIZE_$*),$(FIGSIZE)); \
+	            set output '$@'; data = '$(B)/data'" $<
+
+# ---------------------------------------------------------------- the book
+# One noweave over all chapters, so chunk names, cross-references and the
+# identifier index span the whole book.
+# tools/index-filter.awk keeps local variables out of the identifier index.
+$(B)/tex/chapters.tex: $(CHAPTERS) tools/index-filter.awk | check-packages
+	@mkdir -p $(@D)
+	noweave -n -autodefs c -filter "awk -f tools/index-filter.awk" -index \
+	        $(CHAPTERS) > $@
+
+$(B)/book.pdf: chapters/book.tex $(B)/tex/chapters.tex $(B)/tex/runs.tex \
+               $(FIGURES:%=$(B)/fig/%.tex)
+	latexmk -pdf -silent -interaction=nonstopmode -halt-on-error \
+	        -outdir=$(B) -jobname=book chapters/book.tex > $(B)/latexmk.out 2>&1 \
+	  || { tail -n 40 $(B)/latexmk.out; exit 1; }
+	@touch $@
+
+book: $(B)/book.pdf
+
+# ---------------------------------------------------------------- tests
+TESTS = $(wildcard tests/test-*.c)
+
+$(B)/test/%.o: tests/%.c $(B)/tangle.stamp
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Werror -MMD -MP -I$(B)/src -Itests -c -o $@ $<
+$(B)/test/lib-%.o: $(B)/src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Werror -MMD -MP -I$(B)/src -c -o $@ $<
+$(B)/test/run: $(TESTS:tests/%.c=$(B)/test/%.o) $(B)/test/main.o $(LIB_SRC:%.c=$(B)/test/lib-%.o)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/test-san/%.o: tests/%.c $(B)/tangle.stamp
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANITIZE) -Werror -MMD -MP -I$(B)/src -Itests -c -o $@ $<
+$(B)/test-san/lib-%.o: $(B)/src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANITIZE) -Werror -MMD -MP -I$(B)/src -c -o $@ $<
+$(B)/test-san/run: $(TESTS:tests/%.c=$(B)/test-san/%.o) $(B)/test-san/main.o $(LIB_SRC:%.c=$(B)/test-san/lib-%.o)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(LDLIBS)
+
+test: all $(B)/test/run $(B)/test-san/run
+	tests/run-all.sh "$(B)" "$(CC)" $(PROGRAMS) -- $(ROOTS) -- $(CHAPTERS)
+
+clean:
+	rm -rf $(B)

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Every test of the project, in one run; `make test` calls this after it
+# has built the book, the programs and the two test runners.
+# Usage: tests/run-all.sh BUILD CC PROGRAM... -- ROOT... -- CHAPTER...
+# Ends with the line "N passed, N failed"; exits non-zero if any failed.
+set -uo pipefail
+
+build=$1 cc=$2; shift 2
+programs=(); roots=(); chapters=()
+while [ "$1" != "--" ]; do programs+=("$1"); shift; done; shift
+while [ "$1" != "--" ]; do roots+=("$1"); shift; done; shift
+chapters=("$@")
+
+passed=0 failed=0
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+pass() { passed=$((passed + 1)); echo "pass $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; [ $# -lt 2 ] || echo "  $2"; }
+check() {  # check NAME COMMAND...: passes if COMMAND exits 0
+    local name=$1; shift
+    if out=$("$@" 2>&1); then pass "$name"; else fail "$name" "$(echo "$out" | tail -n 20)"; fi
+}
+
+# 1, 2. The C tests, plain and under AddressSanitizer and UBSan.  Each
+# runner prints "N passed, M failed"; its counts join ours.
+run_c_tests() {
+    local label=$1 runner=$2 out
+    out=$("$runner" 2>&1); local status=$?
+    echo "$out" | sed "s/^/[$label] /" | grep -v '^\[[a-z]*\] pass '
+    local line; line=$(echo "$out" | tail -n 1)
+    if [[ $line =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+        passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
+        [ $status -eq 0 ] || [ "${BASH_REMATCH[2]}" -ne 0 ] || fail "$label runner exit status $status"
+    else
+        fail "$label runner did not finish" "$(echo "$out" | tail -n 5)"
+    fi
+}
+echo "== C tests"
+run_c_tests c "$build/test/run"
+echo "== C tests under -fsanitize=address,undefined"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+    run_c_tests san "$build/test-san/run"
+
+# 3. The programs' command lines.
+echo "== chapter programs"
+source tests/cli.sh
+
+# 4. tangled/ is what the chapters tangle to, byte for byte.
+echo "== tangled/ against chapters/"
+check "chapters tangle to the committed tangled/" bash -c '
+    tools/tangle.sh "$1/dev" "$1/tangled" "${@:2}" >/dev/null || exit 1
+    for f in "$1"/tangled/*; do
+        cmp "$f" "tangled/${f##*/}" || exit 1
+    done
+    for f in tangled/*.c tangled/*.h tangled/Makefile; do
+        [ -e "$1/tangled/${f##*/}" ] || { echo "$f: no chapter makes it"; exit 1; }
+    done' _ "$scratch" "${roots[@]}" -- "${chapters[@]}"
+check "tangled/ has no #line directives" bash -c '! grep -l "^#line" tangled/*.c tangled/*.h'
+check "a misspelt root chunk is an error" bash -c '
+    sed "s/^<<rng.c>>=/<<rgn.c>>=/" chapters/01-reading.nw > "$1/ch.nw" &&
+    ! tools/tangle.sh "$1/x" "$1/y" "${@:2}" -- "$1/ch.nw" "${chapters[@]:1}" 2>/dev/null' \
+    _ "$scratch" "${roots[@]}"
+
+# 5. tangled/ builds with a C compiler and make alone, warnings as errors.
+echo "== tangled/ on its own"
+check "tangled/ builds with -std=c11 -Wall -Wextra -Wpedantic -Werror" bash -c '
+    mkdir "$1/alone" && cp tangled/*.c tangled/*.h tangled/Makefile "$1/alone" &&
+    make -s -C "$1/alone" CC="$2" CFLAGS="-std=c11 -Wall -Wextra -Wpedantic -Werror" &&
+    for p in "${@:3}"; do "$1/alone/$p" --help >/dev/null || exit 1; done' \
+    _ "$scratch" "$cc" "${programs[@]}"
+
+# 6. Same seed, same bytes.
+echo "== reproducibility"
+check "forward writes the same bytes twice" bash -c '
+    "$1/bin/forward" --seed 7 --tex "$2/a.tex" --curves "$2/a.dat" >"$2/a.out" &&
+    "$1/bin/forward" --seed 7 --tex "$2/b.tex" --curves "$2/b.dat" >"$2/b.out" &&
+    cmp "$2/a.tex" "$2/b.tex" && cmp "$2/a.dat" "$2/b.dat" && cmp "$2/a.out" "$2/b.out"' \
+    _ "$build" "$scratch"
+check "the build's runs reproduce their data" bash -c '
+    "$1/bin/rng-demo" --seed 42 --samples 100000 --histogram "$2/h.dat" --tex "$2/r.tex" >/dev/null &&
+    cmp "$2/h.dat" "$1/data/normal-hist.dat" && cmp "$2/r.tex" "$1/data/rng-demo.tex"' \
+    _ "$build" "$scratch"
+
+# 7. The book: built, with no LaTeX warning, and a second make does nothing.
+echo "== the book"
+check "book.pdf exists and has pages" bash -c 'pdfinfo "$1/book.pdf" | grep -q "^Pages: *[1-9]"' _ "$build"
+check "the LaTeX log has no warnings" tools/check-latex-log.sh "$build/book.log"
+check "a second make has nothing to do" bash -c '
+    out=$(make -n all 2>&1 | grep -v "need-packages.sh") ; [ -z "$out" ] || { echo "$out"; exit 1; }'
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,43 @@
+# A noweave filter, run after `-autodefs c` and before `-index`: keep in
+# the identifier index only what is defined at the top level of a file.
+#
+# noweb's C definition finder takes every declaration that starts a line
+# of a chunk for a definition.  In this book the body of a function is
+# split into chunks, whose lines start at the chunk's left margin, so it
+# would index local variables (i, w, z, ...) and link every later use of
+# those names to them.  A chunk is at the top level of a file if it is a
+# root or is used, at the start of a line, in a chunk at the top level;
+# chunks used indented are parts of a function body, and the definitions
+# found in them are dropped.
+{ line[NR] = $0 }
+/^@begin code / { incode = 1; chunk = ""; prev = "" }
+/^@end code /   { incode = 0 }
+/^@defn / { chunk = substr($0, 7); defined[chunk] = 1 }
+/^@use / && incode {
+    child = substr($0, 6)
+    indented = (prev ~ /^@text[ \t]+$/)
+    if (!indented) edge[chunk, child] = 1
+    used[child] = 1
+    children[chunk] = children[chunk] SUBSEP child
+}
+incode { chunkof[NR] = chunk; prev = $0 }
+/^@nl/ { prev = "" }
+END {
+    n = 0
+    for (c in defined)
+        if (!(c in used)) { top[c] = 1; queue[++n] = c }
+    for (q = 1; q <= n; q++) {
+        split(substr(children[queue[q]], 2), kids, SUBSEP)
+        for (k in kids)
+            if (((queue[q], kids[k]) in edge) && !(kids[k] in top)) {
+                top[kids[k]] = 1; queue[++n] = kids[k]
+            }
+    }
+    for (r = 1; r <= NR; r++) {
+        if (line[r] ~ /^@index defn / && (r in chunkof) && !(chunkof[r] in top))
+            continue
+        if (line[r] == "@index defn printf")
+            continue
+        print line[r]
+    }
+}
