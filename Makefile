@@ -99,7 +99,7 @@ $(B)/tex/runs.tex: $(RUNS)
 FIGSIZE = 12cm,7cm
 FIGSIZE_activations = 12cm,6.5cm
 FIGSIZE_normal-hist = 11cm,6cm
-FIGSIZE_network = 9cm,6.5cm
+FIGSIZE_network = 10cm,6.5cm
 
 $(B)/fig/normal-hist.tex: $(B)/data/normal-hist.dat
 $(B)/fig/activations.tex: $(B)/data/activations.dat

@@ -1,17 +1,21 @@
 # A small network in the book's notation.  Data: layout --diagram, two
 # blocks: lines (x0 y0 x1 y1 bias) and nodes (x y label constant).
+# Layers are drawn sx apart and nodes sy apart.
+sx = 3.2; sy = 1.25
 unset border
 unset tics
 unset key
+set margins 0, 0, 0, 0
 set size ratio -1
-set xrange [0.6:3.4]
-set yrange [-2.6:2.6]
-set style arrow 1 nohead lw 1.5 lc rgb '#8a8a8a'
+set xrange [sx*0.6:sx*3.4]
+set yrange [-2.8*sy:2.6*sy]
+set style arrow 1 nohead lw 1.2 lc rgb '#9a9a9a'
 set style arrow 2 nohead lw 1.5 lc rgb '#b03a2e' dt 2
-plot data.'/network.dat' index 0 using 1:2:($3-$1):($4-$2):($5 == 1 ? 2 : 1) \
+f = data.'/network.dat'
+plot f index 0 using ($1*sx):($2*sy):(($3-$1)*sx):(($4-$2)*sy):($5 == 1 ? 2 : 1) \
          with vectors arrowstyle variable, \
-     ''  index 1 using 1:2:($4 == 1 ? 5 : 7) with points pt variable ps 4.2 \
-         lc rgb 'white', \
-     ''  index 1 using 1:2:($4 == 1 ? 4 : 6) with points pt variable ps 4.2 \
-         lw 2 lc rgb '#2f4f6f', \
-     ''  index 1 using 1:2:3 with labels
+     f index 1 using ($1*sx):($2*sy):($4 == 1 ? 5 : 7) with points pt variable \
+         ps 3.6 lc rgb 'white', \
+     f index 1 using ($1*sx):($2*sy):($4 == 1 ? 4 : 6) with points pt variable \
+         ps 3.6 lw 2 lc rgb '#2f4f6f', \
+     f index 1 using ($1*sx):($2*sy):3 with labels

@@ -3,39 +3,53 @@
 #include <string.h>
 #include "activation.h"
 
+/* the sigmoid */
+static double sigmoid(double z)
+{
+    double e = exp(-fabs(z));
+    return z >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+}
+
+/* the derivative of the sigmoid */
+static double sigmoid_prime(double z)
+{
+    double e = exp(-fabs(z));
+    return e / ((1.0 + e) * (1.0 + e));
+}
+
+/* the derivative of tanh */
+static double tanh_prime(double z)
+{
+    double t = tanh(z);
+    return (1.0 - t) * (1.0 + t);
+}
+
+/* ReLU and LeakyReLU and their derivatives */
+static double relu(double z)             { return z > 0.0 ? z : 0.0; }
+static double relu_prime(double z)       { return z > 0.0 ? 1.0 : 0.0; }
+static double leaky_relu(double z)       { return z > 0.0 ? z : ACT_LEAK * z; }
+static double leaky_relu_prime(double z) { return z > 0.0 ? 1.0 : ACT_LEAK; }
+
 double act(activation a, double z)
 {
     switch (a) {
     case ACT_IDENTITY:   return z;
-    case ACT_SIGMOID:    /* return the sigmoid of z */
-                         {
-                             double e = exp(-fabs(z));
-                             return z >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
-                         }
+    case ACT_SIGMOID:    return sigmoid(z);
     case ACT_TANH:       return tanh(z);
-    case ACT_RELU:       return z > 0.0 ? z : 0.0;
-    case ACT_LEAKY_RELU: return z > 0.0 ? z : ACT_LEAK * z;
+    case ACT_RELU:       return relu(z);
+    case ACT_LEAKY_RELU: return leaky_relu(z);
     default:             return NAN;
     }
 }
+
 double act_prime(activation a, double z)
 {
     switch (a) {
     case ACT_IDENTITY:   return 1.0;
-    case ACT_SIGMOID:    /* return the derivative of the sigmoid at z */
-                         {
-                             double e = exp(-fabs(z));
-                             return e / ((1.0 + e) * (1.0 + e));
-                         }
-    case ACT_TANH:       /* return the derivative of tanh at z */
-                         {
-                             double t = tanh(z);
-                             return (1.0 - t) * (1.0 + t);
-                         }
-    case ACT_RELU:       /* return the derivative of ReLU at z */
-                         return z > 0.0 ? 1.0 : 0.0;
-    case ACT_LEAKY_RELU: /* return the derivative of LeakyReLU at z */
-                         return z > 0.0 ? 1.0 : ACT_LEAK;
+    case ACT_SIGMOID:    return sigmoid_prime(z);
+    case ACT_TANH:       return tanh_prime(z);
+    case ACT_RELU:       return relu_prime(z);
+    case ACT_LEAKY_RELU: return leaky_relu_prime(z);
     default:             return NAN;
     }
 }

@@ -53,6 +53,7 @@ void cli_fail(const char *fmt, ...)
     fputc('\n', stderr);
     exit(EXIT_FAILURE);
 }
+
 /* cli.c functions */
 const char *cli_string(void)
 {
@@ -91,6 +92,7 @@ int cli_sizes(int n[], int max)
         cli_fail("%s", err.msg);
     return L;
 }
+
 /* cli.c functions */
 int parse_long(const char *what, const char *text, long min, long max,
                long *out, nn_err *err)
@@ -106,6 +108,7 @@ int parse_long(const char *what, const char *text, long min, long max,
     *out = v;
     return 0;
 }
+
 /* cli.c functions */
 int parse_double(const char *what, const char *text, double min,
                  double max, double *out, nn_err *err)
@@ -121,6 +124,7 @@ int parse_double(const char *what, const char *text, double min,
     *out = v;
     return 0;
 }
+
 /* cli.c functions */
 int parse_sizes(const char *what, const char *text, int n[], int max,
                 int *L, nn_err *err)

@@ -26,6 +26,17 @@ struct options {
     activation a;
     const char *curves, *tex;
 };
+
+/* forward options */
+enum { SHOWN = 5 };
+
+struct observation {
+    int shown;                        /* outputs kept, at most SHOWN */
+    double y[SHOWN + 1];              /* y[1 .. shown] */
+    double rms[NET_MAX_LAYERS + 1];   /* rms of z[k], k = 2 .. L */
+    double saturated;                 /* percentage of hidden nodes */
+};
+
 /* measure the spread of each layer's pre-activations */
 static void rms_by_layer(const net *N, double rms[])
 {
@@ -36,6 +47,34 @@ static void rms_by_layer(const net *N, double rms[])
         rms[k] = sqrt(s / N->n[k]);
     }
 }
+
+/* measure the spread of each layer's pre-activations */
+static double saturated_percent(const net *N)
+{
+    int count = 0, total = 0;
+    for (int k = 2; k < N->L; k++) {
+        activation a = N->A[k];
+        double peak = fmax(act_prime(a, 0.0), act_prime(a, 1.0));
+        for (int i = 1; i <= N->n[k]; i++, total++)
+            count += act_prime(a, N->z[k][i]) < 0.01 * peak;
+    }
+    return total > 0 ? 100.0 * count / total : 0.0;
+}
+
+/* run the network and observe it */
+static void observe(net *N, const double x[], struct observation *ob,
+                    const char *label)
+{
+    const double *y = net_forward(N, x);
+    ob->shown = N->n[N->L] < SHOWN ? N->n[N->L] : SHOWN;
+    printf("outputs with %s weights:", label);
+    for (int i = 1; i <= ob->shown; i++)
+        printf(" %.6f", ob->y[i] = y[i]);
+    printf("\n");
+    rms_by_layer(N, ob->rms);
+    ob->saturated = saturated_percent(N);
+}
+
 /* write the activation curves */
 static void write_curves(const char *path)
 {
@@ -58,10 +97,11 @@ static void write_curves(const char *path)
     if (runfile_close(&rf, &err) != 0)
         cli_fail("%s", err.msg);
 }
+
 /* write the forward macros */
 static void write_macros(const char *path, const net *N, long seed,
-                         int shown, const double ys[], const double yn[],
-                         const double rs[], const double rn[])
+                         const struct observation *scaled,
+                         const struct observation *naive)
 {
     runfile rf;
     nn_err err;
@@ -69,17 +109,19 @@ static void write_macros(const char *path, const net *N, long seed,
     if (runfile_open(&rf, path, &err) != 0)
         cli_fail("%s", err.msg);
     run_macro(&rf, "forward.seed", "%ld", seed);
-    for (int i = 1; i <= shown; i++) {
+    for (int i = 1; i <= scaled->shown; i++) {
         snprintf(key, sizeof key, "forward.out%d", i);
-        run_macro(&rf, key, "%.4f", ys[i]);
+        run_macro(&rf, key, "%.4f", scaled->y[i]);
         snprintf(key, sizeof key, "forward.naive.out%d", i);
-        run_macro(&rf, key, "%.4f", yn[i]);
+        run_macro(&rf, key, "%.4f", naive->y[i]);
     }
     fprintf(rf.f, "\\setrun{forward.rmstable}{");
     for (int k = 2; k <= N->L; k++)
-        fprintf(rf.f, "%d & %d & %.3f & %.3f \\\\ ", k, N->n[k], rs[k],
-                rn[k]);
+        fprintf(rf.f, "%d & %d & %.3f & %.3f \\\\ ", k, N->n[k],
+                scaled->rms[k], naive->rms[k]);
     fprintf(rf.f, "}\n");
+    run_macro(&rf, "forward.sat.scaled", "%.0f", scaled->saturated);
+    run_macro(&rf, "forward.sat.naive", "%.0f", naive->saturated);
     if (runfile_close(&rf, &err) != 0)
         cli_fail("%s", err.msg);
 }
@@ -124,35 +166,23 @@ int main(int argc, char **argv)
     for (int j = 0; j < o.n[1]; j++)
         x[j] = rng_normal(&data);
     /* run the network with fan-in scaled weights */
-    enum { SHOWN = 5 };
-    double y_scaled[SHOWN + 1], y_naive[SHOWN + 1];
-    double rms_scaled[NET_MAX_LAYERS + 1], rms_naive[NET_MAX_LAYERS + 1];
-    int shown = N->n[N->L] < SHOWN ? N->n[N->L] : SHOWN;
+    struct observation scaled, naive;
     net_init(N, &init);
-    const double *y = net_forward(N, x);
-    printf("outputs with N(0, 1/n) weights:");
-    for (int i = 1; i <= shown; i++)
-        printf(" %.6f", y_scaled[i] = y[i]);
-    printf("\n");
-    rms_by_layer(N, rms_scaled);
+    observe(N, x, &scaled, "N(0, 1/n)");
     /* run it again with standard normal weights */
     for (size_t p = 0; p < N->nw; p++)
         N->wflat[p] = rng_normal(&init);
-    y = net_forward(N, x);
-    printf("outputs with N(0, 1) weights:   ");
-    for (int i = 1; i <= shown; i++)
-        printf(" %.6f", y_naive[i] = y[i]);
-    printf("\n");
-    rms_by_layer(N, rms_naive);
+    observe(N, x, &naive, "N(0, 1)  ");
     for (int k = 2; k <= N->L; k++)
         printf("layer %d: rms of z %.3f (scaled), %.3f (standard normal)\n", k,
-               rms_scaled[k], rms_naive[k]);
+               scaled.rms[k], naive.rms[k]);
+    printf("saturated hidden nodes: %.1f%% (scaled), %.1f%% (standard normal)\n",
+           scaled.saturated, naive.saturated);
     /* write the forward results */
     if (o.curves != NULL)
         write_curves(o.curves);
     if (o.tex != NULL)
-        write_macros(o.tex, N, o.seed, shown, y_scaled, y_naive, rms_scaled,
-                     rms_naive);
+        write_macros(o.tex, N, o.seed, &scaled, &naive);
     free(x);
     net_free(N);
     return EXIT_SUCCESS;

@@ -47,6 +47,7 @@ static void write_table(const char *path, const net *N)
     if (runfile_close(&rf, &err) != 0)
         cli_fail("%s", err.msg);
 }
+
 /* write the network diagram */
 static double node_y(const net *N, int k, int j)
 {

@@ -15,6 +15,7 @@ static void *fail_null(nn_err *err, const char *fmt, ...)
     va_end(ap);
     return NULL;
 }
+
 /* net.c helpers */
 static void *carve(unsigned char **next, size_t bytes)
 {
@@ -24,6 +25,7 @@ static void *carve(unsigned char **next, size_t bytes)
     *next = start + bytes;
     return start;
 }
+
 /* net.c functions */
 net *net_create(int L, const int n[], const activation A[], nn_err *err)
 {
@@ -116,11 +118,13 @@ net *net_create(int L, const int n[], const activation A[], nn_err *err)
     }
     return N;
 }
+
 /* net.c functions */
 void net_free(net *N)
 {
     free(N);
 }
+
 /* net.c functions */
 const double *net_forward(net *N, const double x[])
 {
@@ -142,6 +146,7 @@ const double *net_forward(net *N, const double x[])
     }
     return N->l[N->L];
 }
+
 /* net.c functions */
 void net_init(net *N, rng *r)
 {

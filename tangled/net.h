@@ -31,10 +31,12 @@ net *net_create(int L, const int n[], const activation A[], nn_err *err);
 
 /* Free a network made by net_create; net_free(NULL) does nothing. */
 void net_free(net *N);
+
 /* net functions */
 /* Compute every layer from the input x[0 .. n[1]-1] and return layer L:
    output i is the element [i], i = 1 .. n[L].  Keeps z[k] and l[k]. */
 const double *net_forward(net *N, const double x[]);
+
 /* net functions */
 /* Draw the weights: N(0, g^2/n[k]) with g^2 = 2 into ReLU and LeakyReLU
    layers and 1 otherwise; biases (column 0) are set to 0. */

@@ -21,6 +21,7 @@ struct options {
     long seed, samples;
     const char *histogram, *tex;
 };
+
 /* write the histogram of normal numbers */
 static void write_histogram(const char *path, const long count[], int bins,
                             double lo, double width, long n)
@@ -38,6 +39,7 @@ static void write_histogram(const char *path, const long count[], int bins,
     if (runfile_close(&rf, &err) != 0)
         cli_fail("%s", err.msg);
 }
+
 /* write the rng-demo macros */
 static void write_macros(const char *path, const struct options *o,
                          double mean, double var)

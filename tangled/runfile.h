@@ -14,11 +14,13 @@ typedef struct runfile {
 /* runfile functions */
 /* Open a new file to be renamed to path once it is complete. */
 int runfile_open(runfile *rf, const char *path, nn_err *err);
+
 /* runfile functions */
 /* Finish the file and rename it into place. */
 int runfile_close(runfile *rf, nn_err *err);
 /* Give up on the file: remove the temporary, keep any old file. */
 void runfile_abort(runfile *rf);
+
 /* runfile functions */
 /* Write \setrun{key}{value} on a line of its own. */
 void run_macro(runfile *rf, const char *key, const char *fmt, ...)

@@ -36,7 +36,8 @@ END {
     for (r = 1; r <= NR; r++) {
         if (line[r] ~ /^@index defn / && (r in chunkof) && !(chunkof[r] in top))
             continue
-        if (line[r] == "@index defn printf")
+        # printf is only named in NN_PRINTF; include guards are no API
+        if (line[r] == "@index defn printf" || line[r] ~ /^@index defn [A-Z_]+_H$/)
             continue
         print line[r]
     }
