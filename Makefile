@@ -95,9 +95,11 @@ $(B)/tex/runs.tex: $(RUNS)
 
 # ---------------------------------------------------------------- figures
 # The scripts set no terminal: the book's figures use cairolatex, whose
-# labels LaTeX typesets in the book's own fonts.
+# labels LaTeX typesets in the book's own fonts.  Another output is another
+# terminal for the same scripts: a rule for web pages would pass svg.
+FIGTERM = cairolatex pdf
 FIGSIZE = 12cm,7cm
-FIGSIZE_activations = 12cm,6.5cm
+FIGSIZE_activations = 15cm,7cm
 FIGSIZE_normal-hist = 11cm,6cm
 FIGSIZE_network = 10cm,6.5cm
 
@@ -107,7 +109,7 @@ $(B)/fig/network.tex: $(B)/data/network.dat
 
 $(B)/fig/%.tex: figures/%.gp | check-packages
 	@mkdir -p $(@D)
-	gnuplot -e "set terminal cairolatex pdf size $(or $(FIGSIZE_$*),$(FIGSIZE)); \
+	gnuplot -e "set terminal $(FIGTERM) size $(or $(FIGSIZE_$*),$(FIGSIZE)); \
 	            set output '$@'; data = '$(B)/data'" $<
 
 # ---------------------------------------------------------------- the book

@@ -6,7 +6,7 @@ set xrange [-4:4]
 set xtics 2
 set xlabel '$z$'
 set grid lc rgb '#dddddd'
-set key top left samplen 2 spacing 1.1
+set key top left Left reverse samplen 1.5 spacing 1.1 opaque
 f = data.'/activations.dat'
 set title '$\mathcal{A}(z)$'
 set yrange [-2:3]
