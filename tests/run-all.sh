@@ -26,7 +26,8 @@ check() {  # check NAME COMMAND...: passes if COMMAND exits 0
 # runner prints "N passed, M failed"; its counts join ours.
 run_c_tests() {
     local label=$1 runner=$2 out
-    out=$("$runner" 2>&1); local status=$?
+    # in the scratch directory, where the tests write their files
+    out=$(cd "$scratch" && "$runner" 2>&1); local status=$?
     echo "$out" | sed "s/^/[$label] /" | grep -v '^\[[a-z]*\] pass '
     local line; line=$(echo "$out" | tail -n 1)
     if [[ $line =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
@@ -37,10 +38,10 @@ run_c_tests() {
     fi
 }
 echo "== C tests"
-run_c_tests c "$build/test/run"
+run_c_tests c "$PWD/$build/test/run"
 echo "== C tests under -fsanitize=address,undefined"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
-    run_c_tests san "$build/test-san/run"
+    run_c_tests san "$PWD/$build/test-san/run"
 
 # 3. The programs' command lines.
 echo "== chapter programs"
@@ -86,8 +87,10 @@ check "the build's runs reproduce their data" bash -c '
 echo "== the book"
 check "book.pdf exists and has pages" bash -c 'pdfinfo "$1/book.pdf" | grep -q "^Pages: *[1-9]"' _ "$build"
 check "the LaTeX log has no warnings" tools/check-latex-log.sh "$build/book.log"
-check "a second make has nothing to do" bash -c '
-    out=$(make -n all 2>&1 | grep -v "need-packages.sh") ; [ -z "$out" ] || { echo "$out"; exit 1; }'
+check "a second make rebuilds nothing" bash -c '
+    touch "$1/before-make" && make -s all >/dev/null &&
+    changed=$(find "$2" tangled -type f -newer "$1/before-make") &&
+    [ -z "$changed" ] || { echo "rebuilt: $changed"; exit 1; }' _ "$scratch" "$build"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

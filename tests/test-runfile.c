@@ -1,0 +1,169 @@
+/* Tests of the all-or-nothing output files of chapter 1.  Standard C has
+   no temporary directories, so the files are written in the current
+   directory under names that start with "test-runfile-", each removed
+   before the test (a crashed earlier run may have left it) and after. */
+#include <stdio.h>
+#include <string.h>
+#include "check.h"
+#include "runfile.h"
+
+/* Does a file of that name exist (as far as fopen can tell)? */
+static int exists(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return 0;
+    fclose(f);
+    return 1;
+}
+
+/* The contents of a file as a string in buf, or "" if it cannot be read. */
+static const char *contents(const char *path, char *buf, size_t size)
+{
+    size_t len = 0;
+    FILE *f = fopen(path, "r");
+    if (f != NULL) {
+        len = fread(buf, 1, size - 1, f);
+        fclose(f);
+    }
+    buf[len] = '\0';
+    return buf;
+}
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (f != NULL) {
+        fputs(text, f);
+        CHECK(fclose(f) == 0);
+    }
+}
+
+/* Remove a test file and its temporary. */
+static void clean(const char *path, const char *part)
+{
+    remove(path);
+    remove(part);
+}
+
+void test_runfile_writes_macros(void)
+{
+    const char *path = "test-runfile-macros.tex";
+    const char *part = "test-runfile-macros.tex.part";
+    char buf[256];
+    runfile rf;
+    nn_err err;
+    clean(path, part);
+    CHECK(runfile_open(&rf, path, &err) == 0);
+    run_macro(&rf, "rng.seed", "%d", 42);
+    run_macro(&rf, "forward.out1", "%.4f", 0.21714);
+    run_macro(&rf, "rng.first", "0x%08x", 0xa15c02b7u);
+    /* While it is written, the file exists only under its temporary name. */
+    CHECK(!exists(path));
+    CHECK(exists(part));
+    CHECK(runfile_close(&rf, &err) == 0);
+    CHECK(strcmp(contents(path, buf, sizeof buf),
+                 "\\setrun{rng.seed}{42}\n"
+                 "\\setrun{forward.out1}{0.2171}\n"
+                 "\\setrun{rng.first}{0xa15c02b7}\n") == 0);
+    CHECK(!exists(part));
+    clean(path, part);
+}
+
+void test_runfile_close_replaces_old_file(void)
+{
+    const char *path = "test-runfile-replace.tex";
+    const char *part = "test-runfile-replace.tex.part";
+    char buf[256];
+    runfile rf;
+    nn_err err;
+    clean(path, part);
+    write_text(path, "old contents\n");
+    CHECK(runfile_open(&rf, path, &err) == 0);
+    run_macro(&rf, "k", "%s", "new");
+    CHECK(strcmp(contents(path, buf, sizeof buf), "old contents\n") == 0);
+    CHECK(runfile_close(&rf, &err) == 0);
+    CHECK(strcmp(contents(path, buf, sizeof buf), "\\setrun{k}{new}\n") == 0);
+    CHECK(!exists(part));
+    clean(path, part);
+}
+
+void test_runfile_abort_keeps_old_file(void)
+{
+    const char *path = "test-runfile-abort.tex";
+    const char *part = "test-runfile-abort.tex.part";
+    char buf[256];
+    runfile rf;
+    nn_err err;
+    clean(path, part);
+    write_text(path, "old contents\n");
+    CHECK(runfile_open(&rf, path, &err) == 0);
+    run_macro(&rf, "k", "%d", 1);
+    runfile_abort(&rf);
+    CHECK(strcmp(contents(path, buf, sizeof buf), "old contents\n") == 0);
+    CHECK(!exists(part));
+    clean(path, part);
+}
+
+void test_runfile_abort_leaves_no_file(void)
+{
+    const char *path = "test-runfile-nothing.tex";
+    const char *part = "test-runfile-nothing.tex.part";
+    runfile rf;
+    nn_err err;
+    clean(path, part);
+    CHECK(runfile_open(&rf, path, &err) == 0);
+    run_macro(&rf, "k", "%d", 1);
+    runfile_abort(&rf);
+    CHECK(!exists(path));
+    CHECK(!exists(part));
+    clean(path, part);
+}
+
+/* The book promises that the names are copied: the caller's string may
+   change between open and close. */
+void test_runfile_copies_the_name(void)
+{
+    char name[] = "test-runfile-name1.tex";
+    runfile rf;
+    nn_err err;
+    clean("test-runfile-name1.tex", "test-runfile-name1.tex.part");
+    clean("test-runfile-name2.tex", "test-runfile-name2.tex.part");
+    CHECK(runfile_open(&rf, name, &err) == 0);
+    name[17] = '2';
+    run_macro(&rf, "k", "%d", 1);
+    CHECK(runfile_close(&rf, &err) == 0);
+    CHECK(exists("test-runfile-name1.tex"));
+    CHECK(!exists("test-runfile-name2.tex"));
+    clean("test-runfile-name1.tex", "test-runfile-name1.tex.part");
+    clean("test-runfile-name2.tex", "test-runfile-name2.tex.part");
+}
+
+void test_runfile_open_fails_in_missing_directory(void)
+{
+    const char *path = "test-runfile-no-such-directory/out.tex";
+    runfile rf;
+    nn_err err = { "" };
+    CHECK(runfile_open(&rf, path, &err) == -1);
+    CHECK(strstr(err.msg, path) != NULL);
+}
+
+/* Closing or aborting a runfile twice, or aborting one that failed to
+   open, must neither free its names twice nor remove anybody's file. */
+void test_runfile_finishing_twice_is_safe(void)
+{
+    const char *path = "test-runfile-twice.tex";
+    const char *part = "test-runfile-twice.tex.part";
+    runfile rf;
+    nn_err err;
+    clean(path, part);
+    CHECK(runfile_open(&rf, path, &err) == 0);
+    CHECK(runfile_close(&rf, &err) == 0);
+    CHECK(runfile_close(&rf, &err) == -1);
+    runfile_abort(&rf);
+    CHECK(exists(path));            /* the finished file stays */
+    CHECK(runfile_open(&rf, "no-such-dir-for-runfile/x.tex", &err) == -1);
+    runfile_abort(&rf);
+    clean(path, part);
+}
