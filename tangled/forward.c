@@ -95,6 +95,77 @@ static void write_curves(const char *path)
     cli_commit(&rf);
 }
 
+/* work a small example by hand */
+static void print_factor(FILE *f, double v, int decimals)
+{
+    fprintf(f, v < 0 ? "(%.*f)" : "%.*f", decimals, v);
+}
+
+/* print the forward pass of the example, term by term */
+static void print_example(const net *N, FILE *f, int tex)
+{
+    /* print the weight matrices and the input of the example */
+    for (int k = 1; k < N->L; k++) {
+        fprintf(f, tex ? "\\setrun{forward.ex.w%d}{\\begin{pmatrix}"
+                       : "w^(%d), row by row:", k);
+        for (int i = 1; i <= N->n[k + 1]; i++) {
+            fprintf(f, tex ? (i > 1 ? " \\\\ " : "") : " ");
+            for (int j = 0; j <= N->n[k]; j++)
+                fprintf(f, tex ? "%s%.1f" : "%s%.1f",
+                        j == 0 ? "" : tex ? " & " : ",", N->w[k][i][j]);
+        }
+        fprintf(f, tex ? "\\end{pmatrix}}\n" : "\n");
+    }
+    fprintf(f, tex ? "\\setrun{forward.ex.l1}{\\begin{pmatrix}1" : "l^(1) = 1");
+    for (int j = 1; j <= N->n[1]; j++)
+        fprintf(f, tex ? " \\\\ %.1f" : " %.1f", N->l[1][j]);
+    fprintf(f, tex ? "\\end{pmatrix}}\n" : "\n");
+    if (tex)
+        fprintf(f, "\\setrun{forward.ex.steps}{");
+    for (int k = 1; k < N->L; k++)
+        for (int i = 1; i <= N->n[k + 1]; i++) {
+            /* print the sum that gives z[k+1][i] */
+            fprintf(f, tex ? "z^{(%d)}_{%d} &= " : "z^(%d)_%d = ", k + 1, i);
+            for (int j = 0; j <= N->n[k]; j++) {
+                fprintf(f, j > 0 ? " + " : "");
+                print_factor(f, N->w[k][i][j], 1);
+                fprintf(f, tex ? " \\cdot " : "*");
+                print_factor(f, N->l[k][j], j == 0 ? 0 : k == 1 ? 1 : 4);
+            }
+            fprintf(f, " = %.4f", N->z[k + 1][i]);
+            /* print the value l[k+1][i] */
+            const char *name = act_name(N->A[k + 1]);
+            int last = k + 1 == N->L && i == N->n[k + 1];
+            fprintf(f, tex ? ", \\\\ l^{(%d)}_{%d} &= \\mathrm{%s}(%.4f) = %.4f"
+                           : ",  l^(%d)_%d = %s(%.4f) = %.4f\n",
+                    k + 1, i, name, N->z[k + 1][i], N->l[k + 1][i]);
+            if (tex)
+                fprintf(f, last ? "." : ", \\\\[1ex] ");
+        }
+    if (tex)
+        fprintf(f, "}\n");
+}
+
+static void worked_example(long seed, runfile *rf)
+{
+    int n[] = { 0, 2, 2, 1 };
+    activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_TANH, ACT_IDENTITY };
+    double x[2] = { 0.5, -1.0 };
+    nn_err err;
+    net *N = net_create(3, n, A, &err);
+    if (N == NULL)
+        cli_fail("%s", err.msg);
+    rng r;
+    rng_seed(&r, (uint64_t)seed, 3);
+    for (size_t p = 0; p < N->nw; p++)
+        N->wflat[p] = round(8.0 * rng_normal(&r)) / 10.0;
+    net_forward(N, x);
+    print_example(N, stdout, 0);
+    if (rf != NULL)
+        print_example(N, rf->f, 1);
+    net_free(N);
+}
+
 /* write the forward macros */
 static void write_macros(const char *path, const net *N, long seed,
                          const struct observation *scaled,
@@ -117,6 +188,7 @@ static void write_macros(const char *path, const net *N, long seed,
     fprintf(rf.f, "}\n");
     run_macro(&rf, "forward.sat.scaled", "%.0f", scaled->saturated);
     run_macro(&rf, "forward.sat.naive", "%.0f", naive->saturated);
+    worked_example(seed, &rf);
     cli_commit(&rf);
 }
 
@@ -177,6 +249,8 @@ int main(int argc, char **argv)
         write_curves(o.curves);
     if (o.tex != NULL)
         write_macros(o.tex, N, o.seed, &scaled, &naive);
+    else
+        worked_example(o.seed, NULL);
     free(x);
     net_free(N);
     return EXIT_SUCCESS;
