@@ -101,7 +101,7 @@ FIGTERM = cairolatex pdf
 FIGSIZE = 12cm,7cm
 FIGSIZE_activations = 15cm,7cm
 FIGSIZE_normal-hist = 11cm,6cm
-FIGSIZE_network = 10cm,6.5cm
+FIGSIZE_network = 12cm,7.8cm
 
 $(B)/fig/normal-hist.tex: $(B)/data/normal-hist.dat
 $(B)/fig/activations.tex: $(B)/data/activations.dat

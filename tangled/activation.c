@@ -20,8 +20,8 @@ static double sigmoid_prime(double z)
 /* the derivative of tanh */
 static double tanh_prime(double z)
 {
-    double t = tanh(z);
-    return (1.0 - t) * (1.0 + t);
+    double e = exp(-2.0 * fabs(z));
+    return 4.0 * e / ((1.0 + e) * (1.0 + e));
 }
 
 /* ReLU and LeakyReLU and their derivatives */

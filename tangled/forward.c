@@ -10,69 +10,76 @@
 /* forward options */
 static const char usage[] =
     "usage: forward [options]\n"
-    "Run a network on a random normal input and print its outputs, with\n"
+    "Run a network on random normal inputs and print its outputs, with\n"
     "fan-in scaled and with standard normal initial weights.\n"
     "  --seed N          seed of the generator (default 2026)\n"
     "  --sizes N,N,...   layer widths (default 784,100,50,10,5)\n"
     "  --activation A    identity, sigmoid, tanh, relu or leaky-relu\n"
     "                    for every layer after the input (default sigmoid)\n"
+    "  --inputs N        inputs to average the spreads over (default 100)\n"
     "  --curves FILE     write A(z) and A'(z) of all activations\n"
     "  --tex FILE        write the numbers the book quotes as LaTeX macros\n"
     "  --help            print this text and exit\n";
 
 struct options {
-    long seed;
+    long seed, inputs;
     int n[NET_MAX_LAYERS + 1], L;
     activation a;
     const char *curves, *tex;
 };
 
-/* forward options */
+/* what one run of the network shows */
 enum { SHOWN = 5 };
 
 struct observation {
     int shown;                        /* outputs kept, at most SHOWN */
-    double y[SHOWN + 1];              /* y[1 .. shown] */
+    double y[SHOWN + 1];              /* y[1 .. shown], first input */
     double rms[NET_MAX_LAYERS + 1];   /* rms of z[k], k = 2 .. L */
-    double saturated;                 /* percentage of hidden nodes */
+    double saturated;                 /* percentage, or -1: no such nodes */
 };
 
-/* measure the spread of each layer's pre-activations */
-static void rms_by_layer(const net *N, double rms[])
+/* count the saturated nodes */
+static int saturates(activation a)
 {
-    for (int k = 2; k <= N->L; k++) {
-        double s = 0.0;
-        for (int i = 1; i <= N->n[k]; i++)
-            s += N->z[k][i] * N->z[k][i];
-        rms[k] = sqrt(s / N->n[k]);
-    }
+    return a == ACT_SIGMOID || a == ACT_TANH;
 }
 
-/* measure the spread of each layer's pre-activations */
-static double saturated_percent(const net *N)
+static int is_saturated(activation a, double z)
 {
-    int count = 0, total = 0;
-    for (int k = 2; k < N->L; k++) {
-        activation a = N->A[k];
-        double peak = fmax(act_prime(a, 0.0), act_prime(a, 1.0));
-        for (int i = 1; i <= N->n[k]; i++, total++)
-            count += act_prime(a, N->z[k][i]) < 0.01 * peak;
-    }
-    return total > 0 ? 100.0 * count / total : 0.0;
+    return act_prime(a, z) < 0.01 * act_prime(a, 0.0);
 }
 
-/* run the network and observe it */
-static void observe(net *N, const double x[], struct observation *ob,
-                    const char *label)
+/* observe the network on every input */
+static void observe(net *N, const double x[], size_t m,
+                    struct observation *ob, const char *label)
 {
-    const double *y = net_forward(N, x);
-    ob->shown = N->n[N->L] < SHOWN ? N->n[N->L] : SHOWN;
+    double sumsq[NET_MAX_LAYERS + 1] = { 0 };
+    long saturated = 0, saturating = 0;
+    for (size_t t = 0; t < m; t++) {
+        const double *y = net_forward(N, x + t * (size_t)N->n[1]);
+        if (t == 0)
+            /* keep the first outputs */
+            {
+                ob->shown = N->n[N->L] < SHOWN ? N->n[N->L] : SHOWN;
+                for (int i = 1; i <= ob->shown; i++)
+                    ob->y[i] = y[i];
+            }
+        for (int k = 2; k <= N->L; k++)
+            for (int i = 1; i <= N->n[k]; i++) {
+                sumsq[k] += N->z[k][i] * N->z[k][i];
+                if (k < N->L && saturates(N->A[k])) {
+                    saturating++;
+                    saturated += is_saturated(N->A[k], N->z[k][i]);
+                }
+            }
+    }
+    for (int k = 2; k <= N->L; k++)
+        ob->rms[k] = sqrt(sumsq[k] / ((double)m * N->n[k]));
+    ob->saturated = saturating > 0 ? 100.0 * saturated / saturating : -1;
     printf("outputs with %s weights:", label);
     for (int i = 1; i <= ob->shown; i++)
-        printf(" %.6f", ob->y[i] = y[i]);
+        printf(" %.6f", ob->y[i]);
     printf("\n");
-    rms_by_layer(N, ob->rms);
-    ob->saturated = saturated_percent(N);
 }
 
 /* write the activation curves */
@@ -167,14 +174,16 @@ static void worked_example(long seed, runfile *rf)
 }
 
 /* write the forward macros */
-static void write_macros(const char *path, const net *N, long seed,
-                         const struct observation *scaled,
-                         const struct observation *naive)
+static void write_forward_macros(const char *path, const net *N,
+                                 long seed, long inputs,
+                                 const struct observation *scaled,
+                                 const struct observation *naive)
 {
     runfile rf;
     char key[64];
     cli_create(&rf, path);
     run_macro(&rf, "forward.seed", "%ld", seed);
+    run_macro(&rf, "forward.inputs", "%ld", inputs);
     for (int i = 1; i <= scaled->shown; i++) {
         snprintf(key, sizeof key, "forward.out%d", i);
         run_macro(&rf, key, "%.4f", scaled->y[i]);
@@ -195,8 +204,8 @@ static void write_macros(const char *path, const net *N, long seed,
 int main(int argc, char **argv)
 {
     /* parse the forward command line */
-    struct options o = { 2026, { 0, 784, 100, 50, 10, 5 }, 5, ACT_SIGMOID,
-                         NULL, NULL };
+    struct options o = { 2026, 100, { 0, 784, 100, 50, 10, 5 }, 5,
+                         ACT_SIGMOID, NULL, NULL };
     cli_start(argc, argv, usage);
     while (cli_next()) {
         if (cli_is("--seed"))
@@ -208,14 +217,16 @@ int main(int argc, char **argv)
             if (act_parse(name, &o.a) != 0)
                 cli_fail("--activation: unknown activation '%s'; use identity, "
                          "sigmoid, tanh, relu or leaky-relu", name);
-        } else if (cli_is("--curves"))
+        } else if (cli_is("--inputs"))
+            o.inputs = cli_long(1, 10000);
+        else if (cli_is("--curves"))
             o.curves = cli_string();
         else if (cli_is("--tex"))
             o.tex = cli_string();
         else
             cli_unknown();
     }
-    /* build the network and draw an input */
+    /* build the network and draw the inputs */
     activation A[NET_MAX_LAYERS + 1];
     for (int k = 0; k <= o.L; k++)
         A[k] = o.a;
@@ -223,32 +234,35 @@ int main(int argc, char **argv)
     net *N = net_create(o.L, o.n, A, &err);
     if (N == NULL)
         cli_fail("%s", err.msg);
-    double *x = malloc((size_t)o.n[1] * sizeof *x);
+    size_t m = (size_t)o.inputs, n1 = (size_t)o.n[1];
+    double *x = n1 <= SIZE_MAX / sizeof *x / m ? malloc(m * n1 * sizeof *x)
+                                               : NULL;
     if (x == NULL)
-        cli_fail("out of memory for an input of %d values", o.n[1]);
+        cli_fail("out of memory for %zu inputs of %zu values", m, n1);
     rng data, init;
     rng_seed(&data, (uint64_t)o.seed, 1);
     rng_seed(&init, (uint64_t)o.seed, 2);
-    for (int j = 0; j < o.n[1]; j++)
-        x[j] = rng_normal(&data);
+    for (size_t t = 0; t < m * n1; t++)
+        x[t] = rng_normal(&data);
     /* run the network with fan-in scaled weights */
     struct observation scaled, naive;
     net_init(N, &init);
-    observe(N, x, &scaled, "N(0, 1/n)");
+    observe(N, x, m, &scaled, "N(0, 1/n)");
     /* run it again with standard normal weights */
     for (size_t p = 0; p < N->nw; p++)
         N->wflat[p] = rng_normal(&init);
-    observe(N, x, &naive, "N(0, 1)  ");
+    observe(N, x, m, &naive, "N(0, 1)  ");
     for (int k = 2; k <= N->L; k++)
         printf("layer %d: rms of z %.3f (scaled), %.3f (standard normal)\n", k,
                scaled.rms[k], naive.rms[k]);
-    printf("saturated hidden nodes: %.1f%% (scaled), %.1f%% (standard normal)\n",
-           scaled.saturated, naive.saturated);
+    if (scaled.saturated >= 0)
+        printf("saturated hidden nodes: %.1f%% (scaled), %.1f%% (standard "
+               "normal)\n", scaled.saturated, naive.saturated);
     /* write the forward results */
     if (o.curves != NULL)
         write_curves(o.curves);
     if (o.tex != NULL)
-        write_macros(o.tex, N, o.seed, &scaled, &naive);
+        write_forward_macros(o.tex, N, o.seed, o.inputs, &scaled, &naive);
     else
         worked_example(o.seed, NULL);
     free(x);

@@ -87,7 +87,7 @@ net *net_create(int L, const int n[], const activation A[], nn_err *err)
     for (int k = 2; k <= L; k++)
         N->A[k] = A[k];
     /* point the rows of each w[k] into the weights */
-    N->w[0] = NULL;
+    N->w[0] = N->w[L] = NULL;
     double *wnext = N->wflat;
     for (int k = 1; k < L; k++) {
         N->w[k] = rows;

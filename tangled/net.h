@@ -22,7 +22,7 @@ typedef struct net {
 /* Limits that keep every size computation far from overflow. */
 enum { NET_MAX_LAYERS = 1000, NET_MAX_WIDTH = 1000000 };
 
-/* net functions */
+/* net.h declarations */
 /* Create a network of L layers of widths n[1..L], layer k using
    activation A[k] for k = 2..L (n[0], A[0] and A[1] are not read).
    The weights are zero until net_init.  Returns NULL, with a message
@@ -32,12 +32,12 @@ net *net_create(int L, const int n[], const activation A[], nn_err *err);
 /* Free a network made by net_create; net_free(NULL) does nothing. */
 void net_free(net *N);
 
-/* net functions */
+/* net.h declarations */
 /* Compute every layer from the input x[0 .. n[1]-1] and return layer L:
    output i is the element [i], i = 1 .. n[L].  Keeps z[k] and l[k]. */
 const double *net_forward(net *N, const double x[]);
 
-/* net functions */
+/* net.h declarations */
 /* Draw the weights: N(0, g^2/n[k]) with g^2 = 2 into ReLU and LeakyReLU
    layers and 1 otherwise; biases (column 0) are set to 0. */
 void net_init(net *N, rng *r);

@@ -38,8 +38,8 @@ static void write_histogram(const char *path, const long count[], int bins,
 }
 
 /* write the rng-demo macros */
-static void write_macros(const char *path, const struct options *o,
-                         double mean, double var)
+static void write_rng_macros(const char *path, const struct options *o,
+                             double mean, double var)
 {
     runfile rf;
     cli_create(&rf, path);
@@ -54,6 +54,7 @@ static void write_macros(const char *path, const struct options *o,
     run_macro(&rf, "rng.mean", "%.4f", mean);
     run_macro(&rf, "rng.var", "%.4f", var);
     run_macro(&rf, "rng.semean", "%.4f", 1 / sqrt(o->samples));
+    run_macro(&rf, "rng.zmean", "%.1f", fabs(mean) * sqrt(o->samples));
     cli_commit(&rf);
 }
 
@@ -81,7 +82,7 @@ int main(int argc, char **argv)
     for (int t = 0; t < 6; t++)
         printf(" 0x%08x", (unsigned)rng_u32(&r));
     printf("\n");
-    /* draw samples normal numbers and write the results */
+    /* draw o.samples normal numbers and write the results */
     enum { BINS = 60 };
     const double lo = -4.0, hi = 4.0, width = (hi - lo) / BINS;
     long count[BINS] = { 0 };
@@ -99,6 +100,6 @@ int main(int argc, char **argv)
     if (o.histogram != NULL)
         write_histogram(o.histogram, count, BINS, lo, width, o.samples);
     if (o.tex != NULL)
-        write_macros(o.tex, &o, mean, var);
+        write_rng_macros(o.tex, &o, mean, var);
     return EXIT_SUCCESS;
 }

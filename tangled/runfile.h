@@ -11,17 +11,17 @@ typedef struct runfile {
     char *tmp;        /* the name it has while being written */
 } runfile;
 
-/* runfile functions */
+/* runfile.h declarations */
 /* Open a new file to be renamed to path once it is complete. */
 int runfile_open(runfile *rf, const char *path, nn_err *err);
 
-/* runfile functions */
+/* runfile.h declarations */
 /* Finish the file and rename it into place. */
 int runfile_close(runfile *rf, nn_err *err);
 /* Give up on the file: remove the temporary, keep any old file. */
 void runfile_abort(runfile *rf);
 
-/* runfile functions */
+/* runfile.h declarations */
 /* Write \setrun{key}{value} on a line of its own. */
 void run_macro(runfile *rf, const char *key, const char *fmt, ...)
     NN_PRINTF(3, 4);

@@ -8,7 +8,9 @@
 # those names to them.  A chunk is at the top level of a file if it is a
 # root or is used, at the start of a line, in a chunk at the top level;
 # chunks used indented are parts of a function body, and the definitions
-# found in them are dropped.
+# found in them are dropped.  So are include guards, names every program
+# defines (main, usage), names that only look defined (printf in a format
+# attribute, size_t in a cast), and a definition found twice in a chunk.
 { line[NR] = $0 }
 /^@begin code / { incode = 1; chunk = ""; prev = "" }
 /^@end code /   { incode = 0 }
@@ -22,6 +24,8 @@
 }
 incode { chunkof[NR] = chunk; prev = $0 }
 /^@nl/ { prev = "" }
+BEGIN { split("printf size_t main usage", words, " ")
+        for (w in words) skip[words[w]] = 1 }
 END {
     n = 0
     for (c in defined)
@@ -36,9 +40,18 @@ END {
     for (r = 1; r <= NR; r++) {
         if (line[r] ~ /^@index defn / && (r in chunkof) && !(chunkof[r] in top))
             continue
-        # printf is only named in NN_PRINTF; include guards are no API
-        if (line[r] == "@index defn printf" || line[r] ~ /^@index defn [A-Z_]+_H$/)
-            continue
+        if (line[r] ~ /^@begin code /)
+            block = line[r]
+        if (line[r] ~ /^@index defn /) {
+            id = substr(line[r], 13)
+            # names that every program has, or that only look defined
+            if (id in skip || id ~ /^[A-Z_]+_H$/)
+                continue
+            # a %def line repeats what the finder found in the same chunk
+            if ((block, id) in seen)
+                continue
+            seen[block, id] = 1
+        }
         print line[r]
     }
 }
