@@ -121,6 +121,25 @@ void test_act_sigmoid_prime_tails(void)
     }
 }
 
+/* tanh'(z) = sech^2 z, about 4 e^{-2|z|}: not 0 where tanh rounds to 1.
+   The wanted values are sech^2 z computed to 30 digits. */
+void test_act_tanh_prime_tails(void)
+{
+    static const struct { double z, want; } tails[] = {
+        { 20.0, 1.6993417021166356e-17 },
+        { 40.0, 7.2194055513816607e-35 },
+        { 100.0, 5.5355861069469501e-87 },
+        { 300.0, 1.0601586212017243e-260 },
+    };
+    for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+        double z = tails[t].z, want = tails[t].want;
+        /* Relative 8 eps: exp(-2z) within an ulp, magnified by at most the
+           factor 2 of the exponent's rounding, and three more roundings. */
+        CHECK_NEAR(act_prime(ACT_TANH, z), want, 8 * DBL_EPSILON * want);
+        CHECK(act_prime(ACT_TANH, -z) == act_prime(ACT_TANH, z));
+    }
+}
+
 void test_act_sigmoid_symmetry(void)
 {
     for (int t = 0; t <= 400; t++) {
