@@ -9,17 +9,17 @@
 SHELL = /bin/bash
 
 # The chapters, in the order of the book.
-CHAPTERS = chapters/01-reading.nw chapters/02-notation.nw chapters/03-forward.nw
+CHAPTERS = chapters/01-reading.nw chapters/02-notation.nw chapters/03-forward.nw \
+           chapters/04-loss.nw
 
 # Every root chunk: the files of the library and the chapter programs.
-LIB      = rng cli runfile nnerr activation net
-PROGRAMS = rng-demo layout forward
-HEADERS  = rng.h cli.h runfile.h nnerr.h activation.h net.h
-LIB_SRC  = nnerr.c rng.c cli.c runfile.c activation.c net.c
+PROGRAMS = rng-demo layout forward losses
+HEADERS  = rng.h cli.h runfile.h nnerr.h activation.h net.h loss.h
+LIB_SRC  = nnerr.c rng.c cli.c runfile.c activation.c net.c loss.c
 ROOTS    = $(HEADERS) $(LIB_SRC) $(PROGRAMS:=.c) Makefile
 
 # The figures: one gnuplot script each, in figures/.
-FIGURES  = normal-hist network activations
+FIGURES  = normal-hist network activations loss-error
 
 # The Debian packages the build needs (tools/need-packages.sh installs them).
 PACKAGES = make gcc libc6-dev noweb gnuplot-nox texlive-latex-base \
@@ -74,7 +74,8 @@ programs: $(PROGRAMS:%=$(B)/bin/%)
 # ---------------------------------------------------------------- runs
 # Each run has a fixed seed; it writes the data its figures plot and a file
 # of LaTeX macros with the numbers the text quotes (\setrun{key}{value}).
-RUNS = $(B)/data/rng-demo.tex $(B)/data/layout.tex $(B)/data/forward.tex
+RUNS = $(B)/data/rng-demo.tex $(B)/data/layout.tex $(B)/data/forward.tex \
+       $(B)/data/losses.tex
 
 $(B)/data/rng-demo.tex $(B)/data/normal-hist.dat &: $(B)/bin/rng-demo
 	@mkdir -p $(@D)
@@ -89,6 +90,10 @@ $(B)/data/forward.tex $(B)/data/activations.dat &: $(B)/bin/forward
 	@mkdir -p $(@D)
 	$< --seed 2026 --curves $(B)/data/activations.dat --tex $(B)/data/forward.tex > /dev/null
 
+$(B)/data/losses.tex $(B)/data/loss-error.dat &: $(B)/bin/losses
+	@mkdir -p $(@D)
+	$< --seed 2026 --curves $(B)/data/loss-error.dat --tex $(B)/data/losses.tex > /dev/null
+
 $(B)/tex/runs.tex: $(RUNS)
 	@mkdir -p $(@D)
 	cat $^ > $@
@@ -102,10 +107,12 @@ FIGSIZE = 12cm,7cm
 FIGSIZE_activations = 15cm,7cm
 FIGSIZE_normal-hist = 11cm,6cm
 FIGSIZE_network = 12cm,7.8cm
+FIGSIZE_loss-error = 15cm,6.5cm
 
 $(B)/fig/normal-hist.tex: $(B)/data/normal-hist.dat
 $(B)/fig/activations.tex: $(B)/data/activations.dat
 $(B)/fig/network.tex: $(B)/data/network.dat
+$(B)/fig/loss-error.tex: $(B)/data/loss-error.dat
 
 $(B)/fig/%.tex: figures/%.gp | check-packages
 	@mkdir -p $(@D)

@@ -17,13 +17,44 @@ static void *fail_null(nn_err *err, const char *fmt, ...)
 }
 
 /* net.c helpers */
-static void *carve(unsigned char **next, size_t bytes)
+static void *carve(unsigned char **next, size_t count, size_t size)
 {
     const size_t align = _Alignof(max_align_t);
     uintptr_t p = (uintptr_t)*next;
     unsigned char *start = *next + (align - p % align) % align;
-    *next = start + bytes;
+    *next = start + count * size;
     return start;
+}
+
+/* net.c helpers */
+static void point_matrices(double ***m, double **rows, double *flat,
+                           int L, const int n[])
+{
+    m[0] = m[L] = NULL;
+    for (int k = 1; k < L; k++) {
+        m[k] = rows;
+        rows[0] = NULL;
+        for (int i = 1; i <= n[k + 1]; i++) {
+            rows[i] = flat;
+            flat += n[k] + 1;
+        }
+        rows += n[k + 1] + 1;
+    }
+}
+
+/* net.c helpers */
+static void point_vectors(double **v, double *flat, int first, int L,
+                          const int n[], double v0)
+{
+    for (int k = 0; k < first; k++)
+        v[k] = NULL;
+    for (int k = first; k <= L; k++) {
+        v[k] = flat;
+        flat += n[k] + 1;
+        v[k][0] = v0;
+        for (int i = 1; i <= n[k]; i++)
+            v[k][i] = 0.0;
+    }
 }
 
 /* net.c functions */
@@ -56,29 +87,35 @@ net *net_create(int L, const int n[], const activation A[], nn_err *err)
     }
     /* allocate the block */
     const uint64_t align = _Alignof(max_align_t);
-    uint64_t bytes = sizeof(net) + (nw + nz + nl) * sizeof(double)
-                   + (uint64_t)(L + 1) * sizeof(double **)
-                   + (nrows + 2 * (uint64_t)(L + 1)) * sizeof(double *)
+    uint64_t bytes = sizeof(net) + (2 * nw + 2 * nz + nl) * sizeof(double)
+                   + 2 * (uint64_t)(L + 1) * sizeof(double **)
+                   + (2 * nrows + 3 * (uint64_t)(L + 1)) * sizeof(double *)
                    + (uint64_t)(L + 1) * (sizeof(int) + sizeof(activation))
-                   + 10 * align;
+                   + 15 * align;
     unsigned char *block = bytes <= SIZE_MAX ? malloc((size_t)bytes) : NULL;
     if (block == NULL)
         return fail_null(err, "out of memory: the network needs %.0f bytes",
                          (double)bytes);
     /* carve the block into the network's arrays */
     unsigned char *next = block;
-    net *N = carve(&next, sizeof *N);
+    net *N = carve(&next, 1, sizeof *N);
     N->L = L;
     N->nw = (size_t)nw;
-    N->wflat = carve(&next, (size_t)nw * sizeof(double));
-    double *zflat = carve(&next, (size_t)nz * sizeof(double));
-    double *lflat = carve(&next, (size_t)nl * sizeof(double));
-    N->w = carve(&next, (size_t)(L + 1) * sizeof(double **));
-    double **rows = carve(&next, (size_t)nrows * sizeof(double *));
-    N->z = carve(&next, (size_t)(L + 1) * sizeof(double *));
-    N->l = carve(&next, (size_t)(L + 1) * sizeof(double *));
-    N->n = carve(&next, (size_t)(L + 1) * sizeof(int));
-    N->A = carve(&next, (size_t)(L + 1) * sizeof(activation));
+    N->nsum = 0;
+    N->wflat = carve(&next, (size_t)nw, sizeof(double));
+    N->dwflat = carve(&next, (size_t)nw, sizeof(double));
+    double *zflat = carve(&next, (size_t)nz, sizeof(double));
+    double *deltaflat = carve(&next, (size_t)nz, sizeof(double));
+    double *lflat = carve(&next, (size_t)nl, sizeof(double));
+    N->w = carve(&next, (size_t)L + 1, sizeof(double **));
+    N->dw = carve(&next, (size_t)L + 1, sizeof(double **));
+    double **wrows = carve(&next, (size_t)nrows, sizeof(double *));
+    double **dwrows = carve(&next, (size_t)nrows, sizeof(double *));
+    N->z = carve(&next, (size_t)L + 1, sizeof(double *));
+    N->delta = carve(&next, (size_t)L + 1, sizeof(double *));
+    N->l = carve(&next, (size_t)L + 1, sizeof(double *));
+    N->n = carve(&next, (size_t)L + 1, sizeof(int));
+    N->A = carve(&next, (size_t)L + 1, sizeof(activation));
     /* copy the widths and activations */
     N->n[0] = 0;
     N->A[0] = N->A[1] = ACT_IDENTITY;
@@ -86,36 +123,14 @@ net *net_create(int L, const int n[], const activation A[], nn_err *err)
         N->n[k] = n[k];
     for (int k = 2; k <= L; k++)
         N->A[k] = A[k];
-    /* point the rows of each w[k] into the weights */
-    N->w[0] = N->w[L] = NULL;
-    double *wnext = N->wflat;
-    for (int k = 1; k < L; k++) {
-        N->w[k] = rows;
-        rows[0] = NULL;
-        for (int i = 1; i <= n[k + 1]; i++) {
-            rows[i] = wnext;
-            wnext += n[k] + 1;
-        }
-        rows += n[k + 1] + 1;
-    }
+    /* point the arrays into the numbers */
+    point_matrices(N->w, wrows, N->wflat, L, n);
+    point_matrices(N->dw, dwrows, N->dwflat, L, n);
     for (size_t p = 0; p < N->nw; p++)
-        N->wflat[p] = 0.0;
-    /* point l[k] and z[k] into the numbers */
-    N->l[0] = N->z[0] = N->z[1] = NULL;
-    for (int k = 1; k <= L; k++) {
-        N->l[k] = lflat;
-        lflat += n[k] + 1;
-        N->l[k][0] = 1.0;
-        for (int j = 1; j <= n[k]; j++)
-            N->l[k][j] = 0.0;
-    }
-    for (int k = 2; k <= L; k++) {
-        N->z[k] = zflat;
-        zflat += n[k] + 1;
-        N->z[k][0] = NAN;
-        for (int i = 1; i <= n[k]; i++)
-            N->z[k][i] = 0.0;
-    }
+        N->wflat[p] = N->dwflat[p] = 0.0;
+    point_vectors(N->l, lflat, 1, L, n, 1.0);
+    point_vectors(N->z, zflat, 2, L, n, NAN);
+    point_vectors(N->delta, deltaflat, 2, L, n, NAN);
     return N;
 }
 

@@ -17,6 +17,10 @@ typedef struct net {
     double **l;       /* l[k][j]: value, k = 1..L, j = 0..n[k]; l[k][0] = 1 */
     size_t nw;        /* number of weights, the bias columns included */
     double *wflat;    /* the same weights, one after another */
+    double ***dw;     /* dw[k][i][j]: gradient, shaped like w (chapter 7) */
+    double *dwflat;   /* the same gradient, one after another */
+    double **delta;   /* delta[k][i]: error signal, shaped like z */
+    long nsum;        /* samples summed into dw since it was zeroed */
 } net;
 
 /* Limits that keep every size computation far from overflow. */

@@ -5,7 +5,8 @@
 # it.  A chunk used at the left margin (a declaration or a function at the
 # top level of the file) is also preceded by an empty line, which separates
 # it from what comes before.  Input and output are noweb's pipeline
-# representation (nowebfilters(7)).
+# representation (nowebfilters(7)).  With -v style=make the comments are
+# a Makefile's, starting with #.
 { line[NR] = $0 }
 /^@begin code / { incode = 1; prev = "" }
 /^@end code /   { incode = 0 }
@@ -28,7 +29,10 @@ END {
                 if (name in margin) print "@nl"
                 label = name
                 gsub(/\[\[|\]\]/, "", label)
-                print "@text /* " label " */"
+                if (style == "make")
+                    print "@text # " label
+                else
+                    print "@text /* " label " */"
                 print "@nl"
             }
         }
