@@ -10,16 +10,17 @@ SHELL = /bin/bash
 
 # The chapters, in the order of the book.
 CHAPTERS = chapters/01-reading.nw chapters/02-notation.nw chapters/03-forward.nw \
-           chapters/04-loss.nw
+           chapters/04-loss.nw chapters/05-backprop.nw chapters/06-views.nw \
+           chapters/07-implement.nw chapters/08-check.nw
 
 # Every root chunk: the files of the library and the chapter programs.
-PROGRAMS = rng-demo layout forward losses
-HEADERS  = rng.h cli.h runfile.h nnerr.h activation.h net.h loss.h
-LIB_SRC  = nnerr.c rng.c cli.c runfile.c activation.c net.c loss.c
+PROGRAMS = rng-demo layout forward losses xor
+HEADERS  = rng.h cli.h runfile.h nnerr.h activation.h net.h loss.h backprop.h
+LIB_SRC  = nnerr.c rng.c cli.c runfile.c activation.c net.c loss.c backprop.c
 ROOTS    = $(HEADERS) $(LIB_SRC) $(PROGRAMS:=.c) Makefile
 
 # The figures: one gnuplot script each, in figures/.
-FIGURES  = normal-hist network activations loss-error
+FIGURES  = normal-hist network activations loss-error xor-loss
 
 # The Debian packages the build needs (tools/need-packages.sh installs them).
 PACKAGES = make gcc libc6-dev noweb gnuplot-nox texlive-latex-base \
@@ -75,7 +76,7 @@ programs: $(PROGRAMS:%=$(B)/bin/%)
 # Each run has a fixed seed; it writes the data its figures plot and a file
 # of LaTeX macros with the numbers the text quotes (\setrun{key}{value}).
 RUNS = $(B)/data/rng-demo.tex $(B)/data/layout.tex $(B)/data/forward.tex \
-       $(B)/data/losses.tex
+       $(B)/data/losses.tex $(B)/data/xor.tex
 
 $(B)/data/rng-demo.tex $(B)/data/normal-hist.dat &: $(B)/bin/rng-demo
 	@mkdir -p $(@D)
@@ -94,6 +95,10 @@ $(B)/data/losses.tex $(B)/data/loss-error.dat &: $(B)/bin/losses
 	@mkdir -p $(@D)
 	$< --seed 2026 --curves $(B)/data/loss-error.dat --tex $(B)/data/losses.tex > /dev/null
 
+$(B)/data/xor.tex $(B)/data/xor-loss.dat &: $(B)/bin/xor
+	@mkdir -p $(@D)
+	$< --seed 2026 --curve $(B)/data/xor-loss.dat --tex $(B)/data/xor.tex > /dev/null
+
 $(B)/tex/runs.tex: $(RUNS)
 	@mkdir -p $(@D)
 	cat $^ > $@
@@ -108,11 +113,13 @@ FIGSIZE_activations = 15cm,7cm
 FIGSIZE_normal-hist = 11cm,6cm
 FIGSIZE_network = 12cm,7.8cm
 FIGSIZE_loss-error = 15cm,6.5cm
+FIGSIZE_xor-loss = 11cm,6cm
 
 $(B)/fig/normal-hist.tex: $(B)/data/normal-hist.dat
 $(B)/fig/activations.tex: $(B)/data/activations.dat
 $(B)/fig/network.tex: $(B)/data/network.dat
 $(B)/fig/loss-error.tex: $(B)/data/loss-error.dat
+$(B)/fig/xor-loss.tex: $(B)/data/xor-loss.dat
 
 $(B)/fig/%.tex: figures/%.gp | check-packages
 	@mkdir -p $(@D)
