@@ -13,6 +13,18 @@ static const char usage[] =
     "  --diagram FILE    write node positions and lines of a drawing\n"
     "  --help            print this text and exit\n";
 
+/* count the multiply-adds of a gradient */
+static void count_operations(const net *N, double *backprop, double *fd)
+{
+    double forward = 0.0, recurrence = 0.0;
+    for (int k = 1; k < N->L; k++)
+        forward += (double)N->n[k + 1] * (N->n[k] + 1);
+    for (int k = 2; k < N->L; k++)
+        recurrence += (double)N->n[k + 1] * N->n[k];
+    *backprop = forward + forward + recurrence;   /* forward, gradient */
+    *fd = 2.0 * (double)N->nw * forward;          /* 2 passes a weight */
+}
+
 /* write the layout table as macros */
 static long long matrix_size(const net *N, int k)
 {
@@ -42,6 +54,12 @@ static void write_table(const char *path, const net *N)
     fprintf(rf.f, "}\n");
     run_macro(&rf, "layout.nw", "%zu", N->nw);
     run_macro(&rf, "layout.nbias", "%zu", bias_count(N));
+    double bp, fd;
+    char buf[32];
+    count_operations(N, &bp, &fd);
+    run_macro(&rf, "layout.bp", "%.0f", bp);
+    run_macro(&rf, "layout.fd", "$%s$", tex_scientific(buf, sizeof buf, fd));
+    run_macro(&rf, "layout.ratio", "%.0f", fd / bp);
     cli_commit(&rf);
 }
 

@@ -38,17 +38,6 @@ static void set_output(net *N, const double z[])
     net_forward(N, x);
 }
 
-/* format a small number for the text */
-static const char *tex_number(double v)
-{
-    static char buf[64];
-    if (v == 0.0)
-        return "0";
-    int e = (int)floor(log10(v));
-    snprintf(buf, sizeof buf, "%.1f\\cdot10^{%d}", v / pow(10.0, e), e);
-    return buf;
-}
-
 /* write the loss curves */
 static void write_curves(const char *path)
 {
@@ -157,9 +146,11 @@ int main(int argc, char **argv)
         }
         printf("%-32s |delta - (p - Y)| <= %.1e   |delta - numeric| <= %.1e\n",
                pairs[q].label, worst.vs_shortcut, worst.vs_numeric);
+        char a[32], b[32];
         if (tex != NULL)
             fprintf(rf.f, "%s & $%s$ & $%s$ \\\\ ", pairs[q].label,
-                    tex_number(worst.vs_shortcut), tex_number(worst.vs_numeric));
+                    tex_scientific(a, sizeof a, worst.vs_shortcut),
+                    tex_scientific(b, sizeof b, worst.vs_numeric));
     }
     if (tex != NULL) {
         fprintf(rf.f, "}\n");

@@ -26,4 +26,7 @@ void runfile_abort(runfile *rf);
 void run_macro(runfile *rf, const char *key, const char *fmt, ...)
     NN_PRINTF(3, 4);
 
+/* runfile.h declarations */
+char *tex_scientific(char *buf, size_t size, double v);
+
 #endif
