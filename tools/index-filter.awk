@@ -10,7 +10,8 @@
 # chunks used indented are parts of a function body, and the definitions
 # found in them are dropped.  So are include guards, names every program
 # defines (main, usage), names that only look defined (printf in a format
-# attribute, size_t in a cast), and a definition found twice in a chunk.
+# attribute, size_t in a cast), a definition found twice in a chunk, and
+# all but the first definition of the library's types.
 { line[NR] = $0 }
 /^@begin code / { incode = 1; chunk = ""; prev = "" }
 /^@end code /   { incode = 0 }
@@ -25,7 +26,9 @@
 incode { chunkof[NR] = chunk; prev = $0 }
 /^@nl/ { prev = "" }
 BEGIN { split("printf size_t main usage", words, " ")
-        for (w in words) skip[words[w]] = 1 }
+        for (w in words) skip[words[w]] = 1
+        split("net rng runfile activation loss_kind nn_err", words, " ")
+        for (w in words) types[words[w]] = 1 }
 END {
     n = 0
     for (c in defined)
@@ -38,12 +41,15 @@ END {
             }
     }
     for (r = 1; r <= NR; r++) {
-        if (line[r] ~ /^@index defn / && (r in chunkof) && !(chunkof[r] in top))
+        # the finder marks static definitions as localdefn: treat alike
+        isdef = line[r] ~ /^@index (local)?defn /
+        if (isdef && (r in chunkof) && !(chunkof[r] in top))
             continue
         if (line[r] ~ /^@begin code /)
             block = line[r]
-        if (line[r] ~ /^@index defn /) {
-            id = substr(line[r], 13)
+        if (isdef) {
+            id = line[r]
+            sub(/^@index (local)?defn /, "", id)
             # names that every program has, or that only look defined
             if (id in skip || id ~ /^[A-Z_]+_H$/)
                 continue
@@ -51,6 +57,11 @@ END {
             if ((block, id) in seen)
                 continue
             seen[block, id] = 1
+            # a function returning a library type, static net *f(...),
+            # looks like a second definition of the type: keep the first
+            if (id in types && (id in typedefined))
+                continue
+            typedefined[id] = 1
         }
         print line[r]
     }
