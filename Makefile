@@ -14,9 +14,11 @@ CHAPTERS = chapters/01-reading.nw chapters/02-notation.nw chapters/03-forward.nw
            chapters/07-implement.nw chapters/08-check.nw
 
 # Every root chunk: the files of the library and the chapter programs.
-PROGRAMS = rng-demo layout forward losses xor
-HEADERS  = rng.h cli.h runfile.h nnerr.h activation.h net.h loss.h backprop.h
-LIB_SRC  = nnerr.c rng.c cli.c runfile.c activation.c net.c loss.c backprop.c
+PROGRAMS = rng-demo layout forward losses xor views
+HEADERS  = rng.h cli.h runfile.h nnerr.h activation.h net.h loss.h backprop.h \
+           matrix-form.h
+LIB_SRC  = nnerr.c rng.c cli.c runfile.c activation.c net.c loss.c backprop.c \
+           matrix-form.c
 ROOTS    = $(HEADERS) $(LIB_SRC) $(PROGRAMS:=.c) Makefile
 
 # The figures: one gnuplot script each, in figures/.
@@ -76,7 +78,8 @@ programs: $(PROGRAMS:%=$(B)/bin/%)
 # Each run has a fixed seed; it writes the data its figures plot and a file
 # of LaTeX macros with the numbers the text quotes (\setrun{key}{value}).
 RUNS = $(B)/data/rng-demo.tex $(B)/data/layout.tex $(B)/data/forward.tex \
-       $(B)/data/losses.tex $(B)/data/xor.tex
+       $(B)/data/losses.tex $(B)/data/xor.tex \
+       $(B)/data/views.tex
 
 $(B)/data/rng-demo.tex $(B)/data/normal-hist.dat &: $(B)/bin/rng-demo
 	@mkdir -p $(@D)
@@ -98,6 +101,10 @@ $(B)/data/losses.tex $(B)/data/loss-error.dat &: $(B)/bin/losses
 $(B)/data/xor.tex $(B)/data/xor-loss.dat &: $(B)/bin/xor
 	@mkdir -p $(@D)
 	$< --seed 2026 --curve $(B)/data/xor-loss.dat --tex $(B)/data/xor.tex > /dev/null
+
+$(B)/data/views.tex: $(B)/bin/views
+	@mkdir -p $(@D)
+	$< --seed 2026 --tex $@ > /dev/null
 
 $(B)/tex/runs.tex: $(RUNS)
 	@mkdir -p $(@D)

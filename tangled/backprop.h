@@ -17,7 +17,8 @@ double net_backprop(net *N, const double x[], const double y[],
                     loss_kind k);
 
 /* One step of gradient descent on the average of the summed gradients:
-   w -= eta * dw / nsum.  Does nothing if nsum is 0. */
+   w -= eta * dw / nsum.  Does nothing if nsum is 0.  Leaves dw and nsum
+   as they are: the next batch starts with net_zero_grad. */
 void net_descend(net *N, double eta);
 
 #endif

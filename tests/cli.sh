@@ -44,3 +44,5 @@ check "forward runs another network and activation" bash -c '
     "$1/bin/forward" --sizes 4,3,2 --activation relu --tex "$2/ok.tex" >/dev/null &&
     grep -q "^\\\\setrun{forward.out2}" "$2/ok.tex" && ! grep -q "forward.out3" "$2/ok.tex"' \
     _ "$build" "$scratch"
+expect_error "views rejects zero networks" views --tex "$f" --networks 0
+expect_error "views rejects a width beyond its arrays" views --tex "$f" --max-width 101
