@@ -14,15 +14,16 @@ CHAPTERS = chapters/01-reading.nw chapters/02-notation.nw chapters/03-forward.nw
            chapters/07-implement.nw chapters/08-check.nw
 
 # Every root chunk: the files of the library and the chapter programs.
-PROGRAMS = rng-demo layout forward losses xor views
-HEADERS  = rng.h cli.h runfile.h nnerr.h activation.h net.h loss.h backprop.h \
-           matrix-form.h
-LIB_SRC  = nnerr.c rng.c cli.c runfile.c activation.c net.c loss.c backprop.c \
-           matrix-form.c
+PROGRAMS = rng-demo layout forward losses views xor check-grad
+HEADERS  = rng.h cli.h runfile.h nnerr.h activation.h net.h loss.h \
+           matrix-form.h backprop.h gradcheck.h
+LIB_SRC  = nnerr.c rng.c cli.c runfile.c activation.c net.c loss.c \
+           matrix-form.c backprop.c gradcheck.c
 ROOTS    = $(HEADERS) $(LIB_SRC) $(PROGRAMS:=.c) Makefile
 
 # The figures: one gnuplot script each, in figures/.
-FIGURES  = normal-hist network activations loss-error xor-loss
+FIGURES  = normal-hist network activations loss-error xor-loss check-h \
+           check-time
 
 # The Debian packages the build needs (tools/need-packages.sh installs them).
 PACKAGES = make gcc libc6-dev noweb gnuplot-nox texlive-latex-base \
@@ -78,8 +79,8 @@ programs: $(PROGRAMS:%=$(B)/bin/%)
 # Each run has a fixed seed; it writes the data its figures plot and a file
 # of LaTeX macros with the numbers the text quotes (\setrun{key}{value}).
 RUNS = $(B)/data/rng-demo.tex $(B)/data/layout.tex $(B)/data/forward.tex \
-       $(B)/data/losses.tex $(B)/data/xor.tex \
-       $(B)/data/views.tex
+       $(B)/data/losses.tex $(B)/data/views.tex $(B)/data/xor.tex \
+       $(B)/data/check-grad.tex
 
 $(B)/data/rng-demo.tex $(B)/data/normal-hist.dat &: $(B)/bin/rng-demo
 	@mkdir -p $(@D)
@@ -106,6 +107,12 @@ $(B)/data/views.tex: $(B)/bin/views
 	@mkdir -p $(@D)
 	$< --seed 2026 --tex $@ > /dev/null
 
+# check-grad also times the gradients: those numbers change from run to run.
+$(B)/data/check-grad.tex $(B)/data/check-h.dat $(B)/data/check-time.dat &: $(B)/bin/check-grad
+	@mkdir -p $(@D)
+	$< --seed 2026 --errors $(B)/data/check-h.dat \
+	   --timing $(B)/data/check-time.dat --tex $(B)/data/check-grad.tex > /dev/null
+
 $(B)/tex/runs.tex: $(RUNS)
 	@mkdir -p $(@D)
 	cat $^ > $@
@@ -121,12 +128,16 @@ FIGSIZE_normal-hist = 11cm,6cm
 FIGSIZE_network = 12cm,7.8cm
 FIGSIZE_loss-error = 15cm,6.5cm
 FIGSIZE_xor-loss = 11cm,6cm
+FIGSIZE_check-h = 15cm,7.5cm
+FIGSIZE_check-time = 12cm,7.5cm
 
 $(B)/fig/normal-hist.tex: $(B)/data/normal-hist.dat
 $(B)/fig/activations.tex: $(B)/data/activations.dat
 $(B)/fig/network.tex: $(B)/data/network.dat
 $(B)/fig/loss-error.tex: $(B)/data/loss-error.dat
 $(B)/fig/xor-loss.tex: $(B)/data/xor-loss.dat
+$(B)/fig/check-h.tex: $(B)/data/check-h.dat
+$(B)/fig/check-time.tex: $(B)/data/check-time.dat
 
 $(B)/fig/%.tex: figures/%.gp | check-packages
 	@mkdir -p $(@D)
@@ -172,7 +183,32 @@ $(B)/test-san/lib-%.o: $(B)/src/%.c
 $(B)/test-san/run: $(TESTS:tests/%.c=$(B)/test-san/%.o) $(B)/test-san/main.o $(LIB_SRC:%.c=$(B)/test-san/lib-%.o)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(LDLIBS)
 
-test: all $(B)/test/run $(B)/test-san/run
+# The labs of chapter 8: the library tangled with one chunk replaced by a
+# lab's version (tests/labs/NAME.nw, through tools/replace-chunk.awk) and
+# built with tests/lab-check.c, which must find the bug; the control is
+# the unchanged library, which must pass.  Built by make test only.
+LABS = $(patsubst tests/labs/%.nw,%,$(wildcard tests/labs/*.nw))
+LAB_CHECKS = $(B)/lab/control/lab-check $(LABS:%=$(B)/lab/%/lab-check)
+
+# $(call lab-build,LABFILE): tangle the library roots from the chapters
+# and LABFILE (none for the control) into $(@D), and link lab-check.
+define lab-build
+@mkdir -p $(@D)
+@echo "tangle the library with $(or $(1),no lab) into $(@D)"
+@for r in $(HEADERS) $(LIB_SRC); do \
+  notangle -L -filter "awk -v lab=$(1) -f tools/replace-chunk.awk" \
+           -R$$r $(CHAPTERS) $(1) > $(@D)/$$r || exit 1; \
+done
+$(CC) $(CFLAGS) -I$(@D) -o $@ tests/lab-check.c \
+      $(addprefix $(@D)/,$(LIB_SRC)) $(LDLIBS)
+endef
+
+$(B)/lab/control/lab-check: tests/lab-check.c tools/replace-chunk.awk $(CHAPTERS) | check-packages
+	$(call lab-build,)
+$(B)/lab/%/lab-check: tests/labs/%.nw tests/lab-check.c tools/replace-chunk.awk $(CHAPTERS) | check-packages
+	$(call lab-build,$<)
+
+test: all $(B)/test/run $(B)/test-san/run $(LAB_CHECKS)
 	tests/run-all.sh "$(B)" "$(CC)" $(PROGRAMS) -- $(ROOTS) -- $(CHAPTERS)
 
 clean:

@@ -17,6 +17,12 @@ static double sigmoid_prime(double z)
     return e / ((1.0 + e) * (1.0 + e));
 }
 
+/* the hyperbolic tangent */
+static double tanh_of(double z)
+{
+    return tanh(z);
+}
+
 /* the derivative of tanh */
 static double tanh_prime(double z)
 {
@@ -35,7 +41,7 @@ double act(activation a, double z)
     switch (a) {
     case ACT_IDENTITY:   return z;
     case ACT_SIGMOID:    return sigmoid(z);
-    case ACT_TANH:       return tanh(z);
+    case ACT_TANH:       return tanh_of(z);
     case ACT_RELU:       return relu(z);
     case ACT_LEAKY_RELU: return leaky_relu(z);
     default:             return NAN;

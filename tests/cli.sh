@@ -39,6 +39,8 @@ expect_error "forward rejects an empty size list" forward --tex "$f" --sizes ""
 expect_error "forward rejects an unknown activation" forward --tex "$f" --activation softmax
 expect_error "forward rejects a seed out of range" forward --tex "$f" --seed 99999999999999999999999
 expect_error "layout rejects sizes that are not numbers" layout --tex "$f" --sizes 2,x,1
+expect_error "check-grad rejects a largest width below 4" check-grad --tex "$f" --largest 3
+expect_error "check-grad rejects a seed that is not a number" check-grad --tex "$f" --seed x
 expect_error "layout rejects a huge network it cannot allocate" layout --tex "$f" --sizes 1000000,1000000,1000000,1000000
 check "forward runs another network and activation" bash -c '
     "$1/bin/forward" --sizes 4,3,2 --activation relu --tex "$2/ok.tex" >/dev/null &&

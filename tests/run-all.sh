@@ -43,6 +43,26 @@ echo "== C tests under -fsanitize=address,undefined"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
     run_c_tests san "$PWD/$build/test-san/run"
 
+# The labs of chapter 8: the gradient check built from the book with one
+# chunk replaced by a lab's buggy version (tests/labs/NAME.nw) must fail,
+# with exit status 1; built from the unchanged book, the control must pass.
+echo "== labs: the gradient check against planted bugs"
+lab_check() {  # lab_check NAME EXPECTED-STATUS
+    local prog="$build/lab/$1/lab-check" out status
+    if [ ! -x "$prog" ]; then fail "lab $1" "$prog was not built"; return; fi
+    out=$("$prog" 2>&1); status=$?
+    if [ "$status" -eq "$2" ]; then
+        pass "lab $1 exits $status ($(echo "$out" | tail -n 1))"
+    else
+        fail "lab $1 exits $status, expected $2" "$(echo "$out" | tail -n 10)"
+    fi
+}
+lab_check control 0
+for lab in tests/labs/*.nw; do
+    lab=${lab##*/}
+    lab_check "${lab%.nw}" 1
+done
+
 # 3. The programs' command lines.
 echo "== chapter programs"
 source tests/cli.sh

@@ -10,7 +10,8 @@
 # chunks used indented are parts of a function body, and the definitions
 # found in them are dropped.  So are include guards, names every program
 # defines (main, usage), names that only look defined (printf in a format
-# attribute, size_t in a cast), a definition found twice in a chunk, and
+# attribute, size_t in a cast, complex in static double complex f(...)),
+# a definition found twice in a chunk, and
 # all but the first definition of the library's types.
 { line[NR] = $0 }
 /^@begin code / { incode = 1; chunk = ""; prev = "" }
@@ -25,7 +26,7 @@
 }
 incode { chunkof[NR] = chunk; prev = $0 }
 /^@nl/ { prev = "" }
-BEGIN { split("printf size_t main usage", words, " ")
+BEGIN { split("printf size_t main usage complex", words, " ")
         for (w in words) skip[words[w]] = 1
         split("net rng runfile activation loss_kind nn_err", words, " ")
         for (w in words) types[words[w]] = 1 }

@@ -1,0 +1,91 @@
+/* The gradient check of a lab (chapter 8, "When the check fails").  The
+   Makefile tangles the library from the chapters with one chunk replaced
+   by a lab's version (tests/labs/NAME.nw) and links it with this
+   program; built from the unchanged chapters it is the control.  It
+   checks net_backprop against central differences on a few small
+   networks that use every activation and loss whose code a lab can
+   touch, prints for each the largest relative error and the largest
+   one beyond round-off, and exits with status 0 if every component
+   agrees and 1 if any does not. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "gradcheck.h"
+#include "rng.h"
+
+#define TOLERANCE 1e-6
+
+static const struct {
+    const char *what;
+    int L, n[5];
+    activation A[5];
+    loss_kind k;
+} nets[] = {
+    { "sigmoid hidden, identity output, least squares", 3, { 0, 3, 4, 2 },
+      { 0, 0, ACT_SIGMOID, ACT_IDENTITY }, LOSS_SQUARED },
+    { "tanh hidden, sigmoid output, least squares", 3, { 0, 3, 4, 2 },
+      { 0, 0, ACT_TANH, ACT_SIGMOID }, LOSS_SQUARED },
+    { "tanh and sigmoid hidden, sigmoid output, cross-entropy", 4,
+      { 0, 2, 3, 3, 1 }, { 0, 0, ACT_TANH, ACT_SIGMOID, ACT_SIGMOID },
+      LOSS_BCE },
+    { "sigmoid and tanh hidden, softmax cross-entropy", 4,
+      { 0, 3, 4, 3, 3 }, { 0, 0, ACT_SIGMOID, ACT_TANH, ACT_IDENTITY },
+      LOSS_SOFTMAX_CE },
+};
+
+/* A component agrees if its relative error is at most TOLERANCE, or if
+   the absolute difference is below the round-off of a central
+   difference, 1e-8 * max(1, |L|) (tests/test-gradcheck.c explains the
+   floor).  The return value is the relative error beyond round-off: the
+   relative error, or 0 under the floor. */
+static double disagreement(double a, double n, double loss)
+{
+    return fabs(a - n) <= 1e-8 * fmax(1.0, fabs(loss)) ? 0.0
+                                                       : rel_error(a, n);
+}
+
+int main(void)
+{
+    double x[4], y[3], g[64], worst_all = 0.0;
+    for (size_t t = 0; t < sizeof nets / sizeof nets[0]; t++) {
+        nn_err err;
+        net *N = net_create(nets[t].L, nets[t].n, nets[t].A, &err);
+        if (N == NULL) {
+            fprintf(stderr, "lab-check: %s\n", err.msg);
+            return 2;
+        }
+        rng r;
+        rng_seed(&r, 2026 + t, 11);
+        net_init(N, &r);
+        /* biases away from 0, so that a lost bias term shows */
+        for (int m = 1; m < N->L; m++)
+            for (int i = 1; i <= N->n[m + 1]; i++)
+                N->w[m][i][0] = 0.5 * rng_normal(&r);
+        for (int j = 0; j < N->n[1]; j++)
+            x[j] = rng_normal(&r);
+        for (int i = 0; i < N->n[N->L]; i++)
+            y[i] = nets[t].k == LOSS_SQUARED ? rng_normal(&r) : i == 0;
+        double raw, worst = 0.0;
+        if (grad_check(N, x, y, nets[t].k, FD_STEP, g, &raw, &err) != 0) {
+            fprintf(stderr, "lab-check: %s\n", err.msg);
+            return 2;
+        }
+        double loss = sample_loss(N, x, y, nets[t].k);
+        for (size_t p = 0; p < N->nw; p++) {
+            double d = disagreement(N->dwflat[p], g[p], loss);
+            if (!(d <= worst))
+                worst = d;
+        }
+        printf("%s\n  largest relative error %.1e, beyond round-off "
+               "%.1e\n", nets[t].what, raw, worst);
+        if (!(worst <= worst_all))
+            worst_all = worst;
+        net_free(N);
+    }
+    int ok = worst_all <= TOLERANCE;
+    printf("%s: largest relative error beyond round-off %.1e "
+           "(tolerance %.0e)\n",
+           ok ? "the gradients agree" : "THE GRADIENTS DISAGREE",
+           worst_all, TOLERANCE);
+    return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+}
