@@ -171,7 +171,8 @@ $(B)/test/%.o: tests/%.c $(B)/tangle.stamp
 $(B)/test/lib-%.o: $(B)/src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Werror -MMD -MP -I$(B)/src -c -o $@ $<
-$(B)/test/run: $(TESTS:tests/%.c=$(B)/test/%.o) $(B)/test/main.o $(LIB_SRC:%.c=$(B)/test/lib-%.o)
+$(B)/test/run: $(TESTS:tests/%.c=$(B)/test/%.o) $(B)/test/main.o $(B)/test/nets.o \
+               $(LIB_SRC:%.c=$(B)/test/lib-%.o)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/test-san/%.o: tests/%.c $(B)/tangle.stamp
@@ -180,7 +181,8 @@ $(B)/test-san/%.o: tests/%.c $(B)/tangle.stamp
 $(B)/test-san/lib-%.o: $(B)/src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -Werror -MMD -MP -I$(B)/src -c -o $@ $<
-$(B)/test-san/run: $(TESTS:tests/%.c=$(B)/test-san/%.o) $(B)/test-san/main.o $(LIB_SRC:%.c=$(B)/test-san/lib-%.o)
+$(B)/test-san/run: $(TESTS:tests/%.c=$(B)/test-san/%.o) $(B)/test-san/main.o \
+                   $(B)/test-san/nets.o $(LIB_SRC:%.c=$(B)/test-san/lib-%.o)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(LDLIBS)
 
 # The labs of chapter 8: the library tangled with one chunk replaced by a

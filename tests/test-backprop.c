@@ -7,18 +7,10 @@
 #include <string.h>
 #include "backprop.h"
 #include "check.h"
+#include "nets.h"
 #include "loss.h"
 #include "net.h"
 #include "rng.h"
-
-static net *make(int L, const int n[], const activation A[])
-{
-    nn_err err;
-    net *N = net_create(L, n, A, &err);
-    if (N == NULL)
-        check_fail(__FILE__, __LINE__, "net_create: %s", err.msg);
-    return N;
-}
 
 /* Weights from net_init, plus nonzero biases and a little noise, so
    that no weight is special. */
@@ -53,7 +45,7 @@ static net *make_345(activation out)
     const int n[] = { 0, 3, 5, 4, 2 };
     const activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_TANH,
                              ACT_SIGMOID, out };
-    return make(4, n, A);
+    return test_net(4, n, A);
 }
 
 /* The three losses with the output activation each goes with. */
@@ -262,7 +254,7 @@ void test_backprop_constant_nodes(void)
                                  q < NPAIRS ? ACT_TANH : ACT_RELU,
                                  q < NPAIRS ? ACT_SIGMOID : ACT_LEAKY_RELU,
                                  pairs[q % NPAIRS].out };
-        net *N = make(4, n, A);
+        net *N = test_net(4, n, A);
         if (N == NULL)
             return;
         randomize(N, &r);
@@ -293,7 +285,7 @@ static long train_xor(net **out, long steps)
 {
     const int n[] = { 0, 2, 3, 1 };
     const activation A[] = { 0, 0, ACT_TANH, ACT_SIGMOID };
-    net *N = make(3, n, A);
+    net *N = test_net(3, n, A);
     *out = N;
     if (N == NULL)
         return -1;
@@ -390,7 +382,7 @@ void test_backprop_matches_finite_differences(void)
                                  q < NPAIRS ? ACT_TANH : ACT_SIGMOID,
                                  q < NPAIRS ? ACT_SIGMOID : ACT_TANH,
                                  pairs[q % NPAIRS].out };
-        net *N = make(4, n, A);
+        net *N = test_net(4, n, A);
         if (N == NULL)
             return;
         randomize(N, &r);

@@ -2,19 +2,11 @@
 #include <float.h>
 #include <math.h>
 #include "check.h"
+#include "nets.h"
 #include "net.h"
 
 /* A network of L layers of the given widths and activations, or NULL
    (with a failed check) if it cannot be made. */
-static net *make(int L, const int n[], const activation A[])
-{
-    nn_err err;
-    net *N = net_create(L, n, A, &err);
-    if (N == NULL)
-        check_fail(__FILE__, __LINE__, "net_create: %s", err.msg);
-    return N;
-}
-
 static double sigma(double z)
 {
     return 1.0 / (1.0 + exp(-z));
@@ -28,7 +20,7 @@ void test_forward_hand_worked(void)
     const int n[] = { 0, 2, 2, 1 };
     const activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_SIGMOID,
                              ACT_IDENTITY };
-    net *N = make(3, n, A);
+    net *N = test_net(3, n, A);
     if (N == NULL)
         return;
     double **w1 = N->w[1], **w2 = N->w[2];
@@ -72,7 +64,7 @@ void test_forward_identity_is_affine(void)
     const int n[] = { 0, 3, 4, 2 };
     const activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_IDENTITY,
                              ACT_IDENTITY };
-    net *N = make(3, n, A);
+    net *N = test_net(3, n, A);
     if (N == NULL)
         return;
     for (int i = 1; i <= 4; i++) {
@@ -109,7 +101,7 @@ void test_forward_stores_layers(void)
     const activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_TANH, ACT_RELU,
                              ACT_LEAKY_RELU, ACT_SIGMOID };
     const double x[] = { 0.3, -1.2, 2.0, -0.7 };
-    net *N = make(5, n, A);
+    net *N = test_net(5, n, A);
     if (N == NULL)
         return;
     rng r;
@@ -162,7 +154,7 @@ void test_init_scale(void)
     const int n[] = { 0, 400, 400, 300, 200 };
     const activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_RELU, ACT_TANH,
                              ACT_LEAKY_RELU };
-    net *N = make(4, n, A);
+    net *N = test_net(4, n, A);
     if (N == NULL)
         return;
     rng r;
@@ -179,7 +171,7 @@ void test_init_zero_biases(void)
     const int n[] = { 0, 3, 4, 2 };
     const activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_RELU,
                              ACT_SIGMOID };
-    net *N = make(3, n, A);
+    net *N = test_net(3, n, A);
     if (N == NULL)
         return;
     for (size_t p = 0; p < N->nw; p++)   /* what a previous use left */
@@ -204,7 +196,7 @@ void test_init_draw_order(void)
     const int n[] = { 0, 3, 4, 2 };
     const activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_RELU,
                              ACT_SIGMOID };
-    net *N = make(3, n, A);
+    net *N = test_net(3, n, A);
     if (N == NULL)
         return;
     rng r, twin;
@@ -235,7 +227,7 @@ void test_init_reproducible(void)
     const int n[] = { 0, 5, 7, 3 };
     const activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_TANH,
                              ACT_IDENTITY };
-    net *a = make(3, n, A), *b = make(3, n, A);
+    net *a = test_net(3, n, A), *b = test_net(3, n, A);
     if (a != NULL && b != NULL) {
         size_t same = 0, biases = 7 + 3;
         init_with_seed(a, 99);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "backprop.h"
 #include "check.h"
+#include "nets.h"
 #include "gradcheck.h"
 #include "rng.h"
 
@@ -36,11 +37,7 @@ static net *random_net(int L, activation a, int q, rng *r)
     }
     if (pairs[q].k == LOSS_SOFTMAX_CE && n[L] == 1)
         n[L] = 2;
-    nn_err err;
-    net *N = net_create(L, n, A, &err);
-    if (N == NULL)
-        check_fail(__FILE__, __LINE__, "net_create: %s", err.msg);
-    return N;
+    return test_net(L, n, A);
 }
 
 /* Weights by the library's initialisation, biases from N(0, 1/4) (so
@@ -54,11 +51,7 @@ static void draw(net *N, loss_kind k, rng *r, double x[], double y[])
             N->w[m][i][0] = 0.5 * rng_normal(r);
     for (int j = 0; j < N->n[1]; j++)
         x[j] = rng_normal(r);
-    int hot = (int)rng_below(r, (uint32_t)N->n[N->L]);
-    for (int i = 0; i < N->n[N->L]; i++)
-        y[i] = k == LOSS_SOFTMAX_CE ? (i == hot)
-             : k == LOSS_BCE        ? (double)rng_below(r, 2)
-                                    : rng_normal(r);
+    test_draw_targets(r, k, N->n[N->L], y);
 }
 
 /* Draw until no ReLU or LeakyReLU pre-activation lies within KINK_MARGIN

@@ -6,33 +6,10 @@
 #include <math.h>
 #include <string.h>
 #include "check.h"
+#include "nets.h"
 #include "loss.h"
 #include "net.h"
 #include "rng.h"
-
-/* A network with one input and one weight matrix of n rows: zero weights
-   but the biases, so that its output pre-activations are its biases (the
-   device of the chapter's program losses). */
-static net *output_layer(int n, activation a)
-{
-    int sizes[] = { 0, 1, n };
-    activation A[] = { a, a, a };
-    nn_err err;
-    net *N = net_create(2, sizes, A, &err);
-    if (N == NULL)
-        check_fail(__FILE__, __LINE__, "net_create: %s", err.msg);
-    return N;
-}
-
-/* Set z[2][i] = z[i], i = 1 .. n, through the library's forward pass:
-   z = w[1][i][0] * 1 + 0 * 0 is exactly the bias. */
-static void set_output(net *N, const double z[])
-{
-    const double x[1] = { 0.0 };
-    for (int i = 1; i <= N->n[2]; i++)
-        N->w[1][i][0] = z[i];
-    net_forward(N, x);
-}
 
 /* The kinds of target a draw can have. */
 enum target { NORMAL, BINARY, UNIT, ONE_HOT, SIMPLEX };
@@ -67,13 +44,13 @@ static double numeric_error(loss_kind k, net *N, double z[],
     const double h = 1e-5;
     double zi = z[i], up_z = zi + h, down_z = zi - h;
     z[i] = up_z;
-    set_output(N, z);
+    test_set_output(N, z);
     double up = loss_value(k, N, y);
     z[i] = down_z;
-    set_output(N, z);
+    test_set_output(N, z);
     double down = loss_value(k, N, y);
     z[i] = zi;
-    set_output(N, z);
+    test_set_output(N, z);
     double size = 1.0 + fabs(loss_value(k, N, y));
     for (int m = 1; m <= N->n[2]; m++)
         size += fabs(z[m]) * (1.0 + fabs(y[m - 1]));
@@ -111,7 +88,7 @@ static void prediction(loss_kind k, const net *N, double p[])
 static double check_pair(loss_kind k, activation a, enum target t,
                          int shortcut, uint64_t seed, int *big)
 {
-    net *N = output_layer(NOUT, a);
+    net *N = test_output_layer(NOUT, a);
     if (N == NULL)
         return NAN;
     rng r;
@@ -122,7 +99,7 @@ static double check_pair(loss_kind k, activation a, enum target t,
         double z[NOUT + 1], y[NOUT], delta[NOUT + 1], p[NOUT + 1];
         double zmax = 0.0, draw_worst = 0.0;
         draw(&r, t, z, y);
-        set_output(N, z);
+        test_set_output(N, z);
         loss_error(k, N, y, delta);
         prediction(k, N, p);
         for (int i = 1; i <= NOUT; i++)
@@ -190,12 +167,12 @@ void test_loss_mismatch_sigmoid_squared(void)
 
     /* By hand at z = 0, Y = 1: (1/2 - 1) * 1/4 = -1/8, not -1/2; exact
        because sigma(0) = 1/2 and sigma'(0) = 1/4 are. */
-    net *N = output_layer(1, ACT_SIGMOID);
+    net *N = test_output_layer(1, ACT_SIGMOID);
     if (N == NULL)
         return;
     const double z[2] = { 0.0, 0.0 }, y[1] = { 1.0 };
     double delta[2];
-    set_output(N, z);
+    test_set_output(N, z);
     loss_error(LOSS_SQUARED, N, y, delta);
     CHECK(delta[1] == -0.125);
     CHECK(loss_value(LOSS_SQUARED, N, y) == 0.125);
@@ -208,7 +185,7 @@ static double bce(net *N, double z, double Y, double *delta)
 {
     const double zz[2] = { 0.0, z }, y[1] = { Y };
     double d[2];
-    set_output(N, zz);
+    test_set_output(N, zz);
     loss_error(LOSS_BCE, N, y, d);
     *delta = d[1];
     return loss_value(LOSS_BCE, N, y);
@@ -229,7 +206,7 @@ void test_loss_bce_extremes(void)
         {  800, 0, 800, 1 },      { -800, 1, 800, -1 },
         {  40, 0, 40, 1 },        { -40, 1, 40, -1 },
     };
-    net *N = output_layer(1, ACT_SIGMOID);
+    net *N = test_output_layer(1, ACT_SIGMOID);
     if (N == NULL)
         return;
     for (size_t t = 0; t < sizeof c / sizeof c[0]; t++) {
@@ -259,7 +236,7 @@ void test_loss_bce_extremes(void)
 static double softmax_ce(net *N, const double z[], const double y[],
                          double d[])
 {
-    set_output(N, z);
+    test_set_output(N, z);
     loss_error(LOSS_SOFTMAX_CE, N, y, d);
     return loss_value(LOSS_SOFTMAX_CE, N, y);
 }
@@ -269,7 +246,7 @@ static double softmax_ce(net *N, const double z[], const double y[],
    which rounds to 1000), and the softmax is (1, 0, 0). */
 void test_loss_softmax_ce_extremes(void)
 {
-    net *N = output_layer(3, ACT_IDENTITY);
+    net *N = test_output_layer(3, ACT_IDENTITY);
     if (N == NULL)
         return;
     const double z[4] = { 0, 1000, 0, -1000 };
@@ -313,13 +290,13 @@ void test_loss_squared_extremes(void)
     const double zs[] = { 1000, -1000, 1e300, -1e300 };
     const activation bounded[] = { ACT_SIGMOID, ACT_TANH };
     for (int q = 0; q < 2; q++) {
-        net *N = output_layer(1, bounded[q]);
+        net *N = test_output_layer(1, bounded[q]);
         if (N == NULL)
             return;
         for (int t = 0; t < 4; t++) {
             const double z[2] = { 0, zs[t] };
             double d[2];
-            set_output(N, z);
+            test_set_output(N, z);
             loss_error(LOSS_SQUARED, N, y, d);
             double loss = loss_value(LOSS_SQUARED, N, y);
             CHECK(isfinite(loss) && isfinite(d[1]));
@@ -331,12 +308,12 @@ void test_loss_squared_extremes(void)
         }
         net_free(N);
     }
-    net *N = output_layer(1, ACT_IDENTITY);
+    net *N = test_output_layer(1, ACT_IDENTITY);
     if (N == NULL)
         return;
     const double z[2] = { 0, -1000 };
     double d[2];
-    set_output(N, z);
+    test_set_output(N, z);
     loss_error(LOSS_SQUARED, N, y, d);
     /* 1000.5^2 / 2 = 500500.125 and 1000.5 are exact in double. */
     CHECK(loss_value(LOSS_SQUARED, N, y) == 500500.125);
@@ -449,7 +426,7 @@ void test_loss_softmax_sum_and_shift(void)
 void test_loss_check_pairs(void)
 {
     for (int a = 0; a < ACT_COUNT; a++) {
-        net *N = output_layer(2, (activation)a);
+        net *N = test_output_layer(2, (activation)a);
         if (N == NULL)
             return;
         nn_err err;
@@ -489,7 +466,7 @@ void test_loss_check_pairs(void)
     }
 
     /* Not a loss: a NaN value and NaN errors, not a guess. */
-    net *N = output_layer(2, ACT_IDENTITY);
+    net *N = test_output_layer(2, ACT_IDENTITY);
     if (N == NULL)
         return;
     const double y[2] = { 0, 1 };

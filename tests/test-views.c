@@ -5,6 +5,7 @@
 #include <string.h>
 #include "backprop.h"
 #include "check.h"
+#include "nets.h"
 #include "loss.h"
 #include "matrix-form.h"
 #include "net.h"
@@ -68,12 +69,9 @@ static net *random_net(rng *r, int L, activation a, activation out)
         A[k] = a;
     }
     A[L] = out;
-    nn_err err;
-    net *N = net_create(L, n, A, &err);
-    if (N == NULL) {
-        check_fail(__FILE__, __LINE__, "net_create: %s", err.msg);
+    net *N = test_net(L, n, A);
+    if (N == NULL)
         return NULL;
-    }
     for (size_t p = 0; p < N->nw; p++)
         N->wflat[p] = rng_normal(r);
     return N;
@@ -83,13 +81,9 @@ static net *random_net(rng *r, int L, activation a, activation out)
 static void draw_sample(rng *r, const net *N, loss_kind k, double x[],
                         double y[])
 {
-    int nL = N->n[N->L], hot = (int)rng_below(r, (uint32_t)nL);
     for (int j = 0; j < N->n[1]; j++)
         x[j] = 2.0 * rng_normal(r);
-    for (int i = 0; i < nL; i++)
-        y[i] = k == LOSS_SOFTMAX_CE ? (i == hot)
-             : k == LOSS_BCE        ? (double)rng_below(r, 2)
-                                    : rng_normal(r);
+    test_draw_targets(r, k, N->n[N->L], y);
 }
 
 /* The size of each gradient component as a sum of absolute values: the
