@@ -11,19 +11,20 @@ SHELL = /bin/bash
 # The chapters, in the order of the book.
 CHAPTERS = chapters/01-reading.nw chapters/02-notation.nw chapters/03-forward.nw \
            chapters/04-loss.nw chapters/05-backprop.nw chapters/06-views.nw \
-           chapters/07-implement.nw chapters/08-check.nw
+           chapters/07-implement.nw chapters/08-check.nw chapters/09-descent.nw
 
 # Every root chunk: the files of the library and the chapter programs.
-PROGRAMS = rng-demo layout forward losses views xor check-grad
+PROGRAMS = rng-demo layout forward losses views xor check-grad descent
 HEADERS  = rng.h cli.h runfile.h nnerr.h activation.h net.h loss.h \
-           matrix-form.h backprop.h gradcheck.h
+           matrix-form.h backprop.h gradcheck.h data.h train.h
 LIB_SRC  = nnerr.c rng.c cli.c runfile.c activation.c net.c loss.c \
-           matrix-form.c backprop.c gradcheck.c
+           matrix-form.c backprop.c gradcheck.c data.c train.c
 ROOTS    = $(HEADERS) $(LIB_SRC) $(PROGRAMS:=.c) Makefile
 
 # The figures: one gnuplot script each, in figures/.
 FIGURES  = normal-hist network activations loss-error xor-loss check-h \
-           check-time
+           check-time descent-rates descent-batches descent-init \
+           descent-momentum
 
 # The Debian packages the build needs (tools/need-packages.sh installs them).
 PACKAGES = make gcc libc6-dev noweb gnuplot-nox texlive-latex-base \
@@ -80,7 +81,7 @@ programs: $(PROGRAMS:%=$(B)/bin/%)
 # of LaTeX macros with the numbers the text quotes (\setrun{key}{value}).
 RUNS = $(B)/data/rng-demo.tex $(B)/data/layout.tex $(B)/data/forward.tex \
        $(B)/data/losses.tex $(B)/data/views.tex $(B)/data/xor.tex \
-       $(B)/data/check-grad.tex
+       $(B)/data/check-grad.tex $(B)/data/descent.tex
 
 $(B)/data/rng-demo.tex $(B)/data/normal-hist.dat &: $(B)/bin/rng-demo
 	@mkdir -p $(@D)
@@ -113,6 +114,11 @@ $(B)/data/check-grad.tex $(B)/data/check-h.dat $(B)/data/check-time.dat &: $(B)/
 	$< --seed 2026 --errors $(B)/data/check-h.dat \
 	   --timing $(B)/data/check-time.dat --tex $(B)/data/check-grad.tex > /dev/null
 
+DESCENT_DATA = $(foreach f,rates batches init momentum,$(B)/data/descent-$(f).dat)
+$(B)/data/descent.tex $(DESCENT_DATA) &: $(B)/bin/descent
+	@mkdir -p $(@D)
+	$< --seed 2026 --out $(B)/data/descent --tex $(B)/data/descent.tex > /dev/null
+
 $(B)/tex/runs.tex: $(RUNS)
 	@mkdir -p $(@D)
 	cat $^ > $@
@@ -128,6 +134,10 @@ FIGSIZE_normal-hist = 11cm,6cm
 FIGSIZE_network = 12cm,7.8cm
 FIGSIZE_loss-error = 15cm,6.5cm
 FIGSIZE_xor-loss = 11cm,6cm
+FIGSIZE_descent-rates = 12cm,6.5cm
+FIGSIZE_descent-batches = 12cm,6.5cm
+FIGSIZE_descent-init = 12cm,6.5cm
+FIGSIZE_descent-momentum = 12cm,6cm
 FIGSIZE_check-h = 15cm,7.5cm
 FIGSIZE_check-time = 12cm,7.5cm
 
@@ -138,6 +148,11 @@ $(B)/fig/loss-error.tex: $(B)/data/loss-error.dat
 $(B)/fig/xor-loss.tex: $(B)/data/xor-loss.dat
 $(B)/fig/check-h.tex: $(B)/data/check-h.dat
 $(B)/fig/check-time.tex: $(B)/data/check-time.dat
+
+$(B)/fig/descent-rates.tex: $(B)/data/descent-rates.dat
+$(B)/fig/descent-batches.tex: $(B)/data/descent-batches.dat
+$(B)/fig/descent-init.tex: $(B)/data/descent-init.dat
+$(B)/fig/descent-momentum.tex: $(B)/data/descent-momentum.dat
 
 $(B)/fig/%.tex: figures/%.gp | check-packages
 	@mkdir -p $(@D)

@@ -168,3 +168,12 @@ int parse_sizes(const char *what, const char *text, int n[], int max,
     *L = k;
     return 0;
 }
+
+/* cli.c functions */
+void cli_progress(const char *what, long done, long total, double loss)
+{
+    if (total <= 0 || done * 10 / total == (done - 1) * 10 / total)
+        return;
+    fprintf(stderr, "%s: %3ld%% (%ld/%ld), loss %.4g\n", what,
+            done * 100 / total, done, total, loss);
+}

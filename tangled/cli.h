@@ -36,4 +36,9 @@ int parse_double(const char *what, const char *text, double min,
 int parse_sizes(const char *what, const char *text, int n[], int max,
                 int *L, nn_err *err);
 
+/* cli.h declarations of later chapters */
+/* Report on stderr when done/total passes a tenth: "what: 30% (3/10),
+   loss 0.1234".  Call with done = 1 .. total. */
+void cli_progress(const char *what, long done, long total, double loss);
+
 #endif
