@@ -1,0 +1,154 @@
+/* Tests of chapter 9: data sets, shuffling and the trainer. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "nets.h"
+#include "train.h"
+
+void test_data_create_rejects(void)
+{
+    dataset D;
+    nn_err err = { "" };
+    CHECK(data_create(&D, 0, 2, 1, &err) == -1 && err.msg[0] != '\0');
+    CHECK(data_create(&D, 5, 0, 1, &err) == -1);
+    CHECK(data_create(&D, 5, 2, 0, &err) == -1);
+    CHECK(data_create(&D, (size_t)-1, 2, 1, &err) == -1);
+    CHECK(data_create(&D, 3, 2, 1, &err) == 0);
+    CHECK(D.n == 3 && D.y == D.x + 6 && D.x[5] == 0.0 && D.y[2] == 0.0);
+    data_free(&D);
+    data_free(&D);              /* freeing twice is allowed */
+    CHECK(D.x == NULL && D.n == 0);
+}
+
+/* Each of the 3! = 6 orders of three elements must be equally likely.
+   With 60000 shuffles each count is binomial(60000, 1/6): mean 10000,
+   standard deviation 91; 5 standard deviations is 456. */
+void test_shuffle_is_uniform(void)
+{
+    rng r;
+    rng_seed(&r, 9, 9);
+    long count[6] = { 0 };
+    for (int t = 0; t < 60000; t++) {
+        size_t o[3] = { 0, 1, 2 };
+        shuffle(&r, o, 3);
+        CHECK(o[0] + o[1] + o[2] == 3 && o[0] != o[1] && o[1] != o[2]
+              && o[0] != o[2]);
+        count[o[0] * 2 + (o[1] > o[2])]++;
+    }
+    for (int p = 0; p < 6; p++)
+        CHECK(labs(count[p] - 10000) < 456);
+}
+
+static net *small_net(void)
+{
+    const int n[] = { 0, 2, 3, 1 };
+    const activation A[] = { 0, 0, ACT_TANH, ACT_SIGMOID };
+    net *N = test_net(3, n, A);
+    rng r;
+    rng_seed(&r, 3, 3);
+    net_init(N, &r);
+    return N;
+}
+
+void test_trainer_rejects_bad_options(void)
+{
+    net *N = small_net();
+    nn_err err;
+    train_options ok = { LOSS_BCE, 0.1, 4, 0.0 };
+    train_options bad[] = {
+        { LOSS_SOFTMAX_CE, 0.1, 4, 0.0 },   /* sigmoid output: no */
+        { LOSS_BCE, 0.0, 4, 0.0 }, { LOSS_BCE, -1.0, 4, 0.0 },
+        { LOSS_BCE, NAN, 4, 0.0 }, { LOSS_BCE, 0.1, 0, 0.0 },
+        { LOSS_BCE, 0.1, 4, 1.0 }, { LOSS_BCE, 0.1, 4, -0.5 },
+    };
+    for (size_t q = 0; q < sizeof bad / sizeof bad[0]; q++)
+        CHECK(trainer_create(N, 4, &bad[q], &err) == NULL);
+    CHECK(trainer_create(N, 0, &ok, &err) == NULL);
+    trainer *T = trainer_create(N, 4, &ok, &err);
+    CHECK(T != NULL);
+    trainer_free(T);
+    net_free(N);
+}
+
+static void xor_data(dataset *D)
+{
+    static const double x[8] = { 0, 0, 0, 1, 1, 0, 1, 1 };
+    static const double y[4] = { 0, 1, 1, 0 };
+    CHECK(data_create(D, 4, 2, 1, NULL) == 0);
+    memcpy(D->x, x, sizeof x);
+    memcpy(D->y, y, sizeof y);
+}
+
+/* A full-batch epoch in order is one net_descend on the sum of the four
+   gradients: the same operations in the same order, so the same bits. */
+void test_epoch_full_batch_is_one_step(void)
+{
+    dataset D;
+    xor_data(&D);
+    net *a = small_net(), *b = small_net();
+    train_options o = { LOSS_BCE, 0.5, 100, 0.0 };
+    trainer *T = trainer_create(a, 4, &o, NULL);
+    double loss = train_epoch(T, &D, NULL), sum = 0.0;
+    net_zero_grad(b);
+    for (size_t s = 0; s < 4; s++)
+        sum += net_backprop(b, D.x + 2 * s, D.y + s, LOSS_BCE);
+    net_descend(b, 0.5);
+    CHECK(memcmp(a->wflat, b->wflat, a->nw * sizeof(double)) == 0);
+    CHECK(loss == sum / 4);
+    trainer_free(T);
+    net_free(a), net_free(b), data_free(&D);
+}
+
+/* Two epochs with momentum mu, batch = all: the second step is
+   mu * v1 - eta * g2 with v1 = -eta * g1. */
+void test_epoch_momentum(void)
+{
+    dataset D;
+    xor_data(&D);
+    net *a = small_net(), *b = small_net();
+    double eta = 0.3, mu = 0.9;
+    train_options o = { LOSS_BCE, eta, 4, mu };
+    trainer *T = trainer_create(a, 4, &o, NULL);
+    train_epoch(T, &D, NULL);
+    train_epoch(T, &D, NULL);
+    double v[64] = { 0 };
+    CHECK(b->nw <= 64);
+    for (int e = 0; e < 2; e++) {
+        net_zero_grad(b);
+        for (size_t s = 0; s < 4; s++)
+            net_backprop(b, D.x + 2 * s, D.y + s, LOSS_BCE);
+        for (size_t p = 0; p < b->nw; p++) {
+            v[p] = mu * v[p] - eta / 4 * b->dwflat[p];
+            b->wflat[p] += v[p];
+        }
+    }
+    /* the same formula evaluated in the same order: equal to round-off
+       of one operation per weight at most */
+    for (size_t p = 0; p < a->nw; p++)
+        CHECK_NEAR(a->wflat[p], b->wflat[p], 1e-15);
+    trainer_free(T);
+    net_free(a), net_free(b), data_free(&D);
+}
+
+void test_training_lowers_loss_and_accuracy_counts(void)
+{
+    dataset D;
+    xor_data(&D);
+    net *N = small_net();
+    train_options o = { LOSS_BCE, 0.5, 4, 0.9 };
+    trainer *T = trainer_create(N, 4, &o, NULL);
+    rng r;
+    rng_seed(&r, 1, 1);
+    double before = mean_loss(N, &D, LOSS_BCE);
+    for (int e = 0; e < 500; e++)
+        train_epoch(T, &D, &r);
+    CHECK(mean_loss(N, &D, LOSS_BCE) < 0.1 * before);
+    CHECK(accuracy(N, &D) == 1.0);
+    /* flip every target: every prediction is now wrong */
+    for (size_t s = 0; s < 4; s++)
+        D.y[s] = 1.0 - D.y[s];
+    CHECK(accuracy(N, &D) == 0.0);
+    trainer_free(T);
+    net_free(N), data_free(&D);
+}
