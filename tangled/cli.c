@@ -12,6 +12,24 @@ static int argc_, i_;
 static char **argv_;
 static const char *usage_, *program_ = "program";
 
+/* the output files not yet committed */
+enum { MAX_OPEN = 16 };
+static runfile *open_[MAX_OPEN];
+static int nopen_;
+
+static void forget_open(runfile *rf)
+{
+    for (int q = 0; q < nopen_; q++)
+        if (open_[q] == rf)
+            open_[q] = open_[--nopen_];
+}
+
+static void abort_open(void)
+{
+    while (nopen_ > 0)
+        runfile_abort(open_[--nopen_]);
+}
+
 /* cli.c functions */
 void cli_start(int argc, char **argv, const char *usage)
 {
@@ -51,6 +69,7 @@ void cli_fail(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
+    abort_open();
     exit(EXIT_FAILURE);
 }
 
@@ -97,13 +116,17 @@ int cli_sizes(int n[], int max)
 void cli_create(runfile *rf, const char *path)
 {
     nn_err err;
+    if (nopen_ == MAX_OPEN)
+        cli_fail("%s: more than %d output files at once", path, MAX_OPEN);
     if (runfile_open(rf, path, &err) != 0)
         cli_fail("%s", err.msg);
+    open_[nopen_++] = rf;
 }
 
 void cli_commit(runfile *rf)
 {
     nn_err err;
+    forget_open(rf);
     if (runfile_close(rf, &err) != 0)
         cli_fail("%s", err.msg);
 }
