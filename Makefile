@@ -11,20 +11,26 @@ SHELL = /bin/bash
 # The chapters, in the order of the book.
 CHAPTERS = chapters/01-reading.nw chapters/02-notation.nw chapters/03-forward.nw \
            chapters/04-loss.nw chapters/05-backprop.nw chapters/06-views.nw \
-           chapters/07-implement.nw chapters/08-check.nw chapters/09-descent.nw
+           chapters/07-implement.nw chapters/08-check.nw chapters/09-descent.nw \
+           chapters/10-zeros.nw chapters/11-quadrants.nw \
+           chapters/12-classifier.nw chapters/13-clusters.nw
 
 # Every root chunk: the files of the library and the chapter programs.
-PROGRAMS = rng-demo layout forward losses views xor check-grad descent
+PROGRAMS = rng-demo layout forward losses views xor check-grad descent \
+           zeros quadrants classifier clusters
 HEADERS  = rng.h cli.h runfile.h nnerr.h activation.h net.h loss.h \
-           matrix-form.h backprop.h gradcheck.h data.h train.h
+           matrix-form.h backprop.h gradcheck.h data.h train.h \
+           toy-tasks.h blobs.h clusters-data.h
 LIB_SRC  = nnerr.c rng.c cli.c runfile.c activation.c net.c loss.c \
-           matrix-form.c backprop.c gradcheck.c data.c train.c
+           matrix-form.c backprop.c gradcheck.c data.c train.c \
+           toy-tasks.c blobs.c clusters-data.c
 ROOTS    = $(HEADERS) $(LIB_SRC) $(PROGRAMS:=.c) Makefile
 
 # The figures: one gnuplot script each, in figures/.
 FIGURES  = normal-hist network activations loss-error xor-loss check-h \
            check-time descent-rates descent-batches descent-init \
-           descent-momentum
+           descent-momentum zeros-loss quadrants-regions boundary \
+           clusters-curves
 
 # The Debian packages the build needs (tools/need-packages.sh installs them).
 PACKAGES = make gcc libc6-dev noweb gnuplot-nox texlive-latex-base \
@@ -81,7 +87,9 @@ programs: $(PROGRAMS:%=$(B)/bin/%)
 # of LaTeX macros with the numbers the text quotes (\setrun{key}{value}).
 RUNS = $(B)/data/rng-demo.tex $(B)/data/layout.tex $(B)/data/forward.tex \
        $(B)/data/losses.tex $(B)/data/views.tex $(B)/data/xor.tex \
-       $(B)/data/check-grad.tex $(B)/data/descent.tex
+       $(B)/data/check-grad.tex $(B)/data/descent.tex $(B)/data/zeros.tex \
+       $(B)/data/quadrants.tex \
+       $(B)/data/classifier.tex $(B)/data/clusters.tex
 
 $(B)/data/rng-demo.tex $(B)/data/normal-hist.dat &: $(B)/bin/rng-demo
 	@mkdir -p $(@D)
@@ -119,6 +127,25 @@ $(B)/data/descent.tex $(DESCENT_DATA) &: $(B)/bin/descent
 	@mkdir -p $(@D)
 	$< --seed 2026 --out $(B)/data/descent --tex $(B)/data/descent.tex > /dev/null
 
+$(B)/data/zeros.tex $(B)/data/zeros-loss.dat &: $(B)/bin/zeros
+	@mkdir -p $(@D)
+	$< --seed 2026 --curve $(B)/data/zeros-loss.dat --tex $(B)/data/zeros.tex > /dev/null
+
+$(B)/data/quadrants.tex $(B)/data/quadrants-regions.dat &: $(B)/bin/quadrants
+	@mkdir -p $(@D)
+	$< --seed 2026 --regions $(B)/data/quadrants-regions.dat \
+	   --tex $(B)/data/quadrants.tex > /dev/null
+
+BOUNDARY_DATA = $(B)/data/boundary-grid.dat $(B)/data/boundary-points.dat
+$(B)/data/classifier.tex $(BOUNDARY_DATA) &: $(B)/bin/classifier
+	@mkdir -p $(@D)
+	$< --seed 2026 --grid $(B)/data/boundary-grid.dat \
+	   --points $(B)/data/boundary-points.dat --tex $(B)/data/classifier.tex > /dev/null
+
+$(B)/data/clusters.tex $(B)/data/clusters-curves.dat &: $(B)/bin/clusters
+	@mkdir -p $(@D)
+	$< --seed 2026 --curves $(B)/data/clusters-curves.dat --tex $(B)/data/clusters.tex > /dev/null
+
 $(B)/tex/runs.tex: $(RUNS)
 	@mkdir -p $(@D)
 	cat $^ > $@
@@ -140,6 +167,10 @@ FIGSIZE_descent-init = 12cm,6.5cm
 FIGSIZE_descent-momentum = 12cm,6cm
 FIGSIZE_check-h = 15cm,7.5cm
 FIGSIZE_check-time = 12cm,7.5cm
+FIGSIZE_zeros-loss = 12cm,7cm
+FIGSIZE_quadrants-regions = 15cm,5.6cm
+FIGSIZE_boundary = 13cm,8.5cm
+FIGSIZE_clusters-curves = 15cm,6.5cm
 
 $(B)/fig/normal-hist.tex: $(B)/data/normal-hist.dat
 $(B)/fig/activations.tex: $(B)/data/activations.dat
@@ -153,6 +184,10 @@ $(B)/fig/descent-rates.tex: $(B)/data/descent-rates.dat
 $(B)/fig/descent-batches.tex: $(B)/data/descent-batches.dat
 $(B)/fig/descent-init.tex: $(B)/data/descent-init.dat
 $(B)/fig/descent-momentum.tex: $(B)/data/descent-momentum.dat
+$(B)/fig/zeros-loss.tex: $(B)/data/zeros-loss.dat
+$(B)/fig/quadrants-regions.tex: $(B)/data/quadrants-regions.dat
+$(B)/fig/boundary.tex: $(BOUNDARY_DATA)
+$(B)/fig/clusters-curves.tex: $(B)/data/clusters-curves.dat
 
 $(B)/fig/%.tex: figures/%.gp | check-packages
 	@mkdir -p $(@D)

@@ -2,13 +2,17 @@
 # defines check, pass, fail, $build and $scratch).
 
 # expect_error NAME PROGRAM ARGS...: the program must exit with status 1,
-# print exactly one line on stderr, and leave no file behind.
+# print exactly one line on stderr besides any progress reports, and leave
+# no file behind.
 expect_error() {
     local name=$1 prog=$2; shift 2
     local out="$scratch/cli-out" err="$scratch/cli-err"
     rm -f "$scratch"/cli-file*
     "$build/bin/$prog" "$@" >"$out" 2>"$err"
     local status=$? lines
+    # progress reports (cli_progress) may come before the error message
+    grep -v -E '^[^:]+: +[0-9]+% \([0-9]+/[0-9]+\), loss ' "$err" >"$err.msg"
+    mv "$err.msg" "$err"
     lines=$(wc -l <"$err")
     if [ $status -ne 1 ]; then
         fail "$name" "exit status $status, expected 1"
@@ -48,3 +52,50 @@ check "forward runs another network and activation" bash -c '
     _ "$build" "$scratch"
 expect_error "views rejects zero networks" views --tex "$f" --networks 0
 expect_error "views rejects a width beyond its arrays" views --tex "$f" --max-width 101
+expect_error "classifier rejects a zero rate" classifier --tex "$f" --rate 0
+expect_error "classifier rejects a negative rate" classifier --tex "$f" --rate -0.1
+expect_error "classifier rejects zero samples" classifier --tex "$f" --samples 0
+expect_error "classifier rejects zero epochs" classifier --tex "$f" --epochs 0
+expect_error "classifier rejects a rate that is not a number" classifier --tex "$f" --rate 0.1x
+expect_error "classifier rejects three inputs" classifier --tex "$f" --sizes 3,2,1
+expect_error "classifier rejects an unknown activation" classifier --tex "$f" --hidden swish
+expect_error "clusters rejects a zero rate" clusters --tex "$f" --rate 0
+expect_error "clusters rejects a negative large rate" clusters --tex "$f" --large-rate -1
+expect_error "clusters rejects zero samples" clusters --tex "$f" --samples 0
+expect_error "clusters rejects zero epochs" clusters --tex "$f" --large-epochs 0
+expect_error "clusters rejects epochs that are not a number" clusters --tex "$f" --epochs ten
+expect_error "clusters rejects four layers" clusters --tex "$f" --sizes 4,6,3,1
+expect_error "clusters rejects more clusters than vertices" clusters --tex "$f" --clusters 3
+check "classifier and clusters reproduce the build's runs" bash -c '
+    "$1/bin/classifier" --seed 2026 --grid "$2/g.dat" --points "$2/p.dat" --tex "$2/c.tex" >/dev/null 2>&1 &&
+    cmp "$2/g.dat" "$1/data/boundary-grid.dat" && cmp "$2/c.tex" "$1/data/classifier.tex" &&
+    "$1/bin/clusters" --seed 2026 --curves "$2/k.dat" --tex "$2/k.tex" >/dev/null 2>&1 &&
+    cmp "$2/k.dat" "$1/data/clusters-curves.dat" && cmp "$2/k.tex" "$1/data/clusters.tex"' \
+    _ "$build" "$scratch"
+# A failure after an output file was created removes its temporary too.
+expect_error "descent leaves no .part file when a later file fails" descent \
+    --epochs 1 --samples 8 --tex "$f" --out "$scratch/no/such/dir/prefix"
+expect_error "zeros rejects a zero rate" zeros --tex "$f" --rate 0
+expect_error "zeros rejects a negative rate" zeros --tex "$f" --rate -0.01
+expect_error "zeros rejects zero samples" zeros --tex "$f" --samples 0
+expect_error "zeros rejects a rate that is not a number" zeros --tex "$f" --rate 1e-2x
+expect_error "zeros rejects samples that are not whole blocks" zeros --tex "$f" --samples 1005
+expect_error "zeros rejects a network of one layer" zeros --tex "$f" --sizes 2
+expect_error "zeros rejects zero seeds" zeros --tex "$f" --seeds 0
+expect_error "quadrants rejects a zero rate" quadrants --tex "$f" --rate 0
+expect_error "quadrants rejects a negative rate" quadrants --tex "$f" --rate -0.05
+expect_error "quadrants rejects zero samples" quadrants --tex "$f" --samples 0
+expect_error "quadrants rejects samples that are not a number" quadrants --tex "$f" --samples 1e5
+expect_error "quadrants rejects three inputs" quadrants --tex "$f" --sizes 3,3,2
+expect_error "quadrants rejects three outputs" quadrants --tex "$f" --sizes 2,3,3
+expect_error "quadrants rejects zero held-out points" quadrants --tex "$f" --test 0
+check "zeros and quadrants reproduce the build's runs" bash -c '
+    "$1/bin/zeros" --seed 2026 --curve "$2/z.dat" --tex "$2/z.tex" >/dev/null &&
+    cmp "$2/z.dat" "$1/data/zeros-loss.dat" && cmp "$2/z.tex" "$1/data/zeros.tex" &&
+    "$1/bin/quadrants" --seed 2026 --regions "$2/q.dat" --tex "$2/q.tex" >/dev/null 2>&1 &&
+    cmp "$2/q.dat" "$1/data/quadrants-regions.dat" && cmp "$2/q.tex" "$1/data/quadrants.tex"' \
+    _ "$build" "$scratch"
+check "quadrants runs a deeper network without a table" bash -c '
+    "$1/bin/quadrants" --sizes 2,6,6,2 --samples 2000 --seeds 0 --tex "$2/q2.tex" >/dev/null &&
+    grep -q "^\\\\setrun{quadrants.after}" "$2/q2.tex" && ! grep -q "quadrants.cell" "$2/q2.tex"' \
+    _ "$build" "$scratch"
