@@ -26,7 +26,9 @@ set xlabel '$x_1$'
 set ylabel '$x_2$'
 set cbrange [0:1]
 set cbtics 0.5
-set cblabel '$p$'
+# The colour bar is placed by hand, so that its label can sit above it.
+set colorbox user origin graph 1.04, graph 0 size graph 0.05, graph 1
+set label 1 '$p$' at graph 1.065, graph 1.05 center
 set palette defined (0 '#e8eef7', 0.5 '#ffffff', 1 '#f7e4e1')
 set key outside right top Left reverse samplen 3 spacing 1.3
 plot g using 1:2:3 with image notitle, \

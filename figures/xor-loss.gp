@@ -1,6 +1,7 @@
 # Training loss of the XOR network, step by step.  Data: xor --curve;
-# columns step, average loss over the four samples.
-set logscale y
+# columns step, average loss over the four samples before that step.
+set logscale xy
+set format x '$10^{%L}$'
 set format y '$10^{%L}$'
 set xlabel 'gradient-descent step'
 set ylabel 'average cross-entropy'

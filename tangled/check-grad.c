@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include "backprop.h"
 #include "cli.h"
@@ -37,7 +38,7 @@ static void tex_sci(FILE *f, double v)
     double m = v / pow(10.0, e);
     if (fabs(m) >= 9.95)           /* 9.96e-8 prints as 1.0e-7 */
         m /= 10.0, e++;
-    if (fabs(fabs(m) - 1.0) < 0.05)   /* 1.0e-5 prints as 10^{-5} */
+    if (fabs(fabs(m) - 1.0) < 1e-12)  /* 1e-5, not 1.04e-5 */
         fprintf(f, "$%s10^{%d}$", m < 0.0 ? "-" : "", e);
     else
         fprintf(f, "$%.1f\\cdot10^{%d}$", m, e);
@@ -196,6 +197,11 @@ static void write_example(FILE *f, const net *N, const double y[],
                           const double g[], double loss, double worst)
 {
     print_matrices(f, N);
+    size_t biases = 0;
+    for (int k = 1; k < N->L; k++)
+        biases += (size_t)N->n[k + 1];
+    fprintf(f, "\\setrun{check.ex.nw}{%zu}\n", N->nw);
+    fprintf(f, "\\setrun{check.ex.biases}{%zu}\n", biases);
     fprintf(f, "\\setrun{check.ex.target}{%g}\n", y[0]);
     fprintf(f, "\\setrun{check.ex.out}{%.4f}\n", N->l[N->L][1]);
     fprintf(f, "\\setrun{check.ex.loss}{%.4f}\n", loss);
@@ -314,13 +320,15 @@ static void run_numeric(struct job *j)
 
 /* time one gradient three ways */
 enum { REPEATS = 5 };
+#define MEASURE 2e-3      /* seconds, the least a measurement lasts */
 
 static double seconds_per_call(void (*run)(struct job *), struct job *j)
 {
     double t0 = now();
     run(j);
     double once = now() - t0;
-    long calls = once >= 2e-3 ? 1 : (long)(2e-3 / fmax(once, 1e-8)) + 1;
+    long calls = once >= MEASURE ? 1
+               : (long)(MEASURE / fmax(once, 1e-8)) + 1;
     double s[REPEATS];
     for (int m = 0; m < REPEATS; m++) {
         t0 = now();
@@ -503,6 +511,7 @@ int main(int argc, char **argv)
         rng_seed(&r, (uint64_t)o.seed, 84);
         double ratio = 0.0, bpfw = 0.0;
         size_t nw = 0;
+        char sizes[64] = "";
         if (timing.f != NULL)
             fprintf(timing.f, "# n, weights, seconds for one forward pass, "
                     "one gradient by backpropagation, one by differences\n");
@@ -522,6 +531,9 @@ int main(int argc, char **argv)
                 fprintf(timing.f, "%d %zu %.4e %.4e %.4e\n", width, N->nw, fw, bp,
                         fd);
             ratio = fd / bp, bpfw = bp / fw, nw = N->nw;
+            size_t used = strlen(sizes);
+            snprintf(sizes + used, sizeof sizes - used, "%s%d", used ? ", " : "",
+                     width);
             net_free(N);
         }
         free(g);
@@ -529,6 +541,8 @@ int main(int argc, char **argv)
         if (tex.f != NULL) {
             run_macro(&tex, "check.time.first", "%d", 4);
             run_macro(&tex, "check.time.last", "%d", last);
+            run_macro(&tex, "check.time.sizes", "%s", sizes);
+            run_macro(&tex, "check.time.ms", "%.0f", 1e3 * MEASURE);
             run_macro(&tex, "check.time.repeats", "%d", REPEATS);
             run_macro(&tex, "check.time.nw", "%zu", nw);
             run_macro(&tex, "check.time.ratio", "%.0f", ratio);

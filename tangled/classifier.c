@@ -138,16 +138,45 @@ static void write_points(const char *path, const dataset *D)
 }
 
 /* kill a node and train on */
-static double kill_node(net *N, const dataset *D)
+static double top_preactivation(net *N, const dataset *D, int j)
 {
     double top = -HUGE_VAL;
     for (size_t s = 0; s < D->n; s++) {
         net_forward(N, D->x + 2 * s);
-        if (N->z[2][1] > top)
-            top = N->z[2][1];
+        if (N->z[2][j] > top)
+            top = N->z[2][j];
     }
-    N->w[1][1][0] -= top + 1.0;
     return top;
+}
+
+static void kill_node(net *N, const dataset *D, int j)
+{
+    N->w[1][j][0] -= top_preactivation(N, D, j) + 1.0;
+}
+
+/* kill a node and train on */
+static net *copy_classifier(const struct options *o, const net *trained,
+                            activation hidden)
+{
+    net *N = classifier_net(o->L, o->n, hidden);
+    memcpy(N->wflat, trained->wflat, N->nw * sizeof *N->wflat);
+    return N;
+}
+
+static int costliest_node(const struct options *o, const net *trained,
+                          const dataset *train)
+{
+    int best = 1;
+    double lowest = HUGE_VAL;
+    for (int j = 1; j <= o->n[2]; j++) {
+        net *N = copy_classifier(o, trained, o->hidden);
+        kill_node(N, train, j);
+        double acc = accuracy(N, train);
+        if (acc < lowest)
+            lowest = acc, best = j;
+        net_free(N);
+    }
+    return best;
 }
 
 /* kill a node and train on */
@@ -164,29 +193,30 @@ static int zero_gradients_into(net *N, const dataset *D, int k, int j)
 
 /* kill a node and train on */
 static void kill_and_train(const struct options *o, const net *trained,
-                           activation hidden, const dataset *train,
-                           const dataset *test, double out[6])
+                           activation hidden, int j, const dataset *train,
+                           const dataset *test, double out[7])
 {
-    net *N = classifier_net(o->L, o->n, hidden);
-    memcpy(N->wflat, trained->wflat, N->nw * sizeof *N->wflat);
-    kill_node(N, train);
+    net *N = copy_classifier(o, trained, hidden);
+    kill_node(N, train, j);
     double saved[3];
-    memcpy(saved, N->w[1][1], sizeof saved);
+    memcpy(saved, N->w[1][j], sizeof saved);
     out[0] = accuracy(N, test);
-    out[1] = zero_gradients_into(N, train, 2, 1);
+    out[1] = zero_gradients_into(N, train, 2, j);
     train_classifier(N, train, o->rate, o->batch, o->epochs, o->seed, NULL);
-    out[2] = memcmp(saved, N->w[1][1], sizeof saved) == 0;
+    out[2] = memcmp(saved, N->w[1][j], sizeof saved) == 0;
     out[3] = accuracy(N, test);
     out[4] = count_dead(N, train);
-    out[5] = N->w[1][1][0] - saved[0];
+    out[5] = N->w[1][j][0] - saved[0];
+    out[6] = top_preactivation(N, train, j);
     net_free(N);
 }
 
 /* count dead nodes over seeds and rates */
-static const double rates[] = { 0.01, 0.1, 1.0, 3.0 };
-enum { RATES = sizeof rates / sizeof rates[0] };
+static const double dead_rates[] = { 0.01, 0.1, 1.0, 3.0 };
+enum { RATES = sizeof dead_rates / sizeof dead_rates[0] };
 
 /* train one network of the count and measure it */
+enum { FAIL_PERCENT = 75 };
 static double count_one(const struct options *o, activation hidden,
                       double rate, long seed, const dataset *train,
                       const dataset *test, double sum[4])
@@ -197,7 +227,7 @@ static double count_one(const struct options *o, activation hidden,
     double acc = accuracy(N, test);
     sum[1] += count_dead(N, train);
     sum[2] += acc;
-    sum[3] += acc < 0.75;
+    sum[3] += acc < FAIL_PERCENT / 100.0;
     double loss = mean_loss(N, train, LOSS_BCE);
     net_free(N);
     return loss;
@@ -212,8 +242,8 @@ static void dead_node_table(const struct options *o, const dataset *train,
         for (long t = 0; t < o->seeds; t++) {
             double loss = 0.0;
             for (int a = 0; a < 2; a++)
-                loss = count_one(o, both[a], rates[q], o->seed + t, train,
-                                 test, sum[a]);
+                loss = count_one(o, both[a], dead_rates[q], o->seed + t,
+                                 train, test, sum[a]);
             cli_progress("dead nodes", q * o->seeds + t + 1,
                          RATES * o->seeds, loss);
         }
@@ -221,18 +251,51 @@ static void dead_node_table(const struct options *o, const dataset *train,
         size_t len = strlen(table);
         double S = (double)o->seeds;
         snprintf(table + len, sizeof table - len,
-                 "%g & %.0f & %.0f & %.3f & %.0f && %.0f & %.0f & %.3f & %.0f"
-                 " \\\\\n", rates[q], sum[0][0], sum[0][1], sum[0][2] / S,
-                 sum[0][3], sum[1][0], sum[1][1], sum[1][2] / S, sum[1][3]);
+                 "%g & %.0f & %.0f & %.1f & %.0f && %.0f & %.0f & %.1f & %.0f"
+                 " \\\\\n", dead_rates[q], sum[0][0], sum[0][1],
+                 100.0 * sum[0][2] / S, sum[0][3], sum[1][0], sum[1][1],
+                 100.0 * sum[1][2] / S, sum[1][3]);
         printf("rate %g: relu dead %.0f -> %.0f, accuracy %.4f, failed %.0f; "
-               "leaky %.0f -> %.0f, accuracy %.4f, failed %.0f\n", rates[q],
+               "leaky %.0f -> %.0f, accuracy %.4f, failed %.0f\n", dead_rates[q],
                sum[0][0], sum[0][1], sum[0][2] / S, sum[0][3], sum[1][0],
                sum[1][1], sum[1][2] / S, sum[1][3]);
     }
     if (macros != NULL) {
         run_macro(macros, "classifier.seeds", "%ld", o->seeds);
         run_macro(macros, "classifier.deadtable", "%s", table);
+        run_macro(macros, "classifier.failbelow", "%d", FAIL_PERCENT);
     }
+}
+
+/* say a count of classifier in words */
+static const char *classifier_word(long n, const char *zero)
+{
+    static const char *const word[13] = {
+        "", "one", "two", "three", "four", "five", "six", "seven",
+        "eight", "nine", "ten", "eleven", "twelve" };
+    static char digits[24];
+    if (n == 0)
+        return zero;
+    if (n > 0 && n <= 12)
+        return word[n];
+    snprintf(digits, sizeof digits, "%ld", n);
+    return digits;
+}
+
+static const char *classifier_count(long n, const char *noun)
+{
+    static char phrase[96];
+    snprintf(phrase, sizeof phrase, "%s %s%s", classifier_word(n, "no"),
+             noun, n == 1 ? "" : "s");
+    return phrase;
+}
+
+static long hidden_nodes(int L, const int n[])
+{
+    long total = 0;
+    for (int k = 2; k < L; k++)
+        total += n[k];
+    return total;
 }
 
 int main(int argc, char **argv)
@@ -315,14 +378,21 @@ int main(int argc, char **argv)
         static const char *const key[5] = { "trainloss", "trainacc",
                                             "testloss", "testacc", "dead" };
         char name[64];
-        for (int q = 0; q < 5; q++) {
-            const char *f = q < 4 ? "%.3f" : "%.0f";
+        for (int q = 0; q < 4; q++) {
+            double scale = q % 2 == 1 ? 100.0 : 1.0;
+            const char *f = q % 2 == 1 ? "%.1f" : "%.3f";
             snprintf(name, sizeof name, "classifier.before.%s", key[q]);
-            run_macro(macros, name, f, before[q]);
+            run_macro(macros, name, f, scale * before[q]);
             snprintf(name, sizeof name, "classifier.after.%s", key[q]);
-            run_macro(macros, name, f, after[q]);
+            run_macro(macros, name, f, scale * after[q]);
         }
-        run_macro(macros, "classifier.bayes", "%.3f", bayes);
+        run_macro(macros, "classifier.before.dead", "%s",
+                  classifier_word((long)before[4], "none"));
+        run_macro(macros, "classifier.after.dead", "%s",
+                  classifier_word((long)after[4], "none"));
+        run_macro(macros, "classifier.hidden", "%s",
+                  classifier_word(hidden_nodes(o.L, o.n), "no"));
+        run_macro(macros, "classifier.bayes", "%.1f", 100.0 * bayes);
         run_macro(macros, "classifier.seed", "%ld", o.seed);
         run_macro(macros, "classifier.samples", "%ld", o.samples);
         run_macro(macros, "classifier.test", "%ld", o.test);
@@ -337,25 +407,41 @@ int main(int argc, char **argv)
     /* run the dead-node experiments */
     static const activation both[2] = { ACT_RELU, ACT_LEAKY_RELU };
     static const char *const tag[2] = { "relu", "leaky" };
+    int victim = costliest_node(&o, N, &train);
+    printf("node %d of the first hidden layer is killed\n", victim);
+    if (macros != NULL)
+        run_macro(macros, "classifier.killnode", "%d", victim);
     for (int a = 0; a < 2; a++) {
-        double r[6];
-        kill_and_train(&o, N, both[a], &train, &test, r);
+        double r[7];
+        kill_and_train(&o, N, both[a], victim, &train, &test, r);
         printf("%s, node killed: test accuracy %.4f, %g of 3 gradients 0, "
                "weights unchanged %s, after training %.4f, %g dead, "
-               "bias moved %.3g\n", tag[a], r[0], r[1],
-               r[2] != 0.0 ? "yes" : "no", r[3], r[4], r[5]);
+               "bias moved %.3g, largest pre-activation %.3g\n", tag[a], r[0],
+               r[1], r[2] != 0.0 ? "yes" : "no", r[3], r[4], r[5], r[6]);
         /* write the macros of the killed node */
         if (macros != NULL) {
-            static const char *const what[6] = { "killacc", "zerograds",
-                                                 "unchanged", "retrainacc",
-                                                 "dead", "biasmove" };
-            static const char *const fmt[6] = { "%.3f", "%.0f", "%.0f", "%.3f",
-                                                "%.0f", "%.2g" };
             char name[64];
-            for (int q = 0; q < 6; q++) {
-                snprintf(name, sizeof name, "classifier.%s.%s", tag[a], what[q]);
-                run_macro(macros, name, fmt[q], r[q]);
-            }
+            snprintf(name, sizeof name, "classifier.%s.", tag[a]);
+            size_t at = strlen(name);
+            strcpy(name + at, "killacc");
+            run_macro(macros, name, "%.1f", 100.0 * r[0]);
+            strcpy(name + at, "zerograds");
+            run_macro(macros, name, "%s",
+                      r[1] == 3.0 ? "all three are"
+                      : r[1] == 0.0 ? "none is"
+                      : r[1] == 1.0 ? "one is" : "two are");
+            strcpy(name + at, "unchanged");
+            run_macro(macros, name, "%s",
+                      r[2] != 0.0 ? "are identical to" : "differ from");
+            strcpy(name + at, "retrainacc");
+            run_macro(macros, name, "%.1f", 100.0 * r[3]);
+            strcpy(name + at, "dead");
+            run_macro(macros, name, "%s",
+                      classifier_count((long)r[4], "hidden node"));
+            strcpy(name + at, "biasmove");
+            run_macro(macros, name, "%.2g", r[5]);
+            strcpy(name + at, "top");
+            run_macro(macros, name, "$%.2f$", r[6]);
         }
     }
     net_free(N);

@@ -85,6 +85,16 @@ static void train_curve(const struct config *c, const dataset *D,
 }
 
 /* write the curves of a family */
+static double tail_mean(const double curve[], long epochs)
+{
+    long first = epochs > 10 ? epochs - 10 : 0;
+    double sum = 0.0;
+    for (long e = first; e < epochs; e++)
+        sum += curve[e];
+    return sum / (double)(epochs - first);
+}
+
+/* write the curves of a family */
 static void write_curves(const char *prefix, const char *name,
                          const struct config c[], int runs,
                          const double curves[], long epochs)
@@ -118,8 +128,9 @@ static void run_family(const char *name, const struct config c[], int runs,
         cli_fail("out of memory for %d curves of %ld epochs", runs, epochs);
     for (int q = 0; q < runs; q++) {
         train_curve(&c[q], D, seed, epochs, curves + q * epochs);
-        double last = curves[q * epochs + epochs - 1];
-        printf("%-10s %-22s final loss %.3g\n", name, c[q].label, last);
+        double last = tail_mean(curves + q * epochs, epochs);
+        printf("%-10s %-22s loss %.3g (last 10 epochs)\n", name, c[q].label,
+               last);
         cli_progress(name, q + 1, runs, last);
         /* write the final loss of the run as a macro */
         if (tex != NULL) {

@@ -21,26 +21,26 @@ static const char usage[] =
     "  --tex FILE        write the numbers the book quotes as LaTeX macros\n"
     "  --help            print this text and exit\n";
 
-enum { MAX_DEPTH = 16, GRID = 100 };
+enum { QUADRANTS_MAX_DEPTH = 16, GRID = 100 };
 
 struct options {
     long seed, samples, test, seeds;
     double rate;
-    int L, n[MAX_DEPTH + 1];       /* n[1 .. L], as cli_sizes gives */
+    int L, n[QUADRANTS_MAX_DEPTH + 1]; /* n[1 .. L], as cli_sizes gives */
     const char *regions, *tex;
 };
 
 /* make a network for the quadrants */
 struct recipe {
     const char *label;      /* for the output, e.g. "2-8-2 tanh" */
-    int L, n[MAX_DEPTH + 1];
+    int L, n[QUADRANTS_MAX_DEPTH + 1];
     activation hidden;
     loss_kind loss;
 };
 
 static net *make_quadrants_net(const struct recipe *c, long seed)
 {
-    activation A[MAX_DEPTH + 1];
+    activation A[QUADRANTS_MAX_DEPTH + 1];
     for (int k = 0; k < c->L; k++)
         A[k] = c->hidden;
     A[c->L] = c->loss == LOSS_SOFTMAX_CE ? ACT_IDENTITY : ACT_LEAKY_RELU;
@@ -186,7 +186,7 @@ int main(int argc, char **argv)
         else if (cli_is("--rate"))
             o.rate = cli_double(1e-9, 10.0);
         else if (cli_is("--sizes"))
-            o.L = cli_sizes(o.n, MAX_DEPTH);
+            o.L = cli_sizes(o.n, QUADRANTS_MAX_DEPTH);
         else if (cli_is("--test"))
             o.test = cli_long(1, 1000000);
         else if (cli_is("--seeds"))

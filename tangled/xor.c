@@ -57,29 +57,30 @@ int main(int argc, char **argv)
         cli_create(&rf, curve);
         fprintf(rf.f, "# step, average loss over the four samples\n");
     }
-    double first = 0.0, last = 0.0;
+    double first = 0.0;
     for (long t = 0; t < steps; t++) {
         net_zero_grad(N);
         double loss = 0.0;
         for (int s = 0; s < 4; s++)
             loss += net_backprop(N, X[s], Y[s], LOSS_BCE);
         net_descend(N, rate);
-        last = loss / 4;
         if (t == 0)
-            first = last;
+            first = loss / 4;
         if (curve != NULL)
-            fprintf(rf.f, "%ld %.9g\n", t, last);
+            fprintf(rf.f, "%ld %.9g\n", t + 1, loss / 4);
     }
     if (curve != NULL)
         cli_commit(&rf);
     /* report the trained network's outputs */
-    double out[4];
+    double out[4], last = 0.0;
     for (int s = 0; s < 4; s++) {
         out[s] = net_forward(N, X[s])[1];
+        last += loss_value(LOSS_BCE, N, Y[s]) / 4;
         printf("x = (%g, %g)  target %g  output %.4f\n", X[s][0], X[s][1],
                Y[s][0], out[s]);
     }
-    printf("loss %.4f after 1 step, %.6f after %ld\n", first, last, steps);
+    printf("loss %.4f at the start, %.6f after %ld steps\n", first, last,
+           steps);
     if (tex != NULL) {
         runfile mf;
         cli_create(&mf, tex);

@@ -23,19 +23,19 @@ static const char usage[] =
     "  --tex FILE        write the numbers the book quotes as LaTeX macros\n"
     "  --help            print this text and exit\n";
 
-enum { MAX_DEPTH = 16 };
+enum { ZEROS_MAX_DEPTH = 16 };
 
 struct options {
     long seed, samples, block, eval, seeds;
     double rate;
-    int L, n[MAX_DEPTH + 1];       /* n[1 .. L], as cli_sizes gives */
+    int L, n[ZEROS_MAX_DEPTH + 1]; /* n[1 .. L], as cli_sizes gives */
     const char *curve, *tex;
 };
 
 /* make the network of zeros */
 static net *make_zeros_net(const struct options *o)
 {
-    activation A[MAX_DEPTH + 1];
+    activation A[ZEROS_MAX_DEPTH + 1];
     for (int k = 0; k <= o->L; k++)
         A[k] = ACT_LEAKY_RELU;
     nn_err err;
@@ -143,15 +143,37 @@ static void number_macro(runfile *rf, const char *key, double v)
 {
     if (!(v > 0.0) || !isfinite(v)) {
         run_macro(rf, key, "$%g$", v);
-    } else if (v >= 1e-3 && v < 999.5) {
-        run_macro(rf, key, "$%.3g$", v);
+        return;
+    }
+    int e = (int)floor(log10(v));
+    double m = v / pow(10.0, e);
+    if (v >= 1e-3 && v < 999.5) {
+        if (m >= 9.995)
+            e++;
+        run_macro(rf, key, "$%.*f$", e < 2 ? 2 - e : 0, v);
     } else {
-        int e = (int)floor(log10(v));
-        double m = v / pow(10.0, e);
         if (m >= 9.95)
             m /= 10.0, e++;
         run_macro(rf, key, "$%.1f\\cdot10^{%d}$", m, e);
     }
+}
+
+/* write the macros of zeros */
+static void percent_macro(runfile *rf, const char *key, double share)
+{
+    double p = 100 * share;
+    if (share > 0.0 && p < 0.5)
+        run_macro(rf, key, "%.1f", ceil(10 * p) / 10);
+    else if (share < 1.0 && p >= 99.5)
+        run_macro(rf, key, "%.1f", floor(10 * p) / 10);
+    else
+        run_macro(rf, key, "%.0f", p);
+}
+
+static const char *share_words(double share)
+{
+    return share == 1.0 ? "all" : share >= 0.9 ? "nearly all"
+         : share > 0.5 ? "most" : "fewer than half";
 }
 
 /* write the macros of zeros */
@@ -177,9 +199,10 @@ static void write_zeros_macros(runfile *rf, const struct options *o,
     number_macro(rf, "zeros.afterhigh", run[2].after.loss);
     number_macro(rf, "zeros.factor",
                  run[1].before.loss / run[1].after.loss);
-    run_macro(rf, "zeros.negbefore", "%.0f", 100 * run[1].before.negative);
-    run_macro(rf, "zeros.negative", "%.0f", 100 * run[1].after.negative);
-    run_macro(rf, "zeros.neghigh", "%.0f", 100 * run[2].after.negative);
+    percent_macro(rf, "zeros.negbefore", run[1].before.negative);
+    percent_macro(rf, "zeros.negative", run[1].after.negative);
+    percent_macro(rf, "zeros.neghigh", run[2].after.negative);
+    run_macro(rf, "zeros.negwords", "%s", share_words(run[1].after.negative));
     /* write the summary over the seeds */
     run_macro(rf, "zeros.seeds", "%ld", o->seeds);
     run_macro(rf, "zeros.lastseed", "%ld", o->seed + o->seeds - 1);
@@ -208,7 +231,7 @@ int main(int argc, char **argv)
         else if (cli_is("--rate"))
             o.rate = cli_double(1e-9, 10.0);
         else if (cli_is("--sizes"))
-            o.L = cli_sizes(o.n, MAX_DEPTH);
+            o.L = cli_sizes(o.n, ZEROS_MAX_DEPTH);
         else if (cli_is("--block"))
             o.block = cli_long(1, 1000000);
         else if (cli_is("--eval"))
