@@ -20,6 +20,8 @@ static const char usage[] =
     "  --tex FILE        write the numbers the book quotes as LaTeX macros\n"
     "  --help            print this text and exit\n";
 
+#define COUNT(a) ((int)(sizeof (a) / sizeof (a)[0]))
+
 struct config {
     const char *label;   /* a name for the text, e.g. "rate 0.03" */
     double rate, momentum, scale;   /* scale 0: the library's init */
@@ -186,7 +188,7 @@ int main(int argc, char **argv)
             { "rate 0.1", 0.1, 0.0, 0.0, 16, 16, 2 },
             { "rate 1", 1.0, 0.0, 0.0, 16, 16, 2 },
         };
-        run_family("rates", c, 4, &D, seed, epochs, out, macros);
+        run_family("rates", c, COUNT(c), &D, seed, epochs, out, macros);
     }
     
     /* the batch-size experiment */
@@ -196,7 +198,7 @@ int main(int argc, char **argv)
             { "batch 16", 0.1, 0.0, 0.0, 16, 16, 2 },
             { "full batch", 0.1, 0.0, 0.0, 1000000, 16, 2 },
         };
-        run_family("batches", c, 3, &D, seed, epochs, out, macros);
+        run_family("batches", c, COUNT(c), &D, seed, epochs, out, macros);
     }
     
     /* the initial-scale experiment */
@@ -206,7 +208,7 @@ int main(int argc, char **argv)
             { "N(0, 1)", 0.05, 0.0, 1.0, 16, 64, 4 },
             { "N(0, 0.01^2)", 0.05, 0.0, 0.01, 16, 64, 4 },
         };
-        run_family("init", c, 3, &D, seed, epochs, out, macros);
+        run_family("init", c, COUNT(c), &D, seed, epochs, out, macros);
     }
     
     /* the momentum experiment */
@@ -215,7 +217,7 @@ int main(int argc, char **argv)
             { "no momentum", 0.01, 0.0, 0.0, 16, 16, 2 },
             { "momentum 0.9", 0.01, 0.9, 0.0, 16, 16, 2 },
         };
-        run_family("momentum", c, 2, &D, seed, epochs, out, macros);
+        run_family("momentum", c, COUNT(c), &D, seed, epochs, out, macros);
     }
     if (macros != NULL)
         cli_commit(macros);
