@@ -260,7 +260,12 @@ $(B)/lab/control/lab-check: tests/lab-check.c tools/replace-chunk.awk $(CHAPTERS
 $(B)/lab/%/lab-check: tests/labs/%.nw tests/lab-check.c tools/replace-chunk.awk $(CHAPTERS) | check-packages
 	$(call lab-build,$<)
 
-test: all $(B)/test/run $(B)/test-san/run $(LAB_CHECKS)
+# The chapter programs once more, with the sanitizers, for short runs.
+$(B)/bin-san/%: $(B)/src/%.c $(LIB_SRC:%.c=$(B)/test-san/lib-%.o)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANITIZE) -Werror -I$(B)/src -o $@ $^ $(LDLIBS)
+
+test: all $(B)/test/run $(B)/test-san/run $(LAB_CHECKS) $(PROGRAMS:%=$(B)/bin-san/%)
 	tests/run-all.sh "$(B)" "$(CC)" $(PROGRAMS) -- $(ROOTS) -- $(CHAPTERS)
 
 clean:

@@ -226,6 +226,8 @@ static const struct pair {
 
 /* check every pair of hidden activation and loss */
 #define SMALL 1e-2
+/* the largest network of a cell: widths 4, 5, 5, 3 */
+enum { CELL_WEIGHTS = 5 * 5 + 5 * 6 + 3 * 6 };
 
 struct pair_table {
     double worst[ACT_COUNT][4][2];
@@ -240,7 +242,8 @@ static void check_cell(struct pair_table *tab, int a, int c, rng *r)
     int n[] = { 0, 4, 5, 5, q.k == LOSS_SOFTMAX_CE ? 3 : 2 };
     activation A[] = { 0, 0, (activation)a, (activation)a, q.out };
     net *N = check_network(4, n, A);
-    double x[4], y[3], g[64], cs[64], r1, *worst = tab->worst[a][c];
+    double x[4], y[3], g[CELL_WEIGHTS], cs[CELL_WEIGHTS], r1;
+    double *worst = tab->worst[a][c];
     nn_err err;
     int analytic = a != ACT_RELU && a != ACT_LEAKY_RELU;
     worst[0] = 0.0, worst[1] = analytic ? 0.0 : -1.0;

@@ -67,6 +67,31 @@ done
 echo "== chapter programs"
 source tests/cli.sh
 
+# 3b. Every program, built with the sanitizers, on a short run of every
+# part of it (the build's runs use the programs without them).
+echo "== chapter programs under -fsanitize=address,undefined"
+quick_run() {  # quick_run PROGRAM ARGS...
+    local p=$1; shift
+    check "$p runs clean under the sanitizers" env \
+        ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        bash -c 'cd "$1" && shift && "$@" >/dev/null' _ "$scratch" \
+        "$PWD/$build/bin-san/$p" "$@" --tex san-$p.tex
+}
+quick_run rng-demo --samples 1000 --histogram san-h.dat
+quick_run layout --diagram san-d.dat
+quick_run forward --inputs 2 --curves san-c.dat
+quick_run losses --curves san-l.dat
+quick_run views --networks 20
+quick_run xor --steps 20 --curve san-x.dat
+quick_run check-grad --largest 8 --errors san-e.dat --timing san-t.dat
+quick_run descent --epochs 2 --samples 16 --out san-desc
+quick_run zeros --samples 200 --eval 20 --seeds 2 --curve san-z.dat
+quick_run quadrants --samples 2000 --test 100 --seeds 1 --regions san-q.dat
+quick_run classifier --samples 40 --test 100 --epochs 5 --seeds 2 \
+    --grid san-g.dat --points san-p.dat
+quick_run clusters --epochs 50 --large 80 --large-epochs 50 \
+    --curves san-k.dat
+
 # 4. tangled/ is what the chapters tangle to, byte for byte.
 echo "== tangled/ against chapters/"
 check "chapters tangle to the committed tangled/" bash -c '
