@@ -1,0 +1,423 @@
+/* Tests of the IDX loader of chapter 14.  Each test writes its small IDX
+   files in the current directory (the runner runs in a scratch
+   directory), under names that start with "test-idx-", plain or
+   compressed with zlib's gz functions, and removes them at the end.
+   Every broken file must be rejected with one line naming the file. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+#include "check.h"
+#include "idx.h"
+#include "rng.h"
+
+enum { MAXBYTES = 4096 };
+
+/* Write n bytes to path, gzip-compressed if gz. */
+static void write_file(const char *path, int gz, const unsigned char *b,
+                       size_t n)
+{
+    if (gz) {
+        gzFile g = gzopen(path, "wb");
+        CHECK(g != NULL);
+        if (g == NULL)
+            return;
+        CHECK(n == 0 || gzwrite(g, b, (unsigned)n) == (int)n);
+        CHECK(gzclose(g) == Z_OK);
+    } else {
+        FILE *f = fopen(path, "wb");
+        CHECK(f != NULL);
+        if (f == NULL)
+            return;
+        CHECK(fwrite(b, 1, n, f) == n);
+        CHECK(fclose(f) == 0);
+    }
+}
+
+/* The bytes of a file, at most MAXBYTES; returns how many. */
+static size_t read_file(const char *path, unsigned char *b)
+{
+    size_t n = 0;
+    FILE *f = fopen(path, "rb");
+    CHECK(f != NULL);
+    if (f != NULL) {
+        n = fread(b, 1, MAXBYTES, f);
+        fclose(f);
+    }
+    return n;
+}
+
+static void put_be(unsigned char *b, uint32_t v)
+{
+    b[0] = (unsigned char)(v >> 24), b[1] = (unsigned char)(v >> 16);
+    b[2] = (unsigned char)(v >> 8), b[3] = (unsigned char)v;
+}
+
+/* An IDX file in b: magic 0x0000 type ndims, the dimensions, then the
+   data bytes 0, 1, 2, ... (mod 256), or fill bytes of value fill if
+   fill >= 0; extra adds bytes beyond the claim (or removes, if < 0).
+   Returns the length. */
+static size_t make_idx(unsigned char *b, int type, int ndims,
+                       const uint32_t dims[], long extra, int fill)
+{
+    size_t n = 4, data = 1;
+    b[0] = 0, b[1] = 0, b[2] = (unsigned char)type;
+    b[3] = (unsigned char)ndims;
+    for (int k = 0; k < ndims; k++) {
+        put_be(b + n, dims[k]);
+        n += 4;
+        data *= dims[k];
+    }
+    data = (size_t)((long)data + extra);
+    for (size_t j = 0; j < data && n < MAXBYTES; j++)
+        b[n++] = (unsigned char)(fill >= 0 ? fill : (int)(j % 256));
+    return n;
+}
+
+static void write_idx(const char *path, int gz, int type, int ndims,
+                      const uint32_t dims[], long extra)
+{
+    unsigned char b[MAXBYTES];
+    write_file(path, gz, b, make_idx(b, type, ndims, dims, extra, -1));
+}
+
+/* Check a failure: status -1, nothing allocated, a one-line message
+   that names the file and contains words. */
+#define CHECK_FAILURE(status, err, path, words, data) \
+    check_failure(__FILE__, __LINE__, status, err, path, words, data)
+static void check_failure(const char *file, int line, int status,
+                          const nn_err *err, const char *path,
+                          const char *words, const void *data)
+{
+    if (status != -1)
+        check_fail(file, line, "%s: status %d, expected -1", path, status);
+    if (data != NULL)
+        check_fail(file, line, "%s: data left allocated", path);
+    if (strstr(err->msg, path) == NULL || strstr(err->msg, words) == NULL
+        || strchr(err->msg, '\n') != NULL)
+        check_fail(file, line, "message '%s' should name %s and say '%s'",
+                   err->msg, path, words);
+}
+
+#define REJECTS(path, words) rejects(__FILE__, __LINE__, path, words)
+static void rejects(const char *file, int line, const char *path,
+                    const char *words)
+{
+    idx_file f;
+    nn_err err = { "" };
+    int status = idx_read(path, &f, &err);
+    check_failure(file, line, status, &err, path, words, f.data);
+    if (status == 0)
+        idx_free(&f);
+    remove(path);
+}
+
+static const uint32_t images_322[] = { 3, 2, 2 };
+
+void test_idx_reads_plain_and_gzip(void)
+{
+    for (int gz = 0; gz <= 1; gz++) {
+        const char *path = gz ? "test-idx-ok.gz" : "test-idx-ok";
+        idx_file f;
+        nn_err err = { "" };
+        write_idx(path, gz, 0x08, 3, images_322, 0);
+        CHECK(idx_read(path, &f, &err) == 0);
+        if (err.msg[0] != '\0')
+            fprintf(stderr, "  %s\n", err.msg);
+        CHECK(f.ndims == 3 && f.dims[0] == 3 && f.dims[1] == 2
+              && f.dims[2] == 2);
+        CHECK(f.count == 3 && f.item == 4 && f.data != NULL);
+        for (size_t j = 0; f.data != NULL && j < 12; j++)
+            CHECK(f.data[j] == j);
+        idx_free(&f);
+        CHECK(f.data == NULL && f.count == 0);
+        idx_free(&f);
+        remove(path);
+    }
+}
+
+void test_idx_reads_four_dims_and_labels(void)
+{
+    const uint32_t d4[] = { 2, 1, 3, 2 }, d1[] = { 5 };
+    idx_file f;
+    nn_err err;
+    write_idx("test-idx-4d", 0, 0x08, 4, d4, 0);
+    CHECK(idx_read("test-idx-4d", &f, &err) == 0);
+    CHECK(f.ndims == 4 && f.count == 2 && f.item == 6);
+    idx_free(&f);
+    write_idx("test-idx-1d.gz", 1, 0x08, 1, d1, 0);
+    CHECK(idx_read("test-idx-1d.gz", &f, &err) == 0);
+    CHECK(f.ndims == 1 && f.count == 5 && f.item == 1);
+    CHECK(f.data != NULL && f.data[4] == 4);
+    idx_free(&f);
+    remove("test-idx-4d"), remove("test-idx-1d.gz");
+}
+
+void test_idx_rejects_missing_file(void)
+{
+    idx_file f;
+    nn_err err;
+    int status = idx_read("test-idx-no-such-file", &f, &err);
+    CHECK_FAILURE(status, &err, "test-idx-no-such-file", "cannot open",
+                  f.data);
+    idx_free(&f);
+}
+
+void test_idx_rejects_magic(void)
+{
+    unsigned char b[MAXBYTES];
+    for (int gz = 0; gz <= 1; gz++) {
+        const char *p = gz ? "test-idx-magic.gz" : "test-idx-magic";
+        size_t n = make_idx(b, 0x08, 3, images_322, 0, -1);
+        b[1] = 0x08;
+        write_file(p, gz, b, n);
+        REJECTS(p, "not an IDX file");
+        write_file(p, gz, (const unsigned char *)"<html>", 6);
+        REJECTS(p, "not an IDX file");
+        write_idx(p, gz, 0x0D, 3, images_322, 0);
+        REJECTS(p, "32-bit floats (IDX type 0x0d)");
+        write_idx(p, gz, 0x42, 3, images_322, 0);
+        REJECTS(p, "unknown type");
+        write_idx(p, gz, 0x08, 0, images_322, 0);
+        REJECTS(p, "0 dimensions");
+        const uint32_t d5[] = { 1, 1, 1, 1, 1 };
+        write_idx(p, gz, 0x08, 5, d5, 0);
+        REJECTS(p, "5 dimensions");
+    }
+}
+
+void test_idx_rejects_truncated_header(void)
+{
+    unsigned char b[MAXBYTES];
+    make_idx(b, 0x08, 3, images_322, 0, -1);
+    for (int gz = 0; gz <= 1; gz++) {
+        const char *p = gz ? "test-idx-head.gz" : "test-idx-head";
+        write_file(p, gz, b, 0);
+        REJECTS(p, "truncated");
+        write_file(p, gz, b, 3);
+        REJECTS(p, "truncated: the file ends after 3 of the 4 bytes of "
+                   "its magic number");
+        write_file(p, gz, b, 15);
+        REJECTS(p, "11 of the 12 bytes of its dimensions");
+    }
+}
+
+void test_idx_rejects_truncated_and_long_data(void)
+{
+    for (int gz = 0; gz <= 1; gz++) {
+        const char *p = gz ? "test-idx-len.gz" : "test-idx-len";
+        write_idx(p, gz, 0x08, 3, images_322, -1);
+        REJECTS(p, gz ? "gzip trailer" : "truncated: the header claims "
+                                         "12 bytes of data, 11 follow");
+        write_idx(p, gz, 0x08, 3, images_322, +1);
+        REJECTS(p, gz ? "gzip trailer" : "trailing data: the header "
+                                         "claims 12 bytes of data, 13");
+    }
+}
+
+void test_idx_rejects_zero_dimensions(void)
+{
+    const uint32_t none[] = { 0, 28, 28 }, flat[] = { 3, 28, 0 };
+    for (int gz = 0; gz <= 1; gz++) {
+        const char *p = gz ? "test-idx-zero.gz" : "test-idx-zero";
+        write_idx(p, gz, 0x08, 3, none, 0);
+        REJECTS(p, "zero items");
+        write_idx(p, gz, 0x08, 3, flat, 0);
+        REJECTS(p, "dimension 3 is zero");
+        write_idx(p, gz, 0x08, 1, none, 0);
+        REJECTS(p, "zero items");
+    }
+}
+
+/* A header that claims 2^31 images of 28 x 28 in a file of a few dozen
+   bytes; four dimensions whose product overflows 64 bits. */
+void test_idx_rejects_huge_claims(void)
+{
+    const uint32_t huge[] = { 0x80000000u, 28, 28 };
+    const uint32_t wide[] = { 0xffffffffu, 0xffffffffu, 0xffffffffu, 2 };
+    unsigned char b[MAXBYTES];
+    size_t n = make_idx(b, 0x08, 3, huge, 0, -1);
+    CHECK(n == MAXBYTES);
+    write_file("test-idx-huge", 0, b, 40);
+    REJECTS("test-idx-huge", "the header claims 1683627180032 bytes");
+    write_file("test-idx-huge.gz", 1, b, 40);
+    REJECTS("test-idx-huge.gz", "not the 1683627180048 its header");
+    n = make_idx(b, 0x08, 4, wide, 0, -1);
+    write_file("test-idx-wide", 0, b, 40);
+    REJECTS("test-idx-wide", "more than 2^64");
+}
+
+/* A gzip file whose claim agrees with its trailer modulo 2^32: 65537
+   images of 256 x 256 claimed, one there.  Only the bound from deflate's
+   largest ratio stops it before the allocation of 4 GiB. */
+void test_idx_rejects_claim_matching_isize(void)
+{
+    static unsigned char b[16 + 65536];
+    const uint32_t one[] = { 1, 256, 256 };
+    make_idx(b, 0x08, 3, one, 0, 0);
+    put_be(b + 4, 65537);
+    write_file("test-idx-isize.gz", 1, b, sizeof b);
+    REJECTS("test-idx-isize.gz", "bytes of gzip can hold");
+}
+
+/* Compress b[0 .. n) into the file p, and read the compressed bytes
+   back into z; returns their number. */
+static size_t gz_bytes(const char *p, const unsigned char *b, size_t n,
+                       unsigned char *z)
+{
+    write_file(p, 1, b, n);
+    return read_file(p, z);
+}
+
+/* Forge the ISIZE of a gzip file of zn bytes in z. */
+static void set_isize(unsigned char *z, size_t zn, uint32_t v)
+{
+    for (int t = 0; t < 4; t++)
+        z[zn - 4 + t] = (unsigned char)(v >> 8 * t);
+}
+
+/* Broken gzip files: cut short; forged trailers that agree with a header
+   claiming more or less than the stream holds; bytes after the stream;
+   a flipped bit. */
+void test_idx_rejects_broken_gzip(void)
+{
+    static unsigned char b[MAXBYTES], z[MAXBYTES];
+    const char *p = "test-idx-broken.gz";
+    const uint32_t four[] = { 4, 16, 16 };
+    rng r;
+    rng_seed(&r, 14, 1);
+    size_t n = make_idx(b, 0x08, 3, four, 0, -1);
+    for (size_t j = 16; j < n; j++)     /* incompressible */
+        b[j] = (unsigned char)rng_u32(&r);
+    size_t zn = gz_bytes(p, b, n, z);
+    CHECK(zn > n && zn + 8 <= MAXBYTES);
+
+    write_file(p, 0, z, zn / 2);
+    REJECTS(p, "gzip trailer");     /* its last bytes are data */
+    set_isize(z, zn / 2, (uint32_t)n);
+    write_file(p, 0, z, zn / 2);    /* cut, with a trailer that agrees */
+    REJECTS(p, "truncated: the gzip stream does not end");
+    write_file(p, 0, z, 17);
+    REJECTS(p, "too short for a gzip file");
+
+    b[7] = 5;                       /* claims 5 images, holds 4 */
+    zn = gz_bytes(p, b, n, z);
+    set_isize(z, zn, 16 + 5 * 256);
+    write_file(p, 0, z, zn);
+    REJECTS(p, "corrupt gzip data: incorrect length check");
+    b[7] = 3;                       /* claims 3 images, holds 4 */
+    zn = gz_bytes(p, b, n, z);
+    set_isize(z, zn, 16 + 3 * 256);
+    write_file(p, 0, z, zn);
+    REJECTS(p, "");
+    b[7] = 4;
+
+    zn = gz_bytes(p, b, n, z);
+    memcpy(z + zn, "junk", 4);
+    memcpy(z + zn + 4, z + zn - 4, 4);  /* the true ISIZE after the junk */
+    write_file(p, 0, z, zn + 8);
+    REJECTS(p, "bytes after the end of the gzip stream");
+    z[zn / 2] ^= 0x10;
+    write_file(p, 0, z, zn);
+    REJECTS(p, "corrupt gzip data");
+}
+
+/* A set of 3 images of 2 x 2 and their labels, written as given. */
+static void write_set(const char *images, const char *labels, int gz,
+                      uint32_t nlabels, int last_label)
+{
+    unsigned char b[64];
+    const uint32_t d[] = { nlabels };
+    write_idx(images, gz, 0x08, 3, images_322, 0);
+    size_t n = make_idx(b, 0x08, 1, d, 0, 1);
+    b[n - 1] = (unsigned char)last_label;
+    write_file(labels, gz, b, n);
+}
+
+void test_image_set_loads(void)
+{
+    for (int gz = 0; gz <= 1; gz++) {
+        const char *im = gz ? "test-idx-im.gz" : "test-idx-im";
+        const char *lb = gz ? "test-idx-lb.gz" : "test-idx-lb";
+        image_set S;
+        nn_err err = { "" };
+        double x[4];
+        write_set(im, lb, gz, 3, 9);
+        CHECK(image_set_load(im, lb, 10, &S, &err) == 0);
+        CHECK(S.n == 3 && S.rows == 2 && S.cols == 2 && S.classes == 10);
+        CHECK(S.labels != NULL && S.labels[0] == 1 && S.labels[2] == 9);
+        image_x(&S, 2, x);
+        for (int j = 0; j < 4; j++)
+            CHECK(x[j] == (8 + j) / 255.0);
+        CHECK(S.pixels != NULL && S.pixels[11] == 11);
+        image_set_free(&S);
+        CHECK(S.pixels == NULL && S.labels == NULL && S.n == 0);
+        image_set_free(&S);
+        remove(im), remove(lb);
+    }
+}
+
+#define SET_REJECTED(im, lb, classes, path, words) \
+    set_rejected(__FILE__, __LINE__, im, lb, classes, path, words)
+static void set_rejected(const char *file, int line, const char *im,
+                         const char *lb, int classes, const char *path,
+                         const char *words)
+{
+    image_set S;
+    nn_err err = { "" };
+    int status = image_set_load(im, lb, classes, &S, &err);
+    check_failure(file, line, status, &err, path, words, S.pixels);
+    if (S.labels != NULL)
+        check_fail(file, line, "labels left allocated");
+    if (status == 0)
+        image_set_free(&S);
+}
+
+void test_image_set_rejects(void)
+{
+    const char *im = "test-idx-set-im", *lb = "test-idx-set-lb.gz";
+    write_set(im, lb, 1, 3, 10);
+    SET_REJECTED(im, lb, 10, lb, "label 10 of item 2 is not a class 0 to 9");
+    remove(im), remove(lb);
+    SET_REJECTED(im, lb, 11, im, "cannot open");
+    write_set(im, lb, 1, 3, 9);
+    SET_REJECTED(im, lb, 0, lb, "cannot have 0 classes");
+    SET_REJECTED(im, lb, 257, lb, "cannot have 257 classes");
+    SET_REJECTED(lb, im, 10, lb, "not an image file: magic 0x00000801");
+    SET_REJECTED(im, im, 10, im, "not a label file: magic 0x00000803");
+    write_set(im, lb, 1, 4, 9);
+    SET_REJECTED(im, lb, 10, im, "holds 3 images but test-idx-set-lb.gz "
+                                 "holds 4 labels");
+    write_idx(lb, 0, 0x08, 3, images_322, -2);
+    SET_REJECTED(im, lb, 10, lb, "truncated");
+    remove(im), remove(lb);
+    SET_REJECTED(im, lb, 10, im, "cannot open");
+}
+
+/* The test set of Fashion-MNIST, as the Debian package installs it. */
+void test_idx_fashion_mnist(void)
+{
+    const char *dir = "/usr/share/datasets/fashion-mnist/";
+    char im[256], lb[256];
+    snprintf(im, sizeof im, "%st10k-images-idx3-ubyte.gz", dir);
+    snprintf(lb, sizeof lb, "%st10k-labels-idx1-ubyte.gz", dir);
+    FILE *f = fopen(im, "rb");
+    if (f == NULL) {
+        printf("note: %s is not installed; Fashion-MNIST not read\n", im);
+        return;
+    }
+    fclose(f);
+    image_set S;
+    nn_err err = { "" };
+    size_t per_class[10] = { 0 };
+    CHECK(image_set_load(im, lb, 10, &S, &err) == 0);
+    if (err.msg[0] != '\0')
+        fprintf(stderr, "  %s\n", err.msg);
+    CHECK(S.n == 10000 && S.rows == 28 && S.cols == 28);
+    for (size_t s = 0; s < S.n; s++)
+        per_class[S.labels[s]]++;
+    for (int c = 0; c < 10; c++)
+        CHECK(per_class[c] == 1000);
+    image_set_free(&S);
+}
