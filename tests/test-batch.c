@@ -1,0 +1,224 @@
+/* Tests of the batched passes (chapter 15): net_backprop_batch against b
+   calls of net_backprop, net_forward_batch against net_forward, and the
+   workspace's refusals. */
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "backprop.h"
+#include "batch.h"
+#include "check.h"
+#include "nets.h"
+#include "rng.h"
+
+enum { MAXL = 5, MAXW = 9, MAXB = 19 };
+
+/* Round-off allowance: the two ways add the same terms, perhaps in
+   another order or with fused multiply-adds.  A sum of at most MAXB
+   terms then differs by about MAXB * 2^-53 of the sum of the terms'
+   magnitudes, some 2e-15, far below RELTOL. */
+#define RELTOL 1e-12
+
+/* A random network of L layers of widths 1 .. MAXW: hidden activation a,
+   output activation out; every weight drawn, the biases too. */
+static net *random_net(rng *r, int L, activation a, activation out)
+{
+    int n[MAXL + 1];
+    activation A[MAXL + 1];
+    for (int k = 1; k <= L; k++) {
+        n[k] = 1 + (int)rng_below(r, MAXW);
+        A[k] = a;
+    }
+    A[L] = out;
+    net *N = test_net(L, n, A);
+    if (N != NULL)
+        for (size_t p = 0; p < N->nw; p++)
+            N->wflat[p] = rng_normal(r);
+    return N;
+}
+
+/* The reference for b samples: the sum g of the per-sample gradients,
+   the sum a of their absolute values (the scale of the round-off), and
+   the summed loss with the sum of the losses' magnitudes. */
+static void reference(net *N, const double X[], const double Y[], int b,
+                      loss_kind k, double g[], double a[], double *loss,
+                      double *scale)
+{
+    int d = N->n[1], m = N->n[N->L];
+    *loss = *scale = 0.0;
+    memset(g, 0, N->nw * sizeof *g);
+    memset(a, 0, N->nw * sizeof *a);
+    for (int s = 0; s < b; s++) {
+        net_zero_grad(N);
+        double ls = net_backprop(N, X + s * d, Y + s * m, k);
+        *loss += ls, *scale += fabs(ls);
+        for (size_t p = 0; p < N->nw; p++)
+            g[p] += N->dwflat[p], a[p] += fabs(N->dwflat[p]);
+    }
+}
+
+/* |x - want| within RELTOL of the scale; counts failures, reports one. */
+static int far(double x, double want, double scale)
+{
+    return !(fabs(x - want) <= RELTOL * (scale + fabs(want)) + 1e-300);
+}
+
+/* One network, one loss, every b from 1 to B: the batch's gradient, loss
+   and count, then a second batch that must add to the first. */
+static void check_batches(rng *r, net *N, loss_kind k, int B)
+{
+    nn_err err;
+    batch_work *W = batch_create(N, B, &err);
+    if (W == NULL) {
+        check_fail(__FILE__, __LINE__, "batch_create: %s", err.msg);
+        return;
+    }
+    int d = N->n[1], m = N->n[N->L];
+    double X[MAXB * MAXW], Y[MAXB * MAXW];
+    double *g = malloc(4 * N->nw * sizeof *g), *a = g + N->nw;
+    double *twice = a + N->nw, *once = twice + N->nw;
+    if (g == NULL) {
+        check_fail(__FILE__, __LINE__, "out of memory");
+        batch_free(W);
+        return;
+    }
+    for (int b = 1; b <= B; b++) {
+        for (int s = 0; s < b; s++) {
+            for (int j = 0; j < d; j++)
+                X[s * d + j] = rng_normal(r);
+            test_draw_targets(r, k, m, Y + s * m);
+        }
+        double loss, scale;
+        reference(N, X, Y, b, k, g, a, &loss, &scale);
+        net_zero_grad(N);
+        double lb = net_backprop_batch(N, W, X, Y, b, k);
+        memcpy(once, N->dwflat, N->nw * sizeof *once);
+        long nsum = N->nsum;
+        double lb2 = net_backprop_batch(N, W, X, Y, b, k);
+        memcpy(twice, N->dwflat, N->nw * sizeof *twice);
+        int bad = 0;
+        for (size_t p = 0; p < N->nw; p++) {
+            bad += far(once[p], g[p], a[p]);
+            bad += far(twice[p], 2 * g[p], 2 * a[p]);
+        }
+        if (bad)
+            check_fail(__FILE__, __LINE__, "%d gradient entries differ "
+                       "(L %d, loss %s, b %d of %d)", bad, N->L,
+                       loss_name(k), b, B);
+        CHECK(!far(lb, loss, scale) && lb2 == lb);
+        CHECK(nsum == b && N->nsum == 2 * b);
+    }
+    free(g);
+    batch_free(W);
+}
+
+/* Networks of 1 .. 4 weight matrices, every hidden activation, each with
+   the pairings loss_check allows: least squares after any output, binary
+   cross-entropy after a sigmoid, softmax cross-entropy after identity. */
+void test_batch_matches_per_sample(void)
+{
+    rng r;
+    rng_seed(&r, 15, 1);
+    for (int rep = 0; rep < 3; rep++)
+        for (int L = 2; L <= MAXL; L++)
+            for (int a = 0; a < ACT_COUNT; a++)
+                for (int q = 0; q < 2 + ACT_COUNT; q++) {
+                    activation out = q < ACT_COUNT ? (activation)q
+                                   : q == ACT_COUNT ? ACT_SIGMOID
+                                                    : ACT_IDENTITY;
+                    loss_kind k = q < ACT_COUNT ? LOSS_SQUARED
+                                : q == ACT_COUNT ? LOSS_BCE
+                                                 : LOSS_SOFTMAX_CE;
+                    net *N = random_net(&r, L, (activation)a, out);
+                    if (N == NULL)
+                        return;
+                    int B = 1 + (int)rng_below(&r, MAXB);
+                    check_batches(&r, N, k, B);
+                    net_free(N);
+                }
+}
+
+/* net_forward_batch gives net_forward's outputs, sample by sample.  The
+   scale is the sum of the magnitudes of the output's terms: every
+   activation has |A'| <= 1, so it does not enlarge an error of z. */
+void test_batch_forward_matches(void)
+{
+    rng r;
+    rng_seed(&r, 15, 2);
+    for (int rep = 0; rep < 40; rep++) {
+        int L = 2 + (int)rng_below(&r, MAXL - 1);
+        activation a = (activation)rng_below(&r, ACT_COUNT);
+        activation out = (activation)rng_below(&r, ACT_COUNT);
+        net *N = random_net(&r, L, a, out);
+        if (N == NULL)
+            return;
+        int B = 1 + (int)rng_below(&r, MAXB);
+        int b = 1 + (int)rng_below(&r, (uint32_t)B);
+        int d = N->n[1], m = N->n[L];
+        batch_work *W = batch_create(N, B, NULL);
+        double X[MAXB * MAXW], P[MAXB * MAXW];
+        for (int p = 0; p < b * d; p++)
+            X[p] = rng_normal(&r);
+        CHECK(W != NULL);
+        if (W != NULL)
+            net_forward_batch(N, W, X, b, P);
+        for (int s = 0; s < b && W != NULL; s++) {
+            const double *y = net_forward(N, X + s * d);
+            for (int i = 1; i <= m; i++) {
+                double scale = 0.0;
+                for (int j = 0; j <= N->n[L - 1]; j++)
+                    scale += fabs(N->w[L - 1][i][j] * N->l[L - 1][j]);
+                CHECK(!far(P[s * m + i - 1], y[i], scale));
+            }
+        }
+        batch_free(W);
+        net_free(N);
+    }
+}
+
+/* A batch of no sample is refused; so is one the memory cannot hold, with
+   a message that says so (the runner's ASan lets malloc return NULL). */
+void test_batch_create_rejects(void)
+{
+    const int n[] = { 0, 1, 100000, 1 };
+    const activation A[] = { 0, 0, ACT_RELU, ACT_IDENTITY };
+    net *N = test_net(3, n, A);
+    if (N == NULL)
+        return;
+    nn_err err = { "" };
+    CHECK(batch_create(N, 0, &err) == NULL && strstr(err.msg, "0") != NULL);
+    CHECK(batch_create(N, -3, NULL) == NULL);
+    strcpy(err.msg, "");
+    batch_work *W = batch_create(N, INT_MAX, &err);
+    CHECK(W == NULL && strstr(err.msg, "out of memory") != NULL);
+    batch_free(W);
+    batch_free(NULL);
+    net_free(N);
+}
+
+/* A batch size outside 1 .. B, or a workspace of another network, is
+   refused with NaN, leaving the gradient and the count alone. */
+void test_batch_rejects_misuse(void)
+{
+    const int n[] = { 0, 2, 3, 1 }, n2[] = { 0, 2, 4, 1 };
+    const activation A[] = { 0, 0, ACT_TANH, ACT_IDENTITY };
+    net *N = test_net(3, n, A), *N2 = test_net(3, n2, A);
+    batch_work *W = N == NULL ? NULL : batch_create(N, 4, NULL);
+    if (N == NULL || N2 == NULL || W == NULL) {
+        check_fail(__FILE__, __LINE__, "setup failed");
+    } else {
+        double X[10] = { 0 }, Y[5] = { 0 };
+        net_zero_grad(N), net_zero_grad(N2);
+        CHECK(isnan(net_backprop_batch(N, W, X, Y, 0, LOSS_SQUARED)));
+        CHECK(isnan(net_backprop_batch(N, W, X, Y, 5, LOSS_SQUARED)));
+        CHECK(isnan(net_backprop_batch(N2, W, X, Y, 1, LOSS_SQUARED)));
+        CHECK(N->nsum == 0 && N2->nsum == 0);
+        for (size_t p = 0; p < N->nw; p++)
+            CHECK(N->dwflat[p] == 0.0);
+        CHECK(!isnan(net_backprop_batch(N, W, X, Y, 4, LOSS_SQUARED)));
+        CHECK(N->nsum == 4);
+    }
+    batch_free(W);
+    net_free(N);
+    net_free(N2);
+}
