@@ -13,33 +13,36 @@ CHAPTERS = chapters/01-reading.nw chapters/02-notation.nw chapters/03-forward.nw
            chapters/04-loss.nw chapters/05-backprop.nw chapters/06-views.nw \
            chapters/07-implement.nw chapters/08-check.nw chapters/09-descent.nw \
            chapters/10-zeros.nw chapters/11-quadrants.nw \
-           chapters/12-classifier.nw chapters/13-clusters.nw
+           chapters/12-classifier.nw chapters/13-clusters.nw \
+           chapters/14-idx.nw chapters/15-batches.nw \
+           chapters/16-model.nw chapters/17-fashion.nw
 
 # Every root chunk: the files of the library and the chapter programs.
 PROGRAMS = rng-demo layout forward losses views xor check-grad descent \
-           zeros quadrants classifier clusters
+           zeros quadrants classifier clusters batch-speed fashion
 HEADERS  = rng.h cli.h runfile.h nnerr.h activation.h net.h loss.h \
            matrix-form.h backprop.h gradcheck.h data.h train.h \
-           toy-tasks.h blobs.h clusters-data.h
+           toy-tasks.h blobs.h clusters-data.h idx.h batch.h model.h
 LIB_SRC  = nnerr.c rng.c cli.c runfile.c activation.c net.c loss.c \
            matrix-form.c backprop.c gradcheck.c data.c train.c \
-           toy-tasks.c blobs.c clusters-data.c
+           toy-tasks.c blobs.c clusters-data.c idx.c batch.c model.c
 ROOTS    = $(HEADERS) $(LIB_SRC) $(PROGRAMS:=.c) Makefile
 
 # The figures: one gnuplot script each, in figures/.
 FIGURES  = normal-hist network activations loss-error xor-loss check-h \
            check-time descent-rates descent-batches descent-init \
            descent-momentum zeros-loss quadrants-regions boundary \
-           clusters-curves
+           clusters-curves fashion-samples fashion-curves fashion-confusion \
+           fashion-errors fashion-weights
 
 # The Debian packages the build needs (tools/need-packages.sh installs them).
 PACKAGES = make gcc libc6-dev noweb gnuplot-nox texlive-latex-base \
            texlive-latex-recommended texlive-fonts-recommended lmodern \
-           latexmk poppler-utils
+           latexmk poppler-utils zlib1g-dev dataset-fashion-mnist
 
 CC       = cc
 CFLAGS   = -std=c11 -O2 -g -Wall -Wextra -Wpedantic
-LDLIBS   = -lm
+LDLIBS   = -lm -lz
 SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=all
 
@@ -89,7 +92,9 @@ RUNS = $(B)/data/rng-demo.tex $(B)/data/layout.tex $(B)/data/forward.tex \
        $(B)/data/losses.tex $(B)/data/views.tex $(B)/data/xor.tex \
        $(B)/data/check-grad.tex $(B)/data/descent.tex $(B)/data/zeros.tex \
        $(B)/data/quadrants.tex \
-       $(B)/data/classifier.tex $(B)/data/clusters.tex
+       $(B)/data/classifier.tex $(B)/data/clusters.tex \
+       $(B)/data/batch-speed.tex \
+       $(B)/data/fashion.tex
 
 $(B)/data/rng-demo.tex $(B)/data/normal-hist.dat &: $(B)/bin/rng-demo
 	@mkdir -p $(@D)
@@ -146,6 +151,20 @@ $(B)/data/clusters.tex $(B)/data/clusters-curves.dat &: $(B)/bin/clusters
 	@mkdir -p $(@D)
 	$< --seed 2026 --curves $(B)/data/clusters-curves.dat --tex $(B)/data/clusters.tex > /dev/null
 
+# batch-speed times the per-sample and the batched gradient: its numbers
+# change from build to build.
+$(B)/data/batch-speed.tex: $(B)/bin/batch-speed
+	@mkdir -p $(@D)
+	$< --seed 2026 --tex $@ > /dev/null
+
+# The training run of chapter 17, on Fashion-MNIST from its Debian package.
+FASHION_DATA = $(foreach f,samples confusion weights errors,$(B)/data/fashion-$(f).dat) \
+               $(B)/data/fashion-curves.dat
+$(B)/data/fashion.tex $(FASHION_DATA) &: $(B)/bin/fashion | check-packages
+	@mkdir -p $(@D)
+	$< --seed 2026 --curves $(B)/data/fashion-curves.dat \
+	   --pictures $(B)/data/fashion --tex $(B)/data/fashion.tex > /dev/null
+
 $(B)/tex/runs.tex: $(RUNS)
 	@mkdir -p $(@D)
 	cat $^ > $@
@@ -171,6 +190,11 @@ FIGSIZE_zeros-loss = 12cm,7cm
 FIGSIZE_quadrants-regions = 15cm,5.6cm
 FIGSIZE_boundary = 13cm,8.5cm
 FIGSIZE_clusters-curves = 15cm,6.5cm
+FIGSIZE_fashion-samples = 15cm,7.5cm
+FIGSIZE_fashion-curves = 15cm,6cm
+FIGSIZE_fashion-confusion = 11cm,10cm
+FIGSIZE_fashion-errors = 15cm,7.5cm
+FIGSIZE_fashion-weights = 15cm,8cm
 
 $(B)/fig/normal-hist.tex: $(B)/data/normal-hist.dat
 $(B)/fig/activations.tex: $(B)/data/activations.dat
@@ -188,6 +212,12 @@ $(B)/fig/zeros-loss.tex: $(B)/data/zeros-loss.dat
 $(B)/fig/quadrants-regions.tex: $(B)/data/quadrants-regions.dat
 $(B)/fig/boundary.tex: $(BOUNDARY_DATA)
 $(B)/fig/clusters-curves.tex: $(B)/data/clusters-curves.dat
+
+$(B)/fig/fashion-samples.tex: $(B)/data/fashion-samples.dat
+$(B)/fig/fashion-curves.tex: $(B)/data/fashion-curves.dat
+$(B)/fig/fashion-confusion.tex: $(B)/data/fashion-confusion.dat
+$(B)/fig/fashion-errors.tex: $(B)/data/fashion-errors.dat
+$(B)/fig/fashion-weights.tex: $(B)/data/fashion-weights.dat
 
 $(B)/fig/%.tex: figures/%.gp | check-packages
 	@mkdir -p $(@D)
@@ -267,6 +297,35 @@ $(B)/bin-san/%: $(B)/src/%.c $(LIB_SRC:%.c=$(B)/test-san/lib-%.o)
 
 test: all $(B)/test/run $(B)/test-san/run $(LAB_CHECKS) $(PROGRAMS:%=$(B)/bin-san/%)
 	tests/run-all.sh "$(B)" "$(CC)" $(PROGRAMS) -- $(ROOTS) -- $(CHAPTERS)
+
+# ---------------------------------------------------------------- fuzzing
+# The IDX loader of chapter 14 under libFuzzer and the sanitizers, for
+# FUZZ_TIME seconds, from seeds that tools/idx-seeds.sh writes; what it
+# finds goes to build/fuzz/corpus, and a crashing input to build/fuzz/.
+# Not part of make or make test:   make fuzz [FUZZ_TIME=600]
+FUZZ_TIME = 60
+FUZZ_CC   = clang
+
+fuzz-packages:
+	@tools/need-packages.sh clang libclang-rt-14-dev
+
+$(B)/fuzz/fuzz-idx: tests/fuzz-idx.c $(B)/src/idx.c $(B)/src/idx.h \
+                    $(B)/src/nnerr.c | fuzz-packages
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined \
+	    -fno-sanitize-recover=all -I$(B)/src -o $@ tests/fuzz-idx.c \
+	    $(B)/src/idx.c $(B)/src/nnerr.c -lz
+
+$(B)/fuzz/seeds.stamp: tools/idx-seeds.sh
+	tools/idx-seeds.sh $(B)/fuzz/seeds
+	@touch $@
+
+fuzz: $(B)/fuzz/fuzz-idx $(B)/fuzz/seeds.stamp
+	@mkdir -p $(B)/fuzz/corpus
+	$(B)/fuzz/fuzz-idx -max_total_time=$(FUZZ_TIME) -print_final_stats=1 \
+	    -artifact_prefix=$(B)/fuzz/ $(B)/fuzz/corpus $(B)/fuzz/seeds
+
+.PHONY: fuzz fuzz-packages
 
 clean:
 	rm -rf $(B)

@@ -99,3 +99,20 @@ check "quadrants runs a deeper network without a table" bash -c '
     "$1/bin/quadrants" --sizes 2,6,6,2 --samples 2000 --seeds 0 --tex "$2/q2.tex" >/dev/null &&
     grep -q "^\\\\setrun{quadrants.after}" "$2/q2.tex" && ! grep -q "quadrants.cell" "$2/q2.tex"' \
     _ "$build" "$scratch"
+
+# Chapter 17 on the real data set (installed by make as a Debian package).
+fashion_dir=/usr/share/datasets/fashion-mnist
+expect_error "fashion rejects a missing data directory" fashion --tex "$f" --data "$scratch/nowhere"
+expect_error "fashion rejects a zero learning rate" fashion --tex "$f" --rate 0
+expect_error "fashion rejects zero epochs" fashion --tex "$f" --epochs 0
+expect_error "fashion rejects a model file that is not a model" fashion --load /etc/hostname
+check "fashion learns on 5000 images in one epoch (>= 70% on the test set)" bash -c '
+    out=$("$1/bin/fashion" --subset 5000 --epochs 1 --seed 3 2>/dev/null) || exit 1
+    acc=$(echo "$out" | sed -n "s/^test accuracy \([0-9.]*\)%.*/\1/p")
+    echo "$out"; awk -v a="$acc" "BEGIN { exit !(a >= 70) }"' _ "$build"
+check "fashion saves a model that loads to the same test accuracy" bash -c '
+    cd "$2" && "$1/bin/fashion" --subset 2000 --epochs 1 --save m.bin 2>/dev/null >a.out &&
+    "$1/bin/fashion" --load m.bin 2>/dev/null >b.out &&
+    a=$(sed -n "s/^\(test accuracy [0-9.]*%, test loss [0-9.]*\).*/\1/p" a.out) &&
+    b=$(sed -n "s/^\(test accuracy [0-9.]*%, test loss [0-9.]*\).*/\1/p" b.out) &&
+    [ -n "$a" ] && [ "$a" = "$b" ]' _ "$PWD/$build" "$scratch"

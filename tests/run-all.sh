@@ -91,6 +91,9 @@ quick_run classifier --samples 40 --test 100 --epochs 5 --seeds 2 \
     --grid san-g.dat --points san-p.dat
 quick_run clusters --epochs 50 --large 80 --large-epochs 50 \
     --curves san-k.dat
+quick_run batch-speed --samples 40 --batch 7
+quick_run fashion --subset 300 --epochs 1 --batch 7 --curves san-fc.dat \
+    --pictures san-f --save san-m.bin
 
 # 4. tangled/ is what the chapters tangle to, byte for byte.
 echo "== tangled/ against chapters/"
