@@ -19,30 +19,11 @@ struct batch_work {
 };
 
 /* batch.c helpers */
-static void *fail_null(nn_err *err, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    nn_vfail(err, fmt, ap);
-    va_end(ap);
-    return NULL;
-}
-
-static void *carve(unsigned char **next, size_t count, size_t size)
-{
-    const size_t align = _Alignof(max_align_t);
-    uintptr_t p = (uintptr_t)*next;
-    unsigned char *start = *next + (align - p % align) % align;
-    *next = start + count * size;
-    return start;
-}
-
-/* batch.c helpers */
 static double **carve_matrix(unsigned char **next, size_t nrows,
                              size_t len, size_t first)
 {
-    double **m = carve(next, nrows, sizeof(double *));
-    double *flat = carve(next, (nrows - first) * len, sizeof(double));
+    double **m = net_carve(next, nrows, sizeof(double *));
+    double *flat = net_carve(next, (nrows - first) * len, sizeof(double));
     for (size_t r = 0; r < nrows; r++)
         m[r] = r < first ? NULL : flat + (r - first) * len;
     return m;
@@ -194,8 +175,8 @@ static int batch_fits(const net *N, const batch_work *W, int b)
 batch_work *batch_create(const net *N, int B, nn_err *err)
 {
     if (B < 1)
-        return fail_null(err, "a batch needs at least 1 sample, not %d",
-                         B);
+        return nn_fail_null(err, "a batch needs at least 1 sample, not "
+                                 "%d", B);
     /* count the numbers and row pointers of the workspace */
     const int L = N->L;
     const uint64_t stride = ((uint64_t)B + BLOCK - 1) / BLOCK * BLOCK;
@@ -211,21 +192,21 @@ batch_work *batch_create(const net *N, int B, nn_err *err)
                   + (4 * (uint64_t)(L + 1) + rows) * sizeof(double *)
                   + (8 * (uint64_t)(L + 1) + 1) * align;
     if (nodes > (SIZE_MAX - head) / sizeof(double) / stride)
-        return fail_null(err, "out of memory: a batch of %d samples is "
-                              "too large for this network", B);
+        return nn_fail_null(err, "out of memory: a batch of %d samples is "
+                                 "too large for this network", B);
     size_t bytes = (size_t)(head + nodes * stride * sizeof(double));
     unsigned char *block = malloc(bytes);
     if (block == NULL)
-        return fail_null(err, "out of memory: a batch of %d samples needs "
-                              "%.0f bytes", B, (double)bytes);
+        return nn_fail_null(err, "out of memory: a batch of %d samples "
+                                 "needs %.0f bytes", B, (double)bytes);
     /* carve the workspace */
     unsigned char *next = block;
-    batch_work *W = carve(&next, 1, sizeof *W);
+    batch_work *W = net_carve(&next, 1, sizeof *W);
     W->B = B, W->stride = (int)stride, W->L = L, W->nw = N->nw;
-    W->l = carve(&next, (size_t)L + 1, sizeof(double **));
-    W->lt = carve(&next, (size_t)L + 1, sizeof(double **));
-    W->z = carve(&next, (size_t)L + 1, sizeof(double **));
-    W->delta = carve(&next, (size_t)L + 1, sizeof(double **));
+    W->l = net_carve(&next, (size_t)L + 1, sizeof(double **));
+    W->lt = net_carve(&next, (size_t)L + 1, sizeof(double **));
+    W->z = net_carve(&next, (size_t)L + 1, sizeof(double **));
+    W->delta = net_carve(&next, (size_t)L + 1, sizeof(double **));
     W->l[0] = W->lt[0] = W->lt[L] = NULL;
     W->z[0] = W->z[1] = W->delta[0] = W->delta[1] = NULL;
     for (int k = 1; k <= L; k++) {

@@ -7,17 +7,7 @@
 #include "net.h"
 
 /* net.c helpers */
-static void *fail_null(nn_err *err, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    nn_vfail(err, fmt, ap);
-    va_end(ap);
-    return NULL;
-}
-
-/* net.c helpers */
-static void *carve(unsigned char **next, size_t count, size_t size)
+void *net_carve(unsigned char **next, size_t count, size_t size)
 {
     const size_t align = _Alignof(max_align_t);
     uintptr_t p = (uintptr_t)*next;
@@ -62,18 +52,19 @@ net *net_create(int L, const int n[], const activation A[], nn_err *err)
 {
     /* check the network description */
     if (L < 2)
-        return fail_null(err, "a network needs at least 2 layers, not %d", L);
+        return nn_fail_null(err, "a network needs at least 2 layers, not "
+                                 "%d", L);
     if (L > NET_MAX_LAYERS)
-        return fail_null(err, "%d layers is more than the limit of %d", L,
-                         NET_MAX_LAYERS);
+        return nn_fail_null(err, "%d layers is more than the limit of %d", L,
+                            NET_MAX_LAYERS);
     for (int k = 1; k <= L; k++)
         if (n[k] < 1 || n[k] > NET_MAX_WIDTH)
-            return fail_null(err, "layer %d has width %d; widths are 1 to %d",
-                             k, n[k], NET_MAX_WIDTH);
+            return nn_fail_null(err, "layer %d has width %d; widths are 1 "
+                                     "to %d", k, n[k], NET_MAX_WIDTH);
     for (int k = 2; k <= L; k++)
         if (!act_valid(A[k]))
-            return fail_null(err, "layer %d has no valid activation (%d)", k,
-                             (int)A[k]);
+            return nn_fail_null(err, "layer %d has no valid activation "
+                                     "(%d)", k, (int)A[k]);
     /* count the numbers and pointers the network needs */
     uint64_t nw = 0, nz = 0, nl = 0, nrows = 0;
     for (int k = 1; k < L; k++) {
@@ -94,28 +85,28 @@ net *net_create(int L, const int n[], const activation A[], nn_err *err)
                    + 15 * align;
     unsigned char *block = bytes <= SIZE_MAX ? malloc((size_t)bytes) : NULL;
     if (block == NULL)
-        return fail_null(err, "out of memory: the network needs %.0f bytes",
-                         (double)bytes);
+        return nn_fail_null(err, "out of memory: the network needs %.0f "
+                                "bytes", (double)bytes);
     /* carve the block into the network's arrays */
     unsigned char *next = block;
-    net *N = carve(&next, 1, sizeof *N);
+    net *N = net_carve(&next, 1, sizeof *N);
     N->L = L;
     N->nw = (size_t)nw;
     N->nsum = 0;
-    N->wflat = carve(&next, (size_t)nw, sizeof(double));
-    N->dwflat = carve(&next, (size_t)nw, sizeof(double));
-    double *zflat = carve(&next, (size_t)nz, sizeof(double));
-    double *deltaflat = carve(&next, (size_t)nz, sizeof(double));
-    double *lflat = carve(&next, (size_t)nl, sizeof(double));
-    N->w = carve(&next, (size_t)L + 1, sizeof(double **));
-    N->dw = carve(&next, (size_t)L + 1, sizeof(double **));
-    double **wrows = carve(&next, (size_t)nrows, sizeof(double *));
-    double **dwrows = carve(&next, (size_t)nrows, sizeof(double *));
-    N->z = carve(&next, (size_t)L + 1, sizeof(double *));
-    N->delta = carve(&next, (size_t)L + 1, sizeof(double *));
-    N->l = carve(&next, (size_t)L + 1, sizeof(double *));
-    N->n = carve(&next, (size_t)L + 1, sizeof(int));
-    N->A = carve(&next, (size_t)L + 1, sizeof(activation));
+    N->wflat = net_carve(&next, (size_t)nw, sizeof(double));
+    N->dwflat = net_carve(&next, (size_t)nw, sizeof(double));
+    double *zflat = net_carve(&next, (size_t)nz, sizeof(double));
+    double *deltaflat = net_carve(&next, (size_t)nz, sizeof(double));
+    double *lflat = net_carve(&next, (size_t)nl, sizeof(double));
+    N->w = net_carve(&next, (size_t)L + 1, sizeof(double **));
+    N->dw = net_carve(&next, (size_t)L + 1, sizeof(double **));
+    double **wrows = net_carve(&next, (size_t)nrows, sizeof(double *));
+    double **dwrows = net_carve(&next, (size_t)nrows, sizeof(double *));
+    N->z = net_carve(&next, (size_t)L + 1, sizeof(double *));
+    N->delta = net_carve(&next, (size_t)L + 1, sizeof(double *));
+    N->l = net_carve(&next, (size_t)L + 1, sizeof(double *));
+    N->n = net_carve(&next, (size_t)L + 1, sizeof(int));
+    N->A = net_carve(&next, (size_t)L + 1, sizeof(activation));
     /* copy the widths and activations */
     N->n[0] = 0;
     N->A[0] = N->A[1] = ACT_IDENTITY;

@@ -36,6 +36,10 @@ net *net_create(int L, const int n[], const activation A[], nn_err *err);
 /* Free a network made by net_create; net_free(NULL) does nothing. */
 void net_free(net *N);
 
+/* Round *next up to the strictest alignment, return it, and move *next
+   past count objects of size bytes: carving a block into arrays. */
+void *net_carve(unsigned char **next, size_t count, size_t size);
+
 /* net.h declarations */
 /* Compute every layer from the input x[0 .. n[1]-1] and return layer L:
    output i is the element [i], i = 1 .. n[L].  Keeps z[k] and l[k]. */

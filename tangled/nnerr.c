@@ -18,3 +18,12 @@ int nn_fail(nn_err *e, const char *fmt, ...)
     va_end(ap);
     return -1;
 }
+
+void *nn_fail_null(nn_err *e, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    nn_vfail(e, fmt, ap);
+    va_end(ap);
+    return NULL;
+}

@@ -24,4 +24,7 @@ int nn_fail(nn_err *e, const char *fmt, ...) NN_PRINTF(2, 3);
 /* The same with the arguments of a variadic function, like vprintf. */
 int nn_vfail(nn_err *e, const char *fmt, va_list ap);
 
+/* The same for a function that returns a pointer: returns NULL. */
+void *nn_fail_null(nn_err *e, const char *fmt, ...) NN_PRINTF(2, 3);
+
 #endif

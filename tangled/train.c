@@ -18,28 +18,21 @@ trainer *trainer_create(net *N, size_t n, const train_options *o,
     if (loss_check(o->loss, N, err) != 0)
         return NULL;
     if (!(o->rate > 0.0) || o->batch < 1 || !(o->momentum >= 0.0)
-        || !(o->momentum < 1.0)) {
-        nn_fail(err, "training needs a rate > 0, a batch >= 1 and a "
-                     "momentum in [0, 1)");
-        return NULL;
-    }
-    if (n < 1 || n > UINT32_MAX) {
-        nn_fail(err, "cannot train on %zu samples", n);
-        return NULL;
-    }
+        || !(o->momentum < 1.0))
+        return nn_fail_null(err, "training needs a rate > 0, a batch >= 1 "
+                                 "and a momentum in [0, 1)");
+    if (n < 1 || n > UINT32_MAX)
+        return nn_fail_null(err, "cannot train on %zu samples", n);
     /* allocate the trainer with its order and velocity */
     const size_t align = _Alignof(max_align_t);
     size_t head = (sizeof(trainer) + align - 1) / align * align;
     size_t room = (SIZE_MAX - head) / 2;
-    if (N->nw > room / sizeof(double) || n > room / sizeof(size_t)) {
-        nn_fail(err, "a trainer of %zu samples is too large", n);
-        return NULL;
-    }
+    if (N->nw > room / sizeof(double) || n > room / sizeof(size_t))
+        return nn_fail_null(err, "a trainer of %zu samples is too large", n);
     trainer *T = malloc(head + N->nw * sizeof(double) + n * sizeof(size_t));
-    if (T == NULL) {
-        nn_fail(err, "out of memory for a trainer of %zu samples", n);
-        return NULL;
-    }
+    if (T == NULL)
+        return nn_fail_null(err, "out of memory for a trainer of %zu samples",
+                            n);
     T->N = N, T->o = *o, T->n = n;
     T->v = (double *)((unsigned char *)T + head);
     T->order = (size_t *)(T->v + N->nw);
