@@ -9,6 +9,13 @@ double net_backprop(net *N, const double x[], const double y[],
     double loss = loss_value(k, N, y);
     /* compute the output error delta[L] */
     loss_error(k, N, y, N->delta[N->L]);
+    net_backward(N);
+    return loss;
+}
+
+/* backprop.c functions */
+void net_backward(net *N)
+{
     for (int m = N->L - 1; m >= 1; m--) {
         /* add the gradient of w[m] for this sample */
         for (int i = 1; i <= N->n[m + 1]; i++) {
@@ -27,7 +34,6 @@ double net_backprop(net *N, const double x[], const double y[],
         }
     }
     N->nsum++;
-    return loss;
 }
 
 /* backprop.c functions */

@@ -16,6 +16,11 @@ void net_zero_grad(net *N);
 double net_backprop(net *N, const double x[], const double y[],
                     loss_kind k);
 
+/* The backward half of net_backprop, for a caller that has set the
+   output error delta[L] itself after a forward pass: the error signals
+   of layers L-1 .. 2 and the sample's gradient, added to dw. */
+void net_backward(net *N);
+
 /* One step of gradient descent on the average of the summed gradients:
    w -= eta * dw / nsum.  Does nothing if nsum is 0.  Leaves dw and nsum
    as they are: the next batch starts with net_zero_grad. */

@@ -116,6 +116,9 @@ int cli_sizes(int n[], int max)
 void cli_create(runfile *rf, const char *path)
 {
     nn_err err;
+    rf->f = NULL;
+    if (path == NULL)
+        return;
     if (nopen_ == MAX_OPEN)
         cli_fail("%s: more than %d output files at once", path, MAX_OPEN);
     if (runfile_open(rf, path, &err) != 0)
@@ -126,6 +129,8 @@ void cli_create(runfile *rf, const char *path)
 void cli_commit(runfile *rf)
 {
     nn_err err;
+    if (rf->f == NULL)
+        return;
     forget_open(rf);
     if (runfile_close(rf, &err) != 0)
         cli_fail("%s", err.msg);
@@ -193,10 +198,16 @@ int parse_sizes(const char *what, const char *text, int n[], int max,
 }
 
 /* cli.c functions */
-void cli_progress(const char *what, long done, long total, double loss)
+void cli_progress_of(const char *what, long done, long total,
+                     const char *name, double value)
 {
     if (total <= 0 || done * 10 / total == (done - 1) * 10 / total)
         return;
-    fprintf(stderr, "%s: %3ld%% (%ld/%ld), loss %.4g\n", what,
-            done * 100 / total, done, total, loss);
+    fprintf(stderr, "%s: %3ld%% (%ld/%ld), %s %.4g\n", what,
+            done * 100 / total, done, total, name, value);
+}
+
+void cli_progress(const char *what, long done, long total, double loss)
+{
+    cli_progress_of(what, done, total, "loss", loss);
 }

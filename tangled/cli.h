@@ -21,7 +21,8 @@ int cli_sizes(int n[], int max);         /* "784,100,10" into n[1..L] */
 void cli_unknown(void);                  /* reject the current option */
 
 /* Open an output file, or finish it and rename it into place; on failure
-   print the reason and exit. */
+   print the reason and exit.  A NULL path is an output the user did not
+   ask for: rf->f is NULL, and cli_commit does nothing. */
 void cli_create(runfile *rf, const char *path);
 void cli_commit(runfile *rf);
 
@@ -40,5 +41,8 @@ int parse_sizes(const char *what, const char *text, int n[], int max,
 /* Report on stderr when done/total passes a tenth: "what: 30% (3/10),
    loss 0.1234".  Call with done = 1 .. total. */
 void cli_progress(const char *what, long done, long total, double loss);
+/* The same with another quantity than the loss: "..., name 0.1234". */
+void cli_progress_of(const char *what, long done, long total,
+                     const char *name, double value);
 
 #endif
