@@ -15,17 +15,22 @@ CHAPTERS = chapters/01-reading.nw chapters/02-notation.nw chapters/03-forward.nw
            chapters/10-zeros.nw chapters/11-quadrants.nw \
            chapters/12-classifier.nw chapters/13-clusters.nw \
            chapters/14-idx.nw chapters/15-batches.nw \
-           chapters/16-model.nw chapters/17-fashion.nw
+           chapters/16-model.nw chapters/17-fashion.nw \
+           chapters/18-cartpole.nw chapters/19-actor-critic.nw \
+           chapters/20-balance.nw chapters/21-gif.nw
 
 # Every root chunk: the files of the library and the chapter programs.
 PROGRAMS = rng-demo layout forward losses views xor check-grad descent \
-           zeros quadrants classifier clusters batch-speed fashion
+           zeros quadrants classifier clusters batch-speed fashion \
+           cartpole-demo ac-check balance
 HEADERS  = rng.h cli.h runfile.h nnerr.h activation.h net.h loss.h \
            matrix-form.h backprop.h gradcheck.h data.h train.h \
-           toy-tasks.h blobs.h clusters-data.h idx.h batch.h model.h
+           toy-tasks.h blobs.h clusters-data.h idx.h batch.h model.h \
+           cartpole.h actor-critic.h agent.h gif.h
 LIB_SRC  = nnerr.c rng.c cli.c runfile.c activation.c net.c loss.c \
            matrix-form.c backprop.c gradcheck.c data.c train.c \
-           toy-tasks.c blobs.c clusters-data.c idx.c batch.c model.c
+           toy-tasks.c blobs.c clusters-data.c idx.c batch.c model.c \
+           cartpole.c actor-critic.c agent.c gif.c
 ROOTS    = $(HEADERS) $(LIB_SRC) $(PROGRAMS:=.c) Makefile
 
 # The figures: one gnuplot script each, in figures/.
@@ -33,7 +38,7 @@ FIGURES  = normal-hist network activations loss-error xor-loss check-h \
            check-time descent-rates descent-batches descent-init \
            descent-momentum zeros-loss quadrants-regions boundary \
            clusters-curves fashion-samples fashion-curves fashion-confusion \
-           fashion-errors fashion-weights
+           fashion-errors fashion-weights cartpole-film balance-lengths
 
 # The Debian packages the build needs (tools/need-packages.sh installs them).
 PACKAGES = make gcc libc6-dev noweb gnuplot-nox texlive-latex-base \
@@ -94,7 +99,9 @@ RUNS = $(B)/data/rng-demo.tex $(B)/data/layout.tex $(B)/data/forward.tex \
        $(B)/data/quadrants.tex \
        $(B)/data/classifier.tex $(B)/data/clusters.tex \
        $(B)/data/batch-speed.tex \
-       $(B)/data/fashion.tex
+       $(B)/data/fashion.tex \
+       $(B)/data/cartpole-demo.tex $(B)/data/ac-check-runs.tex \
+       $(BALANCE_TEX) $(B)/data/balance-compare-runs.tex
 
 $(B)/data/rng-demo.tex $(B)/data/normal-hist.dat &: $(B)/bin/rng-demo
 	@mkdir -p $(@D)
@@ -165,6 +172,37 @@ $(B)/data/fashion.tex $(FASHION_DATA) &: $(B)/bin/fashion | check-packages
 	$< --seed 2026 --curves $(B)/data/fashion-curves.dat \
 	   --pictures $(B)/data/fashion --tex $(B)/data/fashion.tex > /dev/null
 
+# The cart-pole (chapters 18 to 20): fixed rules, the gradient checks of
+# the two networks, five training runs and the comparison of variants.
+$(B)/data/cartpole-demo.tex $(B)/data/cartpole-rules.tex &: $(B)/bin/cartpole-demo
+	@mkdir -p $(@D)
+	$< --seed 2026 --table $(B)/data/cartpole-rules.tex --tex $(B)/data/cartpole-demo.tex > /dev/null
+
+$(B)/data/ac-check.tex $(B)/data/ac-check-runs.tex &: $(B)/bin/ac-check
+	@mkdir -p $(@D)
+	$< --seed 2026 --table $(B)/data/ac-check.tex --tex $(B)/data/ac-check-runs.tex > /dev/null
+
+BALANCE_RUNS = A B C D E
+BALANCE_SEED_A = 1
+BALANCE_SEED_B = 2
+BALANCE_SEED_C = 3
+BALANCE_SEED_D = 4
+BALANCE_SEED_E = 5
+BALANCE_TEX = $(BALANCE_RUNS:%=$(B)/data/balance-%.tex)
+$(B)/data/balance-%.tex $(B)/data/balance-lengths-%.dat $(B)/data/balance-film-%.dat: $(B)/bin/balance
+	@mkdir -p $(@D)
+	$< --seed $(BALANCE_SEED_$*) --episodes 1000 \
+	   --lengths $(B)/data/balance-lengths-$*.dat --film $(B)/data/balance-film-$*.dat \
+	   --tag balance$* --tex $(B)/data/balance-$*.tex > /dev/null
+
+$(B)/data/balance-lengths.dat: $(BALANCE_RUNS:%=$(B)/data/balance-lengths-%.dat)
+	paste -d ' ' $^ > $@
+
+$(B)/data/balance-compare-runs.tex $(B)/data/balance-compare.tex &: $(B)/bin/balance
+	@mkdir -p $(@D)
+	$< --seed 1 --seeds 10 --episodes 1000 --compare $(B)/data/balance-compare.tex \
+	   --tag balanceCmp --tex $(B)/data/balance-compare-runs.tex > /dev/null
+
 $(B)/tex/runs.tex: $(RUNS)
 	@mkdir -p $(@D)
 	cat $^ > $@
@@ -195,6 +233,8 @@ FIGSIZE_fashion-curves = 15cm,6cm
 FIGSIZE_fashion-confusion = 11cm,10cm
 FIGSIZE_fashion-errors = 15cm,7.5cm
 FIGSIZE_fashion-weights = 15cm,8cm
+FIGSIZE_balance-lengths = 12cm,6.5cm
+FIGSIZE_cartpole-film = 14cm,10cm
 
 $(B)/fig/normal-hist.tex: $(B)/data/normal-hist.dat
 $(B)/fig/activations.tex: $(B)/data/activations.dat
@@ -218,6 +258,8 @@ $(B)/fig/fashion-curves.tex: $(B)/data/fashion-curves.dat
 $(B)/fig/fashion-confusion.tex: $(B)/data/fashion-confusion.dat
 $(B)/fig/fashion-errors.tex: $(B)/data/fashion-errors.dat
 $(B)/fig/fashion-weights.tex: $(B)/data/fashion-weights.dat
+$(B)/fig/balance-lengths.tex: $(B)/data/balance-lengths.dat
+$(B)/fig/cartpole-film.tex: $(B)/data/balance-film-A.dat
 
 $(B)/fig/%.tex: figures/%.gp | check-packages
 	@mkdir -p $(@D)

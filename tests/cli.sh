@@ -11,7 +11,7 @@ expect_error() {
     "$build/bin/$prog" "$@" >"$out" 2>"$err"
     local status=$? lines
     # progress reports (cli_progress) may come before the error message
-    grep -v -E '^[^:]+: +[0-9]+% \([0-9]+/[0-9]+\), loss ' "$err" >"$err.msg"
+    grep -v -E '^[^:]+: +[0-9]+% \([0-9]+/[0-9]+\), [a-z -]+ ' "$err" >"$err.msg"
     mv "$err.msg" "$err"
     lines=$(wc -l <"$err")
     if [ $status -ne 1 ]; then
@@ -116,3 +116,31 @@ check "fashion saves a model that loads to the same test accuracy" bash -c '
     a=$(sed -n "s/^\(test accuracy [0-9.]*%, test loss [0-9.]*\).*/\1/p" a.out) &&
     b=$(sed -n "s/^\(test accuracy [0-9.]*%, test loss [0-9.]*\).*/\1/p" b.out) &&
     [ -n "$a" ] && [ "$a" = "$b" ]' _ "$PWD/$build" "$scratch"
+
+# Chapters 18 to 20: the cart-pole, the two networks, the agent.
+expect_error "cartpole-demo rejects zero episodes" cartpole-demo --tex "$f" --episodes 0
+expect_error "cartpole-demo rejects an unknown option" cartpole-demo --tex "$f" --steps 5
+expect_error "ac-check rejects zero networks" ac-check --tex "$f" --nets 0
+expect_error "balance rejects a discount of 1" balance --tex "$f" --discount 1
+expect_error "balance rejects a zero actor rate" balance --tex "$f" --actor-rate 0
+expect_error "balance rejects zero hidden nodes" balance --tex "$f" --hidden 0
+expect_error "balance rejects an unknown activation" balance --tex "$f" --activation sine
+expect_error "balance rejects a tag that is not a name" balance --tex "$f" --tag 'a1'
+expect_error "balance rejects zero episodes" balance --tex "$f" --episodes 0
+expect_error "balance rejects a GIF it cannot write" balance --tex "$f" \
+    --lengths "$scratch/cli-file.dat" --episodes 2 --render "$scratch/nowhere/e.gif"
+expect_error "balance rejects a model it cannot write" balance --tex "$f" \
+    --episodes 2 --save "$scratch/nowhere/actor.bin"
+check "balance reproduces the build's run of seed 1" bash -c '
+    "$1/bin/balance" --seed 1 --episodes 1000 --lengths "$2/bl.dat" \
+        --film "$2/bf.dat" >/dev/null 2>&1 &&
+    cmp "$2/bl.dat" "$1/data/balance-lengths-A.dat" &&
+    cmp "$2/bf.dat" "$1/data/balance-film-A.dat"' _ "$build" "$scratch"
+check "balance solves the cart-pole within 400 episodes (seed 7)" bash -c '
+    out=$("$1/bin/balance" --seed 7 --episodes 400 --until-solved 2>/dev/null) &&
+    echo "$out" && echo "$out" | grep -q "solved at episode [1-9]"' _ "$build"
+check "balance --render writes an animated GIF, --save a model" bash -c '
+    cd "$2" && "$1/bin/balance" --seed 2 --episodes 200 --render ep.gif \
+        --render-steps 50 --save actor.bin >/dev/null 2>&1 &&
+    [ "$(head -c 6 ep.gif)" = GIF89a ] && [ "$(tail -c 1 ep.gif | od -An -tx1)" = " 3b" ] &&
+    [ "$(head -c 7 actor.bin)" = BPNNMDL ]' _ "$PWD/$build" "$scratch"

@@ -1,0 +1,212 @@
+/* Tests of the actor and the critic of chapter 19: both gradients against
+   central differences of their losses, the actor's output error as the
+   scaled softmax error, the actor's gradient as the advantage times that
+   of cross-entropy, the drawing of actions, and the checks of shapes. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "actor-critic.h"
+#include "backprop.h"
+#include "check.h"
+#include "gradcheck.h"
+#include "nets.h"
+
+static double actor_loss(net *N, const double s[], int a, double adv)
+{
+    double pi[8];
+    policy(N, s, pi);
+    return -adv * log(pi[a + 1]);
+}
+
+static double critic_loss(net *N, const double s[], double target)
+{
+    double e = value(N, s) - target;
+    return 0.5 * e * e;
+}
+
+/* Compare dw with central differences of the loss: relative error at
+   most 1e-7 for components of size 1e-2 or more, absolute difference at
+   most 1e-8 below (where rounding, not the formula, decides). */
+static void check_against_differences(net *N, const double s[], int a,
+                                      double adv, double target,
+                                      int is_actor)
+{
+    for (size_t q = 0; q < N->nw; q++) {
+        double w = N->wflat[q], up, down;
+        N->wflat[q] = w + FD_STEP;
+        up = is_actor ? actor_loss(N, s, a, adv) : critic_loss(N, s, target);
+        N->wflat[q] = w - FD_STEP;
+        down = is_actor ? actor_loss(N, s, a, adv) : critic_loss(N, s, target);
+        N->wflat[q] = w;
+        double g = N->dwflat[q], num = (up - down) / (2 * FD_STEP);
+        if (fmax(fabs(g), fabs(num)) >= 1e-2)
+            CHECK(rel_error(g, num) <= 1e-7);
+        else
+            CHECK(fabs(g - num) <= 1e-8);
+    }
+}
+
+static void draw_state(rng *r, double s[4])
+{
+    for (int q = 0; q < 4; q++)
+        s[q] = rng_normal(r);
+}
+
+void test_ac_actor_gradient_matches_differences(void)
+{
+    static const activation hidden[] = {ACT_TANH, ACT_SIGMOID};
+    rng r;
+    rng_seed(&r, 41, 0);
+    for (int h = 0; h < 2; h++) {
+        int n[] = {0, 4, 8, 6, 3};
+        activation A[] = {0, 0, hidden[h], hidden[h], ACT_IDENTITY};
+        net *N = test_net(4, n, A);
+        if (N == NULL)
+            return;
+        for (int t = 0; t < 10; t++) {
+            double s[4];
+            net_init(N, &r);
+            draw_state(&r, s);
+            int a = (int)rng_below(&r, 3);
+            double adv = 2.0 * rng_normal(&r);
+            net_zero_grad(N);
+            actor_backprop(N, s, a, adv);
+            check_against_differences(N, s, a, adv, 0.0, 1);
+        }
+        net_free(N);
+    }
+}
+
+void test_ac_critic_gradient_matches_differences(void)
+{
+    static const activation hidden[] = {ACT_TANH, ACT_SIGMOID};
+    rng r;
+    rng_seed(&r, 42, 0);
+    for (int h = 0; h < 2; h++) {
+        int n[] = {0, 4, 32, 1};
+        activation A[] = {0, 0, hidden[h], ACT_IDENTITY};
+        net *N = test_net(3, n, A);
+        if (N == NULL)
+            return;
+        for (int t = 0; t < 10; t++) {
+            double s[4];
+            net_init(N, &r);
+            draw_state(&r, s);
+            double target = value(N, s) + 2.0 * rng_normal(&r);
+            net_zero_grad(N);
+            double loss = critic_backprop(N, s, target);
+            CHECK_NEAR(loss, critic_loss(N, s, target), 1e-14);
+            check_against_differences(N, s, 0, 0.0, target, 0);
+        }
+        net_free(N);
+    }
+}
+
+/* delta[L] = adv (pi - e_{a+1}): it sums to zero, and its entry at the
+   action taken has the sign opposite to the advantage. */
+void test_ac_actor_delta_is_scaled_softmax_error(void)
+{
+    int n[] = {0, 4, 5, 3};
+    activation A[] = {0, 0, ACT_TANH, ACT_IDENTITY};
+    net *N = test_net(3, n, A);
+    if (N == NULL)
+        return;
+    rng r;
+    rng_seed(&r, 43, 0);
+    net_init(N, &r);
+    double s[4], pi[4];
+    draw_state(&r, s);
+    policy(N, s, pi);
+    double adv = 1.7;
+    net_zero_grad(N);
+    double loss = actor_backprop(N, s, 2, adv);
+    CHECK_NEAR(loss, -adv * log(pi[3]), 1e-14);
+    double sum = 0.0;
+    for (int i = 1; i <= 3; i++) {
+        CHECK_NEAR(N->delta[3][i], adv * (pi[i] - (i == 3)), 1e-15);
+        sum += N->delta[3][i];
+    }
+    CHECK_NEAR(sum, 0.0, 1e-15);
+    CHECK(N->delta[3][3] < 0);
+    net_free(N);
+}
+
+/* The actor's gradient is adv times the gradient of softmax cross-entropy
+   with the action taken as the one-hot target. */
+void test_ac_actor_is_advantage_times_cross_entropy(void)
+{
+    int n[] = {0, 4, 7, 2};
+    activation A[] = {0, 0, ACT_TANH, ACT_IDENTITY};
+    net *N = test_net(3, n, A);
+    if (N == NULL)
+        return;
+    rng r;
+    rng_seed(&r, 44, 0);
+    net_init(N, &r);
+    double s[4], y[2] = {0.0, 1.0}, adv = -0.8;
+    draw_state(&r, s);
+    double *ce = malloc(N->nw * sizeof *ce);
+    CHECK(ce != NULL);
+    if (ce == NULL) {
+        net_free(N);
+        return;
+    }
+    net_zero_grad(N);
+    net_backprop(N, s, y, LOSS_SOFTMAX_CE);
+    memcpy(ce, N->dwflat, N->nw * sizeof *ce);
+    net_zero_grad(N);
+    actor_backprop(N, s, 1, adv);
+    for (size_t q = 0; q < N->nw; q++)
+        CHECK_NEAR(N->dwflat[q], adv * ce[q], 1e-14 * (1 + fabs(ce[q])));
+    free(ce);
+    net_free(N);
+}
+
+/* Actions are drawn with the policy's probabilities: 100000 draws from
+   pi = (0.2, 0.5, 0.3), each count within 5 standard errors. */
+void test_ac_sample_action_frequencies(void)
+{
+    double pi[] = {0.0, 0.2, 0.5, 0.3};
+    long count[3] = {0, 0, 0};
+    rng r;
+    rng_seed(&r, 45, 0);
+    enum { DRAWS = 100000 };
+    for (int t = 0; t < DRAWS; t++) {
+        int a = sample_action(pi, 3, &r);
+        CHECK(a >= 0 && a < 3);
+        if (a >= 0 && a < 3)
+            count[a]++;
+    }
+    for (int a = 0; a < 3; a++) {
+        double p = pi[a + 1], se = sqrt(p * (1 - p) / DRAWS);
+        CHECK(fabs((double)count[a] / DRAWS - p) < 5 * se);
+    }
+    /* a probability of 1 leaves no choice, even for u close to 1 */
+    double certain[] = {0.0, 0.0, 1.0};
+    for (int t = 0; t < 1000; t++)
+        CHECK(sample_action(certain, 2, &r) == 1);
+}
+
+void test_ac_check_nets_rejects_shapes(void)
+{
+    int na[] = {0, 4, 5, 2}, nc[] = {0, 4, 5, 1}, n3[] = {0, 3, 5, 2};
+    activation A[] = {0, 0, ACT_TANH, ACT_IDENTITY};
+    activation As[] = {0, 0, ACT_TANH, ACT_SIGMOID};
+    net *actor = test_net(3, na, A), *critic = test_net(3, nc, A);
+    net *sig = test_net(3, na, As), *three = test_net(3, n3, A);
+    nn_err err;
+    if (actor && critic && sig && three) {
+        CHECK(ac_check_nets(actor, critic, 4, 2, &err) == 0);
+        CHECK(ac_check_nets(critic, critic, 4, 2, &err) == -1);
+        CHECK(strstr(err.msg, "actor") != NULL);
+        CHECK(ac_check_nets(actor, actor, 4, 2, &err) == -1);
+        CHECK(strstr(err.msg, "critic") != NULL);
+        CHECK(ac_check_nets(sig, critic, 4, 2, &err) == -1);
+        CHECK(ac_check_nets(three, critic, 4, 2, &err) == -1);
+        CHECK(ac_check_nets(actor, critic, 4, 1, &err) == -1);
+    }
+    net_free(actor);
+    net_free(critic);
+    net_free(sig);
+    net_free(three);
+}
