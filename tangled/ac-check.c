@@ -36,13 +36,13 @@ static grad_problem draw_problem(int is_actor, int actions, rng *r)
 static double actor_loss(net *N, const double s[], int a, double adv)
 {
     double pi[MAX_ACTIONS + 1];
-    policy(N, s, pi);
+    actor_policy(N, s, pi);
     return -adv * log(pi[a + 1]);
 }
 
 static double critic_loss(net *N, const double s[], double target)
 {
-    double e = value(N, s) - target;
+    double e = critic_value(N, s) - target;
     return 0.5 * e * e;
 }
 
@@ -128,7 +128,7 @@ int main(int argc, char **argv)
             if (actor == NULL || critic == NULL
                 || ac_check_nets(actor, critic, 4, n[L], &err) != 0)
                 cli_fail("%s", err.msg);
-            double worst[2] = {0.0, 0.0};
+            double worst_actor = 0.0, worst_critic = 0.0;
             for (long t = 0; t < nets; t++)
                 for (int is_actor = 0; is_actor <= 1; is_actor++) {
                     net *N = is_actor ? actor : critic;
@@ -136,25 +136,26 @@ int main(int argc, char **argv)
                     do {
                         net_init(N, &r);
                         p = draw_problem(is_actor, n[L], &r);
-                        p.target += value(N, p.s);
+                        net_forward(N, p.s);          /* for kink_distance */
                     } while (kink_distance(N) < KINK_MARGIN);
-                    compare_gradients(N, &p, &worst[is_actor], &small_diff);
+                    if (!is_actor)
+                        p.target += critic_value(N, p.s);
+                    compare_gradients(N, &p, is_actor ? &worst_actor : &worst_critic,
+                                      &small_diff);
                 }
             net_free(actor);
             net_free(critic);
             /* report the worst errors of one row */
             printf("%-18s %-8s actor %.2e  critic %.2e\n", shape_name[sh],
-                   act_name(hidden_act[ha]), worst[1], worst[0]);
+                   act_name(hidden_act[ha]), worst_actor, worst_critic);
             if (tab.f != NULL) {
                 char a_buf[64], c_buf[64];
                 fprintf(tab.f, "%s & %s & $%s$ & $%s$ \\\\\n", shape_name[sh],
                         act_name(hidden_act[ha]),
-                        tex_scientific(a_buf, sizeof a_buf, worst[1]),
-                        tex_scientific(c_buf, sizeof c_buf, worst[0]));
+                        tex_scientific(a_buf, sizeof a_buf, worst_actor),
+                        tex_scientific(c_buf, sizeof c_buf, worst_critic));
             }
-            for (int q = 0; q < 2; q++)
-                if (worst[q] > all)
-                    all = worst[q];
+            all = fmax(all, fmax(worst_actor, worst_critic));
         }
     /* report the ac-check totals */
     if (out.f != NULL) {

@@ -28,7 +28,7 @@ int ac_check_nets(const net *actor, const net *critic, int inputs,
 }
 
 /* actor-critic.c functions */
-void policy(net *actor, const double s[], double pi[])
+void actor_policy(net *actor, const double s[], double pi[])
 {
     net_forward(actor, s);
     softmax(actor->z[actor->L], actor->n[actor->L], pi);
@@ -45,7 +45,7 @@ int sample_action(const double pi[], int n, rng *r)
     return n - 1;   /* u beyond the rounded sum of the others */
 }
 
-double value(net *critic, const double s[])
+double critic_value(net *critic, const double s[])
 {
     return net_forward(critic, s)[1];
 }

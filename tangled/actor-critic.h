@@ -15,11 +15,11 @@ int ac_check_nets(const net *actor, const net *critic, int inputs,
 /* actor-critic.h declarations */
 /* A forward pass of the actor on s and pi[i] = its softmax, i = 1 .. n[L]:
    the probability of action i - 1. */
-void policy(net *actor, const double s[], double pi[]);
+void actor_policy(net *actor, const double s[], double pi[]);
 /* An action a in 0 .. n-1, drawn with probability pi[a + 1]. */
 int sample_action(const double pi[], int n, rng *r);
 /* A forward pass of the critic on s: its estimate V(s). */
-double value(net *critic, const double s[]);
+double critic_value(net *critic, const double s[]);
 
 /* actor-critic.h declarations */
 /* A forward pass of the critic on s and its gradient of

@@ -57,7 +57,7 @@ int agent_episode(agent *g, rng *r, int learn, cartpole trace[])
     int t = 0, failed = 0;
     while (!failed && t < CP_MAX_STEPS) {
         /* act once and observe the result */
-        policy(g->actor, s, pi);
+        actor_policy(g->actor, s, pi);
         int a = sample_action(pi, CP_ACTIONS, r);
         cartpole_step(&c, a);
         t++;
@@ -71,8 +71,8 @@ int agent_episode(agent *g, rng *r, int learn, cartpole trace[])
             /* compute the TD error adv and the critic's target y */
             double y = 1.0;
             if (!ends)
-                y += g->o.discount * value(g->critic, s_next);
-            double adv = y - value(g->critic, s);
+                y += g->o.discount * critic_value(g->critic, s_next);
+            double adv = y - critic_value(g->critic, s);
             /* update the critic towards its target */
             net_zero_grad(g->critic);
             critic_backprop(g->critic, s, y);

@@ -28,7 +28,7 @@ static const char *tag_option(void)
 }
 
 /* the balance program's helpers */
-static double now(void)
+static double wall_seconds(void)
 {
     struct timespec t;
     timespec_get(&t, TIME_UTC);
@@ -49,6 +49,9 @@ static void write_film(FILE *f, const cartpole trace[], int length)
 }
 
 /* the balance program's helpers */
+static void run_tag(runfile *rf, const char *tag, const char *key,
+                    const char *fmt, ...) NN_PRINTF(4, 5);
+
 static void run_tag(runfile *rf, const char *tag, const char *key,
                     const char *fmt, ...)
 {
@@ -80,8 +83,12 @@ static void thick_line(unsigned char p[], double ax, double ay, double bx,
                        double by, double half, int colour)
 {
     double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
-    for (int y = 0; y < PIC_H; y++)
-        for (int x = 0; x < PIC_W; x++) {
+    int x0 = (int)fmax(0, floor(fmin(ax, bx) - half));
+    int x1 = (int)fmin(PIC_W - 1, ceil(fmax(ax, bx) + half));
+    int y0 = (int)fmax(0, floor(fmin(ay, by) - half));
+    int y1 = (int)fmin(PIC_H - 1, ceil(fmax(ay, by) + half));
+    for (int y = y0; y <= y1; y++)
+        for (int x = x0; x <= x1; x++) {
             double u = ((x - ax) * dx + (y - ay) * dy) / len2;
             u = u < 0 ? 0 : u > 1 ? 1 : u;
             double ex = ax + u * dx - x, ey = ay + u * dy - y;
@@ -129,7 +136,7 @@ static int make_variants(const ac_options *base, variant v[])
     v[m++].o.critic_rate = 3 * base->critic_rate;
     return m;
 }
-enum { MAX_VARIANTS = 8 };
+enum { MAX_VARIANTS = 8, MAX_SEEDS = 1000 };
 
 /* the balance program's helpers */
 static int compare_long(const void *a, const void *b)
@@ -166,7 +173,7 @@ int main(int argc, char **argv)
     long seed = 1, episodes = 1000, seeds = 10, render_steps = CP_MAX_STEPS;
     int until_solved = 0;
     const char *lengths = NULL, *film = NULL, *render = NULL, *save = NULL;
-    const char *tex = NULL, *tag = "balance", *compare = NULL;
+    const char *tex = NULL, *tag = "balance", *compare_path = NULL;
     /* parse the balance command line */
     cli_start(argc, argv,
         "usage: balance [options]\n"
@@ -196,8 +203,9 @@ int main(int argc, char **argv)
         else if (cli_is("--until-solved")) until_solved = 1;
         else if (cli_is("--hidden")) o.hidden = (int)cli_long(1, 10000);
         else if (cli_is("--activation")) {
-            if (act_parse(cli_string(), &o.act) != 0)
-                cli_fail("--activation: unknown activation '%s'", cli_string());
+            const char *name = cli_string();
+            if (act_parse(name, &o.act) != 0)
+                cli_fail("--activation: unknown activation '%s'", name);
         }
         else if (cli_is("--actor-rate")) o.actor_rate = cli_double(1e-12, 100);
         else if (cli_is("--critic-rate")) o.critic_rate = cli_double(1e-12, 100);
@@ -209,8 +217,8 @@ int main(int argc, char **argv)
         else if (cli_is("--render-steps"))
             render_steps = cli_long(1, CP_MAX_STEPS);
         else if (cli_is("--save")) save = cli_string();
-        else if (cli_is("--compare")) compare = cli_string();
-        else if (cli_is("--seeds")) seeds = cli_long(1, 1000);
+        else if (cli_is("--compare")) compare_path = cli_string();
+        else if (cli_is("--seeds")) seeds = cli_long(1, MAX_SEEDS);
         else if (cli_is("--tex")) tex = cli_string();
         else if (cli_is("--tag")) tag = tag_option();
         else cli_unknown();
@@ -220,15 +228,15 @@ int main(int argc, char **argv)
     cli_create(&len_out, lengths);
     cli_create(&film_out, film);
     cli_create(&tex_out, tex);
-    cli_create(&cmp_out, compare);
-    if (compare != NULL) {
+    cli_create(&cmp_out, compare_path);
+    if (compare_path != NULL) {
         /* compare variants of the method */
         variant v[MAX_VARIANTS];
         int nv = make_variants(&o, v);
         for (int q = 0; q < nv; q++) {
-            long at[1000];
+            long at[MAX_SEEDS];
             int solved = 0;
-            double seconds = 0.0;
+            double seconds = 0.0, unsolved_sum = 0.0;
             for (long k = 0; k < seeds; k++) {
                 /* train one agent of a variant until solved */
                 rng r;
@@ -238,29 +246,33 @@ int main(int argc, char **argv)
                 if (g == NULL)
                     cli_fail("%s", err.msg);
                 solved_watch watch = {{0}, 0, 0};
-                double start = now();
+                double start = wall_seconds();
                 at[k] = LONG_MAX;
                 for (long e = 1; e <= episodes && at[k] == LONG_MAX; e++)
                     if (solved_add(&watch, agent_episode(g, &r, 1, NULL)))
                         at[k] = e;
-                seconds += now() - start;
-                solved += at[k] != LONG_MAX;
+                seconds += wall_seconds() - start;
+                if (at[k] != LONG_MAX)
+                    solved++;
+                else
+                    unsolved_sum += (double)watch.sum / SOLVED_WINDOW;
                 agent_free(g);
                 cli_progress_of("balance --compare", q * seeds + k + 1, nv * seeds,
                                 "solved at", at[k] == LONG_MAX ? -1.0 : (double)at[k]);
             }
             /* tabulate one variant */
             qsort(at, (size_t)seeds, sizeof at[0], compare_long);
-            long median = at[(seeds - 1) / 2];
-            char med[32];
-            if (median == LONG_MAX)
-                snprintf(med, sizeof med, "--");
-            else
-                snprintf(med, sizeof med, "%ld", median);
-            printf("%-30s solved %d/%ld, median episode %s, %.2f s a run\n",
-                   v[q].name, solved, seeds, med, seconds / (double)seeds);
-            fprintf(cmp_out.f, "%s & %d/%ld & %s & %.2f \\\\\n", v[q].name, solved,
-                    seeds, median == LONG_MAX ? "---" : med, seconds / (double)seeds);
+            long hi = at[seeds / 2], lo = at[(seeds - 1) / 2];
+            char med[32] = "---", last[32] = "---";
+            if (hi != LONG_MAX)
+                snprintf(med, sizeof med, "%.0f", (lo + hi) / 2.0);
+            if (solved < seeds)
+                snprintf(last, sizeof last, "%.1f", unsolved_sum / (seeds - solved));
+            printf("%-30s solved %d/%ld, median episode %s, unsolved end at %s, "
+                   "%.2f s a run\n", v[q].name, solved, seeds, med, last,
+                   seconds / (double)seeds);
+            fprintf(cmp_out.f, "%s & %d/%ld & %s & %s & %.2f \\\\\n", v[q].name,
+                    solved, seeds, med, last, seconds / (double)seeds);
         }
         if (tex_out.f != NULL) {
             run_tag(&tex_out, tag, "Seeds", "%ld", seeds);
@@ -282,7 +294,7 @@ int main(int argc, char **argv)
         /* run the training episodes */
         solved_watch watch = {{0}, 0, 0};
         long solved_at = 0, e = 0;
-        double solved_seconds = 0.0, start = now();
+        double solved_seconds = 0.0, start = wall_seconds();
         long long steps = 0;
         while (e < episodes && !(until_solved && solved_at > 0)) {
             int length = agent_episode(g, &r, 1, NULL);
@@ -290,13 +302,13 @@ int main(int argc, char **argv)
             steps += length;
             if (solved_add(&watch, length) && solved_at == 0) {
                 solved_at = e;
-                solved_seconds = now() - start;
+                solved_seconds = wall_seconds() - start;
             }
             if (len_out.f != NULL)
                 fprintf(len_out.f, "%ld %d\n", e, length);
             cli_progress_of("balance", e, episodes, "length", length);
         }
-        double train_seconds = now() - start;
+        double train_seconds = wall_seconds() - start;
         
         /* measure the trained policy */
         double final_mean = 0.0;
@@ -331,8 +343,13 @@ int main(int argc, char **argv)
         if (tex_out.f != NULL) {
             run_tag(&tex_out, tag, "Seed", "%ld", seed);
             run_tag(&tex_out, tag, "Before", "%d", before);
-            run_tag(&tex_out, tag, "SolvedAt", "%ld", solved_at);
-            run_tag(&tex_out, tag, "SolvedSeconds", "%.2f", solved_seconds);
+            if (solved_at > 0) {
+                run_tag(&tex_out, tag, "SolvedAt", "%ld", solved_at);
+                run_tag(&tex_out, tag, "SolvedSeconds", "%.2f", solved_seconds);
+            } else {
+                run_tag(&tex_out, tag, "SolvedAt", "---");
+                run_tag(&tex_out, tag, "SolvedSeconds", "---");
+            }
             run_tag(&tex_out, tag, "Episodes", "%ld", e);
             run_tag(&tex_out, tag, "Steps", "%lld", steps);
             run_tag(&tex_out, tag, "Seconds", "%.1f", train_seconds);

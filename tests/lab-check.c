@@ -6,10 +6,14 @@
    networks that use every activation and loss whose code a lab can
    touch, prints for each the largest relative error and the largest
    one beyond round-off, and exits with status 0 if every component
-   agrees and 1 if any does not. */
+   agrees and 1 if any does not.  The actor and the critic of chapter 19
+   are checked the same way, against central differences of their own
+   losses, so that a lab may replace their output errors too. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include "actor-critic.h"
+#include "backprop.h"
 #include "gradcheck.h"
 #include "rng.h"
 
@@ -42,6 +46,60 @@ static double disagreement(double a, double n, double loss)
 {
     return fabs(a - n) <= 1e-8 * fmax(1.0, fabs(loss)) ? 0.0
                                                        : rel_error(a, n);
+}
+
+/* The loss of the actor (is_actor) or of the critic at state s. */
+static double ac_loss(net *N, int is_actor, const double s[], int a,
+                      double adv, double target)
+{
+    if (is_actor) {
+        double pi[4];
+        actor_policy(N, s, pi);
+        return -adv * log(pi[a + 1]);
+    }
+    double e = critic_value(N, s) - target;
+    return 0.5 * e * e;
+}
+
+/* actor_backprop or critic_backprop on a 4-5-3 or 4-5-1 tanh network
+   against central differences; the largest disagreement. */
+static double check_actor_critic(int is_actor)
+{
+    int n[] = { 0, 4, 5, is_actor ? 3 : 1 };
+    activation A[] = { 0, 0, ACT_TANH, ACT_IDENTITY };
+    nn_err err;
+    net *N = net_create(3, n, A, &err);
+    if (N == NULL) {
+        fprintf(stderr, "lab-check: %s\n", err.msg);
+        exit(2);
+    }
+    rng r;
+    rng_seed(&r, 2040 + is_actor, 11);
+    net_init(N, &r);
+    double s[4], worst = 0.0;
+    for (int q = 0; q < 4; q++)
+        s[q] = rng_normal(&r);
+    int a = 1;
+    double adv = 1.3, target = critic_value(N, s) + 0.7;
+    net_zero_grad(N);
+    double loss = is_actor ? actor_backprop(N, s, a, adv)
+                           : critic_backprop(N, s, target);
+    for (size_t p = 0; p < N->nw; p++) {
+        double w = N->wflat[p];
+        N->wflat[p] = w + FD_STEP;
+        double up = ac_loss(N, is_actor, s, a, adv, target);
+        N->wflat[p] = w - FD_STEP;
+        double down = ac_loss(N, is_actor, s, a, adv, target);
+        N->wflat[p] = w;
+        double d = disagreement(N->dwflat[p], (up - down) / (2 * FD_STEP),
+                                loss);
+        if (!(d <= worst))
+            worst = d;
+    }
+    printf("the %s of chapter 19\n  beyond round-off %.1e\n",
+           is_actor ? "actor" : "critic", worst);
+    net_free(N);
+    return worst;
 }
 
 int main(void)
@@ -81,6 +139,11 @@ int main(void)
         if (!(worst <= worst_all))
             worst_all = worst;
         net_free(N);
+    }
+    for (int is_actor = 0; is_actor <= 1; is_actor++) {
+        double worst = check_actor_critic(is_actor);
+        if (!(worst <= worst_all))
+            worst_all = worst;
     }
     int ok = worst_all <= TOLERANCE;
     printf("%s: largest relative error beyond round-off %.1e "

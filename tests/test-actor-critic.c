@@ -14,13 +14,13 @@
 static double actor_loss(net *N, const double s[], int a, double adv)
 {
     double pi[8];
-    policy(N, s, pi);
+    actor_policy(N, s, pi);
     return -adv * log(pi[a + 1]);
 }
 
 static double critic_loss(net *N, const double s[], double target)
 {
-    double e = value(N, s) - target;
+    double e = critic_value(N, s) - target;
     return 0.5 * e * e;
 }
 
@@ -92,7 +92,7 @@ void test_ac_critic_gradient_matches_differences(void)
             double s[4];
             net_init(N, &r);
             draw_state(&r, s);
-            double target = value(N, s) + 2.0 * rng_normal(&r);
+            double target = critic_value(N, s) + 2.0 * rng_normal(&r);
             net_zero_grad(N);
             double loss = critic_backprop(N, s, target);
             CHECK_NEAR(loss, critic_loss(N, s, target), 1e-14);
@@ -116,7 +116,7 @@ void test_ac_actor_delta_is_scaled_softmax_error(void)
     net_init(N, &r);
     double s[4], pi[4];
     draw_state(&r, s);
-    policy(N, s, pi);
+    actor_policy(N, s, pi);
     double adv = 1.7;
     net_zero_grad(N);
     double loss = actor_backprop(N, s, 2, adv);
