@@ -10,7 +10,8 @@
 # chunks used indented are parts of a function body, and the definitions
 # found in them are dropped.  So are include guards, names every program
 # defines (main, usage), names that only look defined (printf in a format
-# attribute, size_t in a cast, complex in static double complex f(...)),
+# attribute, size_t in a cast, complex in static double complex f(...),
+# uint32_t in static uint32_t f(...)),
 # a definition found twice in a chunk, and
 # all but the first definition of the library's types.
 { line[NR] = $0 }
@@ -26,7 +27,7 @@
 }
 incode { chunkof[NR] = chunk; prev = $0 }
 /^@nl/ { prev = "" }
-BEGIN { split("printf size_t main usage complex", words, " ")
+BEGIN { split("printf size_t main usage complex uint8_t uint16_t uint32_t uint64_t", words, " ")
         for (w in words) skip[words[w]] = 1
         split("net rng runfile activation loss_kind nn_err", words, " ")
         for (w in words) types[words[w]] = 1 }
