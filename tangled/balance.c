@@ -21,9 +21,11 @@
 static const char *tag_option(void)
 {
     const char *t = cli_string();
-    if (*t == '\0' || strspn(t, "abcdefghijklmnopqrstuvwxyz"
-                                "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(t))
-        cli_fail("--tag: '%s' is not a name of letters", t);
+    size_t n = strlen(t);
+    if (n == 0 || n > 40
+        || strspn(t, "abcdefghijklmnopqrstuvwxyz"
+                     "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != n)
+        cli_fail("--tag: '%s' is not a name of 1 to 40 letters", t);
     return t;
 }
 

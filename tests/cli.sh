@@ -126,6 +126,7 @@ expect_error "balance rejects a zero actor rate" balance --tex "$f" --actor-rate
 expect_error "balance rejects zero hidden nodes" balance --tex "$f" --hidden 0
 expect_error "balance rejects an unknown activation" balance --tex "$f" --activation sine
 expect_error "balance rejects a tag that is not a name" balance --tex "$f" --tag 'a1'
+expect_error "balance rejects a tag too long for a macro name" balance --tex "$f" --tag "$(printf 'a%.0s' $(seq 41))"
 expect_error "balance rejects zero episodes" balance --tex "$f" --episodes 0
 expect_error "balance rejects a GIF it cannot write" balance --tex "$f" \
     --lengths "$scratch/cli-file.dat" --episodes 2 --render "$scratch/nowhere/e.gif"
