@@ -294,7 +294,7 @@ $(B)/test/lib-%.o: $(B)/src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Werror -MMD -MP -I$(B)/src -c -o $@ $<
 $(B)/test/run: $(TESTS:tests/%.c=$(B)/test/%.o) $(B)/test/main.o $(B)/test/nets.o \
-               $(LIB_SRC:%.c=$(B)/test/lib-%.o)
+               $(B)/test/files.o $(LIB_SRC:%.c=$(B)/test/lib-%.o)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/test-san/%.o: tests/%.c $(B)/tangle.stamp
@@ -304,7 +304,8 @@ $(B)/test-san/lib-%.o: $(B)/src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -Werror -MMD -MP -I$(B)/src -c -o $@ $<
 $(B)/test-san/run: $(TESTS:tests/%.c=$(B)/test-san/%.o) $(B)/test-san/main.o \
-                   $(B)/test-san/nets.o $(LIB_SRC:%.c=$(B)/test-san/lib-%.o)
+                   $(B)/test-san/nets.o $(B)/test-san/files.o \
+                   $(LIB_SRC:%.c=$(B)/test-san/lib-%.o)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(LDLIBS)
 
 # The labs of chapter 8: the library tangled with one chunk replaced by a

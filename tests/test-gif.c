@@ -15,58 +15,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "check.h"
+#include "files.h"
 #include "gif.h"
 #include "rng.h"
 
 /* ---------------------------------------------------------------- files */
 
-static int exists(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return 0;
-    fclose(f);
-    return 1;
-}
-
-/* The bytes of a file, malloc'd, or NULL; *len is their number. */
-static unsigned char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    *len = 0;
-    if (f == NULL)
-        return NULL;
-    size_t cap = 1024;
-    unsigned char *b = malloc(cap);
-    size_t got;
-    while (b != NULL && (got = fread(b + *len, 1, cap - *len, f)) > 0) {
-        *len += got;
-        if (*len == cap) {
-            unsigned char *bigger = realloc(b, cap *= 2);
-            if (bigger == NULL)
-                free(b);
-            b = bigger;
-        }
-    }
-    fclose(f);
-    return b;
-}
-
-static void spit(const char *path, const void *b, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    CHECK(f != NULL);
-    if (f != NULL) {
-        CHECK(fwrite(b, 1, len, f) == len);
-        CHECK(fclose(f) == 0);
-    }
-}
-
 /* Does the file hold exactly these bytes? */
 static int holds(const char *path, const void *b, size_t len)
 {
     size_t n;
-    unsigned char *have = slurp(path, &n);
+    unsigned char *have = test_slurp(path, &n);
     int same = have != NULL && n == len && memcmp(have, b, len) == 0;
     free(have);
     return same;
@@ -316,7 +275,7 @@ static int decode(const unsigned char *b, size_t len, decoded *d)
 static int decode_file(const char *path, decoded *d)
 {
     size_t len;
-    unsigned char *b = slurp(path, &len);
+    unsigned char *b = test_slurp(path, &len);
     int status = b != NULL ? decode(b, len, d) : bad("cannot read %s", path);
     if (b == NULL)
         memset(d, 0, sizeof *d);
@@ -396,7 +355,7 @@ static int round_trip(const char *path, int w, int h, int n, int delay,
     free(d->pixels);
     d->pixels = NULL;
     remove(path);
-    CHECK(!exists(path));
+    CHECK(!test_exists(path));
     return ok;
 }
 
@@ -507,7 +466,7 @@ void test_gif_flat_frames(void)
     const char *path = "test-gif-flat.gif";
     size_t len;
     if (write_gif(path, w, h, 4, 2, p, 1) == 0) {
-        unsigned char *b = slurp(path, &len);
+        unsigned char *b = test_slurp(path, &len);
         CHECK(b != NULL && len < 600);
         free(b);
     }
@@ -603,7 +562,7 @@ void test_gif_header_fields(void)
         return;
     CHECK(gif_frame(g, pixels, &err) == 0 && gif_close(g, &err) == 0);
     size_t len;
-    unsigned char *b = slurp(path, &len);
+    unsigned char *b = test_slurp(path, &len);
     CHECK(b != NULL && len > 13 + 24 + 19 + 8 + 10 + 3);
     if (b != NULL && len > 13 + 24 + 19 + 8 + 10 + 3) {
         const unsigned char screen[13] = { 'G', 'I', 'F', '8', '9', 'a',
@@ -660,7 +619,7 @@ void test_gif_rejects_bad_arguments(void)
     CHECK(gif_create(path, 10, 10, palette, 4, 2, &err) == NULL);
     CHECK(names(&err, path) && strstr(err.msg, "colour 2 is 0x1000000"));
     CHECK(gif_create(NULL, 10, 10, palette, 2, 2, &err) == NULL);
-    CHECK(!exists(path) && !exists("test-gif-bad.gif.part"));
+    CHECK(!test_exists(path) && !test_exists("test-gif-bad.gif.part"));
 }
 
 /* A pixel outside the palette: the frame is refused, nothing of it is
@@ -709,7 +668,7 @@ void test_gif_unwritable_path(void)
     nn_err err = { "" };
     CHECK(gif_create(path, 10, 10, palette, 2, 2, &err) == NULL);
     CHECK(names(&err, path));
-    CHECK(!exists(path) && !exists("test-gif-no-such-dir/a.gif.part"));
+    CHECK(!test_exists(path) && !test_exists("test-gif-no-such-dir/a.gif.part"));
     CHECK(gif_create(path, 10, 10, palette, 2, 2, NULL) == NULL);
 }
 
@@ -728,22 +687,22 @@ void test_gif_keeps_or_replaces_an_old_file(void)
     if (p == NULL)
         return;
     remove(part);
-    spit(path, old, sizeof old);
+    test_spit(path, old, sizeof old);
     nn_err err = { "" };
     /* abandoned after two frames */
     gif *g = gif_create(path, 300, 150, palette, 4, 2, &err);
     CHECK(g != NULL);
     if (g != NULL) {
         CHECK(gif_frame(g, p, &err) == 0 && gif_frame(g, p, &err) == 0);
-        CHECK(exists(part));
+        CHECK(test_exists(part));
         gif_abort(g);
     }
-    CHECK(holds(path, old, sizeof old) && !exists(part));
+    CHECK(holds(path, old, sizeof old) && !test_exists(part));
     /* closed without a frame */
     g = gif_create(path, 300, 150, palette, 4, 2, &err);
     CHECK(g != NULL && gif_close(g, &err) == -1);
     CHECK(names(&err, path) && strstr(err.msg, "no frame"));
-    CHECK(holds(path, old, sizeof old) && !exists(part));
+    CHECK(holds(path, old, sizeof old) && !test_exists(part));
     /* a temporary that cannot be created */
     CHECK(mkdir(part, 0700) == 0);
     CHECK(gif_create(path, 300, 150, palette, 4, 2, &err) == NULL);
@@ -751,7 +710,7 @@ void test_gif_keeps_or_replaces_an_old_file(void)
     CHECK(holds(path, old, sizeof old));
     rmdir(part);
     /* a disk that is full: the temporary leads to /dev/full */
-    if (exists("/dev/full") && symlink("/dev/full", part) == 0) {
+    if (test_exists("/dev/full") && symlink("/dev/full", part) == 0) {
         g = gif_create(path, 300, 150, palette, 4, 2, &err);
         CHECK(g != NULL);
         if (g != NULL) {
@@ -760,12 +719,12 @@ void test_gif_keeps_or_replaces_an_old_file(void)
             CHECK(gif_close(g, &err) == -1);
             CHECK(names(&err, path) && strstr(err.msg, "write error"));
         }
-        CHECK(holds(path, old, sizeof old) && !exists(part));
+        CHECK(holds(path, old, sizeof old) && !test_exists(part));
         remove(part);
     }
     /* and one that succeeds replaces the old file */
     decoded d;
     CHECK(round_trip(path, 300, 150, 4, 2, p, 1, &d));
-    CHECK(!exists(part));
+    CHECK(!test_exists(part));
     free(p);
 }

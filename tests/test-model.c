@@ -15,58 +15,17 @@
 #include <unistd.h>
 #include <zlib.h>
 #include "check.h"
+#include "files.h"
 #include "model.h"
 #include "nets.h"
 
 /* ---------------------------------------------------------------- files */
 
-static int exists(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return 0;
-    fclose(f);
-    return 1;
-}
-
-/* The bytes of a file, malloc'd, or NULL; *len is their number. */
-static unsigned char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    *len = 0;
-    if (f == NULL)
-        return NULL;
-    size_t cap = 1024;
-    unsigned char *b = malloc(cap);
-    size_t got;
-    while (b != NULL && (got = fread(b + *len, 1, cap - *len, f)) > 0) {
-        *len += got;
-        if (*len == cap) {
-            unsigned char *bigger = realloc(b, cap *= 2);
-            if (bigger == NULL)
-                free(b);
-            b = bigger;
-        }
-    }
-    fclose(f);
-    return b;
-}
-
-static void spit(const char *path, const unsigned char *b, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    CHECK(f != NULL);
-    if (f != NULL) {
-        CHECK(fwrite(b, 1, len, f) == len);
-        CHECK(fclose(f) == 0);
-    }
-}
-
 /* Does the file hold exactly these bytes? */
 static int holds(const char *path, const unsigned char *b, size_t len)
 {
     size_t n;
-    unsigned char *have = slurp(path, &n);
+    unsigned char *have = test_slurp(path, &n);
     int same = have != NULL && n == len && memcmp(have, b, len) == 0;
     free(have);
     return same;
@@ -195,7 +154,7 @@ void test_model_round_trip(void)
         }
         net_free(N), net_free(M);
     }
-    CHECK(!exists("test-model-round.bin.part"));
+    CHECK(!test_exists("test-model-round.bin.part"));
     remove(path);
 }
 
@@ -245,7 +204,7 @@ void test_model_known_bytes(void)
     if (save(N, path) == 0)
         CHECK(holds(path, known, sizeof known));
     /* and the bytes written by hand load as that network */
-    spit(path, known, sizeof known);
+    test_spit(path, known, sizeof known);
     nn_err err;
     net *M = model_load(path, &err);
     CHECK(M != NULL && same_net(N, M));
@@ -264,7 +223,7 @@ void test_model_activation_codes(void)
         memcpy(b, known, sizeof b);
         put32(b + 24, c);
         seal(b, sizeof b);
-        spit(path, b, sizeof b);
+        test_spit(path, b, sizeof b);
         nn_err err;
         net *M = model_load(path, &err);
         CHECK(M != NULL && M->A[2] == a[c]);
@@ -278,7 +237,7 @@ static unsigned char *small_file(size_t *len)
 {
     const char *path = "test-model-small.bin";
     net *N = small_net();
-    unsigned char *b = N != NULL && save(N, path) == 0 ? slurp(path, len)
+    unsigned char *b = N != NULL && save(N, path) == 0 ? test_slurp(path, len)
                                                         : NULL;
     net_free(N);
     remove(path);
@@ -298,7 +257,7 @@ void test_model_rejects_every_flipped_byte(void)
     for (size_t p = 0; p < len; p++)
         for (int m = 0; m < 4; m++) {
             b[p] ^= masks[m];
-            spit(path, b, len);
+            test_spit(path, b, len);
             if (!rejected(path, path))
                 missed++, fprintf(stderr, "  byte %zu ^ 0x%02x accepted\n",
                                   p, masks[m]);
@@ -318,7 +277,7 @@ void test_model_rejects_every_truncation(void)
         return;
     int missed = 0;
     for (size_t cut = 0; cut < len; cut++) {
-        spit(path, b, cut);
+        test_spit(path, b, cut);
         if (!rejected(path, "truncated"))
             missed++, fprintf(stderr, "  %zu bytes accepted\n", cut);
     }
@@ -329,11 +288,11 @@ void test_model_rejects_every_truncation(void)
         memcpy(longer, b, len - 4);
         longer[len - 4] = 0;
         seal(longer, len + 1);
-        spit(path, longer, len + 1);
+        test_spit(path, longer, len + 1);
         CHECK(rejected(path, "header describes"));
         memcpy(longer, b, len);
         longer[len] = 0;
-        spit(path, longer, len + 1);
+        test_spit(path, longer, len + 1);
         CHECK(rejected(path, "CRC"));
         free(longer);
     }
@@ -348,20 +307,20 @@ void test_model_rejects_wrong_magic_and_version(void)
     memcpy(b, known, sizeof b);
     b[0] = 'b';
     seal(b, sizeof b);
-    spit(path, b, sizeof b);
+    test_spit(path, b, sizeof b);
     CHECK(rejected(path, "not a model"));
-    spit(path, (const unsigned char *)"a text file\n", 12);
+    test_spit(path, (const unsigned char *)"a text file\n", 12);
     CHECK(rejected(path, "not a model"));
-    spit(path, known, 5);                   /* the start of the magic */
+    test_spit(path, known, 5);                   /* the start of the magic */
     CHECK(rejected(path, "truncated"));
 
     memcpy(b, known, sizeof b);
     put32(b + 8, 2);
     seal(b, sizeof b);
-    spit(path, b, sizeof b);
+    test_spit(path, b, sizeof b);
     CHECK(rejected(path, "version 2"));
     put32(b + 8, 0);
-    spit(path, b, sizeof b);                /* not even sealed */
+    test_spit(path, b, sizeof b);                /* not even sealed */
     CHECK(rejected(path, "version 0"));
     remove(path);
 }
@@ -384,7 +343,7 @@ void test_model_rejects_bad_fields_with_a_valid_crc(void)
         memcpy(b, known, sizeof b);
         put32(b + bad[t].at, bad[t].v);
         seal(b, sizeof b);
-        spit(path, b, sizeof b);
+        test_spit(path, b, sizeof b);
         CHECK(rejected(path, bad[t].word));
     }
     /* a weight that is not finite, sealed as if written that way */
@@ -393,11 +352,11 @@ void test_model_rejects_bad_fields_with_a_valid_crc(void)
     memcpy(b, known, sizeof b);
     memcpy(b + 36, nan, 8);
     seal(b, sizeof b);
-    spit(path, b, sizeof b);
+    test_spit(path, b, sizeof b);
     CHECK(rejected(path, "weight 1 is nan"));
     memcpy(b + 28, inf, 8);
     seal(b, sizeof b);
-    spit(path, b, sizeof b);
+    test_spit(path, b, sizeof b);
     CHECK(rejected(path, "weight 0 is -inf"));
     remove(path);
 }
@@ -415,13 +374,13 @@ void test_model_rejects_huge_header(void)
         put32(b + 12 + 4 * k, 1000000);
     put32(b + 28, 0), put32(b + 32, 0);
     seal(b, sizeof b);
-    spit(path, b, sizeof b);
+    test_spit(path, b, sizeof b);
     CHECK(rejected(path, "header describes"));
 
     /* the most layers allowed, in a file far too short for their widths */
     put32(b + 12, 1000);
     seal(b, sizeof b);
-    spit(path, b, sizeof b);
+    test_spit(path, b, sizeof b);
     CHECK(rejected(path, "too short for 1000 layers"));
     remove(path);
 }
@@ -446,7 +405,7 @@ void test_model_save_to_unwritable_path(void)
     nn_err err = { "" };
     CHECK(model_save(N, path, &err) == -1);
     CHECK(strstr(err.msg, path) != NULL);
-    CHECK(!exists(path) && !exists("test-model-no-such-dir/model.bin.part"));
+    CHECK(!test_exists(path) && !test_exists("test-model-no-such-dir/model.bin.part"));
     CHECK(model_save(N, path, NULL) == -1);
     net_free(N);
 }
@@ -470,9 +429,9 @@ void test_model_save_replaces_atomically(void)
         net *M = model_load(path, &err);
         CHECK(M != NULL && same_net(b, M));
         net_free(M);
-        old = slurp(path, &len);
+        old = test_slurp(path, &len);
     }
-    CHECK(!exists(part));
+    CHECK(!test_exists(part));
     if (old == NULL) {
         net_free(a), net_free(b);
         return;
@@ -483,7 +442,7 @@ void test_model_save_replaces_atomically(void)
     a->wflat[0] = NAN;
     CHECK(model_save(a, path, &err) == -1 && strstr(err.msg, "finite"));
     a->wflat[0] = keep;
-    CHECK(holds(path, old, len) && !exists(part));
+    CHECK(holds(path, old, len) && !test_exists(part));
     /* a temporary that cannot be created */
     CHECK(mkdir(part, 0700) == 0);
     CHECK(model_save(a, path, &err) == -1 && strstr(err.msg, path));
@@ -491,10 +450,10 @@ void test_model_save_replaces_atomically(void)
     rmdir(part);
     /* a disk that is full: the temporary leads to /dev/full, which
        takes no byte; the write fails when the file is closed */
-    if (exists("/dev/full") && symlink("/dev/full", part) == 0) {
+    if (test_exists("/dev/full") && symlink("/dev/full", part) == 0) {
         CHECK(model_save(a, path, &err) == -1
               && strstr(err.msg, "write error"));
-        CHECK(holds(path, old, len) && !exists(part));
+        CHECK(holds(path, old, len) && !test_exists(part));
         remove(part);
     }
     free(old);

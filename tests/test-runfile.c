@@ -5,17 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "check.h"
+#include "files.h"
 #include "runfile.h"
-
-/* Does a file of that name exist (as far as fopen can tell)? */
-static int exists(const char *path)
-{
-    FILE *f = fopen(path, "r");
-    if (f == NULL)
-        return 0;
-    fclose(f);
-    return 1;
-}
 
 /* The contents of a file as a string in buf, or "" if it cannot be read. */
 static const char *contents(const char *path, char *buf, size_t size)
@@ -60,14 +51,14 @@ void test_runfile_writes_macros(void)
     run_macro(&rf, "forward.out1", "%.4f", 0.21714);
     run_macro(&rf, "rng.first", "0x%08x", 0xa15c02b7u);
     /* While it is written, the file exists only under its temporary name. */
-    CHECK(!exists(path));
-    CHECK(exists(part));
+    CHECK(!test_exists(path));
+    CHECK(test_exists(part));
     CHECK(runfile_close(&rf, &err) == 0);
     CHECK(strcmp(contents(path, buf, sizeof buf),
                  "\\setrun{rng.seed}{42}\n"
                  "\\setrun{forward.out1}{0.2171}\n"
                  "\\setrun{rng.first}{0xa15c02b7}\n") == 0);
-    CHECK(!exists(part));
+    CHECK(!test_exists(part));
     clean(path, part);
 }
 
@@ -85,7 +76,7 @@ void test_runfile_close_replaces_old_file(void)
     CHECK(strcmp(contents(path, buf, sizeof buf), "old contents\n") == 0);
     CHECK(runfile_close(&rf, &err) == 0);
     CHECK(strcmp(contents(path, buf, sizeof buf), "\\setrun{k}{new}\n") == 0);
-    CHECK(!exists(part));
+    CHECK(!test_exists(part));
     clean(path, part);
 }
 
@@ -102,7 +93,7 @@ void test_runfile_abort_keeps_old_file(void)
     run_macro(&rf, "k", "%d", 1);
     runfile_abort(&rf);
     CHECK(strcmp(contents(path, buf, sizeof buf), "old contents\n") == 0);
-    CHECK(!exists(part));
+    CHECK(!test_exists(part));
     clean(path, part);
 }
 
@@ -116,8 +107,8 @@ void test_runfile_abort_leaves_no_file(void)
     CHECK(runfile_open(&rf, path, &err) == 0);
     run_macro(&rf, "k", "%d", 1);
     runfile_abort(&rf);
-    CHECK(!exists(path));
-    CHECK(!exists(part));
+    CHECK(!test_exists(path));
+    CHECK(!test_exists(part));
     clean(path, part);
 }
 
@@ -134,8 +125,8 @@ void test_runfile_copies_the_name(void)
     name[17] = '2';
     run_macro(&rf, "k", "%d", 1);
     CHECK(runfile_close(&rf, &err) == 0);
-    CHECK(exists("test-runfile-name1.tex"));
-    CHECK(!exists("test-runfile-name2.tex"));
+    CHECK(test_exists("test-runfile-name1.tex"));
+    CHECK(!test_exists("test-runfile-name2.tex"));
     clean("test-runfile-name1.tex", "test-runfile-name1.tex.part");
     clean("test-runfile-name2.tex", "test-runfile-name2.tex.part");
 }
@@ -162,7 +153,7 @@ void test_runfile_finishing_twice_is_safe(void)
     CHECK(runfile_close(&rf, &err) == 0);
     CHECK(runfile_close(&rf, &err) == -1);
     runfile_abort(&rf);
-    CHECK(exists(path));            /* the finished file stays */
+    CHECK(test_exists(path));            /* the finished file stays */
     CHECK(runfile_open(&rf, "no-such-dir-for-runfile/x.tex", &err) == -1);
     runfile_abort(&rf);
     clean(path, part);
