@@ -13,7 +13,6 @@
 #include "runfile.h"
 
 /* the problems of the ac-check program */
-enum { MAX_ACTIONS = 4 };
 typedef struct grad_problem {
     int is_actor;
     double s[4];
@@ -30,20 +29,6 @@ static grad_problem draw_problem(int is_actor, int actions, rng *r)
     p.adv = 2.0 * rng_normal(r);
     p.target = 2.0 * rng_normal(r);   /* V(s) is added when known */
     return p;
-}
-
-/* the losses the ac-check program differentiates */
-static double actor_loss(net *N, const double s[], int a, double adv)
-{
-    double pi[MAX_ACTIONS + 1];
-    actor_policy(N, s, pi);
-    return -adv * log(pi[a + 1]);
-}
-
-static double critic_loss(net *N, const double s[], double target)
-{
-    double e = critic_value(N, s) - target;
-    return 0.5 * e * e;
 }
 
 /* the central differences of the ac-check program */

@@ -76,3 +76,17 @@ double actor_backprop(net *N, const double s[], int a, double adv)
     net_backward(N);
     return -adv * log_pi;
 }
+
+/* actor-critic.c functions */
+double actor_loss(net *N, const double s[], int a, double adv)
+{
+    net_forward(N, s);
+    const double *z = N->z[N->L];
+    return -adv * (z[a + 1] - log_sum_exp(z, N->n[N->L]));
+}
+
+double critic_loss(net *N, const double s[], double target)
+{
+    double e = critic_value(N, s) - target;
+    return 0.5 * e * e;
+}

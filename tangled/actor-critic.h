@@ -31,4 +31,10 @@ double critic_backprop(net *N, const double s[], double target);
    -adv * log pi[a + 1], added to dw.  Returns that loss. */
 double actor_backprop(net *N, const double s[], int a, double adv);
 
+/* actor-critic.h declarations */
+/* The losses of actor_backprop and critic_backprop, by a forward pass
+   alone: -adv * log pi[a + 1] and (V(s) - target)^2 / 2. */
+double actor_loss(net *actor, const double s[], int a, double adv);
+double critic_loss(net *critic, const double s[], double target);
+
 #endif

@@ -52,13 +52,7 @@ static double disagreement(double a, double n, double loss)
 static double ac_loss(net *N, int is_actor, const double s[], int a,
                       double adv, double target)
 {
-    if (is_actor) {
-        double pi[4];
-        actor_policy(N, s, pi);
-        return -adv * log(pi[a + 1]);
-    }
-    double e = critic_value(N, s) - target;
-    return 0.5 * e * e;
+    return is_actor ? actor_loss(N, s, a, adv) : critic_loss(N, s, target);
 }
 
 /* actor_backprop or critic_backprop on a 4-5-3 or 4-5-1 tanh network
