@@ -4,11 +4,11 @@
 set size ratio -1
 set xrange [-0.5:9.5]
 set yrange [9.5:-0.5]
-set xtics ('T-shirt' 0, 'trouser' 1, 'pullover' 2, 'dress' 3, 'coat' 4, \
-           'sandal' 5, 'shirt' 6, 'sneaker' 7, 'bag' 8, 'boot' 9) \
+set xtics ('T-shirt/top' 0, 'trouser' 1, 'pullover' 2, 'dress' 3, 'coat' 4, \
+           'sandal' 5, 'shirt' 6, 'sneaker' 7, 'bag' 8, 'ankle boot' 9) \
           rotate by 45 right scale 0
-set ytics ('T-shirt' 0, 'trouser' 1, 'pullover' 2, 'dress' 3, 'coat' 4, \
-           'sandal' 5, 'shirt' 6, 'sneaker' 7, 'bag' 8, 'boot' 9) scale 0
+set ytics ('T-shirt/top' 0, 'trouser' 1, 'pullover' 2, 'dress' 3, 'coat' 4, \
+           'sandal' 5, 'shirt' 6, 'sneaker' 7, 'bag' 8, 'ankle boot' 9) scale 0
 set xlabel 'predicted class'
 set ylabel 'true class'
 set palette defined (0 'white', 0.05 '#dbe6f3', 1 '#1f4e8c')

@@ -1,4 +1,5 @@
-# Misclassified test images with the predicted class above the true one.
+# Misclassified test images, the predicted class under each and the true
+# one under that.
 # Data: fashion --pictures; block 0: x y grey level; block 1: x y
 # "predicted" "true".
 unset border

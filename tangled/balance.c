@@ -353,7 +353,9 @@ int main(int argc, char **argv)
                 run_tag(&tex_out, tag, "SolvedSeconds", "---");
             }
             run_tag(&tex_out, tag, "Episodes", "%ld", e);
-            run_tag(&tex_out, tag, "Steps", "%lld", steps);
+            char num[40];
+            run_tag(&tex_out, tag, "Steps", "%s",
+                    tex_grouped(num, sizeof num, steps));
             run_tag(&tex_out, tag, "Seconds", "%.1f", train_seconds);
             run_tag(&tex_out, tag, "After", "%d", after);
             run_tag(&tex_out, tag, "FinalMean", "%.1f", final_mean);

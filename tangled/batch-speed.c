@@ -158,19 +158,42 @@ int main(int argc, char **argv)
            batched / single, graddiff, same, N->nw);
     if (tex != NULL) {
         /* write the batch-speed macros */
-        char buf[64];
+        char buf[64], num[40];
         run_macro(&rf, "batch.seed", "%ld", seed);
         run_macro(&rf, "batch.batch", "%d", B);
-        run_macro(&rf, "batch.samples", "%d", S);
-        run_macro(&rf, "batch.nw", "%zu", N->nw);
-        run_macro(&rf, "batch.single", "%.0f", single);
-        run_macro(&rf, "batch.batched", "%.0f", batched);
+        run_macro(&rf, "batch.samples", "%s", tex_grouped(buf, sizeof buf, S));
+        run_macro(&rf, "batch.nw", "%s",
+                  tex_grouped(buf, sizeof buf, (long long)N->nw));
+        run_macro(&rf, "batch.single", "%s",
+                  tex_grouped(buf, sizeof buf, llround(single)));
+        run_macro(&rf, "batch.batched", "%s",
+                  tex_grouped(buf, sizeof buf, llround(batched)));
         run_macro(&rf, "batch.speedup", "%.1f", batched / single);
         run_macro(&rf, "batch.graddiff", "$%s$",
                   tex_scientific(buf, sizeof buf, graddiff));
         run_macro(&rf, "batch.lossdiff", "$%s$",
                   tex_scientific(buf, sizeof buf, lossdiff));
-        run_macro(&rf, "batch.same", "%zu", same);
+        run_macro(&rf, "batch.same", "%s",
+                  tex_grouped(buf, sizeof buf, (long long)same));
+        
+        /* write how closely the two ways agree */
+        if (same == N->nw)
+            run_macro(&rf, "batch.gradagree", "are bit-identical: all %s "
+                      "entries agree to the last bit",
+                      tex_grouped(buf, sizeof buf, (long long)same));
+        else {
+            char all[40];
+            tex_grouped(all, sizeof all, (long long)N->nw);
+            run_macro(&rf, "batch.gradagree", "differ by at most $%s$ of the "
+                      "largest entry, and %s of the %s entries agree to the "
+                      "last bit", tex_scientific(buf, sizeof buf, graddiff),
+                      tex_grouped(num, sizeof num, (long long)same), all);
+        }
+        if (lossdiff == 0.0)
+            run_macro(&rf, "batch.lossagree", "are identical");
+        else
+            run_macro(&rf, "batch.lossagree", "differ by $%s$ relatively",
+                      tex_scientific(buf, sizeof buf, lossdiff));
         run_macro(&rf, "batch.epochdiff", "$%s$",
                   tex_scientific(buf, sizeof buf, fabs(avg[1] - avg[0])));
         run_macro(&rf, "batch.bytes.single", "%.0f~kB", bytes1 / 1000);

@@ -22,8 +22,8 @@ int blobs_draw(dataset *D, size_t n, const blobs *B, rng *r,
                nn_err *err);
 /* ln p(x | class 1) - ln p(x | class 0) at the point x[0], x[1]. */
 double blobs_log_odds(const blobs *B, const double x[2]);
-/* The class the Bayes rule (eq. bayes) gives to x: 1 if the log-odds
-   are positive. */
+/* The class the Bayes rule gives to x: 1 if the log-odds are
+   positive, that is if class 1 has the larger density at x. */
 int blobs_bayes(const blobs *B, const double x[2]);
 
 #endif

@@ -313,6 +313,7 @@ static void write_fashion_macros(const char *path, const struct options *o,
                                  const double curve[])
 {
     runfile rf;
+    char num[40];
     cli_create(&rf, path);
     run_macro(&rf, "fashion.seed", "%ld", o->seed);
     run_macro(&rf, "fashion.hidden", "%ld", o->hidden);
@@ -320,13 +321,15 @@ static void write_fashion_macros(const char *path, const struct options *o,
     run_macro(&rf, "fashion.rate", "%g", o->rate);
     run_macro(&rf, "fashion.momentum", "%g", o->momentum);
     run_macro(&rf, "fashion.batch", "%ld", o->batch);
-    run_macro(&rf, "fashion.train", "%zu", train->n);
+    run_macro(&rf, "fashion.train", "%s",
+              tex_grouped(num, sizeof num, (long long)train->n));
     run_macro(&rf, "fashion.acc", "%.1f", 100 * m->accuracy);
     run_macro(&rf, "fashion.loss", "%.3f", m->loss);
     run_macro(&rf, "fashion.first", "%.1f",
               epochs > 0 ? 100 * curve[2] : 100 * m->accuracy);
     run_macro(&rf, "fashion.seconds", "%.1f", seconds);
-    run_macro(&rf, "fashion.speed", "%.0f", rate);
+    run_macro(&rf, "fashion.speed", "%s",
+              tex_grouped(num, sizeof num, llround(rate)));
     /* write the largest confusion as macros */
     int bt = 0, bp = 1;
     for (int c = 0; c < 10; c++)
@@ -335,7 +338,8 @@ static void write_fashion_macros(const char *path, const struct options *o,
                 bt = c, bp = p;
     run_macro(&rf, "fashion.conf.true", "%s", class_name(bt, o->digits));
     run_macro(&rf, "fashion.conf.pred", "%s", class_name(bp, o->digits));
-    run_macro(&rf, "fashion.conf.count", "%ld", m->confusion[bt][bp]);
+    run_macro(&rf, "fashion.conf.count", "%s",
+              tex_grouped(num, sizeof num, m->confusion[bt][bp]));
     long worst = 0, wc = 0;
     for (int c = 0; c < 10; c++) {
         long right = m->confusion[c][c], all = 0;

@@ -148,8 +148,10 @@ static void write_quadrant_macros(runfile *rf, const struct options *o,
                                   double wide, double wide_rate,
                                   struct cell_stats cells[ROWS][COLUMNS])
 {
+    char num[40];
     run_macro(rf, "quadrants.seed", "%ld", o->seed);
-    run_macro(rf, "quadrants.samples", "%ld", o->samples);
+    run_macro(rf, "quadrants.samples", "%s",
+              tex_grouped(num, sizeof num, o->samples));
     run_macro(rf, "quadrants.rate", "%g", o->rate);
     run_macro(rf, "quadrants.test", "%ld", o->test);
     run_macro(rf, "quadrants.before", "%.1f", 100 * before);

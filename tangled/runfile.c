@@ -98,3 +98,20 @@ char *tex_scientific(char *buf, size_t size, double v)
     snprintf(buf, size, "%.1f\\cdot10^{%d}", m, e);
     return buf;
 }
+char *tex_grouped(char *buf, size_t size, long long v)
+{
+    char digits[32], out[64];
+    int n = snprintf(digits, sizeof digits, "%lld", v);
+    int sign = v < 0, len = n - sign, o = 0;
+    for (int i = 0; i < n; i++) {
+        int left = n - i;           /* digits from here to the end */
+        if (len >= 5 && i > sign && left % 3 == 0) {
+            out[o++] = '\\';
+            out[o++] = ',';
+        }
+        out[o++] = digits[i];
+    }
+    out[o] = '\0';
+    snprintf(buf, size, "%s", out);
+    return buf;
+}

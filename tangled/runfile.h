@@ -29,4 +29,7 @@ void run_macro(runfile *rf, const char *key, const char *fmt, ...)
 /* runfile.h declarations */
 char *tex_scientific(char *buf, size_t size, double v);
 
+/* runfile.h declarations */
+char *tex_grouped(char *buf, size_t size, long long v);
+
 #endif

@@ -181,8 +181,10 @@ static void write_zeros_macros(runfile *rf, const struct options *o,
                                const struct rate_run run[3],
                                const struct rate_summary sum[3])
 {
+    char num[40];
     run_macro(rf, "zeros.seed", "%ld", o->seed);
-    run_macro(rf, "zeros.samples", "%ld", o->samples);
+    run_macro(rf, "zeros.samples", "%s",
+              tex_grouped(num, sizeof num, o->samples));
     run_macro(rf, "zeros.eval", "%ld", o->eval);
     run_macro(rf, "zeros.block", "%ld", o->block);
     run_macro(rf, "zeros.rate", "%g", run[1].rate);

@@ -2,6 +2,7 @@
    no temporary directories, so the files are written in the current
    directory under names that start with "test-runfile-", each removed
    before the test (a crashed earlier run may have left it) and after. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include "check.h"
@@ -157,4 +158,25 @@ void test_runfile_finishing_twice_is_safe(void)
     CHECK(runfile_open(&rf, "no-such-dir-for-runfile/x.tex", &err) == -1);
     runfile_abort(&rf);
     clean(path, part);
+}
+
+/* Five digits and more get a thin space between groups of three; the
+   sign is not a digit; a short buffer is cut, never overrun. */
+void test_tex_grouped(void)
+{
+    char buf[40];
+    CHECK(strcmp(tex_grouped(buf, sizeof buf, 0), "0") == 0);
+    CHECK(strcmp(tex_grouped(buf, sizeof buf, 6400), "6400") == 0);
+    CHECK(strcmp(tex_grouped(buf, sizeof buf, -9999), "-9999") == 0);
+    CHECK(strcmp(tex_grouped(buf, sizeof buf, 60000), "60\\,000") == 0);
+    CHECK(strcmp(tex_grouped(buf, sizeof buf, -10000), "-10\\,000") == 0);
+    CHECK(strcmp(tex_grouped(buf, sizeof buf, 101770), "101\\,770") == 0);
+    CHECK(strcmp(tex_grouped(buf, sizeof buf, 1234567),
+                 "1\\,234\\,567") == 0);
+    CHECK(strcmp(tex_grouped(buf, sizeof buf, -123456789),
+                 "-123\\,456\\,789") == 0);
+    CHECK(strcmp(tex_grouped(buf, sizeof buf, LLONG_MIN),
+                 "-9\\,223\\,372\\,036\\,854\\,775\\,808") == 0);
+    char small[5] = "xxxx";
+    CHECK(strcmp(tex_grouped(small, sizeof small, 60000), "60\\,") == 0);
 }
