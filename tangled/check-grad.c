@@ -154,16 +154,16 @@ static void print_nodes(FILE *f, const net *N)
     for (int k = 2; k <= N->L; k++)
         for (int i = 1; i <= N->n[k]; i++) {
             /* print the row of node i of layer k */
-            fprintf(f, "%d & %d & $%.4f$ & $%.4f$ & & $%.4f$ & ", k, i,
-                    N->z[k][i], plain_zero(N->l[k][i]),
-                    act_prime(N->A[k], N->z[k][i]));
+            fprintf(f, "%d & %d & $%.4f$ & $%.4f$ & & ", k, i,
+                    N->z[k][i], plain_zero(N->l[k][i]));
             if (k < N->L) {
                 double s = 0.0;
                 for (int r = 1; r <= N->n[k + 1]; r++)
                     s += N->w[k][r][i] * N->delta[k + 1][r];
-                fprintf(f, "$%.4f$", plain_zero(s));
+                fprintf(f, "$%.4f$ & $%.4f$", act_prime(N->A[k], N->z[k][i]),
+                        plain_zero(s));
             } else {
-                fprintf(f, "---");
+                fprintf(f, "--- & ---");   /* the output error needs neither */
             }
             fprintf(f, " & $%.4f$ \\\\ ", plain_zero(N->delta[k][i]));
             if (k < N->L && N->z[k][i] < 0.0)

@@ -139,13 +139,14 @@ static void print_example(const net *N, FILE *f, int tex)
                 fprintf(f, tex ? " \\cdot " : "*");
                 print_factor(f, N->l[k][j], j == 0 ? 0 : k == 1 ? 1 : 4);
             }
-            fprintf(f, " = %.4f", N->z[k + 1][i]);
+            fprintf(f, " = %.*f", k == 1 ? 2 : 5, N->z[k + 1][i]);
             /* print the value l[k+1][i] */
             const char *name = act_name(N->A[k + 1]);
             int last = k + 1 == N->L && i == N->n[k + 1];
-            fprintf(f, tex ? ", \\\\ l^{(%d)}_{%d} &= \\mathrm{%s}(%.4f) = %.4f"
-                           : ",  l^(%d)_%d = %s(%.4f) = %.4f\n",
-                    k + 1, i, name, N->z[k + 1][i], N->l[k + 1][i]);
+            int zd = k == 1 ? 2 : 5, ld = N->A[k + 1] == ACT_IDENTITY ? zd : 4;
+            fprintf(f, tex ? ", \\\\ l^{(%d)}_{%d} &= \\mathrm{%s}(%.*f) = %.*f"
+                           : ",  l^(%d)_%d = %s(%.*f) = %.*f\n",
+                    k + 1, i, name, zd, N->z[k + 1][i], ld, N->l[k + 1][i]);
             if (tex)
                 fprintf(f, last ? "." : ", \\\\[1ex] ");
         }
@@ -167,6 +168,22 @@ static void worked_example(long seed, runfile *rf)
     for (size_t p = 0; p < N->nw; p++)
         N->wflat[p] = round(8.0 * rng_normal(&r)) / 10.0;
     net_forward(N, x);
+    /* carry the hidden values forward as printed */
+    {
+        int top_n[] = { 0, 2, 1 };
+        double hidden[2];
+        net *T = net_create(2, top_n, A + 1, &err);
+        if (T == NULL)
+            cli_fail("%s", err.msg);
+        for (int i = 1; i <= 2; i++)
+            hidden[i - 1] = N->l[2][i] = round(1e4 * N->l[2][i]) / 1e4;
+        for (int j = 0; j <= 2; j++)
+            T->w[1][1][j] = N->w[2][1][j];
+        net_forward(T, hidden);
+        N->z[3][1] = T->z[2][1];
+        N->l[3][1] = T->l[2][1];
+        net_free(T);
+    }
     print_example(N, stdout, 0);
     if (rf != NULL)
         print_example(N, rf->f, 1);

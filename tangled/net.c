@@ -157,7 +157,7 @@ const double *net_forward(net *N, const double x[])
 void net_init(net *N, rng *r)
 {
     for (int k = 1; k < N->L; k++) {
-        activation a = N->A[k + 1];
+        activation a = k >= 2 ? N->A[k] : ACT_IDENTITY;   /* makes l[k] */
         double g2 = a == ACT_RELU || a == ACT_LEAKY_RELU ? 2.0 : 1.0;
         double s = sqrt(g2 / N->n[k]);
         for (int i = 1; i <= N->n[k + 1]; i++) {

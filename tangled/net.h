@@ -46,8 +46,9 @@ void *net_carve(unsigned char **next, size_t count, size_t size);
 const double *net_forward(net *N, const double x[]);
 
 /* net.h declarations */
-/* Draw the weights: N(0, g^2/n[k]) with g^2 = 2 into ReLU and LeakyReLU
-   layers and 1 otherwise; biases (column 0) are set to 0. */
+/* Draw the weights: w[k] from N(0, g^2/n[k]), with g^2 = 2 if layer k
+   is a ReLU or LeakyReLU layer (k >= 2) and 1 otherwise (the input layer
+   included); biases (column 0) are set to 0. */
 void net_init(net *N, rng *r);
 
 #endif

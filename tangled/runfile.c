@@ -88,7 +88,8 @@ char *tex_scientific(char *buf, size_t size, double v)
         return buf;
     }
     if (fabs(v) >= 0.01 && fabs(v) < 10000.0) {
-        snprintf(buf, size, fabs(v) < 100.0 ? "%.2g" : "%.0f", v);
+        /* %.2g rounds from 99.5 on to 1e+02, so those go to %.0f. */
+        snprintf(buf, size, fabs(v) < 99.5 ? "%.2g" : "%.0f", v);
         return buf;
     }
     int e = (int)floor(log10(fabs(v)));

@@ -50,6 +50,15 @@ check "forward runs another network and activation" bash -c '
     "$1/bin/forward" --sizes 4,3,2 --activation relu --tex "$2/ok.tex" >/dev/null &&
     grep -q "^\\\\setrun{forward.out2}" "$2/ok.tex" && ! grep -q "forward.out3" "$2/ok.tex"' \
     _ "$build" "$scratch"
+check "forward's hand example: every printed sum is the sum of its printed terms" bash -c '
+    "$1/bin/forward" --seed 2026 | awk "
+        /^z\\^/ { n++; split(\$0, part, \" = \"); rhs = part[3]; sub(/,.*/, \"\", rhs)
+                  k = split(part[2], term, \" [+] \"); s = 0
+                  for (t = 1; t <= k; t++) { gsub(/[()]/, \"\", term[t]); split(term[t], f, \"*\"); s += f[1] * f[2] }
+                  if (s - rhs > 1e-9 || rhs - s > 1e-9) bad++ }
+        END { exit !(n == 3 && bad == 0) }"' _ "$build"
+check "check-grad's table of nodes gives the output node no slope and no sum" bash -c '
+    grep -q " 4 & 1 & [^&]* & [^&]* & & --- & --- & " "$1/data/check-grad.tex"' _ "$build"
 expect_error "views rejects zero networks" views --tex "$f" --networks 0
 expect_error "views rejects a width beyond its arrays" views --tex "$f" --max-width 101
 expect_error "classifier rejects a zero rate" classifier --tex "$f" --rate 0

@@ -147,22 +147,25 @@ static void check_init_scale(const net *N, int k, double g2)
 }
 
 /* Widths that differ from layer to layer and activations that change the
-   gain: scaling by the fan-out n[k+1], or taking the gain from A[k]
-   instead of A[k+1], is off by 15% or more, against a tolerance of 1%. */
+   gain, which belongs to the layer a matrix reads: w[k] has g2 = 2 when
+   layer k (k >= 2) is ReLU or LeakyReLU.  Scaling by the fan-out n[k+1],
+   or taking the gain from A[k+1], the layer w[k] feeds, is off by 15% or
+   more, against a tolerance of 1%. */
 void test_init_scale(void)
 {
-    const int n[] = { 0, 400, 400, 300, 200 };
+    const int n[] = { 0, 400, 400, 300, 200, 100 };
     const activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_RELU, ACT_TANH,
-                             ACT_LEAKY_RELU };
-    net *N = test_net(4, n, A);
+                             ACT_LEAKY_RELU, ACT_SIGMOID };
+    net *N = test_net(5, n, A);
     if (N == NULL)
         return;
     rng r;
     rng_seed(&r, 5, 2);
     net_init(N, &r);
-    check_init_scale(N, 1, 2.0);   /* into ReLU */
-    check_init_scale(N, 2, 1.0);   /* into tanh */
-    check_init_scale(N, 3, 2.0);   /* into LeakyReLU */
+    check_init_scale(N, 1, 1.0);   /* from the input, into ReLU */
+    check_init_scale(N, 2, 2.0);   /* from ReLU, into tanh */
+    check_init_scale(N, 3, 1.0);   /* from tanh, into LeakyReLU */
+    check_init_scale(N, 4, 2.0);   /* from LeakyReLU, into sigmoid */
     net_free(N);
 }
 
@@ -205,7 +208,7 @@ void test_init_draw_order(void)
     net_init(N, &r);
     const double *w = N->wflat;
     for (int k = 1; k < N->L; k++) {
-        double s = sqrt((A[k + 1] == ACT_RELU ? 2.0 : 1.0) / n[k]);
+        double s = sqrt((k >= 2 && A[k] == ACT_RELU ? 2.0 : 1.0) / n[k]);
         for (int i = 1; i <= n[k + 1]; i++)
             for (int j = 0; j <= n[k]; j++, w++)
                 CHECK(*w == (j == 0 ? 0.0 : s * rng_normal(&twin)));

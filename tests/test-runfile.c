@@ -63,6 +63,28 @@ void test_runfile_writes_macros(void)
     clean(path, part);
 }
 
+/* tex_scientific writes what a math formula can take: plain numbers
+   between 0.01 and 10^4, never printf's exponent form such as 1e+02,
+   which %.2g gives from 99.5 on. */
+void test_tex_scientific_formats(void)
+{
+    static const struct { double v; const char *s; } cases[] = {
+        { 0.0, "0" },          { 0.012345, "0.012" },  { 3.14159, "3.1" },
+        { 9.97, "10" },        { 99.4, "99" },         { 99.5, "100" },
+        { 99.7, "100" },       { -99.9, "-100" },      { 123.4, "123" },
+        { 9999.4, "9999" },    { 3.1e-11, "3.1\\cdot10^{-11}" },
+        { 1.2e10, "1.2\\cdot10^{10}" }, { 0.00999, "1.0\\cdot10^{-2}" },
+    };
+    char buf[64];
+    for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
+        tex_scientific(buf, sizeof buf, cases[t].v);
+        if (strcmp(buf, cases[t].s) != 0)
+            check_fail(__FILE__, __LINE__, "tex_scientific(%g) gave '%s', "
+                       "not '%s'", cases[t].v, buf, cases[t].s);
+        CHECK(strchr(buf, 'e') == NULL);
+    }
+}
+
 void test_runfile_close_replaces_old_file(void)
 {
     const char *path = "test-runfile-replace.tex";
