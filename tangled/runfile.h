@@ -29,4 +29,10 @@ void run_macro(runfile *rf, const char *key, const char *fmt, ...)
 /* runfile.h declarations */
 char *tex_scientific(char *buf, size_t size, double v);
 
+/* runfile.h declarations */
+/* Write \setclaim{key}{holds}{claim}{evidence}, the evidence formatted
+   like printf; returns holds != 0.  Neither text may hold a brace. */
+int run_claim(runfile *rf, const char *key, int holds, const char *claim,
+              const char *fmt, ...) NN_PRINTF(5, 6);
+
 #endif
