@@ -166,6 +166,9 @@ int main(int argc, char **argv)
         run_macro(&rf, "batch.single", "%.0f", single);
         run_macro(&rf, "batch.batched", "%.0f", batched);
         run_macro(&rf, "batch.speedup", "%.1f", batched / single);
+        run_claim(&rf, "batch.same", same == N->nw,
+                  "the first batch's gradients are the same, bit for bit, both ways",
+                  "%zu of %zu entries", same, N->nw);
         run_claim(&rf, "batch.faster", batched > single,
                   "the epoch computed a batch at a time is the faster",
                   "%.0f against %.0f samples per second", batched, single);

@@ -296,6 +296,9 @@ static void learning_curves(const struct options *o, rng *data,
             below = c[4 * e] < c[4 * e + 1];
         for (long e = 0; e < E; e++)
             perfect = perfect || c[4 * e + 2] >= 1.0 || c[4 * e + 3] >= 1.0;
+        run_claim(macros, "clusters.together", fabs(c[0] - c[1]) < 0.02,
+                  "after the first step the two losses differ by less than 0.02",
+                  "%.3f and %.3f", c[0], c[1]);
         run_claim(macros, "clusters.plateau", found,
                   "the training loss has a plateau a tenth of the run long or more",
                   "from step %ld to step %ld of %ld", start, stop, E);
