@@ -207,6 +207,13 @@ $(B)/tex/runs.tex: $(RUNS)
 	@mkdir -p $(@D)
 	cat $^ > $@
 
+# The sentences that depend on a run: every claim a chapter states must be
+# checked by a run and hold (tools/check-claims.sh stops the build, naming
+# the claim, if not); the rows of the book's table of claims.
+$(B)/tex/claims.tex: $(RUNS) $(CHAPTERS) tools/check-claims.sh
+	@mkdir -p $(@D)
+	tools/check-claims.sh $(RUNS) -- $(CHAPTERS) > $@
+
 # ---------------------------------------------------------------- figures
 # The scripts set no terminal: the book's figures use cairolatex, whose
 # labels LaTeX typesets in the book's own fonts.  Another output is another
@@ -275,7 +282,7 @@ $(B)/tex/chapters.tex: $(CHAPTERS) tools/index-filter.awk | check-packages
 	noweave -n -autodefs c -filter "awk -f tools/index-filter.awk" -index \
 	        $(CHAPTERS) > $@
 
-$(B)/book.pdf: chapters/book.tex $(B)/tex/chapters.tex $(B)/tex/runs.tex \
+$(B)/book.pdf: chapters/book.tex $(B)/tex/chapters.tex $(B)/tex/runs.tex $(B)/tex/claims.tex \
                $(FIGURES:%=$(B)/fig/%.tex)
 	latexmk -pdf -silent -interaction=nonstopmode -halt-on-error \
 	        -outdir=$(B) -jobname=book chapters/book.tex > $(B)/latexmk.out 2>&1 \

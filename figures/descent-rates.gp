@@ -8,8 +8,9 @@ set ylabel 'mean loss'
 set grid lc rgb '#dddddd'
 set key top right samplen 2.5
 f = data.'/descent-rates.dat'
-# A loss above the plot is drawn on its top edge (the run diverged).
-top(v) = v > 99 ? 99 : v
+# A loss above the plot is drawn just below its top edge (the run
+# diverged); an overflowed loss (inf) is not drawn, so the line ends there.
+top(v) = v > 1e308 ? NaN : v > 60 ? 60 : v
 plot f using 1:2 with lines lw 3 lc rgb '#888888' dt (2, 3) title '$\eta = 0.001$', \
      f using 1:3 with lines lw 3 lc rgb '#4a78b0' dt (8, 4) title '$\eta = 0.01$', \
      f using 1:4 with lines lw 3 lc rgb '#2e8b57' dt 1 title '$\eta = 0.1$', \

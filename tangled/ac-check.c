@@ -150,6 +150,9 @@ int main(int argc, char **argv)
         run_macro(&out, "acWorst", "%s", tex_scientific(buf, sizeof buf, all));
         run_macro(&out, "acSmallDiff", "%s",
                   tex_scientific(buf, sizeof buf, small_diff));
+        run_claim(&out, "ac.right", all <= 1e-7 && small_diff <= 1e-7,
+                  "both output errors agree with central differences",
+                  "relative %.1e, absolute %.1e", all, small_diff);
     }
     printf("worst relative error %.2e; components below %g differ by at "
            "most %.2e\n", all, SMALL_GRAD, small_diff);

@@ -67,6 +67,15 @@ static void run_tag(runfile *rf, const char *tag, const char *key,
 }
 
 /* the balance program's helpers */
+static void claim_tag(runfile *rf, const char *tag, const char *key,
+                      int holds, const char *claim, const char *evidence)
+{
+    char name[128];
+    snprintf(name, sizeof name, "%s.%s", tag, key);
+    run_claim(rf, name, holds, claim, "%s", evidence);
+}
+
+/* the balance program's helpers */
 enum { PIC_W = 480, PIC_H = 160, PX_PER_M = 80, TRACK_Y = 120 };
 enum { WHITE, GREY, CART, POLE, COLOURS };
 static const uint32_t palette[COLOURS] = { 0xffffff, 0x9a9a9a,
@@ -235,6 +244,8 @@ int main(int argc, char **argv)
         /* compare variants of the method */
         variant v[MAX_VARIANTS];
         int nv = make_variants(&o, v);
+        int solved_of[MAX_VARIANTS];
+        double median_of[MAX_VARIANTS], unsolved_of[MAX_VARIANTS];
         for (int q = 0; q < nv; q++) {
             long at[MAX_SEEDS];
             int solved = 0;
@@ -275,10 +286,43 @@ int main(int argc, char **argv)
                    seconds / (double)seeds);
             fprintf(cmp_out.f, "%s & %d/%ld & %s & %s & %.2f \\\\\n", v[q].name,
                     solved, seeds, med, last, seconds / (double)seeds);
+            solved_of[q] = solved;
+            median_of[q] = hi == LONG_MAX ? HUGE_VAL : (lo + hi) / 2.0;
+            unsolved_of[q] = solved < seeds ? unsolved_sum / (seeds - solved) : 0.0;
         }
         if (tex_out.f != NULL) {
             run_tag(&tex_out, tag, "Seeds", "%ld", seeds);
             run_tag(&tex_out, tag, "Episodes", "%ld", episodes);
+            /* check what the text says of the variants */
+            char evidence[160];
+            int worse = 1;
+            for (int q = 1; q < nv; q++)
+                worse = worse && (solved_of[q] < solved_of[0]
+                                  || median_of[q] > median_of[0]);
+            snprintf(evidence, sizeof evidence, "%d of %ld solved", solved_of[0], seeds);
+            claim_tag(&tex_out, tag, "as-text", solved_of[0] == seeds,
+                      "the method as described solves every run", evidence);
+            snprintf(evidence, sizeof evidence, "solved %d %d %d %d %d against %d",
+                     solved_of[1], solved_of[2], solved_of[3], solved_of[4],
+                     solved_of[5], solved_of[0]);
+            claim_tag(&tex_out, tag, "variants-worse", worse && nv == 6,
+                      "every variant solves fewer runs, or has a later median episode",
+                      evidence);
+            snprintf(evidence, sizeof evidence, "mean length at the end %.1f",
+                     unsolved_of[1]);
+            claim_tag(&tex_out, tag, "cap-not-helpless",
+                      solved_of[1] < seeds && unsolved_of[1] > 100.0,
+                      "the unsolved runs of the cap taken for a failure end above 100 "
+                      "steps on average", evidence);
+            int collapse = 1, any = 0;
+            for (int q = 2; q < nv; q += q == 2 ? 2 : 1)   /* ReLU and the two rates */
+                if (solved_of[q] < seeds)
+                    any = 1, collapse = collapse && unsolved_of[q] < 20.0;
+            snprintf(evidence, sizeof evidence, "%.1f, %.1f, %.1f (0 if all solved)",
+                     unsolved_of[2], unsolved_of[4], unsolved_of[5]);
+            claim_tag(&tex_out, tag, "collapse", any && collapse,
+                      "the unsolved runs of ReLU nodes and of larger rates end below 20 "
+                      "steps on average", evidence);
         }
     } else {
         /* train one agent and report on it */
@@ -295,13 +339,15 @@ int main(int argc, char **argv)
         
         /* run the training episodes */
         solved_watch watch = {{0}, 0, 0};
-        long solved_at = 0, e = 0;
+        long solved_at = 0, e = 0, last_failure = 0;
         double solved_seconds = 0.0, start = wall_seconds();
         long long steps = 0;
         while (e < episodes && !(until_solved && solved_at > 0)) {
             int length = agent_episode(g, &r, 1, NULL);
             e++;
             steps += length;
+            if (length < CP_MAX_STEPS)
+                last_failure = e;
             if (solved_add(&watch, length) && solved_at == 0) {
                 solved_at = e;
                 solved_seconds = wall_seconds() - start;
@@ -360,6 +406,25 @@ int main(int argc, char **argv)
             run_tag(&tex_out, tag, "After", "%d", after);
             run_tag(&tex_out, tag, "FinalMean", "%.1f", final_mean);
             run_tag(&tex_out, tag, "FinalMin", "%d", final_min);
+            run_tag(&tex_out, tag, "LastFailure", "%ld", last_failure);
+            run_tag(&tex_out, tag, "BeforeSeconds", "%.2f", before * CP_TAU);
+            /* check what the text says of the run */
+            char evidence[128];
+            snprintf(evidence, sizeof evidence,
+                     "last failure at episode %ld of %ld; after training at least %d",
+                     last_failure, e, final_min);
+            claim_tag(&tex_out, tag, "settles",
+                      last_failure <= 150 && last_failure < e
+                      && final_min == CP_MAX_STEPS && after == CP_MAX_STEPS,
+                      "the run fails for the last time within 150 episodes, and the "
+                      "trained policy lasts 500 steps in every episode, the filmed "
+                      "one included", evidence);
+            snprintf(evidence, sizeof evidence, "%.2f s of %.2f s", solved_seconds,
+                     train_seconds);
+            claim_tag(&tex_out, tag, "quick",
+                      solved_at > 0 && 4 * solved_seconds < train_seconds,
+                      "the run reaches the bar in less than a quarter of its training "
+                      "time", evidence);
         }
         agent_free(g);
     }

@@ -169,6 +169,12 @@ int main(int argc, char **argv)
         run_macro(&rf, "batch.batched", "%s",
                   tex_grouped(buf, sizeof buf, llround(batched)));
         run_macro(&rf, "batch.speedup", "%.1f", batched / single);
+        run_claim(&rf, "batch.same", same == N->nw,
+                  "the first batch's gradients are the same, bit for bit, both ways",
+                  "%zu of %zu entries", same, N->nw);
+        run_claim(&rf, "batch.faster", batched > single,
+                  "the epoch computed a batch at a time is the faster",
+                  "%.0f against %.0f samples per second", batched, single);
         run_macro(&rf, "batch.graddiff", "$%s$",
                   tex_scientific(buf, sizeof buf, graddiff));
         run_macro(&rf, "batch.lossdiff", "$%s$",

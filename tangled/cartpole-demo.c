@@ -83,6 +83,8 @@ int main(int argc, char **argv)
         run_macro(&out, "cpTwoThetadot", "%.5f", c.theta_dot);
     }
     /* run the rules and tabulate them */
+    double mean[RULES];
+    long off[RULES];
     for (int rule = 0; rule < RULES; rule++) {
         rng r;
         rng_seed(&r, (uint64_t)seed, (uint64_t)rule);
@@ -98,10 +100,30 @@ int main(int argc, char **argv)
         if (tab.f != NULL)
             fprintf(tab.f, "%s & %.1f & %ld \\\\\n", rule_name[rule],
                     sum / (double)episodes, off_track);
+        mean[rule] = sum / (double)episodes, off[rule] = off_track;
     }
     if (out.f != NULL) {
         run_macro(&out, "cpSeed", "%ld", seed);
         run_macro(&out, "cpEpisodes", "%ld", episodes);
+        /* check what the text says of the rules */
+        char evidence[128];
+        snprintf(evidence, sizeof evidence, "%.2f s and %.2f s",
+                 mean[0] * CP_TAU, mean[1] * CP_TAU);
+        run_claim(&out, "cp.one-way-random",
+                  mean[0] * CP_TAU >= 0.15 && mean[0] * CP_TAU <= 0.25
+                  && mean[1] * CP_TAU >= 0.35 && mean[1] * CP_TAU <= 0.65,
+                  "pushing one way lasts about a fifth of a second, random pushes "
+                  "about half a second", "%s", evidence);
+        run_claim(&out, "cp.lean", mean[2] > mean[1] && mean[2] < 100.0,
+                  "pushing towards the lean lasts longer than random pushes, but "
+                  "less than 100 steps", "%.1f against %.1f", mean[2], mean[1]);
+        run_claim(&out, "cp.swing", mean[3] > 2 * mean[2] && 2 * off[3] > episodes,
+                  "pushing towards the swing lasts twice as long as towards the "
+                  "lean, and most of its episodes end off the track",
+                  "%.1f steps, %ld of %ld off the track", mean[3], off[3], episodes);
+        run_claim(&out, "cp.mixture", mean[4] == CP_MAX_STEPS,
+                  "the mixture lasts the full 500 steps in every episode",
+                  "mean %.1f", mean[4]);
     }
     cli_commit(&tab);
     cli_commit(&out);

@@ -219,15 +219,18 @@ enum { RATES = sizeof dead_rates / sizeof dead_rates[0] };
 enum { FAIL_PERCENT = 75 };
 static double count_one(const struct options *o, activation hidden,
                       double rate, long seed, const dataset *train,
-                      const dataset *test, double sum[4])
+                      const dataset *test, double sum[6])
 {
     net *N = fresh_net(o->L, o->n, hidden, seed);
     sum[0] += count_dead(N, train);
     train_classifier(N, train, rate, o->batch, o->epochs, seed, NULL);
     double acc = accuracy(N, test);
-    sum[1] += count_dead(N, train);
+    double dead = count_dead(N, train);
+    int failed = acc < FAIL_PERCENT / 100.0;
+    sum[1] += dead;
     sum[2] += acc;
-    sum[3] += acc < FAIL_PERCENT / 100.0;
+    sum[3] += failed;
+    sum[failed ? 4 : 5] += dead;
     double loss = mean_loss(N, train, LOSS_BCE);
     net_free(N);
     return loss;
@@ -237,8 +240,11 @@ static void dead_node_table(const struct options *o, const dataset *train,
 {
     static const activation both[2] = { ACT_RELU, ACT_LEAKY_RELU };
     char table[4096] = "";
+    double relu_before_min = 0.0, leaky_before = 0.0, most_dead[2] = { 0 };
+    double failed[2] = { 0 }, dead_failed[2] = { 0 }, dead_kept[2] = { 0 };
+    double all_failed[2] = { 0 }, last_dead[2] = { 0 };
     for (int q = 0; q < RATES; q++) {
-        double sum[2][4] = { { 0 } };
+        double sum[2][6] = { { 0 } };
         for (long t = 0; t < o->seeds; t++) {
             double loss = 0.0;
             for (int a = 0; a < 2; a++)
@@ -259,11 +265,49 @@ static void dead_node_table(const struct options *o, const dataset *train,
                "leaky %.0f -> %.0f, accuracy %.4f, failed %.0f\n", dead_rates[q],
                sum[0][0], sum[0][1], sum[0][2] / S, sum[0][3], sum[1][0],
                sum[1][1], sum[1][2] / S, sum[1][3]);
+        /* gather what the text says of the dead-node table */
+        relu_before_min = q == 0 ? sum[0][0] : fmin(relu_before_min, sum[0][0]);
+        leaky_before += sum[1][0];
+        for (int a = 0; a < 2; a++)
+            if (q < RATES - 1) {
+                most_dead[a] = fmax(most_dead[a], sum[a][1]);
+                failed[a] += sum[a][3], dead_failed[a] += sum[a][4];
+                dead_kept[a] += sum[a][5];
+            }
+        all_failed[0] += sum[0][3], all_failed[1] += sum[1][3];
+        last_dead[0] = sum[0][1], last_dead[1] = sum[1][1];
     }
     if (macros != NULL) {
         run_macro(macros, "classifier.seeds", "%ld", o->seeds);
         run_macro(macros, "classifier.deadtable", "%s", table);
         run_macro(macros, "classifier.failbelow", "%d", FAIL_PERCENT);
+        /* check what the text says of the dead-node table */
+        double kept = (double)o->seeds * (RATES - 1) - failed[0];
+        double per_failed = failed[0] > 0 ? dead_failed[0] / failed[0] : 0.0;
+        double per_kept = kept > 0 ? dead_kept[0] / kept : 0.0;
+        run_macro(macros, "classifier.failedcount", "%.0f", failed[0]);
+        run_macro(macros, "classifier.deadfailed", "%.1f", per_failed);
+        run_macro(macros, "classifier.deadkept", "%.1f", per_kept);
+        run_claim(macros, "classifier.dead-from-start",
+                  relu_before_min > 0 && leaky_before == 0,
+                  "at every rate some ReLU nodes are dead before training, and no "
+                  "LeakyReLU node",
+                  "at least %.0f ReLU, %.0f LeakyReLU", relu_before_min,
+                  leaky_before);
+        run_claim(macros, "classifier.large-kills",
+                  last_dead[0] > most_dead[0] && last_dead[1] > most_dead[1],
+                  "the largest rate leaves the most dead nodes, with both activations",
+                  "%.0f and %.0f, against at most %.0f and %.0f", last_dead[0],
+                  last_dead[1], most_dead[0], most_dead[1]);
+        run_claim(macros, "classifier.dead-failed",
+                  failed[0] > 0 && per_failed > per_kept,
+                  "below the largest rate, the failed ReLU networks end with more "
+                  "dead nodes than the others",
+                  "%.1f against %.1f per network", per_failed, per_kept);
+        run_claim(macros, "classifier.leaky-fail-less",
+                  2 * all_failed[1] <= all_failed[0],
+                  "the LeakyReLU networks fail at most half as often as the ReLU ones",
+                  "%.0f failed against %.0f", all_failed[1], all_failed[0]);
     }
 }
 
@@ -411,8 +455,9 @@ int main(int argc, char **argv)
     printf("node %d of the first hidden layer is killed\n", victim);
     if (macros != NULL)
         run_macro(macros, "classifier.killnode", "%d", victim);
+    double killed[2][7];
     for (int a = 0; a < 2; a++) {
-        double r[7];
+        double *r = killed[a];
         kill_and_train(&o, N, both[a], victim, &train, &test, r);
         printf("%s, node killed: test accuracy %.4f, %g of 3 gradients 0, "
                "weights unchanged %s, after training %.4f, %g dead, "
@@ -443,6 +488,30 @@ int main(int argc, char **argv)
             strcpy(name + at, "top");
             run_macro(macros, name, "$%.2f$", r[6]);
         }
+    }
+    if (macros != NULL) {
+        /* check what the text says of the killed node */
+        double relu = 100 * killed[0][3], intact = 100 * after[3];
+        double rule = 100 * bayes;
+        char printed[2][16];
+        for (int a = 0; a < 2; a++)
+            snprintf(printed[a], sizeof printed[a], "%.1f", 100 * killed[a][3]);
+        run_claim(macros, "classifier.relu-recovers",
+                  relu > 100 * killed[0][0] && intact - relu <= 3.0
+                  && intact > relu && rule > relu && rule - relu <= 3.0,
+                  "the ReLU network recovers to within 3 points of the intact "
+                  "network and of the Bayes rule, both above it",
+                  "%.1f\\%% after the kill, %.1f\\%% retrained, %.1f\\%% intact, "
+                  "%.1f\\%% Bayes", 100 * killed[0][0], relu, intact, rule);
+        run_claim(macros, "classifier.leaky-below", killed[1][6] < 0.0,
+                  "the killed LeakyReLU node's largest pre-activation stays negative",
+                  "%.2f", killed[1][6]);
+        run_claim(macros, "classifier.leak-same",
+                  strcmp(printed[0], printed[1]) == 0 && killed[0][4] == killed[1][4],
+                  "the LeakyReLU network ends with the ReLU network's accuracy, as "
+                  "printed, and number of dead nodes",
+                  "%s\\%% and %.0f, %s\\%% and %.0f", printed[0], killed[0][4],
+                  printed[1], killed[1][4]);
     }
     net_free(N);
     dead_node_table(&o, &train, &test, macros);

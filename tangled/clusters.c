@@ -134,6 +134,28 @@ static void small_table(const struct options *o, rng *data,
                          clusters_word(all));
             run_macro(macros, "clusters.acc", "%s", words);
         }
+        
+        /* check what the text says of the ten samples */
+        double near = 0.0, size[5] = { 0 };
+        for (size_t s = 0; s < D.n; s++)
+            near = fmax(near, fabs(p0[s] - 0.5));
+        for (int j = 1; j <= 4 && j <= N->n[1]; j++) {
+            for (int i = 1; i <= N->n[2]; i++)
+                size[j] += N->w[1][i][j] * N->w[1][i][j] / N->n[2];
+            size[j] = sqrt(size[j]);
+            char key[32];
+            snprintf(key, sizeof key, "clusters.wsize.%d", j);
+            run_macro(macros, key, "%.2f", size[j]);
+        }
+        double informative = (size[1] + size[2]) / 2, redundant = (size[3] + size[4]) / 2;
+        run_claim(macros, "clusters.near-half", near < 0.1,
+                  "before training every probability of the table is within 0.1 of 1/2",
+                  "largest distance %.3f", near);
+        run_claim(macros, "clusters.redundant-weights",
+                  redundant >= informative / 2 && redundant <= 2 * informative,
+                  "the trained first layer weights the redundant inputs as much as "
+                  "the informative ones, within a factor of two",
+                  "root mean square %.2f against %.2f", redundant, informative);
     }
     free(rows);
     free(p0);
@@ -227,8 +249,17 @@ static void learning_curves(const struct options *o, rng *data,
         run_macro(macros, "clusters.bestloss", "%.3f", c[4 * best + 1]);
         
         /* write the macros of the plateau and of the rises */
+        long W = E / 40 > 0 ? E / 40 : 1, start = 0, stop = 0;
+        double tau = (c[0] - c[4 * (E - 1)]) / 40 / 4;
+        for (long e = W; e + W < E && stop == 0; e++) {
+            double drop = c[4 * (e - 1)] - c[4 * (e - 1 + W)];
+            if (start == 0 && drop < tau)
+                start = e;
+            else if (start != 0 && drop >= tau)
+                stop = e;
+        }
         static const char *const at[3] = { "from", "to", "half" };
-        const long step[3] = { E / 10, 3 * E / 10, E / 2 };
+        const long step[3] = { start, stop, E / 2 };
         char name[64];
         for (int q = 0; q < 3; q++) {
             const double *g = c + 4 * (step[q] > 0 ? step[q] - 1 : 0);
@@ -250,6 +281,47 @@ static void learning_curves(const struct options *o, rng *data,
         run_macro(macros, "clusters.testrises.last", "%ld", last_rise[1]);
         run_macro(macros, "clusters.testrises.top", "$%s$",
                   tex_scientific(rise, sizeof rise, top_rise[1]));
+        
+        /* check what the text says of the learning curves */
+        int found = start > 0 && stop > start && stop - start >= E / 10;
+        int faster = found && stop + W < E, below = found, perfect = 0;
+        for (int q = 0; q < 2 && faster; q++) {
+            double in = (c[4 * (start - 1) + q] - c[4 * (stop - 1) + q])
+                        / (double)(stop - start);
+            double after = (c[4 * (stop - 1) + q] - c[4 * (stop - 1 + W) + q])
+                           / (double)W;
+            faster = after > in;
+        }
+        for (long e = start; e < E && below; e++)
+            below = c[4 * e] < c[4 * e + 1];
+        for (long e = 0; e < E; e++)
+            perfect = perfect || c[4 * e + 2] >= 1.0 || c[4 * e + 3] >= 1.0;
+        run_claim(macros, "clusters.together", fabs(c[0] - c[1]) < 0.02,
+                  "after the first step the two losses differ by less than 0.02",
+                  "%.3f and %.3f", c[0], c[1]);
+        run_claim(macros, "clusters.plateau", found,
+                  "the training loss has a plateau a tenth of the run long or more",
+                  "from step %ld to step %ld of %ld", start, stop, E);
+        run_claim(macros, "clusters.after-plateau", faster,
+                  "after the plateau both losses fall faster than in it",
+                  "over the %ld steps after step %ld", W, stop);
+        run_claim(macros, "clusters.train-below", below,
+                  "from the plateau on, the training loss is below the test loss",
+                  "at the end %.3f against %.3f", c[4 * (E - 1)], c[4 * (E - 1) + 1]);
+        run_claim(macros, "clusters.no-overfit", best == E - 1,
+                  "the lowest test loss comes at the last step",
+                  "step %ld of %ld", best + 1, E);
+        run_claim(macros, "clusters.imperfect", !perfect,
+                  "neither accuracy reaches 100\\%",
+                  "at the end %.1f\\%% and %.1f\\%%", 100 * c[4 * (E - 1) + 2],
+                  100 * c[4 * (E - 1) + 3]);
+        run_claim(macros, "clusters.test-rises",
+                  found && rises[1] > 0 && first_rise[1] >= start - W
+                  && last_rise[1] <= (start + stop) / 2 && top_rise[1] < 1e-3,
+                  "the test loss rises only near the start of the plateau, by less "
+                  "than 0.001 a step",
+                  "steps %ld to %ld, plateau from %ld to %ld", first_rise[1],
+                  last_rise[1], start, stop);
     }
     free(c);
     trainer_free(T);

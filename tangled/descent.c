@@ -121,7 +121,7 @@ static void write_curves(const char *prefix, const char *name,
 }
 
 /* run a family of configurations and write their curves */
-static void run_family(const char *name, const struct config c[], int runs,
+static double *run_family(const char *name, const struct config c[], int runs,
                        const dataset *D, long seed, long epochs,
                        const char *prefix, runfile *tex)
 {
@@ -146,7 +146,32 @@ static void run_family(const char *name, const struct config c[], int runs,
     }
     if (prefix != NULL)
         write_curves(prefix, name, c, runs, curves, epochs);
-    free(curves);
+    return curves;
+}
+
+/* measure a curve for the sentences about it */
+static int falls_steadily(const double curve[], long epochs)
+{
+    for (long e = 1; e < epochs; e++)
+        if (!(curve[e] <= curve[e - 1]))
+            return 0;
+    return 1;
+}
+
+static double roughness(const double curve[], long epochs)
+{
+    double sum = 0.0;
+    for (long e = 1; e < epochs; e++)
+        sum += fabs(log(curve[e] / curve[e - 1]));
+    return epochs > 1 ? sum / (double)(epochs - 1) : 0.0;
+}
+
+static long overflow_epoch(const double curve[], long epochs)
+{
+    long e = 0;
+    while (e < epochs && isfinite(curve[e]))
+        e++;
+    return e;                   /* epochs if it never overflows */
 }
 
 int main(int argc, char **argv)
@@ -188,7 +213,30 @@ int main(int argc, char **argv)
             { "rate 0.1", 0.1, 0.0, 0.0, 16, 16, 2 },
             { "rate 1", 1.0, 0.0, 0.0, 16, 16, 2 },
         };
-        run_family("rates", c, COUNT(c), &D, seed, epochs, out, macros);
+        double *curves = run_family("rates", c, COUNT(c), &D, seed, epochs,
+                                    out, macros);
+        if (macros != NULL) {
+            /* check what the text says of the rates */
+            const double *low = curves, *high = curves + 3 * epochs;
+            long over = overflow_epoch(high, epochs);
+            int rising = over < epochs && high[0] > 100.0;
+            for (long e = 1; e < over; e++)
+                rising = rising && high[e] > high[e - 1];
+            for (int q = 0; q < 3; q++)
+                rising = rising && overflow_epoch(curves + q * epochs, epochs) == epochs;
+            run_claim(macros, "descent.low-steady", falls_steadily(low, epochs),
+                      "at rate $0.001$ no epoch raises the loss",
+                      "checked over %ld epochs", epochs);
+            run_claim(macros, "descent.high-diverges", rising,
+                      "only rate $1$ diverges: above the plot after one epoch, its loss "
+                      "rises at every epoch until it overflows",
+                      "%.2g after epoch 1, overflow at epoch %ld", high[0], over + 1);
+            char buf[32];
+            run_macro(macros, "descent.rates.first", "$%s$",
+                      tex_scientific(buf, sizeof buf, high[0]));
+            run_macro(macros, "descent.rates.overflow", "%ld", over + 1);
+        }
+        free(curves);
     }
     
     /* the batch-size experiment */
@@ -198,7 +246,25 @@ int main(int argc, char **argv)
             { "batch 16", 0.1, 0.0, 0.0, 16, 16, 2 },
             { "full batch", 0.1, 0.0, 0.0, 1000000, 16, 2 },
         };
-        run_family("batches", c, COUNT(c), &D, seed, epochs, out, macros);
+        double *curves = run_family("batches", c, COUNT(c), &D, seed, epochs,
+                                    out, macros);
+        if (macros != NULL) {
+            /* check what the text says of the batches */
+            double end[3], rough[3];
+            for (int q = 0; q < 3; q++) {
+                end[q] = tail_mean(curves + q * epochs, epochs);
+                rough[q] = roughness(curves + q * epochs, epochs);
+            }
+            run_claim(macros, "descent.batches-order", end[0] < end[1] && end[1] < end[2],
+                      "per epoch, smaller batches end lower",
+                      "%.3g, %.3g, %.3g for batches of 1, 16, all", end[0], end[1], end[2]);
+            run_claim(macros, "descent.batches-noise",
+                      rough[0] > rough[1] && rough[0] > rough[2],
+                      "the curve of single samples is the most erratic",
+                      "mean $|\\Delta\\log\\ell|$ %.3f, %.3f, %.3f", rough[0], rough[1],
+                      rough[2]);
+        }
+        free(curves);
     }
     
     /* the initial-scale experiment */
@@ -208,7 +274,28 @@ int main(int argc, char **argv)
             { "N(0, 1)", 0.05, 0.0, 1.0, 16, 64, 4 },
             { "N(0, 0.01^2)", 0.05, 0.0, 0.01, 16, 64, 4 },
         };
-        run_family("init", c, COUNT(c), &D, seed, epochs, out, macros);
+        double *curves = run_family("init", c, COUNT(c), &D, seed, epochs,
+                                    out, macros);
+        if (macros != NULL) {
+            /* check what the text says of the initial scales */
+            double end[3];
+            for (int q = 0; q < 3; q++)
+                end[q] = tail_mean(curves + q * epochs, epochs);
+            const double *tiny = curves + 2 * epochs;
+            run_claim(macros, "descent.init-poor",
+                      end[0] < end[1] && end[0] < end[2],
+                      "the two other starts end above the fan-in scaled one",
+                      "%.3g against %.3g and %.3g", end[0], end[1], end[2]);
+            run_claim(macros, "descent.init-erratic",
+                      roughness(curves + epochs, epochs) > roughness(curves, epochs),
+                      "the standard normal start is more erratic than the fan-in scaled one",
+                      "mean $|\\Delta\\log\\ell|$ %.3f against %.3f",
+                      roughness(curves + epochs, epochs), roughness(curves, epochs));
+            run_claim(macros, "descent.init-tiny", end[2] > 0.95 * tiny[0],
+                      "the tiny start ends within 5\\% of its loss after one epoch",
+                      "%.4g after epoch 1, %.4g at the end", tiny[0], end[2]);
+        }
+        free(curves);
     }
     
     /* the momentum experiment */
@@ -217,7 +304,17 @@ int main(int argc, char **argv)
             { "no momentum", 0.01, 0.0, 0.0, 16, 16, 2 },
             { "momentum 0.9", 0.01, 0.9, 0.0, 16, 16, 2 },
         };
-        run_family("momentum", c, COUNT(c), &D, seed, epochs, out, macros);
+        double *curves = run_family("momentum", c, COUNT(c), &D, seed, epochs,
+                                    out, macros);
+        if (macros != NULL)
+            run_claim(macros, "descent.momentum-faster",
+                      tail_mean(curves + epochs, epochs)
+                      < tail_mean(curves, epochs),
+                      "with momentum the loss ends lower",
+                      "%.3g with momentum, %.3g without",
+                      tail_mean(curves + epochs, epochs),
+                      tail_mean(curves, epochs));
+        free(curves);
     }
     if (macros != NULL)
         cli_commit(macros);

@@ -350,6 +350,33 @@ static void write_fashion_macros(const char *path, const struct options *o,
     }
     run_macro(&rf, "fashion.hardest", "%s", class_name((int)wc, o->digits));
     run_macro(&rf, "fashion.hardestacc", "%.1f", worst / 10.0);
+    /* check what the text says of the curves of fashion */
+    if (epochs > 0) {
+        long half = epochs / 2 > 0 ? epochs / 2 : 1, best = 0;
+        int falls = epochs > 1;
+        for (long e = 1; e < epochs; e++) {
+            falls = falls && curve[3 * e] < curve[3 * (e - 1)];
+            if (curve[3 * e + 2] > curve[3 * best + 2])
+                best = e;
+        }
+        const double *mid = curve + 3 * (half - 1), *end = curve + 3 * (epochs - 1);
+        double train_drop = mid[0] - end[0], test_drop = mid[1] - end[1];
+        run_macro(&rf, "fashion.half", "%ld", half);
+        run_macro(&rf, "fashion.traindrop", "%.3f", train_drop);
+        run_macro(&rf, "fashion.testdrop", "%.3f", test_drop);
+        run_macro(&rf, "fashion.testlosshalf", "%.3f", mid[1]);
+        if (best == epochs - 1)
+            run_macro(&rf, "fashion.bestepoch", "after the last epoch");
+        else
+            run_macro(&rf, "fashion.bestepoch", "after epoch %ld", best + 1);
+        run_claim(&rf, "fashion.train-falls", falls,
+                  "the training loss falls at every epoch",
+                  "from %.3f to %.3f", curve[0], end[0]);
+        run_claim(&rf, "fashion.test-slower", epochs > 1 && test_drop < train_drop,
+                  "over the second half of the run the test loss falls less "
+                  "than the training loss",
+                  "%.3f against %.3f", test_drop, train_drop);
+    }
     cli_commit(&rf);
 }
 

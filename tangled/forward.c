@@ -214,6 +214,25 @@ static void write_forward_macros(const char *path, const net *N,
     fprintf(rf.f, "}\n");
     run_macro(&rf, "forward.sat.scaled", "%.0f", scaled->saturated);
     run_macro(&rf, "forward.sat.naive", "%.0f", naive->saturated);
+    /* check what the text says of the spreads */
+    if (N->L >= 3) {
+        run_claim(&rf, "forward.naive-wide", naive->rms[2] >= 10.0,
+                  "with standard normal weights the first hidden layer's "
+                  "spread is ten or more", "%.1f", naive->rms[2]);
+        run_claim(&rf, "forward.scaled-design",
+                  scaled->rms[2] >= 0.8 && scaled->rms[2] <= 1.25
+                  && scaled->rms[3] >= 0.35 && scaled->rms[3] <= 0.75,
+                  "with fan-in scaling the spread is near 1 in the first hidden "
+                  "layer and near 1/2 in the second",
+                  "%.3f and %.3f", scaled->rms[2], scaled->rms[3]);
+        int below = 0, above = 0;
+        for (int k = 4; k <= N->L; k++)
+            below += scaled->rms[k] < 0.5, above += scaled->rms[k] >= 0.5;
+        run_macro(&rf, "forward.lastrows", "%s",
+                  above == 0 ? "lie below that value"
+                  : below == 0 ? "lie above that value"
+                  : "scatter around that value");
+    }
     worked_example(seed, &rf);
     cli_commit(&rf);
 }

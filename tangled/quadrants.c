@@ -143,6 +143,66 @@ static void write_regions(runfile *rf, unsigned char before[GRID][GRID],
 }
 
 /* write the macros of quadrants */
+
+/* check the sentences about the table of quadrants */
+static void check_quadrant_claims(runfile *rf, double after, double wide,
+                                  struct cell_stats c[ROWS][COLUMNS])
+{
+    int trails = 1, wide_well = 1, rate_helps = 1, tanh_stuck = 1, close = 1;
+    double worst_wide = 1.0, sd_wide = 0.0, gap = 1.0;
+    for (int q = 0; q < COLUMNS; q++) {
+        double best = fmin(c[1][q].mean, c[2][q].mean);
+        double spread = fmax(c[1][q].sd, c[2][q].sd);
+        gap = fmin(gap, best - c[0][q].mean);
+        trails = trails && c[0][q].mean <= best - 0.03
+                 && c[0][q].sd >= 2 * spread
+                 && c[0][q].worst <= c[0][q].mean - 0.08;
+        for (int r = 1; r <= 2; r++) {
+            worst_wide = fmin(worst_wide, c[r][q].worst);
+            sd_wide = fmax(sd_wide, c[r][q].sd);
+        }
+        close = close && fabs(c[4][q].mean - c[1][q].mean) <= 0.02;
+    }
+    wide_well = worst_wide >= 0.90 && sd_wide <= 0.03;
+    for (int r = 1; r <= 2; r++)
+        rate_helps = rate_helps && c[r][1].mean > c[r][0].mean
+                     && c[r][1].sd < c[r][0].sd;
+    for (int q = 1; q < COLUMNS; q++)
+        tanh_stuck = tanh_stuck && c[3][q].worst < 0.60;
+    run_claim(rf, "quadrants.wide-closely", wide >= 0.98 && wide > after,
+              "the wider network of the figure classifies at least 98\\% "
+              "right, more than the narrow one",
+              "%.1f\\%% against %.1f\\%%", 100 * wide, 100 * after);
+    run_claim(rf, "quadrants.narrow-trails", trails,
+              "at every rate the $2$-$3$-$2$ row trails both wider rows by "
+              "3 points or more, has twice their spread or more, and a worst "
+              "seed 8 points or more below its mean",
+              "smallest gap %.1f points", 100 * gap);
+    run_claim(rf, "quadrants.wide-reliable", wide_well,
+              "the $2$-$8$-$2$ and $2$-$16$-$2$ rows have every seed at "
+              "90\\% or more and a spread of 3 points at most",
+              "worst seed %.1f\\%%, largest spread %.1f", 100 * worst_wide,
+              100 * sd_wide);
+    run_claim(rf, "quadrants.rate-helps", rate_helps,
+              "for the wide rows the second rate raises the mean and "
+              "shrinks the spread of the first",
+              "$2$-$8$-$2$: %.1f to %.1f; $2$-$16$-$2$: %.1f to %.1f",
+              100 * c[1][0].mean, 100 * c[1][1].mean, 100 * c[2][0].mean,
+              100 * c[2][1].mean);
+    run_claim(rf, "quadrants.tanh-stuck",
+              tanh_stuck && c[3][0].worst >= 0.90,
+              "the $\\tanh$ row has a seed below 60\\% at each smaller "
+              "rate, and none below 90\\% at the largest",
+              "worst seeds %.1f, %.1f, %.1f", 100 * c[3][0].worst,
+              100 * c[3][1].worst, 100 * c[3][2].worst);
+    run_claim(rf, "quadrants.loss-close", close,
+              "softmax and least squares with eight nodes are within 2 "
+              "points at every rate",
+              "%.1f/%.1f, %.1f/%.1f, %.1f/%.1f", 100 * c[4][0].mean,
+              100 * c[1][0].mean, 100 * c[4][1].mean, 100 * c[1][1].mean,
+              100 * c[4][2].mean, 100 * c[1][2].mean);
+}
+
 static void write_quadrant_macros(runfile *rf, const struct options *o,
                                   double before, double after,
                                   double wide, double wide_rate,
@@ -172,6 +232,8 @@ static void write_quadrant_macros(runfile *rf, const struct options *o,
                       100 * c->sd, 100 * c->worst);
         }
     }
+    if (o->seeds > 1)
+        check_quadrant_claims(rf, after, wide, cells);
 }
 
 int main(int argc, char **argv)

@@ -116,3 +116,14 @@ char *tex_grouped(char *buf, size_t size, long long v)
     snprintf(buf, size, "%s", out);
     return buf;
 }
+int run_claim(runfile *rf, const char *key, int holds, const char *claim,
+              const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(rf->f, "\\setclaim{%s}{%d}{%s}{", key, holds != 0, claim);
+    va_start(ap, fmt);
+    vfprintf(rf->f, fmt, ap);
+    va_end(ap);
+    fputs("}\n", rf->f);
+    return holds != 0;
+}

@@ -32,4 +32,10 @@ char *tex_scientific(char *buf, size_t size, double v);
 /* runfile.h declarations */
 char *tex_grouped(char *buf, size_t size, long long v);
 
+/* runfile.h declarations */
+/* Write \setclaim{key}{holds}{claim}{evidence}, the evidence formatted
+   like printf; returns holds != 0.  Neither text may hold a brace. */
+int run_claim(runfile *rf, const char *key, int holds, const char *claim,
+              const char *fmt, ...) NN_PRINTF(5, 6);
+
 #endif

@@ -130,6 +130,10 @@ static void write_views_macros(const char *path, const struct options *o,
     run_macro(&rf, "views.weights", "%ld", all->weights);
     run_macro(&rf, "views.identical", "%ld", all->identical);
     run_macro(&rf, "views.maxrel", "%s", tex_relative(all->maxrel));
+    run_claim(&rf, "views.identical", all->identical == all->weights,
+              "the two routines' gradients are identical to the last bit "
+              "for every weight", "%ld of %ld", all->identical,
+              all->weights);
     cli_commit(&rf);
 }
 

@@ -57,7 +57,8 @@ int main(int argc, char **argv)
         cli_create(&rf, curve);
         fprintf(rf.f, "# step, average loss over the four samples\n");
     }
-    double first = 0.0;
+    double first = 0.0, mark[3] = { 0.0, 0.0, 0.0 };
+    const long marked[3] = { steps / 40, steps / 10, steps / 2 };
     for (long t = 0; t < steps; t++) {
         net_zero_grad(N);
         double loss = 0.0;
@@ -66,6 +67,9 @@ int main(int argc, char **argv)
         net_descend(N, rate);
         if (t == 0)
             first = loss / 4;
+        for (int q = 0; q < 3; q++)
+            if (t + 1 == marked[q])
+                mark[q] = loss / 4;
         if (curve != NULL)
             fprintf(rf.f, "%ld %.9g\n", t + 1, loss / 4);
     }
@@ -94,6 +98,14 @@ int main(int argc, char **argv)
             snprintf(key, sizeof key, "xor.out%d", s + 1);
             run_macro(&mf, key, "%.4f", out[s]);
         }
+        /* check the shape of the XOR curve */
+        run_claim(&mf, "xor.shape",
+                  steps >= 40 && mark[0] >= 0.95 * first && 5 * mark[1] <= first
+                  && 3 * last > mark[2],
+                  "the loss has a plateau, a fast descent, then a slow approach",
+                  "%.3f at the start, %.3f after step %ld, %.3f after step %ld, "
+                  "%.4f after step %ld, %.4f at the end", first, mark[0],
+                  marked[0], mark[1], marked[1], mark[2], marked[2], last);
         cli_commit(&mf);
     }
     net_free(N);

@@ -217,6 +217,53 @@ static void write_zeros_macros(runfile *rf, const struct options *o,
         snprintf(key, sizeof key, "zeros.worst.%d", q + 1);
         number_macro(rf, key, sum[q].worst);
     }
+    /* check the sentences about the runs of zeros */
+    int higher = run[2].after.loss > run[1].after.loss;
+    run_macro(rf, "zeros.seedorder", "%s", higher ? "higher" : "lower");
+    double gm[3];
+    for (int q = 0; q < 3; q++)
+        gm[q] = exp(sum[q].logafter / o->seeds);
+    int high_best = gm[2] < gm[1] && sum[2].logfactor > sum[1].logfactor
+                    && 2 * sum[2].worst <= sum[1].worst;
+    run_macro(rf, "zeros.seedcase", "%s",
+              higher == high_best ? "is an exception" : "is typical");
+    long blocks = o->samples / o->block, tenth = blocks / 10;
+    const double *low = run[0].curve;
+    run_claim(rf, "zeros.low-falling", low[blocks - 1] < low[blocks - 1 - tenth],
+              "with $\\eta/10$ the loss is still falling at the end",
+              "%.3g after the last tenth of the blocks, %.3g before it",
+              low[blocks - 1], low[blocks - 1 - tenth]);
+    long early = 500 / o->block - 1;
+    early = early < 0 ? 0 : early >= blocks ? blocks - 1 : early;
+    int most = 1;
+    for (int q = 1; q < 3; q++) {
+        double total = log(run[q].before.loss / run[q].after.loss);
+        most = most && 2 * log(run[q].before.loss / run[q].curve[early]) > total;
+    }
+    run_claim(rf, "zeros.early-work", most,
+              "with $\\eta$ and $10\\eta$ the first 500 samples take most of "
+              "the decrease of the log of the loss",
+              "by sample %ld: %.2f of %.2f ($\\eta$), %.2f of %.2f ($10\\eta$)",
+              (early + 1) * o->block,
+              log(run[1].before.loss / run[1].curve[early]),
+              log(run[1].before.loss / run[1].after.loss),
+              log(run[2].before.loss / run[2].curve[early]),
+              log(run[2].before.loss / run[2].after.loss));
+    int ranked = 1;
+    for (int q = 0; q < 2; q++)
+        ranked = ranked && gm[q + 1] < gm[q]
+                 && sum[q + 1].logfactor > sum[q].logfactor
+                 && sum[q + 1].worst < sum[q].worst;
+    run_claim(rf, "zeros.ranking", ranked,
+              "the table over the seeds ranks $10\\eta$, $\\eta$, $\\eta/10$ in "
+              "this order in every column",
+              "after %.3g, %.3g, %.3g; worst %.3g, %.3g, %.3g",
+              gm[2], gm[1], gm[0], sum[2].worst, sum[1].worst, sum[0].worst);
+    run_claim(rf, "zeros.high-best", high_best,
+              "over the seeds $10\\eta$ ends lowest, divides the loss most, and "
+              "has a worst case at least two times lower than $\\eta$",
+              "worst %.3g at $10\\eta$, %.3g at $\\eta$", sum[2].worst,
+              sum[1].worst);
 }
 
 int main(int argc, char **argv)

@@ -136,6 +136,41 @@ check "the build's runs reproduce their data" bash -c '
     cmp "$2/h.dat" "$1/data/normal-hist.dat" && cmp "$2/r.tex" "$1/data/rng-demo.tex"' \
     _ "$build" "$scratch"
 
+# 6b. The claims: the build's check passes on the build's runs, and bites
+# when a run contradicts a claim, when a chapter states a claim no run
+# checked, when a run checks a claim no chapter states, and on a
+# malformed record; each failure names the claim.
+echo "== claims checked by the runs"
+check "every claim of the book holds in the build's runs" \
+    bash -c 'tools/check-claims.sh "$1"/data/*.tex -- "${@:2}" >/dev/null' \
+    _ "$build" "${chapters[@]}"
+check "a claim the numbers contradict stops the build, naming it" bash -c '
+    line=$(grep -m1 "^\\\\setclaim{[^}]*}{1}" "$1/tex/runs.tex") || exit 1
+    key=$(echo "$line" | sed "s/^\\\\setclaim{\\([^}]*\\)}.*/\\1/")
+    text=$(echo "$line" | sed "s/^\\\\setclaim{[^}]*}{1}{\\([^}]*\\)}.*/\\1/")
+    file=$(grep -l "\\\\claim{$key}" "${@:3}")
+    sed "s/^\\\\setclaim{$key}{1}/\\\\setclaim{$key}{0}/" "$1/tex/runs.tex" > "$2/runs.tex"
+    if out=$(tools/check-claims.sh "$2/runs.tex" -- "${@:3}" 2>&1); then
+        echo "passed: $out"; exit 1; fi
+    echo "$out" | grep -F -q "claim '"'"'$text'"'"' ($key, $file) does not hold in this run of runs:" ||
+    { echo "$out"; exit 1; }' \
+    _ "$build" "$scratch" "${chapters[@]}"
+check "a claim no run checked stops the build, naming it" bash -c '
+    printf "%s\n" "text \\claim{nobody.checks}{a sentence}" > "$2/extra.nw"
+    ! out=$(tools/check-claims.sh "$1/tex/runs.tex" -- "${@:3}" "$2/extra.nw" 2>&1) &&
+    echo "$out" | grep -F -q "claim nobody.checks ($2/extra.nw) is stated but no run checked it"' \
+    _ "$build" "$scratch" "${chapters[@]}"
+check "a claim no chapter states stops the build, naming it" bash -c '
+    { cat "$1/tex/runs.tex"; printf "%s\n" "\\setclaim{orphan.key}{1}{an orphan}{}"; } > "$2/runs.tex"
+    ! out=$(tools/check-claims.sh "$2/runs.tex" -- "${@:3}" 2>&1) &&
+    echo "$out" | grep -F -q "claim '"'"'an orphan'"'"' (orphan.key, checked by runs) is checked by a run but no chapter states it"' \
+    _ "$build" "$scratch" "${chapters[@]}"
+check "a malformed claim record stops the build" bash -c '
+    { cat "$1/tex/runs.tex"; printf "%s\n" "\\setclaim{bad.key}{2}{x}{}"; } > "$2/runs.tex"
+    ! out=$(tools/check-claims.sh "$2/runs.tex" -- "${@:3}" 2>&1) &&
+    echo "$out" | grep -q "malformed claim record"' \
+    _ "$build" "$scratch" "${chapters[@]}"
+
 # 7. The book: built, with no LaTeX warning, and a second make does nothing.
 echo "== the book"
 check "book.pdf exists and has pages" bash -c 'pdfinfo "$1/book.pdf" | grep -q "^Pages: *[1-9]"' _ "$build"

@@ -202,3 +202,29 @@ void test_tex_grouped(void)
     char small[5] = "xxxx";
     CHECK(strcmp(tex_grouped(small, sizeof small, 60000), "60\\,") == 0);
 }
+
+/* run_claim writes one line the build's check can read, with the
+   evidence formatted, and says whether the claim holds. */
+void test_runfile_writes_claims(void)
+{
+    const char *path = "test-runfile-claims.tex";
+    const char *part = "test-runfile-claims.tex.part";
+    char buf[512];
+    runfile rf;
+    nn_err err;
+    clean(path, part);
+    CHECK(runfile_open(&rf, path, &err) == 0);
+    CHECK(run_claim(&rf, "descent.order", 1, "the larger rate ends higher",
+                    "%.2f against %.2f", 0.5, 0.25) == 1);
+    CHECK(run_claim(&rf, "zeros.still", 0, "the loss is still falling",
+                    "%d blocks", 3) == 0);
+    CHECK(run_claim(&rf, "x.nonzero", 7, "any non-zero holds", "%s", "") == 1);
+    CHECK(runfile_close(&rf, &err) == 0);
+    CHECK(strcmp(contents(path, buf, sizeof buf),
+                 "\\setclaim{descent.order}{1}{the larger rate ends higher}"
+                 "{0.50 against 0.25}\n"
+                 "\\setclaim{zeros.still}{0}{the loss is still falling}"
+                 "{3 blocks}\n"
+                 "\\setclaim{x.nonzero}{1}{any non-zero holds}{}\n") == 0);
+    clean(path, part);
+}
