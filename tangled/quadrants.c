@@ -190,9 +190,9 @@ static void check_quadrant_claims(runfile *rf, double after, double wide,
               100 * c[1][0].mean, 100 * c[1][1].mean, 100 * c[2][0].mean,
               100 * c[2][1].mean);
     run_claim(rf, "quadrants.tanh-stuck",
-              tanh_stuck && c[3][0].worst >= 0.90,
+              tanh_stuck && c[3][0].worst >= 0.80,
               "the $\\tanh$ row has a seed below 60\\% at each smaller "
-              "rate, and none below 90\\% at the largest",
+              "rate, and none below 80\\% at the largest",
               "worst seeds %.1f, %.1f, %.1f", 100 * c[3][0].worst,
               100 * c[3][1].worst, 100 * c[3][2].worst);
     run_claim(rf, "quadrants.loss-close", close,

@@ -195,6 +195,8 @@ static void write_zeros_macros(runfile *rf, const struct options *o,
     run_macro(rf, "zeros.gain", "%.1f", g);
     run_macro(rf, "zeros.gainrate", "%.2f", run[1].rate * g);
     run_macro(rf, "zeros.gainhigh", "%.1f", run[2].rate * g);
+    run_macro(rf, "zeros.gainhighside", "%s",
+              run[2].rate * g > 1 ? "beyond" : "still below");
     number_macro(rf, "zeros.before", run[1].before.loss);
     number_macro(rf, "zeros.after", run[1].after.loss);
     number_macro(rf, "zeros.afterlow", run[0].after.loss);
@@ -229,10 +231,11 @@ static void write_zeros_macros(runfile *rf, const struct options *o,
               higher == high_best ? "is an exception" : "is typical");
     long blocks = o->samples / o->block, tenth = blocks / 10;
     const double *low = run[0].curve;
-    run_claim(rf, "zeros.low-falling", low[blocks - 1] < low[blocks - 1 - tenth],
-              "with $\\eta/10$ the loss is still falling at the end",
-              "%.3g after the last tenth of the blocks, %.3g before it",
-              low[blocks - 1], low[blocks - 1 - tenth]);
+    run_macro(rf, "zeros.lowtrend", "%s",
+              low[blocks - 1] < low[blocks - 1 - tenth]
+                  ? "it is still falling, and the run is too short for so "
+                    "small a step"
+                  : "over the last tenth of the run it no longer falls");
     long early = 500 / o->block - 1;
     early = early < 0 ? 0 : early >= blocks ? blocks - 1 : early;
     int most = 1;
