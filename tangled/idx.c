@@ -9,11 +9,11 @@
 #include "idx.h"
 
 /* the source of the bytes */
-typedef struct input {
+typedef struct idx_input {
     const char *name;
     const unsigned char *buf;   /* NULL: read the file called name */
     size_t len;                 /* bytes at buf */
-} input;
+} idx_input;
 
 /* the source of the bytes */
 typedef struct source {
@@ -28,8 +28,8 @@ typedef struct source {
 } source;
 
 /* take bytes from the file or the buffer */
-static int take(source *s, unsigned char *b, size_t n, size_t *got,
-                nn_err *err)
+static int take_bytes(source *s, unsigned char *b, size_t n,
+                      size_t *got, nn_err *err)
 {
     if (s->f != NULL) {
         *got = fread(b, 1, n, s->f);
@@ -61,7 +61,7 @@ static int open_gzip(source *s, nn_err *err)
 }
 
 /* the source of the bytes */
-static int source_open(source *s, const input *in, nn_err *err)
+static int source_open(source *s, const idx_input *in, nn_err *err)
 {
     unsigned char b[2];
     size_t got;
@@ -70,7 +70,7 @@ static int source_open(source *s, const input *in, nn_err *err)
     if (in->buf == NULL
         && (s->f = nn_open_input(in->name, &s->size, err)) == NULL)
         return -1;
-    if (take(s, b, 2, &got, err) != 0)
+    if (take_bytes(s, b, 2, &got, err) != 0)
         return -1;
     s->gz = got == 2 && b[0] == 0x1f && b[1] == 0x8b;
     if (s->f != NULL)
@@ -95,7 +95,8 @@ static void source_close(source *s)
 static int refill(source *s, nn_err *err)
 {
     size_t got = 0;
-    if (s->z.avail_in == 0 && take(s, s->in, sizeof s->in, &got, err) != 0)
+    if (s->z.avail_in == 0
+        && take_bytes(s, s->in, sizeof s->in, &got, err) != 0)
         return -1;
     if (got > 0)
         s->z.next_in = s->in, s->z.avail_in = (uInt)got;
@@ -120,7 +121,7 @@ static int source_read(source *s, unsigned char *b, size_t n,
 {
     *got = 0;
     if (!s->gz)
-        return take(s, b, n, got, err);
+        return take_bytes(s, b, n, got, err);
     while (*got < n && !s->zend) {
         if (refill(s, err) != 0)
             return -1;
@@ -290,7 +291,7 @@ static int read_idx(source *s, int want, idx_file *f, nn_err *err)
 /* idx.c functions */
 static const idx_file empty_idx;
 
-static int read_input(const input *in, int want, idx_file *f,
+static int read_input(const idx_input *in, int want, idx_file *f,
                       nn_err *err)
 {
     source s;
@@ -309,14 +310,14 @@ static const unsigned char no_bytes[1];
 
 int idx_read(const char *path, idx_file *f, nn_err *err)
 {
-    input in = { path, NULL, 0 };
+    idx_input in = { path, NULL, 0 };
     return read_input(&in, 0, f, err);
 }
 
 int idx_parse(const unsigned char *buf, size_t len, const char *name,
               idx_file *f, nn_err *err)
 {
-    input in = { name, buf != NULL ? buf : no_bytes, len };
+    idx_input in = { name, buf != NULL ? buf : no_bytes, len };
     return read_input(&in, 0, f, err);
 }
 
@@ -352,7 +353,7 @@ static int check_pair(const char *images, const idx_file *im,
 
 static const image_set empty_set;
 
-static int load_set(const input *images, const input *labels,
+static int load_set(const idx_input *images, const idx_input *labels,
                     int classes, image_set *S, nn_err *err)
 {
     idx_file im = empty_idx, lb = empty_idx;
@@ -378,7 +379,7 @@ static int load_set(const input *images, const input *labels,
 int image_set_load(const char *images, const char *labels, int classes,
                    image_set *S, nn_err *err)
 {
-    input im = { images, NULL, 0 }, lb = { labels, NULL, 0 };
+    idx_input im = { images, NULL, 0 }, lb = { labels, NULL, 0 };
     return load_set(&im, &lb, classes, S, err);
 }
 
@@ -387,8 +388,8 @@ int image_set_parse(const unsigned char *im, size_t imlen,
                     size_t lblen, const char *lbname, int classes,
                     image_set *S, nn_err *err)
 {
-    input a = { imname, im != NULL ? im : no_bytes, imlen };
-    input b = { lbname, lb != NULL ? lb : no_bytes, lblen };
+    idx_input a = { imname, im != NULL ? im : no_bytes, imlen };
+    idx_input b = { lbname, lb != NULL ? lb : no_bytes, lblen };
     return load_set(&a, &b, classes, S, err);
 }
 

@@ -109,15 +109,15 @@ static const char model_magic[8] = "BPNNMDL";
 enum { MODEL_VERSION = 1 };
 
 /* model.c helpers */
-typedef struct header {
+typedef struct model_header {
     uint32_t L;
     int n[NET_MAX_LAYERS + 1];
     activation A[NET_MAX_LAYERS + 1];
-} header;
+} model_header;
 
 /* model.c helpers */
 static int read_header(const unsigned char *b, size_t have, uint64_t size,
-                       const char *path, header *h, nn_err *err)
+                       const char *path, model_header *h, nn_err *err)
 {
     if (memcmp(b, model_magic, have < 8 ? have : 8) != 0)
         return nn_fail(err, "%s: not a model file (it does not begin "
@@ -240,7 +240,7 @@ int model_save(const net *N, const char *path, nn_err *err)
 net *model_parse(const unsigned char *buf, size_t len, const char *name,
                  nn_err *err)
 {
-    header h;
+    model_header h;
     if (buf == NULL)
         buf = (const unsigned char *)"";      /* len is 0 */
     if (check_double(name, err) != 0
@@ -279,7 +279,7 @@ net *model_load(const char *path, nn_err *err)
     unsigned char head[12 + 8 * NET_MAX_LAYERS];
     size_t have = size < sizeof head ? (size_t)size : sizeof head;
     unsigned char *buf = NULL;
-    header h;
+    model_header h;
     if (get(f, head, have) != 0)
         reread_failed(path, err);
     else if (read_header(head, have, size, path, &h, err) == 0) {
