@@ -349,33 +349,54 @@ test: all $(B)/test/run $(B)/test-san/run $(LAB_CHECKS) $(PROGRAMS:%=$(B)/bin-sa
 	tests/run-all.sh "$(B)" "$(CC)" $(PROGRAMS) -- $(ROOTS) -- $(CHAPTERS)
 
 # ---------------------------------------------------------------- fuzzing
-# The IDX loader of chapter 14 under libFuzzer and the sanitizers, for
-# FUZZ_TIME seconds, from seeds that tools/idx-seeds.sh writes; what it
-# finds goes to build/fuzz/corpus, and a crashing input to build/fuzz/.
+# The parsers of chapters 14 (IDX) and 16 (model files) under libFuzzer and
+# the sanitizers, in memory, each for FUZZ_TIME seconds, from seeds that
+# tools/idx-seeds.sh and tools/model-seeds.sh write; what they find goes
+# to build/fuzz/corpus-*, and a crashing input to build/fuzz/.
 # Not part of make or make test:   make fuzz [FUZZ_TIME=600]
+# A few seconds of each, to see that both build and run:   make fuzz-smoke
 FUZZ_TIME = 60
 FUZZ_CC   = clang
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
+             -fno-sanitize-recover=all -I$(B)/src
 
 fuzz-packages:
 	@tools/need-packages.sh clang libclang-rt-14-dev
 
 $(B)/fuzz/fuzz-idx: tests/fuzz-idx.c $(B)/src/idx.c $(B)/src/idx.h \
-                    $(B)/src/nnerr.c | fuzz-packages
+                    $(B)/src/nnerr.c $(B)/src/nnerr.h | fuzz-packages
 	@mkdir -p $(@D)
-	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined \
-	    -fno-sanitize-recover=all -I$(B)/src -o $@ tests/fuzz-idx.c \
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ tests/fuzz-idx.c \
 	    $(B)/src/idx.c $(B)/src/nnerr.c -lz
 
-$(B)/fuzz/seeds.stamp: tools/idx-seeds.sh
+FUZZ_MODEL_SRC = $(addprefix $(B)/src/,model.c net.c activation.c \
+                   runfile.c rng.c nnerr.c)
+$(B)/fuzz/fuzz-model: tests/fuzz-model.c $(FUZZ_MODEL_SRC) \
+                      $(B)/src/model.h $(B)/src/net.h | fuzz-packages
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ tests/fuzz-model.c $(FUZZ_MODEL_SRC) \
+	    -lz -lm
+
+$(B)/fuzz/seeds.stamp: tools/idx-seeds.sh tools/model-seeds.sh
 	tools/idx-seeds.sh $(B)/fuzz/seeds
+	tools/model-seeds.sh $(B)/fuzz/model-seeds
 	@touch $@
 
-fuzz: $(B)/fuzz/fuzz-idx $(B)/fuzz/seeds.stamp
-	@mkdir -p $(B)/fuzz/corpus
+fuzz: $(B)/fuzz/fuzz-idx $(B)/fuzz/fuzz-model $(B)/fuzz/seeds.stamp
+	@mkdir -p $(B)/fuzz/corpus-idx $(B)/fuzz/corpus-model
 	$(B)/fuzz/fuzz-idx -max_total_time=$(FUZZ_TIME) -print_final_stats=1 \
-	    -artifact_prefix=$(B)/fuzz/ $(B)/fuzz/corpus $(B)/fuzz/seeds
+	    -artifact_prefix=$(B)/fuzz/ $(B)/fuzz/corpus-idx $(B)/fuzz/seeds
+	$(B)/fuzz/fuzz-model -max_total_time=$(FUZZ_TIME) -print_final_stats=1 \
+	    -artifact_prefix=$(B)/fuzz/ $(B)/fuzz/corpus-model \
+	    $(B)/fuzz/model-seeds
 
-.PHONY: fuzz fuzz-packages
+fuzz-smoke: $(B)/fuzz/fuzz-idx $(B)/fuzz/fuzz-model $(B)/fuzz/seeds.stamp
+	$(B)/fuzz/fuzz-idx -runs=2000 -artifact_prefix=$(B)/fuzz/ \
+	    $(B)/fuzz/seeds
+	$(B)/fuzz/fuzz-model -runs=2000 -artifact_prefix=$(B)/fuzz/ \
+	    $(B)/fuzz/model-seeds
+
+.PHONY: fuzz fuzz-smoke fuzz-packages
 
 clean:
 	rm -rf $(B)

@@ -56,7 +56,8 @@ static void read_set(const char *dir, const char *prefix, image_set *S)
                  prefix, ext);
         snprintf(labels, sizeof labels, "%s/%s-labels-idx1-ubyte%s", dir,
                  prefix, ext);
-        FILE *f = fopen(images, "rb");
+        uint64_t size;
+        FILE *f = nn_open_input(images, &size, NULL);
         if (f != NULL || gz == 0) {
             if (f != NULL)
                 fclose(f);
@@ -409,8 +410,10 @@ int main(int argc, char **argv)
     image_set train, test;
     read_set(o.data, "train", &train);
     read_set(o.data, "t10k", &test);
-    if (train.rows * train.cols != test.rows * test.cols)
-        cli_fail("%s: training and test images differ in size", o.data);
+    if (train.rows != test.rows || train.cols != test.cols)
+        cli_fail("%s: training images of %d x %d pixels, test images of "
+                 "%d x %d", o.data, train.rows, train.cols, test.rows,
+                 test.cols);
     if (o.subset > 0 && (size_t)o.subset < train.n)
         train.n = (size_t)o.subset;
     const int d = train.rows * train.cols;
@@ -470,6 +473,15 @@ int main(int argc, char **argv)
         cli_progress("fashion", e + 1, epochs, m.loss);
     }
     struct measure final = evaluate(N, W, &test, X, (int)o.batch, predicted);
+    
+    /* refuse a test loss that is not finite */
+    if (!isfinite(final.loss)) {
+        if (o.load != NULL)
+            cli_fail("%s: the model's outputs on the test images are not "
+                     "finite; its weights are too large", o.load);
+        cli_fail("training diverged: the test loss is not finite; try a "
+                 "smaller --rate");
+    }
     printf("test accuracy %.2f%%, test loss %.4f", 100 * final.accuracy,
            final.loss);
     if (epochs > 0)

@@ -9,30 +9,48 @@
 #include "idx.h"
 
 /* the source of the bytes */
+typedef struct idx_input {
+    const char *name;
+    const unsigned char *buf;   /* NULL: read the file called name */
+    size_t len;                 /* bytes at buf */
+} idx_input;
+
+/* the source of the bytes */
 typedef struct source {
-    const char *path;
-    FILE *f;
-    long size;              /* of the file, in bytes */
-    int gz;                 /* is the file gzip-compressed? */
-    uint32_t isize;         /* the gzip trailer's size, mod 2^32 */
+    const char *path;       /* the name in messages */
+    FILE *f;                /* the file, or NULL for a buffer */
+    const unsigned char *buf;
+    uint64_t size, pos;     /* of the file or buffer; bytes taken */
+    int gz;                 /* is it gzip-compressed? */
     int zinit, zend;        /* z is set up; its stream has ended */
     z_stream z;
     unsigned char in[16384];
 } source;
 
+/* take bytes from the file or the buffer */
+static int take_bytes(source *s, unsigned char *b, size_t n,
+                      size_t *got, nn_err *err)
+{
+    if (s->f != NULL) {
+        *got = fread(b, 1, n, s->f);
+        if (*got < n && ferror(s->f))
+            return nn_fail(err, "%s: read error: %s", s->path,
+                           strerror(errno));
+    } else {
+        *got = s->size - s->pos < n ? (size_t)(s->size - s->pos) : n;
+        if (*got > 0)
+            memcpy(b, s->buf + s->pos, *got);
+    }
+    s->pos += *got;
+    return 0;
+}
+
 /* open a gzip source */
 static int open_gzip(source *s, nn_err *err)
 {
-    unsigned char t[4];
     if (s->size < 18)
-        return nn_fail(err, "%s: too short for a gzip file (%ld bytes)",
-                       s->path, s->size);
-    if (fseek(s->f, s->size - 4, SEEK_SET) != 0
-        || fread(t, 1, 4, s->f) != 4)
-        return nn_fail(err, "%s: cannot read the gzip trailer", s->path);
-    rewind(s->f);
-    s->isize = (uint32_t)t[0] | (uint32_t)t[1] << 8
-               | (uint32_t)t[2] << 16 | (uint32_t)t[3] << 24;
+        return nn_fail(err, "%s: too short for a gzip file (%llu bytes)",
+                       s->path, (unsigned long long)s->size);
     /* set up s->z to decode gzip */
     s->z.zalloc = Z_NULL, s->z.zfree = Z_NULL, s->z.opaque = Z_NULL;
     s->z.next_in = Z_NULL, s->z.avail_in = 0;
@@ -43,19 +61,21 @@ static int open_gzip(source *s, nn_err *err)
 }
 
 /* the source of the bytes */
-static int source_open(source *s, const char *path, nn_err *err)
+static int source_open(source *s, const idx_input *in, nn_err *err)
 {
     unsigned char b[2];
-    s->path = path, s->size = 0, s->gz = 0, s->zinit = s->zend = 0;
-    s->f = fopen(path, "rb");
-    if (s->f == NULL)
-        return nn_fail(err, "%s: cannot open: %s", path, strerror(errno));
-    if (fseek(s->f, 0, SEEK_END) != 0 || (s->size = ftell(s->f)) < 0
-        || fseek(s->f, 0, SEEK_SET) != 0)
-        return nn_fail(err, "%s: cannot find the size of the file", path);
-    s->gz = s->size >= 2 && fread(b, 1, 2, s->f) == 2
-            && b[0] == 0x1f && b[1] == 0x8b;
-    rewind(s->f);
+    size_t got;
+    s->path = in->name, s->f = NULL, s->buf = in->buf;
+    s->size = in->len, s->pos = 0, s->gz = 0, s->zinit = s->zend = 0;
+    if (in->buf == NULL
+        && (s->f = nn_open_input(in->name, &s->size, err)) == NULL)
+        return -1;
+    if (take_bytes(s, b, 2, &got, err) != 0)
+        return -1;
+    s->gz = got == 2 && b[0] == 0x1f && b[1] == 0x8b;
+    if (s->f != NULL)
+        rewind(s->f);
+    s->pos = 0;
     return s->gz ? open_gzip(s, err) : 0;
 }
 
@@ -70,38 +90,54 @@ static void source_close(source *s)
 }
 
 /* the source of the bytes */
+
+/* refill the input of s->z if it is empty */
+static int refill(source *s, nn_err *err)
+{
+    size_t got = 0;
+    if (s->z.avail_in == 0
+        && take_bytes(s, s->in, sizeof s->in, &got, err) != 0)
+        return -1;
+    if (got > 0)
+        s->z.next_in = s->in, s->z.avail_in = (uInt)got;
+    return 0;
+}
+
+/* go on to the next gzip member, if one follows */
+static int next_member(source *s, nn_err *err)
+{
+    if (refill(s, err) != 0)
+        return -1;
+    if (s->z.avail_in > 0 && s->z.next_in[0] == 0x1f) {
+        if (inflateReset(&s->z) != Z_OK)
+            return nn_fail(err, "%s: cannot restart zlib", s->path);
+    } else
+        s->zend = 1;
+    return 0;
+}
+
 static int source_read(source *s, unsigned char *b, size_t n,
                        size_t *got, nn_err *err)
 {
     *got = 0;
-    if (!s->gz) {
-        *got = fread(b, 1, n, s->f);
-        if (*got < n && ferror(s->f))
-            return nn_fail(err, "%s: read error: %s", s->path,
-                           strerror(errno));
-        return 0;
-    }
+    if (!s->gz)
+        return take_bytes(s, b, n, got, err);
     while (*got < n && !s->zend) {
-        /* refill the input of s->z if it is empty */
-        if (s->z.avail_in == 0) {
-            s->z.avail_in = (uInt)fread(s->in, 1, sizeof s->in, s->f);
-            s->z.next_in = s->in;
-            if (ferror(s->f))
-                return nn_fail(err, "%s: read error: %s", s->path,
-                               strerror(errno));
-            if (s->z.avail_in == 0)
-                return nn_fail(err, "%s: truncated: the gzip stream does not "
-                                    "end", s->path);
-        }
+        if (refill(s, err) != 0)
+            return -1;
+        if (s->z.avail_in == 0)
+            return nn_fail(err, "%s: truncated: the file ends inside its "
+                                "gzip stream", s->path);
         /* inflate into b + *got */
         size_t want = n - *got;
         uInt room = want < UINT_MAX ? (uInt)want : UINT_MAX;
         s->z.next_out = b + *got, s->z.avail_out = room;
         int r = inflate(&s->z, Z_NO_FLUSH);
         *got += room - s->z.avail_out;
-        if (r == Z_STREAM_END)
-            s->zend = 1;
-        else if (r != Z_OK)
+        if (r == Z_STREAM_END) {
+            if (next_member(s, err) != 0)
+                return -1;
+        } else if (r != Z_OK)
             return nn_fail(err, "%s: corrupt gzip data: %s", s->path,
                            s->z.msg != NULL ? s->z.msg : zError(r));
     }
@@ -118,9 +154,21 @@ static int source_end(source *s, nn_err *err)
     if (got != 0)
         return nn_fail(err, "%s: more data than the header claims",
                        s->path);
-    if (s->gz && (s->z.avail_in > 0 || fread(&b, 1, 1, s->f) > 0))
-        return nn_fail(err, "%s: bytes after the end of the gzip "
-                            "stream", s->path);
+    if (s->gz) {
+        /* count the bytes after the gzip stream, and refuse them */
+        uint64_t after = 0, nonzero = 0;
+        do {
+            for (uInt t = 0; t < s->z.avail_in; t++)
+                nonzero += s->z.next_in[t] != 0;
+            after += s->z.avail_in, s->z.avail_in = 0;
+            if (refill(s, err) != 0)
+                return -1;
+        } while (s->z.avail_in > 0);
+        if (after > 0)
+            return nn_fail(err, "%s: %llu %sbytes after the end of the gzip "
+                                "stream", s->path, (unsigned long long)after,
+                           nonzero == 0 ? "zero " : "");
+    }
     return 0;
 }
 
@@ -160,7 +208,7 @@ static const char *type_name(int code)
     }
 }
 
-static int read_idx(source *s, idx_file *f, nn_err *err)
+static int read_idx(source *s, int want, idx_file *f, nn_err *err)
 {
     unsigned char head[4 + 4 * 4];
     uint64_t total = 1;           /* bytes of data the header claims */
@@ -178,6 +226,14 @@ static int read_idx(source *s, idx_file *f, nn_err *err)
     if (head[3] < 1 || head[3] > 4)
         return nn_fail(err, "%s: %d dimensions; this loader reads 1 to 4",
                        s->path, head[3]);
+    
+    /* check the number of dimensions against want */
+    if (want != 0 && head[3] != want)
+        return nn_fail(err, "%s: not %s file: magic 0x%08lx, %s have "
+                            "0x%08x", s->path,
+                       want == 3 ? "an image" : "a label",
+                       (unsigned long)big_endian(head),
+                       want == 3 ? "images" : "labels", 0x800u + want);
     f->ndims = head[3];
     if (read_exactly(s, head + 4, 4 * (size_t)f->ndims, "dimensions",
                      err) != 0)
@@ -199,8 +255,7 @@ static int read_idx(source *s, idx_file *f, nn_err *err)
     /* check total against the size of the file */
     uint64_t header = 4 + 4 * (uint64_t)f->ndims;
     if (!s->gz) {
-        uint64_t after = (uint64_t)s->size < header
-                         ? 0 : (uint64_t)s->size - header;
+        uint64_t after = s->size < header ? 0 : s->size - header;
         if (total > after)
             return nn_fail(err, "%s: truncated: the header claims %llu "
                                 "bytes of data, %llu follow it", s->path,
@@ -213,15 +268,11 @@ static int read_idx(source *s, idx_file *f, nn_err *err)
                            (unsigned long long)after);
     }
     /* check total against the size of the file */
-    if (s->gz && (uint32_t)(header + total) != s->isize)
-        return nn_fail(err, "%s: the gzip trailer says the file decompresses "
-                            "to %lu bytes (mod 2^32), not the %llu its "
-                            "header claims", s->path, (unsigned long)s->isize,
-                       (unsigned long long)(header + total));
-    if (s->gz && total / 1032 > (uint64_t)s->size)
+    if (s->gz && total / 1032 > s->size)
         return nn_fail(err, "%s: the header claims %llu bytes of data, more "
-                            "than %ld bytes of gzip can hold", s->path,
-                       (unsigned long long)total, s->size);
+                            "than %llu bytes of gzip can hold", s->path,
+                       (unsigned long long)total,
+                       (unsigned long long)s->size);
     /* allocate and read the total bytes of data */
     if ((uint64_t)(size_t)total != total)
         return nn_fail(err, "%s: %llu bytes of data are too many for this "
@@ -240,17 +291,34 @@ static int read_idx(source *s, idx_file *f, nn_err *err)
 /* idx.c functions */
 static const idx_file empty_idx;
 
-int idx_read(const char *path, idx_file *f, nn_err *err)
+static int read_input(const idx_input *in, int want, idx_file *f,
+                      nn_err *err)
 {
     source s;
     *f = empty_idx;
-    int status = source_open(&s, path, err) == 0
-                 && read_idx(&s, f, err) == 0
+    int status = source_open(&s, in, err) == 0
+                 && read_idx(&s, want, f, err) == 0
                  && source_end(&s, err) == 0 ? 0 : -1;
     source_close(&s);
     if (status != 0)
         idx_free(f);
     return status;
+}
+
+/* idx.c functions */
+static const unsigned char no_bytes[1];
+
+int idx_read(const char *path, idx_file *f, nn_err *err)
+{
+    idx_input in = { path, NULL, 0 };
+    return read_input(&in, 0, f, err);
+}
+
+int idx_parse(const unsigned char *buf, size_t len, const char *name,
+              idx_file *f, nn_err *err)
+{
+    idx_input in = { name, buf != NULL ? buf : no_bytes, len };
+    return read_input(&in, 0, f, err);
 }
 
 void idx_free(idx_file *f)
@@ -266,14 +334,6 @@ static int check_pair(const char *images, const idx_file *im,
                       const char *labels, const idx_file *lb,
                       int classes, nn_err *err)
 {
-    if (im->ndims != 3)
-        return nn_fail(err, "%s: not an image file: magic 0x%08x, images "
-                            "have 0x00000803", images,
-                       (unsigned)(0x800 + im->ndims));
-    if (lb->ndims != 1)
-        return nn_fail(err, "%s: not a label file: magic 0x%08x, labels "
-                            "have 0x00000801", labels,
-                       (unsigned)(0x800 + lb->ndims));
     if ((uint64_t)im->dims[1] * im->dims[2] > INT_MAX)
         return nn_fail(err, "%s: images of %lu x %lu pixels are too "
                             "large for a network's input", images,
@@ -293,16 +353,18 @@ static int check_pair(const char *images, const idx_file *im,
 
 static const image_set empty_set;
 
-int image_set_load(const char *images, const char *labels, int classes,
-                   image_set *S, nn_err *err)
+static int load_set(const idx_input *images, const idx_input *labels,
+                    int classes, image_set *S, nn_err *err)
 {
     idx_file im = empty_idx, lb = empty_idx;
     *S = empty_set;
     if (classes < 1 || classes > 256)
         return nn_fail(err, "%s: cannot have %d classes; labels are "
-                            "bytes, so 1 to 256", labels, classes);
-    if (idx_read(images, &im, err) != 0 || idx_read(labels, &lb, err) != 0
-        || check_pair(images, &im, labels, &lb, classes, err) != 0) {
+                            "bytes, so 1 to 256", labels->name, classes);
+    if (read_input(images, 3, &im, err) != 0
+        || read_input(labels, 1, &lb, err) != 0
+        || check_pair(images->name, &im, labels->name, &lb, classes,
+                      err) != 0) {
         idx_free(&im), idx_free(&lb);
         return -1;
     }
@@ -311,6 +373,24 @@ int image_set_load(const char *images, const char *labels, int classes,
     S->rows = (int)im.dims[1], S->cols = (int)im.dims[2];
     S->pixels = im.data, S->labels = lb.data;
     return 0;
+}
+
+/* idx.c functions */
+int image_set_load(const char *images, const char *labels, int classes,
+                   image_set *S, nn_err *err)
+{
+    idx_input im = { images, NULL, 0 }, lb = { labels, NULL, 0 };
+    return load_set(&im, &lb, classes, S, err);
+}
+
+int image_set_parse(const unsigned char *im, size_t imlen,
+                    const char *imname, const unsigned char *lb,
+                    size_t lblen, const char *lbname, int classes,
+                    image_set *S, nn_err *err)
+{
+    idx_input a = { imname, im != NULL ? im : no_bytes, imlen };
+    idx_input b = { lbname, lb != NULL ? lb : no_bytes, lblen };
+    return load_set(&a, &b, classes, S, err);
 }
 
 /* idx.c functions */

@@ -18,6 +18,9 @@ typedef struct idx_file {
 /* Read a whole IDX file of unsigned bytes, plain or gzip-compressed,
    with 1 to 4 dimensions; 0, or -1 with a message naming the file. */
 int idx_read(const char *path, idx_file *f, nn_err *err);
+/* The same from the len bytes at buf, called name in messages. */
+int idx_parse(const unsigned char *buf, size_t len, const char *name,
+              idx_file *f, nn_err *err);
 /* Free the data and empty f; safe twice, and after a failed read. */
 void idx_free(idx_file *f);
 
@@ -31,6 +34,11 @@ typedef struct image_set {
    classes; 0, or -1 with a message naming the file at fault. */
 int image_set_load(const char *images, const char *labels, int classes,
                    image_set *S, nn_err *err);
+/* The same from two buffers in memory, each with its name. */
+int image_set_parse(const unsigned char *im, size_t imlen,
+                    const char *imname, const unsigned char *lb,
+                    size_t lblen, const char *lbname, int classes,
+                    image_set *S, nn_err *err);
 void image_set_free(image_set *S);      /* safe twice */
 
 /* idx.h declarations */

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
 #include "model.h"
@@ -108,56 +109,83 @@ static const char model_magic[8] = "BPNNMDL";
 enum { MODEL_VERSION = 1 };
 
 /* model.c helpers */
-static int check_head(FILE *f, const char *path, unsigned char head[12],
-                      nn_err *err)
+typedef struct model_header {
+    uint32_t L;
+    int n[NET_MAX_LAYERS + 1];
+    activation A[NET_MAX_LAYERS + 1];
+} model_header;
+
+/* model.c helpers */
+static int read_header(const unsigned char *b, size_t have, uint64_t size,
+                       const char *path, model_header *h, nn_err *err)
 {
-    size_t got = fread(head, 1, 12, f);
-    if (ferror(f))
-        return nn_fail(err, "%s: cannot read: %s", path,
-                       strerror(errno));
-    if (memcmp(head, model_magic, got < 8 ? got : 8) != 0)
+    if (memcmp(b, model_magic, have < 8 ? have : 8) != 0)
         return nn_fail(err, "%s: not a model file (it does not begin "
                             "with BPNNMDL)", path);
-    if (got < 12)
+    if (have < 12)
         return nn_fail(err, "%s: truncated: %zu bytes, not even a "
-                            "header", path, got);
+                            "header", path, have);
     /* check the version */
-    uint32_t version = get_u32(head + 8);
+    uint32_t version = get_u32(b + 8);
     if (version != MODEL_VERSION)
         return nn_fail(err, "%s: a model of format version %lu; this "
                             "library reads version %d", path,
                        (unsigned long)version, MODEL_VERSION);
+    if (size < 16)
+        return nn_fail(err, "%s: truncated: %llu bytes, shorter than any "
+                            "model", path, (unsigned long long)size);
+    /* read the number of layers L */
+    uint32_t L = get_u32(b + 12);
+    if (L < 2 || L > NET_MAX_LAYERS)
+        return nn_fail(err, "%s: %lu layers; a model has 2 to %d", path,
+                       (unsigned long)L, NET_MAX_LAYERS);
+    if (size < 16 + 8 * (uint64_t)L)
+        return nn_fail(err, "%s: truncated: %llu bytes, too short for %lu "
+                            "layers", path, (unsigned long long)size,
+                       (unsigned long)L);
+    h->L = L;
+    /* read the widths n[1..L] */
+    for (uint32_t k = 1; k <= L; k++) {
+        uint32_t v = get_u32(b + 12 + 4 * k);
+        if (v < 1 || v > NET_MAX_WIDTH)
+            return nn_fail(err, "%s: layer %lu has width %lu; widths are 1 "
+                                "to %d", path, (unsigned long)k,
+                           (unsigned long)v, NET_MAX_WIDTH);
+        h->n[k] = (int)v;
+    }
+    /* read the activations A[2..L] */
+    for (uint32_t k = 2; k <= L; k++) {
+        uint32_t c = get_u32(b + 8 + 4 * L + 4 * k);
+        if (c >= ACT_CODES)
+            return nn_fail(err, "%s: layer %lu has activation code %lu; the "
+                                "codes are 0 to %d", path, (unsigned long)k,
+                           (unsigned long)c, ACT_CODES - 1);
+        h->A[k] = act_of_code[c];
+    }
+    /* check the size of the file against the header */
+    uint64_t nw = 0;
+    for (uint32_t k = 1; k < L; k++)
+        nw += (uint64_t)h->n[k + 1] * (uint64_t)(h->n[k] + 1);
+    uint64_t expected = 16 + 8 * (uint64_t)L + 8 * nw;
+    if (size != expected)
+        return nn_fail(err, "%s: %sthe header describes %llu bytes, but the "
+                            "file has %llu", path,
+                       size < expected ? "truncated: " : "",
+                       (unsigned long long)expected,
+                       (unsigned long long)size);
     return 0;
 }
 
 /* model.c helpers */
-static int check_file(FILE *f, const char *path, uint64_t *size,
-                      nn_err *err)
+static int check_crc(const unsigned char *b, size_t len, const char *path,
+                     nn_err *err)
 {
-    unsigned char head[12], buf[4 + 4096];
-    if (check_head(f, path, head, err) != 0)
-        return -1;
-    uLong crc = crc32(crc32(0L, Z_NULL, 0), head, sizeof head);
-    size_t held = 0;          /* bytes at the start of buf, not in crc */
-    *size = sizeof head;
-    /* pass the rest of the file through the CRC */
-    size_t got;
-    do {
-        got = fread(buf + held, 1, 4096, f);
-        *size += got, held += got;
-        if (held > 4) {
-            crc = crc32(crc, buf, (uInt)(held - 4));
-            memmove(buf, buf + held - 4, 4);
-            held = 4;
-        }
-    } while (got == 4096);
-    if (ferror(f))
-        return nn_fail(err, "%s: cannot read: %s", path, strerror(errno));
-    /* compare the CRC with the stored one */
-    if (*size < 16)
-        return nn_fail(err, "%s: truncated: %llu bytes, shorter than any "
-                            "model", path, (unsigned long long)*size);
-    uint32_t stored = get_u32(buf);
+    uLong crc = crc32(0L, Z_NULL, 0);
+    size_t at = 0, piece = (size_t)1 << 30;
+    for (; len - 4 - at > piece; at += piece)
+        crc = crc32(crc, b + at, (uInt)piece);
+    crc = crc32(crc, b + at, (uInt)(len - 4 - at));
+    uint32_t stored = get_u32(b + len - 4);
     if (stored != (uint32_t)crc)
         return nn_fail(err, "%s: corrupted or truncated: CRC-32 %08lx, "
                             "but the file says %08lx", path,
@@ -173,79 +201,8 @@ static int get(FILE *f, unsigned char *b, size_t len)
 
 static int reread_failed(const char *path, nn_err *err)
 {
-    return nn_fail(err, "%s: cannot read the file again; did it change?",
-                   path);
-}
-
-/* model.c helpers */
-static int read_model(FILE *f, const char *path, uint64_t size, net **N,
-                      nn_err *err)
-{
-    int n[NET_MAX_LAYERS + 1];
-    activation A[NET_MAX_LAYERS + 1];
-    unsigned char b[4];
-    /* read the number of layers L */
-    if (fseek(f, 12, SEEK_SET) != 0 || get(f, b, 4) != 0)
-        return reread_failed(path, err);
-    uint32_t L = get_u32(b);
-    if (L < 2 || L > NET_MAX_LAYERS)
-        return nn_fail(err, "%s: %lu layers; a model has 2 to %d", path,
-                       (unsigned long)L, NET_MAX_LAYERS);
-    if (size < 16 + 8 * (uint64_t)L)
-        return nn_fail(err, "%s: %llu bytes, too short for %lu layers",
-                       path, (unsigned long long)size, (unsigned long)L);
-    /* read the widths n[1..L] */
-    for (uint32_t k = 1; k <= L; k++) {
-        if (get(f, b, 4) != 0)
-            return reread_failed(path, err);
-        uint32_t v = get_u32(b);
-        if (v < 1 || v > NET_MAX_WIDTH)
-            return nn_fail(err, "%s: layer %lu has width %lu; widths are 1 "
-                                "to %d", path, (unsigned long)k,
-                           (unsigned long)v, NET_MAX_WIDTH);
-        n[k] = (int)v;
-    }
-    /* read the activations A[2..L] */
-    for (uint32_t k = 2; k <= L; k++) {
-        if (get(f, b, 4) != 0)
-            return reread_failed(path, err);
-        uint32_t c = get_u32(b);
-        if (c >= ACT_CODES)
-            return nn_fail(err, "%s: layer %lu has activation code %lu; the "
-                                "codes are 0 to %d", path, (unsigned long)k,
-                           (unsigned long)c, ACT_CODES - 1);
-        A[k] = act_of_code[c];
-    }
-    /* check the size of the file against the header */
-    uint64_t nw = 0;
-    for (uint32_t k = 1; k < L; k++)
-        nw += (uint64_t)n[k + 1] * (uint64_t)(n[k] + 1);
-    uint64_t expected = 16 + 8 * (uint64_t)L + 8 * nw;
-    if (size != expected)
-        return nn_fail(err, "%s: the header describes %llu bytes, but the "
-                            "file has %llu", path,
-                       (unsigned long long)expected,
-                       (unsigned long long)size);
-    /* create the network and read its weights */
-    nn_err e;
-    *N = net_create((int)L, n, A, &e);
-    if (*N == NULL)
-        return nn_fail(err, "%s: %s", path, e.msg);
-    double *w = (*N)->wflat;
-    unsigned char block[8 * 512];
-    for (size_t q = 0; q < (*N)->nw; ) {
-        size_t m = (*N)->nw - q < 512 ? (*N)->nw - q : 512;
-        if (get(f, block, 8 * m) != 0)
-            return reread_failed(path, err);
-        for (size_t t = 0; t < m; t++, q++) {
-            /* decode weight q and check it is finite */
-            w[q] = get_f64(block + 8 * t);
-            if (!isfinite(w[q]))
-                return nn_fail(err, "%s: weight %zu is %g; a model's weights must "
-                                    "be finite", path, q, w[q]);
-        }
-    }
-    return 0;
+    return nn_fail(err, "%s: cannot read the file; did it change "
+                        "while it was read?", path);
 }
 
 /* model.c functions */
@@ -280,23 +237,66 @@ int model_save(const net *N, const char *path, nn_err *err)
 }
 
 /* model.c functions */
+net *model_parse(const unsigned char *buf, size_t len, const char *name,
+                 nn_err *err)
+{
+    model_header h;
+    if (buf == NULL)
+        buf = (const unsigned char *)"";      /* len is 0 */
+    if (check_double(name, err) != 0
+        || read_header(buf, len, len, name, &h, err) != 0
+        || check_crc(buf, len, name, err) != 0)
+        return NULL;
+    /* create the network and read its weights */
+    nn_err e;
+    net *N = net_create((int)h.L, h.n, h.A, &e);
+    if (N == NULL)
+        return nn_fail_null(err, "%s: %s", name, e.msg);
+    const unsigned char *wb = buf + 12 + 8 * (size_t)h.L;
+    for (size_t q = 0; q < N->nw; q++) {
+        /* decode weight q and check it is finite */
+        N->wflat[q] = get_f64(wb + 8 * q);
+        if (!isfinite(N->wflat[q])) {
+            nn_fail(err, "%s: weight %zu is %g; a model's weights must be "
+                         "finite", name, q, N->wflat[q]);
+            net_free(N);
+            return NULL;
+        }
+    }
+    return N;
+}
+
+/* model.c functions */
 net *model_load(const char *path, nn_err *err)
 {
+    uint64_t size;
     if (check_double(path, err) != 0)
         return NULL;
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        nn_fail(err, "%s: cannot open: %s", path, strerror(errno));
+    FILE *f = nn_open_input(path, &size, err);
+    if (f == NULL)
         return NULL;
-    }
-    /* check the file and read the model into N */
-    net *N = NULL;
-    uint64_t size;
-    if (check_file(f, path, &size, err) != 0
-        || read_model(f, path, size, &N, err) != 0) {
-        net_free(N);
-        N = NULL;
+    /* check the header against the size, then read the file whole */
+    unsigned char head[12 + 8 * NET_MAX_LAYERS];
+    size_t have = size < sizeof head ? (size_t)size : sizeof head;
+    unsigned char *buf = NULL;
+    model_header h;
+    if (get(f, head, have) != 0)
+        reread_failed(path, err);
+    else if (read_header(head, have, size, path, &h, err) == 0) {
+        if ((uint64_t)(size_t)size != size
+            || (buf = malloc((size_t)size)) == NULL)
+            nn_fail(err, "%s: out of memory for %llu bytes", path,
+                    (unsigned long long)size);
+        else if (fseek(f, 0, SEEK_SET) != 0 || get(f, buf, (size_t)size) != 0
+                 || fgetc(f) != EOF) {
+            reread_failed(path, err);
+            free(buf);
+            buf = NULL;
+        }
     }
     fclose(f);
+    net *N = buf != NULL ? model_parse(buf, (size_t)size, path, err)
+                         : NULL;
+    free(buf);
     return N;
 }

@@ -16,4 +16,9 @@ int model_save(const net *N, const char *path, nn_err *err);
    version or not a model at all. */
 net *model_load(const char *path, nn_err *err);
 
+/* model.h declarations */
+/* The same from the len bytes at buf, called name in messages. */
+net *model_parse(const unsigned char *buf, size_t len, const char *name,
+                 nn_err *err);
+
 #endif

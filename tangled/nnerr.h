@@ -3,6 +3,8 @@
 #define NNERR_H
 
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 
 /* Why a library call failed, for the caller to print or ignore. */
 typedef struct nn_err {
@@ -26,5 +28,10 @@ int nn_vfail(nn_err *e, const char *fmt, va_list ap);
 
 /* The same for a function that returns a pointer: returns NULL. */
 void *nn_fail_null(nn_err *e, const char *fmt, ...) NN_PRINTF(2, 3);
+
+/* Open path for reading if it is a regular file, its size in *size;
+   NULL with a message naming the file if it is not (a directory, a
+   FIFO, a device), without waiting for a FIFO's writer. */
+FILE *nn_open_input(const char *path, uint64_t *size, nn_err *err);
 
 #endif

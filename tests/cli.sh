@@ -126,6 +126,40 @@ check "fashion saves a model that loads to the same test accuracy" bash -c '
     b=$(sed -n "s/^\(test accuracy [0-9.]*%, test loss [0-9.]*\).*/\1/p" b.out) &&
     [ -n "$a" ] && [ "$a" = "$b" ]' _ "$PWD/$build" "$scratch"
 
+# Small data sets made here: be32 V prints V as four big-endian bytes;
+# idx_set DIR PREFIX ROWS COLS writes 4 white images and labels 0 to 3.
+be32() { printf "\\x$(printf %02x $(($1 >> 24 & 255)))\\x$(printf %02x $(($1 >> 16 & 255)))\\x$(printf %02x $(($1 >> 8 & 255)))\\x$(printf %02x $(($1 & 255)))"; }
+idx_set() {
+    { printf '\x00\x00\x08\x03'; be32 4; be32 "$3"; be32 "$4"
+      head -c $((4 * $3 * $4)) /dev/zero | tr '\0' '\377'; } >"$1/$2-images-idx3-ubyte"
+    { printf '\x00\x00\x08\x01'; be32 4; printf '\x00\x01\x02\x03'; } >"$1/$2-labels-idx1-ubyte"
+}
+mkdir -p "$scratch/shapes" "$scratch/tiny" "$scratch/fifo-data"
+idx_set "$scratch/shapes" train 1 4
+idx_set "$scratch/shapes" t10k 2 2
+expect_error "fashion rejects training and test images of different shapes" fashion --tex "$f" --data "$scratch/shapes" --epochs 1 --hidden 2 --batch 2
+idx_set "$scratch/tiny" train 2 2
+idx_set "$scratch/tiny" t10k 2 2
+# A model of 4 inputs, 1 ReLU node and 10 outputs, every weight 1e308: a
+# valid CRC (gzip's trailer holds the same CRC-32), finite weights, and
+# outputs that overflow.
+{ printf 'BPNNMDL\x00\x01\x00\x00\x00\x03\x00\x00\x00\x04\x00\x00\x00\x01\x00\x00\x00\x0a\x00\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00'
+  for q in $(seq 25); do printf '\xa0\xc8\xeb\x85\xf3\xcc\xe1\x7f'; done; } >"$scratch/huge.bin"
+gzip -n -c "$scratch/huge.bin" | tail -c 8 | head -c 4 >>"$scratch/huge.bin"
+expect_error "fashion refuses a model whose outputs overflow, printing no NaN" fashion --tex "$f" --data "$scratch/tiny" --load "$scratch/huge.bin"
+rm -f "$scratch/fifo" && mkfifo "$scratch/fifo"
+check "fashion refuses a FIFO as a model at once" bash -c '
+    msg=$(timeout 10 "$1/bin/fashion" --data "$2/tiny" --load "$2/fifo" 2>&1 >/dev/null)
+    status=$?; echo "status $status: $msg"
+    [ $status -eq 1 ] && [[ $msg == *"not a regular file (a FIFO)"* ]]' _ "$build" "$scratch"
+idx_set "$scratch/fifo-data" t10k 2 2
+cp "$scratch/fifo-data/t10k-labels-idx1-ubyte" "$scratch/fifo-data/train-labels-idx1-ubyte"
+mkfifo "$scratch/fifo-data/train-images-idx3-ubyte"
+check "fashion refuses a FIFO as data at once" bash -c '
+    msg=$(timeout 10 "$1/bin/fashion" --data "$2/fifo-data" 2>&1 >/dev/null)
+    status=$?; echo "status $status: $msg"
+    [ $status -eq 1 ] && [[ $msg == *"not a regular file (a FIFO)"* ]]' _ "$build" "$scratch"
+
 # Chapters 18 to 20: the cart-pole, the two networks, the agent.
 expect_error "cartpole-demo rejects zero episodes" cartpole-demo --tex "$f" --episodes 0
 expect_error "cartpole-demo rejects an unknown option" cartpole-demo --tex "$f" --steps 5

@@ -2,13 +2,20 @@
    files in the current directory (the runner runs in a scratch
    directory), under names that start with "test-idx-", plain or
    compressed with zlib's gz functions, and removes them at the end.
-   Every broken file must be rejected with one line naming the file. */
+   Every broken file must be rejected with one line naming the file, by
+   idx_read and, given the file's bytes in memory, by idx_parse alike.
+   mkfifo, mkdir and alarm are POSIX, for the inputs that are not
+   regular files. */
+#define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 #include "check.h"
+#include "files.h"
 #include "idx.h"
 #include "rng.h"
 
@@ -105,11 +112,24 @@ static void rejects(const char *file, int line, const char *path,
                     const char *words)
 {
     idx_file f;
-    nn_err err = { "" };
+    nn_err err = { "" }, merr = { "" };
     int status = idx_read(path, &f, &err);
     check_failure(file, line, status, &err, path, words, f.data);
     if (status == 0)
         idx_free(&f);
+    /* the same bytes in memory, the same verdict and message */
+    size_t n;
+    unsigned char *b = test_slurp(path, &n);
+    if (b != NULL) {
+        status = idx_parse(b, n, path, &f, &merr);
+        check_failure(file, line, status, &merr, path, words, f.data);
+        if (status == 0)
+            idx_free(&f);
+        if (strcmp(err.msg, merr.msg) != 0)
+            check_fail(file, line, "idx_parse says '%s', idx_read '%s'",
+                       merr.msg, err.msg);
+        free(b);
+    }
     remove(path);
 }
 
@@ -133,6 +153,14 @@ void test_idx_reads_plain_and_gzip(void)
         idx_free(&f);
         CHECK(f.data == NULL && f.count == 0);
         idx_free(&f);
+        size_t n;
+        unsigned char *b = test_slurp(path, &n);
+        CHECK(b != NULL && idx_parse(b, n, path, &f, &err) == 0);
+        CHECK(f.ndims == 3 && f.count == 3 && f.item == 4);
+        for (size_t j = 0; f.data != NULL && j < 12; j++)
+            CHECK(f.data[j] == j);
+        idx_free(&f);
+        free(b);
         remove(path);
     }
 }
@@ -208,11 +236,14 @@ void test_idx_rejects_truncated_and_long_data(void)
     for (int gz = 0; gz <= 1; gz++) {
         const char *p = gz ? "test-idx-len.gz" : "test-idx-len";
         write_idx(p, gz, 0x08, 3, images_322, -1);
-        REJECTS(p, gz ? "gzip trailer" : "truncated: the header claims "
-                                         "12 bytes of data, 11 follow");
+        REJECTS(p, gz ? "truncated: the file ends after 11 of the 12 bytes "
+                        "of its data"
+                      : "truncated: the header claims 12 bytes of data, "
+                        "11 follow");
         write_idx(p, gz, 0x08, 3, images_322, +1);
-        REJECTS(p, gz ? "gzip trailer" : "trailing data: the header "
-                                         "claims 12 bytes of data, 13");
+        REJECTS(p, gz ? "more data than the header claims"
+                      : "trailing data: the header claims 12 bytes of "
+                        "data, 13");
     }
 }
 
@@ -242,7 +273,8 @@ void test_idx_rejects_huge_claims(void)
     write_file("test-idx-huge", 0, b, 40);
     REJECTS("test-idx-huge", "the header claims 1683627180032 bytes");
     write_file("test-idx-huge.gz", 1, b, 40);
-    REJECTS("test-idx-huge.gz", "not the 1683627180048 its header");
+    REJECTS("test-idx-huge.gz", "the header claims 1683627180032 bytes of "
+                                "data, more than");
     n = make_idx(b, 0x08, 4, wide, 0, -1);
     write_file("test-idx-wide", 0, b, 40);
     REJECTS("test-idx-wide", "more than 2^64");
@@ -294,10 +326,10 @@ void test_idx_rejects_broken_gzip(void)
     CHECK(zn > n && zn + 8 <= MAXBYTES);
 
     write_file(p, 0, z, zn / 2);
-    REJECTS(p, "gzip trailer");     /* its last bytes are data */
+    REJECTS(p, "truncated: the file ends inside its gzip stream");
     set_isize(z, zn / 2, (uint32_t)n);
     write_file(p, 0, z, zn / 2);    /* cut, with a trailer that agrees */
-    REJECTS(p, "truncated: the gzip stream does not end");
+    REJECTS(p, "truncated: the file ends inside its gzip stream");
     write_file(p, 0, z, 17);
     REJECTS(p, "too short for a gzip file");
 
@@ -372,6 +404,22 @@ static void set_rejected(const char *file, int line, const char *im,
         check_fail(file, line, "labels left allocated");
     if (status == 0)
         image_set_free(&S);
+    /* both files there: the same from memory */
+    size_t ni, nl;
+    unsigned char *bi = test_slurp(im, &ni), *bl = test_slurp(lb, &nl);
+    if (bi != NULL && bl != NULL) {
+        nn_err merr = { "" };
+        status = image_set_parse(bi, ni, im, bl, nl, lb, classes, &S, &merr);
+        check_failure(file, line, status, &merr, path, words, S.pixels);
+        if (S.labels != NULL)
+            check_fail(file, line, "labels left allocated");
+        if (status == 0)
+            image_set_free(&S);
+        if (strcmp(err.msg, merr.msg) != 0)
+            check_fail(file, line, "image_set_parse says '%s', "
+                       "image_set_load '%s'", merr.msg, err.msg);
+    }
+    free(bi), free(bl);
 }
 
 void test_image_set_rejects(void)
@@ -389,10 +437,140 @@ void test_image_set_rejects(void)
     write_set(im, lb, 1, 4, 9);
     SET_REJECTED(im, lb, 10, im, "holds 3 images but test-idx-set-lb.gz "
                                  "holds 4 labels");
-    write_idx(lb, 0, 0x08, 3, images_322, -2);
+    const uint32_t three[] = { 3 };
+    write_idx(lb, 0, 0x08, 1, three, -1);
     SET_REJECTED(im, lb, 10, lb, "truncated");
     remove(im), remove(lb);
     SET_REJECTED(im, lb, 10, im, "cannot open");
+}
+
+/* A file of the wrong kind in a set is reported as such, whatever its
+   sizes claim: a label file with a huge count given as images, an image
+   file with a huge size given as labels, images of four dimensions. */
+void test_image_set_checks_the_magic_before_the_size(void)
+{
+    const char *im = "test-idx-kind-im", *lb = "test-idx-kind-lb";
+    const uint32_t many[] = { 0x7fffffffu }, d4[] = { 3, 2, 2, 0x10000 };
+    const uint32_t huge[] = { 0x7fffffffu, 28, 28 };
+    unsigned char b[MAXBYTES];
+    write_set(im, lb, 0, 3, 9);
+    make_idx(b, 0x08, 1, many, 0, 0);
+    write_file(im, 0, b, 40);
+    SET_REJECTED(im, lb, 10, im, "not an image file: magic 0x00000801");
+    write_file(im, 1, b, 40);
+    SET_REJECTED(im, lb, 10, im, "not an image file: magic 0x00000801");
+    make_idx(b, 0x08, 4, d4, 0, 0);
+    write_file(im, 0, b, 40);
+    SET_REJECTED(im, lb, 10, im, "not an image file: magic 0x00000804");
+    write_set(im, lb, 0, 3, 9);
+    make_idx(b, 0x08, 3, huge, 0, 0);
+    write_file(lb, 0, b, 40);
+    SET_REJECTED(im, lb, 10, lb, "not a label file: magic 0x00000803");
+    remove(im), remove(lb);
+}
+
+/* The compressed bytes of b[0 .. n), written to p and read back. */
+static size_t compressed(const char *p, const unsigned char *b, size_t n,
+                         unsigned char *z)
+{
+    write_file(p, 1, b, n);
+    return read_file(p, z);
+}
+
+/* A download cut short, at any point after the gzip header: the message
+   says truncated, whatever the last bytes happen to be. */
+void test_idx_gzip_cut_short_says_truncated(void)
+{
+    static unsigned char b[MAXBYTES], z[MAXBYTES];
+    const char *p = "test-idx-cut.gz";
+    const uint32_t four[] = { 4, 16, 16 };
+    rng r;
+    rng_seed(&r, 14, 2);
+    size_t n = make_idx(b, 0x08, 3, four, 0, -1);
+    for (size_t j = 16; j < n; j++)
+        b[j] = (unsigned char)(rng_u32(&r) % 7);   /* compresses a bit */
+    size_t zn = compressed(p, b, n, z);
+    CHECK(zn > 100 && zn < MAXBYTES);
+    for (size_t cut = 18; cut < zn; cut += 1 + cut / 8) {
+        write_file(p, 0, z, cut);
+        REJECTS(p, "truncated");
+    }
+}
+
+/* Bytes after the stream: zero bytes, counted and named as zeros; other
+   bytes counted. */
+void test_idx_gzip_trailing_bytes(void)
+{
+    static unsigned char b[MAXBYTES], z[MAXBYTES];
+    const char *p = "test-idx-tail.gz";
+    size_t n = make_idx(b, 0x08, 3, images_322, 0, -1);
+    size_t zn = compressed(p, b, n, z);
+    z[zn] = 0, z[zn + 1] = 0;
+    write_file(p, 0, z, zn + 2);
+    REJECTS(p, "2 zero bytes after the end of the gzip stream");
+    memcpy(z + zn, "\0junk", 5);
+    write_file(p, 0, z, zn + 5);
+    REJECTS(p, "5 bytes after the end of the gzip stream");
+}
+
+/* A gzip file of several members reads as zcat reads it: the members'
+   data one after the other.  Cut after each byte of the data in turn,
+   and with an empty member at the end. */
+void test_idx_gzip_members(void)
+{
+    static unsigned char b[MAXBYTES], z[MAXBYTES];
+    const char *p = "test-idx-members.gz";
+    size_t n = make_idx(b, 0x08, 3, images_322, 0, -1);
+    for (size_t cut = 0; cut <= n; cut++) {
+        size_t zn = compressed(p, b, cut, z);
+        zn += compressed(p, b + cut, n - cut, z + zn);
+        if (cut == n)
+            zn += compressed(p, b, 0, z + zn);      /* an empty member */
+        write_file(p, 0, z, zn);
+        idx_file f;
+        nn_err err = { "" };
+        CHECK(idx_read(p, &f, &err) == 0);
+        if (err.msg[0] != '\0')
+            fprintf(stderr, "  cut %zu: %s\n", cut, err.msg);
+        CHECK(f.count == 3 && f.item == 4 && f.data != NULL
+              && memcmp(f.data, b + 16, 12) == 0);
+        idx_free(&f);
+        CHECK(idx_parse(z, zn, p, &f, &err) == 0 && f.data != NULL
+              && memcmp(f.data, b + 16, 12) == 0);
+        idx_free(&f);
+    }
+    /* a second member with a broken header, and one cut short */
+    size_t zn = compressed(p, b, 10, z);
+    size_t z2 = compressed(p, b + 10, n - 10, z + zn);
+    z[zn + 2] = 9;
+    write_file(p, 0, z, zn + z2);
+    REJECTS(p, "corrupt gzip data");
+    z[zn + 2] = 8;
+    write_file(p, 0, z, zn + z2 - 3);
+    REJECTS(p, "truncated");
+}
+
+/* A FIFO is refused at once, not read (which would wait for a writer for
+   ever: the alarm ends the test run if it does); so is a directory. */
+void test_idx_rejects_what_is_not_a_regular_file(void)
+{
+    const char *fifo = "test-idx-fifo", *dir = "test-idx-dir";
+    idx_file f;
+    image_set S;
+    nn_err err = { "" };
+    remove(fifo), rmdir(dir);
+    CHECK(mkfifo(fifo, 0600) == 0 && mkdir(dir, 0700) == 0);
+    alarm(20);
+    int status = idx_read(fifo, &f, &err);
+    CHECK_FAILURE(status, &err, fifo, "not a regular file (a FIFO)", f.data);
+    status = idx_read(dir, &f, &err);
+    CHECK_FAILURE(status, &err, dir, "not a regular file (a directory)",
+                  f.data);
+    write_set("test-idx-fifo-lb", "test-idx-fifo-lb", 0, 3, 9);
+    status = image_set_load(fifo, "test-idx-fifo-lb", 10, &S, &err);
+    CHECK_FAILURE(status, &err, fifo, "not a regular file", S.pixels);
+    alarm(0);
+    remove(fifo), rmdir(dir), remove("test-idx-fifo-lb");
 }
 
 /* The test set of Fashion-MNIST, as the Debian package installs it. */

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <zlib.h>
 #include "check.h"
@@ -98,7 +99,8 @@ static int save(const net *N, const char *path)
 }
 
 /* Does model_load reject the file with one line that names it and
-   contains word? */
+   contains word?  If it is a regular file, model_parse must reject its
+   bytes with the same message. */
 static int rejected(const char *path, const char *word)
 {
     nn_err err = { "" };
@@ -111,6 +113,21 @@ static int rejected(const char *path, const char *word)
              && strchr(err.msg, '\n') == NULL;
     if (!ok)
         fprintf(stderr, "  message was: %s\n", err.msg);
+    struct stat st;
+    size_t len;
+    unsigned char *b = stat(path, &st) == 0 && S_ISREG(st.st_mode)
+                       && st.st_size < (1 << 20) ? test_slurp(path, &len)
+                                                 : NULL;
+    if (b != NULL) {
+        nn_err merr = { "" };
+        N = model_parse(b, len, path, &merr);
+        if (N != NULL || strcmp(merr.msg, err.msg) != 0) {
+            fprintf(stderr, "  model_parse said: %s\n", merr.msg);
+            ok = 0;
+        }
+        net_free(N);
+        free(b);
+    }
     return ok;
 }
 
@@ -293,7 +310,7 @@ void test_model_rejects_every_truncation(void)
         memcpy(longer, b, len);
         longer[len] = 0;
         test_spit(path, longer, len + 1);
-        CHECK(rejected(path, "CRC"));
+        CHECK(rejected(path, "header describes"));
         free(longer);
     }
     free(b);
@@ -394,6 +411,51 @@ void test_model_load_missing_and_unreadable(void)
     CHECK(mkdir(dir, 0700) == 0);
     CHECK(rejected(dir, dir));
     rmdir(dir);
+}
+
+/* A FIFO is refused at once, not read (which would wait for a writer
+   for ever: the alarm ends the test run if it does); so is a directory. */
+void test_model_rejects_what_is_not_a_regular_file(void)
+{
+    const char *fifo = "test-model-fifo", *dir = "test-model-dir";
+    remove(fifo), rmdir(dir);
+    CHECK(mkfifo(fifo, 0600) == 0 && mkdir(dir, 0700) == 0);
+    alarm(20);
+    CHECK(rejected(fifo, "not a regular file (a FIFO)"));
+    CHECK(rejected(dir, "not a regular file (a directory)"));
+    alarm(0);
+    remove(fifo), rmdir(dir);
+}
+
+/* A sparse file of 4 GiB that begins like a model is refused from its
+   header, in well under a second, not after reading 4 GiB; so is one
+   whose header describes a network of a few hundred bytes. */
+void test_model_rejects_a_huge_file_at_once(void)
+{
+    const char *path = "test-model-4g.bin";
+    unsigned char b[sizeof known];
+    for (int t = 0; t < 2; t++) {
+        memcpy(b, known, sizeof b);
+        test_spit(path, b, t == 0 ? 12 : sizeof b);
+        if (truncate(path, (off_t)4 << 30) != 0) {
+            printf("note: no sparse file of 4 GiB here; not tested\n");
+            remove(path);
+            return;
+        }
+        struct timespec t0, t1;
+        nn_err err = { "" };
+        timespec_get(&t0, TIME_UTC);
+        net *N = model_load(path, &err);
+        timespec_get(&t1, TIME_UTC);
+        CHECK(N == NULL && strstr(err.msg, path) != NULL
+              && strstr(err.msg, t == 0 ? "0 layers" : "header describes"));
+        net_free(N);
+        double dt = (double)(t1.tv_sec - t0.tv_sec)
+                    + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+        if (dt >= 1.0)
+            check_fail(__FILE__, __LINE__, "took %.1f s", dt);
+    }
+    remove(path);
 }
 
 void test_model_save_to_unwritable_path(void)
