@@ -208,7 +208,7 @@ int cli_sizes(int n[], int max)
 }
 
 /* cli.c functions */
-static void create(runfile *rf, const char *path, int binary)
+static void create_output(runfile *rf, const char *path, int binary)
 {
     nn_err err;
     rf->f = NULL;
@@ -254,12 +254,12 @@ static void create(runfile *rf, const char *path, int binary)
 
 void cli_create(runfile *rf, const char *path)
 {
-    create(rf, path, 0);
+    create_output(rf, path, 0);
 }
 
 void cli_create_binary(runfile *rf, const char *path)
 {
-    create(rf, path, 1);
+    create_output(rf, path, 1);
 }
 
 /* cli.c functions */

@@ -163,7 +163,11 @@ check "a symlink given as an output is refused, left as it was, and so is its fi
     grep -q "link.tex: is a symbolic link" err && [ -L link.tex ] &&
     [ "$(cat victim)" = precious ]' _ "$PWD/$build" "$od"
 expect_error "xor refuses a directory as an output" xor --steps 10 --tex "$scratch"
-expect_error "rng-demo refuses a device as an output" rng-demo --tex /dev/null
+# (a FIFO, not /dev/null: a program that wrongly accepted a device would
+# replace it by a regular file when run as root)
+mkfifo "$od/fifo"
+expect_error "rng-demo refuses a FIFO as an output" rng-demo --tex "$od/fifo"
+check "the FIFO given as an output is still a FIFO" test -p "$od/fifo"
 expect_error "rng-demo refuses an empty output name" rng-demo --tex ""
 check "rng-demo says an empty output name is empty" bash -c '
     "$1/bin/rng-demo" --tex "" 2>&1 >/dev/null | grep -q "name is empty"' _ "$PWD/$build"
