@@ -234,3 +234,12 @@ check "a 4000-byte path keeps the reason in the message" bash -c '
     p="$2"; while [ ${#p} -lt 3840 ]; do p="$p/$(printf "d%.0s" $(seq 150))"; done
     "$1/bin/rng-demo" --tex "$p/x.tex" 2>&1 >/dev/null |
     grep -q "\.\.\..*: No such file or directory$"' _ "$PWD/$build" "$od"
+check "a rename that fails at the end names the outputs already in place" bash -c '
+    cd "$2" && mkdir late && cd late || exit 1
+    "$1/bin/balance" --episodes 500 --lengths a.dat --film b.dat >/dev/null 2>err &
+    pid=$!
+    for i in $(seq 200); do [ "$(ls | grep -c "^part-")" -ge 2 ] && break; sleep 0.05; done
+    mkdir b.dat; wait $pid; status=$?
+    [ $status -eq 1 ] &&
+    grep -q "b.dat: cannot rename into place: Is a directory; already in place: a.dat" err' \
+    _ "$PWD/$build" "$od"
