@@ -161,5 +161,5 @@ int main(int argc, char **argv)
                  all, small_diff);
     cli_commit(&tab);
     cli_commit(&out);
-    return 0;
+    return cli_finish();
 }

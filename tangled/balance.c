@@ -157,12 +157,12 @@ static int compare_long(const void *a, const void *b)
 }
 
 /* the balance program's renderer */
-static int render_gif(const char *path, const cartpole trace[],
+static int render_gif(FILE *f, const char *path, const cartpole trace[],
                       int frames, nn_err *err)
 {
     static unsigned char pixels[PIC_W * PIC_H];
-    gif *gf = gif_create(path, PIC_W, PIC_H, palette, COLOURS,
-                         (int)(100 * CP_TAU + 0.5), err);
+    gif *gf = gif_start(f, path, PIC_W, PIC_H, palette, COLOURS,
+                        (int)(100 * CP_TAU + 0.5), err);
     if (gf == NULL)
         return -1;
     for (int t = 0; t < frames; t++) {
@@ -376,11 +376,19 @@ int main(int argc, char **argv)
         if (render != NULL) {
             int frames = after + 1 < render_steps + 1 ? after + 1
                                                       : (int)render_steps + 1;
-            if (render_gif(render, trace, frames, &err) != 0)
+            runfile gif_out;
+            cli_create_binary(&gif_out, render);
+            if (render_gif(gif_out.f, render, trace, frames, &err) != 0)
                 cli_fail("%s", err.msg);
+            cli_commit(&gif_out);
         }
-        if (save != NULL && model_save(g->actor, save, &err) != 0)
-            cli_fail("%s", err.msg);
+        if (save != NULL) {
+            runfile model_out;
+            cli_create_binary(&model_out, save);
+            if (model_write(g->actor, model_out.f, save, &err) != 0)
+                cli_fail("%s", err.msg);
+            cli_commit(&model_out);
+        }
         
         /* report the run */
         printf("seed %ld: before training %d steps; solved at episode %ld "
@@ -433,5 +441,5 @@ int main(int argc, char **argv)
     cli_commit(&len_out);
     cli_commit(&film_out);
     cli_commit(&tex_out);
-    return 0;
+    return cli_finish();
 }

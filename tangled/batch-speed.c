@@ -208,5 +208,5 @@ int main(int argc, char **argv)
         cli_commit(&rf);
     }
     free(X), free(w0), free(g), batch_free(W), net_free(N);
-    return EXIT_SUCCESS;
+    return cli_finish();
 }

@@ -127,5 +127,5 @@ int main(int argc, char **argv)
     }
     cli_commit(&tab);
     cli_commit(&out);
-    return 0;
+    return cli_finish();
 }

@@ -607,5 +607,5 @@ int main(int argc, char **argv)
     for (int t = 0; t < 3; t++)
         if (files[t]->f != NULL)
             cli_commit(files[t]);
-    return EXIT_SUCCESS;
+    return cli_finish();
 }

@@ -520,5 +520,5 @@ int main(int argc, char **argv)
         cli_commit(macros);
     data_free(&train);
     data_free(&test);
-    return EXIT_SUCCESS;
+    return cli_finish();
 }

@@ -20,11 +20,17 @@ double cli_double(double min, double max);  /* its value, a finite real */
 int cli_sizes(int n[], int max);         /* "784,100,10" into n[1..L] */
 void cli_unknown(void);                  /* reject the current option */
 
-/* Open an output file, or finish it and rename it into place; on failure
-   print the reason and exit.  A NULL path is an output the user did not
-   ask for: rf->f is NULL, and cli_commit does nothing. */
+/* The outputs of a run: open each with cli_create (or, for a binary
+   file, cli_create_binary), write it, declare it complete with
+   cli_commit, and end main with  return cli_finish();  which renames
+   them all into place.  Every failure prints the reason and exits, and
+   no output is replaced unless the whole run succeeded.  A NULL path is
+   an output the user did not ask for: rf->f is NULL, and cli_commit
+   does nothing.  "-" is standard output (text outputs only). */
 void cli_create(runfile *rf, const char *path);
+void cli_create_binary(runfile *rf, const char *path);
 void cli_commit(runfile *rf);
+int cli_finish(void);
 
 /* Print "program: message" on stderr and exit with status 1. */
 _Noreturn void cli_fail(const char *fmt, ...) NN_PRINTF(1, 2);

@@ -390,5 +390,5 @@ int main(int argc, char **argv)
     learning_curves(&o, &data, macros);
     if (macros != NULL)
         cli_commit(macros);
-    return EXIT_SUCCESS;
+    return cli_finish();
 }

@@ -319,5 +319,5 @@ int main(int argc, char **argv)
     if (macros != NULL)
         cli_commit(macros);
     data_free(&D);
-    return EXIT_SUCCESS;
+    return cli_finish();
 }

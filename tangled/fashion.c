@@ -489,8 +489,13 @@ int main(int argc, char **argv)
                seconds, first_rate);
     printf("\n");
     /* write the results of the run */
-    if (o.save != NULL && model_save(N, o.save, &err) != 0)
-        cli_fail("%s", err.msg);
+    if (o.save != NULL) {
+        runfile model_out;
+        cli_create_binary(&model_out, o.save);
+        if (model_write(N, model_out.f, o.save, &err) != 0)
+            cli_fail("%s", err.msg);
+        cli_commit(&model_out);
+    }
     if (o.curves != NULL)
         write_fashion_curves(o.curves, curve, epochs);
     if (o.pictures != NULL)
@@ -502,5 +507,5 @@ int main(int argc, char **argv)
     batch_free(W);
     net_free(N);
     image_set_free(&train), image_set_free(&test);
-    return EXIT_SUCCESS;
+    return cli_finish();
 }

@@ -303,5 +303,5 @@ int main(int argc, char **argv)
         worked_example(o.seed, NULL);
     free(x);
     net_free(N);
-    return EXIT_SUCCESS;
+    return cli_finish();
 }

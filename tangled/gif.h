@@ -3,6 +3,7 @@
 #define GIF_H
 
 #include <stdint.h>
+#include <stdio.h>
 #include "nnerr.h"
 
 /* gif.h declarations */
@@ -15,6 +16,12 @@ typedef struct gif gif;
 gif *gif_create(const char *path, int width, int height,
                 const uint32_t palette[], int ncolors, int delay_cs,
                 nn_err *err);
+/* The same, written to f, a binary stream the caller opened and will
+   close; path names it in messages.  For a program whose GIF is one of
+   several outputs, which it puts in place together. */
+gif *gif_start(FILE *f, const char *path, int width, int height,
+               const uint32_t palette[], int ncolors, int delay_cs,
+               nn_err *err);
 
 /* gif.h declarations */
 /* Add a frame: width*height palette indices, row by row from the top left.
@@ -23,12 +30,13 @@ gif *gif_create(const char *path, int width, int height,
 int gif_frame(gif *g, const unsigned char pixels[], nn_err *err);
 
 /* gif.h declarations */
-/* Write the trailer, close and rename into place; frees g.  -1 with a
-   message on failure, also for a GIF of no frame (then no file is left
-   at path, any old one kept). */
+/* Write the trailer, close and rename into place (for gif_start, only
+   check the stream); frees g.  -1 with a message on failure, also for a
+   GIF of no frame (then no file is left at path, any old one kept). */
 int gif_close(gif *g, nn_err *err);
 /* Give up: remove the temporary file, keep any old file at path; frees g.
-   gif_abort(NULL) does nothing. */
+   (A stream of gif_start is left to its caller.)  gif_abort(NULL) does
+   nothing. */
 void gif_abort(gif *g);
 
 #endif

@@ -120,5 +120,5 @@ int main(int argc, char **argv)
     if (diagram != NULL)
         write_diagram(diagram, N);
     net_free(N);
-    return EXIT_SUCCESS;
+    return cli_finish();
 }

@@ -193,5 +193,5 @@ int main(int argc, char **argv)
     }
     if (curves != NULL)
         write_curves(curves);
-    return EXIT_SUCCESS;
+    return cli_finish();
 }

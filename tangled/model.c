@@ -206,7 +206,7 @@ static int reread_failed(const char *path, nn_err *err)
 }
 
 /* model.c functions */
-int model_save(const net *N, const char *path, nn_err *err)
+int model_write(const net *N, FILE *f, const char *path, nn_err *err)
 {
     if (check_double(path, err) != 0)
         return -1;
@@ -215,10 +215,7 @@ int model_save(const net *N, const char *path, nn_err *err)
         if (!isfinite(N->wflat[q]))
             return nn_fail(err, "%s: weight %zu is %g; a model's weights "
                                 "must be finite", path, q, N->wflat[q]);
-    runfile rf;
-    if (runfile_open(&rf, path, err) != 0)
-        return -1;
-    writer w = { rf.f, crc32(0L, Z_NULL, 0) };
+    writer w = { f, crc32(0L, Z_NULL, 0) };
     /* write the header */
     write_bytes(&w, (const unsigned char *)model_magic, 8);
     write_u32(&w, MODEL_VERSION);
@@ -232,7 +229,21 @@ int model_save(const net *N, const char *path, nn_err *err)
         write_f64(&w, N->wflat[q]);
     unsigned char b[4];
     put_u32(b, (uint32_t)w.crc);
-    fwrite(b, 1, sizeof b, rf.f);
+    fwrite(b, 1, sizeof b, f);
+    if (ferror(f))
+        return nn_fail(err, "%s: cannot write: %s", path, strerror(errno));
+    return 0;
+}
+
+int model_save(const net *N, const char *path, nn_err *err)
+{
+    runfile rf;
+    if (runfile_open_binary(&rf, path, err) != 0)
+        return -1;
+    if (model_write(N, rf.f, path, err) != 0) {
+        runfile_abort(&rf);
+        return -1;
+    }
     return runfile_close(&rf, err);
 }
 

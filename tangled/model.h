@@ -6,9 +6,15 @@
 #include "nnerr.h"
 
 /* model.h declarations */
-/* Write N's sizes, activations and weights to path: a temporary file
-   renamed into place, so a crash never leaves a half-written model. */
+/* Write N's sizes, activations and weights to path: a temporary file,
+   synced to the disk and renamed into place, so that path holds the old
+   model or the new one, whole, even after a crash or a power failure
+   (on a system whose fsync keeps its promise). */
 int model_save(const net *N, const char *path, nn_err *err);
+/* Write the same bytes to f, a binary stream open for writing; name is
+   path names the file in messages.  -1 if the network cannot be saved or a
+   write failed; f stays open, and the caller discards what it holds. */
+int model_write(const net *N, FILE *f, const char *path, nn_err *err);
 
 /* model.h declarations */
 /* Read a model written by model_save; NULL with a message naming the

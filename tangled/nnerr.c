@@ -4,17 +4,33 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include "nnerr.h"
 
 int nn_vfail(nn_err *e, const char *fmt, va_list ap)
 {
-    if (e != NULL)
-        vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    if (e == NULL)
+        return -1;
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    if (n >= (int)sizeof e->msg) {
+        /* keep the two ends of a message too long for e->msg */
+        enum { HEAD = 80, TAIL = sizeof e->msg - HEAD - 4 };
+        char *all = malloc((size_t)n + 1);
+        if (all != NULL) {
+            vsnprintf(all, (size_t)n + 1, fmt, again);
+            memcpy(e->msg + HEAD, "...", 3);
+            memcpy(e->msg + HEAD + 3, all + n - TAIL, TAIL + 1);
+            free(all);
+        }
+    }
+    va_end(again);
     return -1;
 }
 

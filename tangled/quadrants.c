@@ -327,5 +327,5 @@ int main(int argc, char **argv)
     if (o.tex != NULL)
         cli_commit(&tex_file);
     data_free(&H);
-    return EXIT_SUCCESS;
+    return cli_finish();
 }

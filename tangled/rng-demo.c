@@ -101,5 +101,5 @@ int main(int argc, char **argv)
         write_histogram(o.histogram, count, BINS, lo, width, o.samples);
     if (o.tex != NULL)
         write_rng_macros(o.tex, &o, mean, var);
-    return EXIT_SUCCESS;
+    return cli_finish();
 }

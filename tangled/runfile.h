@@ -8,15 +8,26 @@
 typedef struct runfile {
     FILE *f;          /* the stream to write to */
     char *path;       /* the name the finished file will have */
-    char *tmp;        /* the name it has while being written */
+    char *tmp;        /* the name it has while being written; NULL for - */
 } runfile;
 
 /* runfile.h declarations */
-/* Open a new file to be renamed to path once it is complete. */
+/* Open a new text file to be renamed to path once it is complete: a
+   fresh temporary in path's directory.  "-" is standard output.  -1 with
+   a message if path is empty, names something other than a regular file,
+   or the temporary cannot be created. */
 int runfile_open(runfile *rf, const char *path, nn_err *err);
+/* The same for a binary file (mode "wb"); "-" is refused. */
+int runfile_open_binary(runfile *rf, const char *path, nn_err *err);
 
 /* runfile.h declarations */
-/* Finish the file and rename it into place. */
+/* Flush, sync and close the temporary; it stays, complete, for
+   runfile_install.  -1 with the system's reason if a write failed; then
+   the temporary is removed. */
+int runfile_finish(runfile *rf, nn_err *err);
+/* Rename a finished temporary into place and sync its directory. */
+int runfile_install(runfile *rf, nn_err *err);
+/* Both, for a single file. */
 int runfile_close(runfile *rf, nn_err *err);
 /* Give up on the file: remove the temporary, keep any old file. */
 void runfile_abort(runfile *rf);

@@ -185,5 +185,5 @@ int main(int argc, char **argv)
     }
     if (o.tex != NULL)
         write_views_macros(o.tex, &o, t, &all);
-    return EXIT_SUCCESS;
+    return cli_finish();
 }

@@ -109,5 +109,5 @@ int main(int argc, char **argv)
         cli_commit(&mf);
     }
     net_free(N);
-    return EXIT_SUCCESS;
+    return cli_finish();
 }

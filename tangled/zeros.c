@@ -370,5 +370,5 @@ int main(int argc, char **argv)
         cli_commit(&tex_file);
     free(curves);
     data_free(&E);
-    return EXIT_SUCCESS;
+    return cli_finish();
 }

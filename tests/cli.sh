@@ -3,11 +3,11 @@
 
 # expect_error NAME PROGRAM ARGS...: the program must exit with status 1,
 # print exactly one line on stderr besides any progress reports, and leave
-# no file behind.
+# no file behind: neither the outputs nor a temporary (part-XXXXXX).
 expect_error() {
     local name=$1 prog=$2; shift 2
     local out="$scratch/cli-out" err="$scratch/cli-err"
-    rm -f "$scratch"/cli-file*
+    rm -f "$scratch"/cli-file* "$scratch"/part-*
     "$build/bin/$prog" "$@" >"$out" 2>"$err"
     local status=$? lines
     # progress reports (cli_progress) may come before the error message
@@ -20,8 +20,9 @@ expect_error() {
         fail "$name" "stderr has $lines lines: $(head -c 300 "$err")"
     elif ! grep -q "^$prog: " "$err"; then
         fail "$name" "message does not start with '$prog: ': $(cat "$err")"
-    elif compgen -G "$scratch/cli-file*" >/dev/null; then
-        fail "$name" "left a file behind: $(ls "$scratch"/cli-file*)"
+    elif compgen -G "$scratch/cli-file*" >/dev/null \
+         || compgen -G "$scratch/part-*" >/dev/null; then
+        fail "$name" "left a file behind: $(ls "$scratch"/cli-file* "$scratch"/part-* 2>/dev/null)"
     else
         pass "$name ($(cat "$err"))"
     fi
@@ -82,7 +83,7 @@ check "classifier and clusters reproduce the build's runs" bash -c '
     cmp "$2/k.dat" "$1/data/clusters-curves.dat" && cmp "$2/k.tex" "$1/data/clusters.tex"' \
     _ "$build" "$scratch"
 # A failure after an output file was created removes its temporary too.
-expect_error "descent leaves no .part file when a later file fails" descent \
+expect_error "descent leaves no temporary when a later file fails" descent \
     --epochs 1 --samples 8 --tex "$f" --out "$scratch/no/such/dir/prefix"
 expect_error "zeros rejects a zero rate" zeros --tex "$f" --rate 0
 expect_error "zeros rejects a negative rate" zeros --tex "$f" --rate -0.01
@@ -188,3 +189,100 @@ check "balance --render writes an animated GIF, --save a model" bash -c '
         --render-steps 50 --save actor.bin >/dev/null 2>&1 &&
     [ "$(head -c 6 ep.gif)" = GIF89a ] && [ "$(tail -c 1 ep.gif | od -An -tx1)" = " 3b" ] &&
     [ "$(head -c 7 actor.bin)" = BPNNMDL ]' _ "$PWD/$build" "$scratch"
+
+# Outputs are all or nothing (chapter 1): a fresh temporary beside each
+# target, renamed into place only when the whole run has succeeded.
+od="$scratch/outputs"
+rm -rf "$od" && mkdir -p "$od"
+check "a symlink planted at an output's old temporary name is not followed" bash -c '
+    cd "$2" && printf precious >victim && ln -s "$PWD/victim" out.tex.part &&
+    "$1/bin/xor" --steps 10 --tex out.tex >/dev/null 2>&1 &&
+    [ "$(cat victim)" = precious ] && [ -L out.tex.part ] &&
+    [ -f out.tex ] && [ ! -L out.tex ] && ! compgen -G "part-*" >/dev/null' \
+    _ "$PWD/$build" "$od"
+check "a symlink given as an output is refused, left as it was, and so is its file" bash -c '
+    cd "$2" && ln -s "$PWD/victim" link.tex &&
+    ! "$1/bin/xor" --steps 10 --tex link.tex >/dev/null 2>err &&
+    grep -q "link.tex: is a symbolic link" err && [ -L link.tex ] &&
+    [ "$(cat victim)" = precious ]' _ "$PWD/$build" "$od"
+expect_error "xor refuses a directory as an output" xor --steps 10 --tex "$scratch"
+# (a FIFO, not /dev/null: a program that wrongly accepted a device would
+# replace it by a regular file when run as root)
+mkfifo "$od/fifo"
+expect_error "rng-demo refuses a FIFO as an output" rng-demo --tex "$od/fifo"
+check "the FIFO given as an output is still a FIFO" test -p "$od/fifo"
+expect_error "rng-demo refuses an empty output name" rng-demo --tex ""
+check "rng-demo says an empty output name is empty" bash -c '
+    "$1/bin/rng-demo" --tex "" 2>&1 >/dev/null | grep -q "name is empty"' _ "$PWD/$build"
+check "a failed run leaves the older outputs byte for byte (balance --render, then a bad --save)" bash -c '
+    cd "$2" && printf "old gif" >a.gif &&
+    ! "$1/bin/balance" --episodes 2 --render a.gif --save "$2/no/such/dir/m.bin" >/dev/null 2>&1 &&
+    [ "$(cat a.gif)" = "old gif" ] && ! compgen -G "part-*" >/dev/null' _ "$PWD/$build" "$od"
+if [ -r "$fashion_dir/t10k-labels-idx1-ubyte.gz" ] || [ -r "$fashion_dir/t10k-labels-idx1-ubyte" ]; then
+    check "a failed run leaves an older model byte for byte (fashion --save, then a bad --curves)" bash -c '
+        cd "$2" && printf "old model" >m.bin &&
+        ! "$1/bin/fashion" --subset 500 --epochs 1 --hidden 2 --save m.bin \
+            --curves "$2/no/such/dir/c.dat" >/dev/null 2>&1 &&
+        [ "$(cat m.bin)" = "old model" ] && ! compgen -G "part-*" >/dev/null' _ "$PWD/$build" "$od"
+fi
+# A background job of a shell without job control ignores SIGINT; set -m
+# gives it the default action, as at a terminal.
+check "SIGINT and SIGTERM during a run leave the old file and no temporary" bash -c '
+    set -m
+    cd "$2" && mkdir kill && cd kill || exit 1
+    for sig in INT TERM; do
+        printf old >l.dat
+        "$1/bin/balance" --episodes 10000000 --lengths l.dat >/dev/null 2>&1 &
+        pid=$!
+        for i in $(seq 100); do compgen -G "part-*" >/dev/null && break; sleep 0.1; done
+        sleep 1
+        kill -$sig $pid; sleep 0.5
+        if kill -0 $pid 2>/dev/null; then kill -KILL $pid; echo "$sig did not stop it"; exit 1; fi
+        wait $pid; status=$?
+        [ $status -gt 128 ] || { echo "status $status"; exit 1; }
+        [ "$(cat l.dat)" = old ] || { echo "l.dat changed"; exit 1; }
+        [ "$(ls -A)" = l.dat ] || { echo "left: $(ls -A)"; exit 1; }
+    done' _ "$PWD/$build" "$od"
+check "a full disk keeps the old file and gives the reason (skipped where tmpfs cannot be mounted)" bash -c '
+    d="$2/full" && mkdir "$d" || exit 1
+    mount -t tmpfs -o size=64k tmpfs "$d" 2>/dev/null || exit 0
+    trap "umount \"$d\"" EXIT
+    printf old >"$d/out.dat" && dd if=/dev/zero of="$d/filler" bs=4k 2>/dev/null
+    ! "$1/bin/rng-demo" --histogram "$d/out.dat" >/dev/null 2>"$2/full-err" &&
+    grep -q "out.dat: cannot write: No space left on device" "$2/full-err" &&
+    [ "$(cat "$d/out.dat")" = old ] && [ "$(ls -A "$d")" = "filler
+out.dat" ]' _ "$PWD/$build" "$od"
+expect_error "balance refuses one file for two outputs" balance --episodes 2 \
+    --lengths "$f" --film "$f"
+check "balance names both options given one file" bash -c '
+    "$1/bin/balance" --episodes 2 --lengths "$2/s" --film "$2/./s" 2>&1 >/dev/null |
+    grep -q -- "--lengths $2/s and --film $2/./s name the same file"' _ "$PWD/$build" "$od"
+expect_error "check-grad refuses one file for three outputs" check-grad \
+    --errors "$f" --timing "$f" --tex "$f"
+check "balance refuses a model and its macros in one file, keeping the file" bash -c '
+    cd "$2" && printf keep >x && ! "$1/bin/balance" --episodes 2 --save x --tex x \
+    >/dev/null 2>&1 && [ "$(cat x)" = keep ]' _ "$PWD/$build" "$od"
+check "- as a text output writes to standard output" bash -c '
+    cd "$2" && "$1/bin/rng-demo" --samples 100 --tex - >out 2>/dev/null &&
+    grep -q "^\\\\setrun{rng.seed}{" out && [ ! -e ./- ]' _ "$PWD/$build" "$od"
+expect_error "balance refuses - for its binary model" balance --episodes 2 --save -
+expect_error "balance says the range of --discount exactly" balance --discount 1
+check "balance prints the bound of --discount that it checks" bash -c '
+    "$1/bin/balance" --discount 1 2>&1 | grep -q "out of range \[0, 0.9999999\]"' _ "$PWD/$build"
+check "an output name of 255 bytes can be written" bash -c '
+    n=$(printf "x%.0s" $(seq 255)) && cd "$2" &&
+    "$1/bin/rng-demo" --samples 100 --tex "$n" >/dev/null 2>&1 && [ -s "$n" ]' \
+    _ "$PWD/$build" "$od"
+check "a 4000-byte path keeps the reason in the message" bash -c '
+    p="$2"; while [ ${#p} -lt 3840 ]; do p="$p/$(printf "d%.0s" $(seq 150))"; done
+    "$1/bin/rng-demo" --tex "$p/x.tex" 2>&1 >/dev/null |
+    grep -q "\.\.\..*: No such file or directory$"' _ "$PWD/$build" "$od"
+check "a rename that fails at the end names the outputs already in place" bash -c '
+    cd "$2" && mkdir late && cd late || exit 1
+    "$1/bin/balance" --episodes 500 --lengths a.dat --film b.dat >/dev/null 2>err &
+    pid=$!
+    for i in $(seq 200); do [ "$(ls | grep -c "^part-")" -ge 2 ] && break; sleep 0.05; done
+    mkdir b.dat; wait $pid; status=$?
+    [ $status -eq 1 ] &&
+    grep -q "b.dat: cannot rename into place: Is a directory; already in place: a.dat" err' \
+    _ "$PWD/$build" "$od"

@@ -152,3 +152,15 @@ void test_parse_sizes_rejects(void)
     CHECK(sizes_rejected("1000001"));
     CHECK(sizes_rejected("2,99999999999999999999"));
 }
+
+/* The bounds in a range message are the bounds checked: 0.9999999 is
+   not printed as 1, which would read "1 is out of range [0, 1]". */
+void test_parse_double_prints_exact_bounds(void)
+{
+    double v;
+    nn_err err = { "" };
+    CHECK(parse_double("--discount", "1", 0, 0.9999999, &v, &err) == -1);
+    CHECK(strstr(err.msg, "[0, 0.9999999]") != NULL);
+    CHECK(parse_double("--rate", "0", 1e-9, 10.0, &v, &err) == -1);
+    CHECK(strstr(err.msg, "[1e-09, 10]") != NULL);
+}
