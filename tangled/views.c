@@ -90,8 +90,8 @@ static void compare(net *N, const double x[], const double y[],
     /* add the differences of dwflat and g to the tally */
     for (size_t q = 0; q < N->nw; q++) {
         double a = N->dwflat[q], b = g[q];
-        double big = fmax(fabs(a), fabs(b));
-        double rel = big == 0.0 ? 0.0 : fabs(a - b) / big;
+        double rel = a == b && isfinite(a)
+                   ? 0.0 : fabs(a - b) / fmax(fabs(a), fabs(b));
         if (!(rel <= t->maxrel))
             t->maxrel = rel;
         t->identical += a == b;
