@@ -117,6 +117,33 @@ check "fashion saves a model that loads to the same test accuracy" bash -c '
     b=$(sed -n "s/^\(test accuracy [0-9.]*%, test loss [0-9.]*\).*/\1/p" b.out) &&
     [ -n "$a" ] && [ "$a" = "$b" ]' _ "$PWD/$build" "$scratch"
 
+# write_idx_set DIR ROWS COLS: train and t10k sets of 20 grey images of
+# ROWS x COLS pixels (every pixel 128) and labels 0..9 in turn, as IDX.
+be32() { local v=$1; printf "\\$(printf %03o $(((v >> 24) & 255)))\\$(printf %03o $(((v >> 16) & 255)))\\$(printf %03o $(((v >> 8) & 255)))\\$(printf %03o $((v & 255)))"; }
+write_idx_set() {
+    local dir=$1 rows=$2 cols=$3 set i
+    mkdir -p "$dir"
+    for set in train t10k; do
+        { be32 2051; be32 20; be32 "$rows"; be32 "$cols"
+          head -c $((20 * rows * cols)) /dev/zero | tr '\0' '\200'; } >"$dir/$set-images-idx3-ubyte"
+        { be32 2049; be32 20
+          for i in $(seq 0 19); do printf "\\$(printf %03o $((i % 10)))"; done; } >"$dir/$set-labels-idx1-ubyte"
+    done
+}
+# The gallery of fashion --pictures for images of odd shapes, under the
+# sanitizers: every value drawn is a pixel (128/255) or the blank 0.
+for shape in 1x4096 32x128 1x600 3x5; do
+    write_idx_set "$scratch/idx-$shape" "${shape%x*}" "${shape#*x}"
+    check "fashion --pictures draws $shape images" bash -c '
+        cd "$2" && "$1/bin-san/fashion" --data "idx-$3" --epochs 1 --hidden 2 --batch 8 \
+            --pictures "p-$3" >/dev/null 2>&1 &&
+        for k in samples weights errors confusion; do [ -s "p-$3-$k.dat" ] || exit 1; done &&
+        awk "NF == 3 && \$2 <= 0 && \$3 != 0 && \$3 != 0.502 { bad = 1 } END { exit bad }" \
+            "p-$3-samples.dat" "p-$3-errors.dat"' _ "$PWD/$build" "$scratch" "$shape"
+done
+write_idx_set "$scratch/idx-1x4097" 1 4097
+expect_error "fashion --pictures refuses images too large to draw" fashion --data "$scratch/idx-1x4097" --epochs 1 --hidden 2 --pictures "$scratch/cli-file-p"
+
 # Chapters 18 to 20: the cart-pole, the two networks, the agent.
 expect_error "cartpole-demo rejects zero episodes" cartpole-demo --tex "$f" --episodes 0
 expect_error "cartpole-demo rejects an unknown option" cartpole-demo --tex "$f" --steps 5
