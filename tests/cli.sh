@@ -159,6 +159,19 @@ expect_error "balance rejects a GIF it cannot write" balance --tex "$f" \
     --lengths "$scratch/cli-file.dat" --episodes 2 --render "$scratch/nowhere/e.gif"
 expect_error "balance rejects a model it cannot write" balance --tex "$f" \
     --episodes 2 --save "$scratch/nowhere/actor.bin"
+for opt in --lengths --film --render --save; do
+    expect_error "balance --compare refuses $opt, an output of one run" balance \
+        --compare "$scratch/cli-file-c.tex" --episodes 2 --seeds 1 $opt "$scratch/cli-file-$opt"
+done
+check "balance says never solved when it was not" bash -c '
+    out=$("$1/bin/balance" --seed 1 --episodes 3 2>/dev/null) && echo "$out" &&
+    echo "$out" | grep -q "; never solved; 3 episodes" &&
+    ! echo "$out" | grep -q "solved at"' _ "$build"
+check "balance --compare averages an unsolved run over the episodes it had" bash -c '
+    out=$("$1/bin/balance" --compare "$2/c.tex" --episodes 2 --seeds 1 2>/dev/null) &&
+    echo "$out" && [ -n "$out" ] &&
+    echo "$out" | awk "/unsolved end at/ { v = \$0; sub(/.*unsolved end at /, \"\", v);
+        if (v + 0 < 5) bad = 1; n++ } END { exit bad || n == 0 }"' _ "$build" "$scratch"
 check "balance reproduces the build's run of seed 1" bash -c '
     "$1/bin/balance" --seed 1 --episodes 1000 --lengths "$2/bl.dat" \
         --film "$2/bf.dat" >/dev/null 2>&1 &&
