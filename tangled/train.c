@@ -17,10 +17,14 @@ trainer *trainer_create(net *N, size_t n, const train_options *o,
 {
     if (loss_check(o->loss, N, err) != 0)
         return NULL;
-    if (!(o->rate > 0.0) || o->batch < 1 || !(o->momentum >= 0.0)
-        || !(o->momentum < 1.0))
-        return nn_fail_null(err, "training needs a rate > 0, a batch >= 1 "
-                                 "and a momentum in [0, 1)");
+    if (!(o->rate > 0.0))
+        return nn_fail_null(err, "training needs a rate > 0, not %g",
+                            o->rate);
+    if (o->batch < 1)
+        return nn_fail_null(err, "training needs a batch >= 1, not 0");
+    if (!(o->momentum >= 0.0) || !(o->momentum < 1.0))
+        return nn_fail_null(err, "training needs a momentum in [0, 1), "
+                                 "not %g", o->momentum);
     if (n < 1 || n > UINT32_MAX)
         return nn_fail_null(err, "cannot train on %zu samples", n);
     /* allocate the trainer with its order and velocity */

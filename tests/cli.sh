@@ -2,26 +2,45 @@
 # defines check, pass, fail, $build and $scratch).
 
 # expect_error NAME PROGRAM ARGS...: the program must exit with status 1,
-# print exactly one line on stderr besides any progress reports, and leave
-# no file behind.
+# print exactly one line on stderr besides any progress reports, leave
+# every old output as it was and no new file behind.  Each argument that
+# names a file $scratch/cli-file* in an existing directory is first
+# created as an old output with known contents, so that a program that
+# opened (and emptied) its outputs before it failed is caught; and the
+# scratch directory is listed before and after, so that any leftover,
+# a temporary of any name included, is caught.
 expect_error() {
     local name=$1 prog=$2; shift 2
-    local out="$scratch/cli-out" err="$scratch/cli-err"
+    local out="$scratch/cli-out" err="$scratch/cli-err" a olds=() changed=""
     rm -f "$scratch"/cli-file*
+    for a in "$@"; do
+        case $a in
+        "$scratch"/cli-file*)
+            if [ -d "${a%/*}" ]; then printf 'old %s\n' "$a" >"$a"; olds+=("$a"); fi ;;
+        esac
+    done
+    : >"$out"; : >"$err"
+    local before; before=$(ls -A "$scratch")
     "$build/bin/$prog" "$@" >"$out" 2>"$err"
     local status=$? lines
     # progress reports (cli_progress) may come before the error message
     grep -v -E '^[^:]+: +[0-9]+% \([0-9]+/[0-9]+\), [a-z -]+ ' "$err" >"$err.msg"
     mv "$err.msg" "$err"
     lines=$(wc -l <"$err")
+    for a in "${olds[@]}"; do
+        [ "$(cat "$a" 2>/dev/null)" = "old $a" ] || changed+=" $a"
+    done
+    local after; after=$(ls -A "$scratch")
     if [ $status -ne 1 ]; then
         fail "$name" "exit status $status, expected 1"
     elif [ "$lines" -ne 1 ]; then
         fail "$name" "stderr has $lines lines: $(head -c 300 "$err")"
     elif ! grep -q "^$prog: " "$err"; then
         fail "$name" "message does not start with '$prog: ': $(cat "$err")"
-    elif compgen -G "$scratch/cli-file*" >/dev/null; then
-        fail "$name" "left a file behind: $(ls "$scratch"/cli-file*)"
+    elif [ -n "$changed" ]; then
+        fail "$name" "changed or removed an old output:$changed"
+    elif [ "$before" != "$after" ]; then
+        fail "$name" "left a file behind: $(comm -13 <(echo "$before") <(echo "$after") | tr '\n' ' ')"
     else
         pass "$name ($(cat "$err"))"
     fi

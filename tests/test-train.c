@@ -62,9 +62,22 @@ void test_trainer_rejects_bad_options(void)
         { LOSS_BCE, NAN, 4, 0.0 }, { LOSS_BCE, 0.1, 0, 0.0 },
         { LOSS_BCE, 0.1, 4, 1.0 }, { LOSS_BCE, 0.1, 4, -0.5 },
     };
-    for (size_t q = 0; q < sizeof bad / sizeof bad[0]; q++)
+    /* the reason each is refused, a word of its message */
+    const char *why[] = { "softmax cross-entropy needs an identity",
+                          "a rate > 0, not 0", "a rate > 0, not -1",
+                          "a rate > 0, not nan", "a batch >= 1, not 0",
+                          "a momentum in [0, 1), not 1",
+                          "a momentum in [0, 1), not -0.5" };
+    for (size_t q = 0; q < sizeof bad / sizeof bad[0]; q++) {
+        err.msg[0] = '\0';
         CHECK(trainer_create(N, 4, &bad[q], &err) == NULL);
+        if (strstr(err.msg, why[q]) == NULL)
+            check_fail(__FILE__, __LINE__, "option set %zu: message \"%s\", "
+                       "wanted \"%s\"", q, err.msg, why[q]);
+    }
+    err.msg[0] = '\0';
     CHECK(trainer_create(N, 0, &ok, &err) == NULL);
+    CHECK(strstr(err.msg, "cannot train on 0 samples") != NULL);
     trainer *T = trainer_create(N, 4, &ok, &err);
     CHECK(T != NULL);
     trainer_free(T);
