@@ -53,10 +53,25 @@ void trainer_free(trainer *T)
 }
 
 /* train.c functions */
-double train_epoch(trainer *T, const dataset *D, rng *r)
+int data_fits(const net *N, const dataset *D, nn_err *err)
+{
+    if (D->d != N->n[1] || D->m != N->n[N->L])
+        return nn_fail(err, "a data set of %d inputs and %d targets does "
+                       "not fit a %d-input, %d-output network", D->d, D->m,
+                       N->n[1], N->n[N->L]);
+    return 0;
+}
+
+int train_epoch(trainer *T, const dataset *D, rng *r, double *loss,
+                nn_err *err)
 {
     net *N = T->N;
     double total = 0.0;
+    if (D->n != T->n)
+        return nn_fail(err, "a trainer for %zu samples cannot train on "
+                       "%zu", T->n, D->n);
+    if (data_fits(N, D, err) != 0)
+        return -1;
     if (r != NULL)
         shuffle(r, T->order, T->n);
     for (size_t first = 0; first < T->n; first += T->o.batch) {
@@ -80,7 +95,9 @@ double train_epoch(trainer *T, const dataset *D, rng *r)
             }
         }
     }
-    return total / (double)T->n;
+    if (loss != NULL)
+        *loss = total / (double)T->n;
+    return 0;
 }
 
 /* train.c functions */
