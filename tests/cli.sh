@@ -69,6 +69,13 @@ check "forward runs another network and activation" bash -c '
     "$1/bin/forward" --sizes 4,3,2 --activation relu --tex "$2/ok.tex" >/dev/null &&
     grep -q "^\\\\setrun{forward.out2}" "$2/ok.tex" && ! grep -q "forward.out3" "$2/ok.tex"' \
     _ "$build" "$scratch"
+check "views fails on a NaN gradient against an exact zero (tests/views-labs)" bash -c '
+    cd "$2" && lab=nan-against-zero.nw && cp "$3/tests/views-labs/$lab" . &&
+    notangle -L -filter "awk -v lab=$lab -f $3/tools/replace-chunk.awk" -Rviews.c \
+        "$3"/chapters/*.nw $lab >lab-views.c &&
+    "$4" -std=c11 -O2 -I"$1/src" -o lab-views lab-views.c "$1/libbackprop.a" -lm -lz &&
+    { ./lab-views --networks 8 >lab-views.out 2>lab-views.err; [ $? -eq 1 ]; } &&
+    grep -q "not a number" lab-views.err' _ "$PWD/$build" "$scratch" "$PWD" "${cc:-cc}"
 expect_error "views rejects zero networks" views --tex "$f" --networks 0
 expect_error "views rejects a width beyond its arrays" views --tex "$f" --max-width 101
 expect_error "classifier rejects a zero rate" classifier --tex "$f" --rate 0
