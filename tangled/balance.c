@@ -275,7 +275,7 @@ int main(int argc, char **argv)
             /* tabulate one variant */
             qsort(at, (size_t)seeds, sizeof at[0], compare_long);
             long hi = at[seeds / 2], lo = at[(seeds - 1) / 2];
-            char med[32] = "---", last[32] = "---";
+            char med[32] = "never", last[32] = "---";
             if (hi != LONG_MAX)
                 snprintf(med, sizeof med, "%.0f", (lo + hi) / 2.0);
             if (solved < seeds)
@@ -362,7 +362,7 @@ int main(int argc, char **argv)
                 run_tag(&tex_out, tag, "SolvedAt", "%ld", solved_at);
                 run_tag(&tex_out, tag, "SolvedSeconds", "%.2f", solved_seconds);
             } else {
-                run_tag(&tex_out, tag, "SolvedAt", "---");
+                run_tag(&tex_out, tag, "SolvedAt", "never");
                 run_tag(&tex_out, tag, "SolvedSeconds", "---");
             }
             run_tag(&tex_out, tag, "Episodes", "%ld", e);

@@ -129,6 +129,9 @@ check "quadrants runs a deeper network without a table" bash -c '
 # Chapter 17 on the real data set (installed by make as a Debian package).
 fashion_dir=/usr/share/datasets/fashion-mnist
 expect_error "fashion rejects a missing data directory" fashion --tex "$f" --data "$scratch/nowhere"
+check "fashion says a data directory's name is too long" bash -c '
+    "$1/bin/fashion" --data "$(printf "d%.0s" $(seq 4100))" 2>&1 >/dev/null |
+    grep -q "name is too long"' _ "$build"
 expect_error "fashion rejects a zero learning rate" fashion --tex "$f" --rate 0
 expect_error "fashion rejects zero epochs" fashion --tex "$f" --epochs 0
 expect_error "fashion rejects a model file that is not a model" fashion --load /etc/hostname
