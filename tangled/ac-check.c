@@ -57,7 +57,7 @@ static void compare_gradients(net *N, const grad_problem *p, double *rel,
         double down = loss_of(N, p);
         N->wflat[q] = w;
         double a = N->dwflat[q], num = (up - down) / (2 * FD_STEP);
-        if (fmax(fabs(a), fabs(num)) >= SMALL_GRAD)
+        if (!(fabs(a) < SMALL_GRAD && fabs(num) < SMALL_GRAD))
             *rel = fmax(*rel, rel_error(a, num));
         else
             *small_diff = fmax(*small_diff, fabs(a - num));

@@ -234,6 +234,14 @@ int main(int argc, char **argv)
         else if (cli_is("--tag")) tag = tag_option();
         else cli_unknown();
     }
+    
+    /* refuse the outputs of one run in --compare mode */
+    const char *one_run = lengths != NULL ? "--lengths"
+                        : film != NULL    ? "--film"
+                        : render != NULL  ? "--render"
+                        : save != NULL    ? "--save" : NULL;
+    if (compare_path != NULL && one_run != NULL)
+        cli_fail("%s describes one run; --compare trains many", one_run);
     /* open the balance program's outputs */
     runfile len_out, film_out, tex_out, cmp_out;
     cli_create(&len_out, lengths);
@@ -268,7 +276,9 @@ int main(int argc, char **argv)
                 if (at[k] != LONG_MAX)
                     solved++;
                 else
-                    unsolved_sum += (double)watch.sum / SOLVED_WINDOW;
+                    unsolved_sum += (double)watch.sum
+                                  / (double)(watch.episodes < SOLVED_WINDOW
+                                             ? watch.episodes : SOLVED_WINDOW);
                 agent_free(g);
                 cli_progress_of("balance --compare", q * seeds + k + 1, nv * seeds,
                                 "solved at", at[k] == LONG_MAX ? -1.0 : (double)at[k]);
@@ -276,7 +286,7 @@ int main(int argc, char **argv)
             /* tabulate one variant */
             qsort(at, (size_t)seeds, sizeof at[0], compare_long);
             long hi = at[seeds / 2], lo = at[(seeds - 1) / 2];
-            char med[32] = "---", last[32] = "---";
+            char med[32] = "never", last[32] = "---";
             if (hi != LONG_MAX)
                 snprintf(med, sizeof med, "%.0f", (lo + hi) / 2.0);
             if (solved < seeds)
@@ -391,11 +401,14 @@ int main(int argc, char **argv)
         }
         
         /* report the run */
-        printf("seed %ld: before training %d steps; solved at episode %ld "
-               "(%.2f s); %ld episodes, %lld steps in %.2f s; after: mean %.1f, "
-               "min %d over %d episodes\n", seed, before, solved_at,
-               solved_seconds, e, steps, train_seconds, final_mean, final_min,
-               SOLVED_WINDOW);
+        char solved[64] = "never solved";
+        if (solved_at > 0)
+            snprintf(solved, sizeof solved, "solved at episode %ld (%.2f s)",
+                     solved_at, solved_seconds);
+        printf("seed %ld: before training %d steps; %s; %ld episodes, %lld "
+               "steps in %.2f s; after: mean %.1f, min %d over %d episodes\n",
+               seed, before, solved, e, steps, train_seconds, final_mean,
+               final_min, SOLVED_WINDOW);
         if (tex_out.f != NULL) {
             run_tag(&tex_out, tag, "Seed", "%ld", seed);
             run_tag(&tex_out, tag, "Before", "%d", before);
@@ -403,7 +416,7 @@ int main(int argc, char **argv)
                 run_tag(&tex_out, tag, "SolvedAt", "%ld", solved_at);
                 run_tag(&tex_out, tag, "SolvedSeconds", "%.2f", solved_seconds);
             } else {
-                run_tag(&tex_out, tag, "SolvedAt", "---");
+                run_tag(&tex_out, tag, "SolvedAt", "never");
                 run_tag(&tex_out, tag, "SolvedSeconds", "---");
             }
             run_tag(&tex_out, tag, "Episodes", "%ld", e);

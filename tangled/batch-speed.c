@@ -31,9 +31,14 @@ static double run_epoch(net *N, batch_work *W, const double X[],
         const double *x = X + (size_t)first * (size_t)d;
         const double *y = Y + (size_t)first * (size_t)m;
         net_zero_grad(N);
-        if (W != NULL)
-            loss += net_backprop_batch(N, W, x, y, b, LOSS_SOFTMAX_CE);
-        else
+        if (W != NULL) {
+            double sum;
+            nn_err err;
+            if (net_backprop_batch(N, W, x, y, b, LOSS_SOFTMAX_CE, &sum,
+                                   &err) != 0)
+                cli_fail("%s", err.msg);
+            loss += sum;
+        } else
             for (int s = 0; s < b; s++)
                 loss += net_backprop(N, x + (size_t)s * (size_t)d,
                                      y + (size_t)s * (size_t)m,
@@ -124,7 +129,10 @@ int main(int argc, char **argv)
                               Y + (size_t)s * (size_t)m, LOSS_SOFTMAX_CE);
     memcpy(g, N->dwflat, N->nw * sizeof *g);
     net_zero_grad(N);
-    double lossb = net_backprop_batch(N, W, X, Y, b0, LOSS_SOFTMAX_CE);
+    double lossb;
+    if (net_backprop_batch(N, W, X, Y, b0, LOSS_SOFTMAX_CE, &lossb,
+                           &err) != 0)
+        cli_fail("%s", err.msg);
     double gmax = 0.0, diff = 0.0;
     size_t same = 0;
     for (size_t p = 0; p < N->nw; p++) {

@@ -18,16 +18,19 @@ void batch_free(batch_work *W);
 /* batch.h declarations */
 /* Forward and backward over b <= B samples: X holds b inputs of n[1]
    values one after another, Y b targets of n[L] values; adds the sum of
-   their gradients to N->dw (nsum += b) and returns the summed loss.
-   The same sums as b calls of net_backprop; the pair of loss and output
-   activation must pass loss_check.  Returns NaN and changes nothing if
-   b is not 1 .. B or W was made for a network of another shape (and
-   net_forward_batch then leaves P alone). */
-double net_backprop_batch(net *N, batch_work *W, const double X[],
-                          const double Y[], int b, loss_kind k);
+   their gradients to N->dw (nsum += b) and stores the summed loss in
+   *loss.  The same sums as b calls of net_backprop.  0 on success; -1,
+   with a message in err and nothing changed, if b is not 1 .. B, if W
+   was made for a network of another shape (any n[k]), or if the pair
+   of loss and output activation fails loss_check. */
+int net_backprop_batch(net *N, batch_work *W, const double X[],
+                       const double Y[], int b, loss_kind k, double *loss,
+                       nn_err *err);
 /* The outputs for b inputs: P gets b rows of n[L] values (l[L], i.e. the
-   logits for softmax-ce; callers take the arg max). */
-void net_forward_batch(net *N, batch_work *W, const double X[], int b,
-                       double P[]);
+   logits for softmax-ce; callers take the arg max).  0 on success; -1,
+   with a message in err and P left alone, if b is not 1 .. B or W was
+   made for a network of another shape. */
+int net_forward_batch(net *N, batch_work *W, const double X[], int b,
+                      double P[], nn_err *err);
 
 #endif

@@ -256,7 +256,7 @@ static void check_cell(struct pair_table *tab, int a, int c, rng *r)
         for (size_t p = 0; p < N->nw; p++) {
             double a = N->dwflat[p];
             tab->components++;
-            if (fmax(fabs(a), fabs(g[p])) >= SMALL) {
+            if (!(fabs(a) < SMALL && fabs(g[p]) < SMALL)) {
                 worst[0] = fmax(worst[0], rel_error(a, g[p]));
             } else {
                 tab->small++;

@@ -73,7 +73,9 @@ static void train_classifier(net *N, const dataset *D, double rate,
     rng order;
     rng_seed(&order, (uint64_t)seed, 123);
     for (long e = 1; e <= epochs; e++) {
-        double loss = train_epoch(T, D, &order);
+        double loss;
+        if (train_epoch(T, D, &order, &loss, &err) != 0)
+            cli_fail("%s", err.msg);
         if (what != NULL)
             cli_progress(what, e, epochs, loss);
     }

@@ -95,7 +95,8 @@ static void small_table(const struct options *o, rng *data,
     double first = mean_loss(N, &D, LOSS_BCE);
     trainer *T = full_batch(N, D.n, o->rate);
     for (long e = 0; e < o->epochs; e++)
-        train_epoch(T, &D, NULL);
+        if (train_epoch(T, &D, NULL, NULL, &err) != 0)
+            cli_fail("%s", err.msg);
     trainer_free(T);
     double last = mean_loss(N, &D, LOSS_BCE), acc = accuracy(N, &D);
     printf("%zu samples: loss %.4f -> %.4f, accuracy %.2f\n", D.n, first,
@@ -185,7 +186,8 @@ static void learning_curves(const struct options *o, rng *data,
     if (c == NULL)
         cli_fail("out of memory for the learning curves");
     for (long e = 0; e < o->large_epochs; e++) {
-        train_epoch(T, &train, NULL);
+        if (train_epoch(T, &train, NULL, NULL, &err) != 0)
+            cli_fail("%s", err.msg);
         /* measure the network after epoch e */
         c[4 * e] = mean_loss(N, &train, LOSS_BCE);
         c[4 * e + 1] = mean_loss(N, &test, LOSS_BCE);

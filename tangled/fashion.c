@@ -52,10 +52,11 @@ static void read_set(const char *dir, const char *prefix, image_set *S)
     nn_err err;
     for (int gz = 1; gz >= 0; gz--) {
         const char *ext = gz ? ".gz" : "";
-        snprintf(images, sizeof images, "%s/%s-images-idx3-ubyte%s", dir,
-                 prefix, ext);
-        snprintf(labels, sizeof labels, "%s/%s-labels-idx1-ubyte%s", dir,
-                 prefix, ext);
+        if (snprintf(images, sizeof images, "%s/%s-images-idx3-ubyte%s",
+                     dir, prefix, ext) >= (int)sizeof images
+            || snprintf(labels, sizeof labels, "%s/%s-labels-idx1-ubyte%s",
+                        dir, prefix, ext) >= (int)sizeof labels)
+            cli_fail("%s: the directory's name is too long", dir);
         uint64_t size;
         FILE *f = nn_open_input(images, &size, NULL);
         if (f != NULL || gz == 0) {
@@ -88,16 +89,18 @@ struct measure {
 };
 
 static struct measure evaluate(net *N, batch_work *W, const image_set *S,
-                               double X[], int batch, int predicted[])
+                               double X[], double P[], int batch,
+                               int predicted[])
 {
     struct measure m = { 0.0, 0.0, { { 0 } } };
     int d = S->rows * S->cols;
-    double P[4096 * 10];
     for (size_t first = 0; first < S->n; first += (size_t)batch) {
         int b = S->n - first < (size_t)batch ? (int)(S->n - first) : batch;
         for (int t = 0; t < b; t++)
             image_x(S, first + (size_t)t, X + (size_t)t * (size_t)d);
-        net_forward_batch(N, W, X, b, P);
+        nn_err err;
+        if (net_forward_batch(N, W, X, b, P, &err) != 0)
+            cli_fail("%s", err.msg);
         for (int t = 0; t < b; t++) {
             /* score one test image */
             const double *z = P + (size_t)t * 10;
@@ -134,7 +137,12 @@ static double train_epoch_images(net *N, batch_work *W, const image_set *S,
         int b = S->n - first < (size_t)batch ? (int)(S->n - first) : batch;
         fill_batch(S, order, first, b, X, Y);
         net_zero_grad(N);
-        total += net_backprop_batch(N, W, X, Y, b, LOSS_SOFTMAX_CE);
+        double sum;
+        nn_err err;
+        if (net_backprop_batch(N, W, X, Y, b, LOSS_SOFTMAX_CE, &sum,
+                               &err) != 0)
+            cli_fail("%s", err.msg);
+        total += sum;
         /* take a step with momentum */
         double step = eta / (double)N->nsum;
         for (size_t p = 0; p < N->nw; p++) {
@@ -172,17 +180,22 @@ static const char *class_name(int c, int digits)
 }
 
 /* write the pictures and tables of the run */
+enum { MAX_PICTURE = 4096 };   /* the most pixels of an image drawn */
+
 struct canvas {
     int cols, rows;       /* in images */
     int w, h;             /* in pixels */
     int iw, ih;           /* pixels of one image */
+    int ch;               /* pixel rows of a cell: the image, 2, below */
     double *v;            /* w * h values, row by row */
 };
 
-static struct canvas canvas_new(int cols, int rows, int iw, int ih)
+static struct canvas canvas_new(int cols, int rows, int iw, int ih,
+                                int below)
 {
-    struct canvas c = { cols, rows, cols * (iw + 2), rows * (ih + 2), iw,
-                        ih, NULL };
+    struct canvas c = { cols, rows, cols * (iw + 2),
+                        rows * (ih + 2 + below), iw, ih, ih + 2 + below,
+                        NULL };
     c.v = calloc((size_t)c.w * (size_t)c.h, sizeof *c.v);
     if (c.v == NULL)
         cli_fail("out of memory for a picture");
@@ -194,7 +207,7 @@ static void canvas_put(struct canvas *c, const double value[], int gx,
 {
     for (int r = 0; r < c->ih; r++)
         for (int q = 0; q < c->iw; q++)
-            c->v[(size_t)(gy * (c->ih + 2) + r) * (size_t)c->w
+            c->v[(size_t)(gy * c->ch + r) * (size_t)c->w
                  + (size_t)(gx * (c->iw + 2) + q)] = value[r * c->iw + q];
 }
 
@@ -212,9 +225,9 @@ static void canvas_write(FILE *f, struct canvas *c)
 static void write_samples(FILE *f, const image_set *S, int digits)
 {
     int shown[10] = { 0 };
-    struct canvas c = canvas_new(10, 4, S->cols, S->rows);
-    double x[4096];
-    for (size_t s = 0; s < S->n && S->rows * S->cols <= 4096; s++) {
+    struct canvas c = canvas_new(10, 4, S->cols, S->rows, 0);
+    double x[MAX_PICTURE];
+    for (size_t s = 0; s < S->n; s++) {
         int k = S->labels[s];
         if (shown[k] == 4)
             continue;
@@ -232,9 +245,9 @@ static void write_samples(FILE *f, const image_set *S, int digits)
 static void write_weights(FILE *f, const net *N, int rows, int cols)
 {
     int shown = N->n[2] < 32 ? N->n[2] : 32;
-    struct canvas c = canvas_new(8, (shown + 7) / 8, cols, rows);
-    double x[4096];
-    for (int i = 1; i <= shown && rows * cols <= 4096; i++) {
+    struct canvas c = canvas_new(8, (shown + 7) / 8, cols, rows, 0);
+    double x[MAX_PICTURE];
+    for (int i = 1; i <= shown; i++) {
         double big = 0.0;
         for (int j = 1; j <= rows * cols; j++)
             big = fmax(big, fabs(N->w[1][i][j]));
@@ -251,10 +264,10 @@ static void write_errors(FILE *f, const image_set *S, const int pred[],
 {
     int shown = 0;
     size_t which[24];
-    struct canvas c = canvas_new(8, 3, S->cols, S->rows + 8);
-    double x[4096 + 8 * 64] = { 0 };
+    struct canvas c = canvas_new(8, 3, S->cols, S->rows, 8);
+    double x[MAX_PICTURE];
     for (size_t s = 0; s < S->n && shown < 24; s++)
-        if (pred[s] != S->labels[s] && S->rows * S->cols <= 4096) {
+        if (pred[s] != S->labels[s]) {
             image_x(S, s, x);
             canvas_put(&c, x, shown % 8, shown / 8);
             which[shown++] = s;
@@ -414,6 +427,9 @@ int main(int argc, char **argv)
         cli_fail("%s: training images of %d x %d pixels, test images of "
                  "%d x %d", o.data, train.rows, train.cols, test.rows,
                  test.cols);
+    if (o.pictures != NULL && test.rows * test.cols > MAX_PICTURE)
+        cli_fail("--pictures: images of %d x %d pixels are too large to draw; "
+                 "at most %d", test.rows, test.cols, MAX_PICTURE);
     if (o.subset > 0 && (size_t)o.subset < train.n)
         train.n = (size_t)o.subset;
     const int d = train.rows * train.cols;
@@ -468,11 +484,12 @@ int main(int argc, char **argv)
         seconds += dt;
         if (e == 0)
             first_rate = (double)train.n / dt;
-        struct measure m = evaluate(N, W, &test, X, (int)o.batch, NULL);
+        struct measure m = evaluate(N, W, &test, X, Y, (int)o.batch, NULL);
         curve[3 * e + 1] = m.loss, curve[3 * e + 2] = m.accuracy;
         cli_progress("fashion", e + 1, epochs, m.loss);
     }
-    struct measure final = evaluate(N, W, &test, X, (int)o.batch, predicted);
+    struct measure final = evaluate(N, W, &test, X, Y, (int)o.batch,
+                                   predicted);
     
     /* refuse a test loss that is not finite */
     if (!isfinite(final.loss)) {

@@ -32,6 +32,8 @@ void numeric_gradient(net *N, const double x[], const double y[],
 /* gradcheck.c functions */
 double rel_error(double a, double n)
 {
+    if (!isfinite(a) || !isfinite(n))
+        return INFINITY;
     double scale = fmax(fabs(a), fabs(n));
     return scale == 0.0 ? 0.0 : fabs(a - n) / scale;
 }

@@ -17,7 +17,8 @@
 #define CS_STEP 1e-20          /* h of the complex step */
 
 /* gradcheck.h declarations */
-/* |a - n| / max(|a|, |n|), and 0 when a = n = 0. */
+/* |a - n| / max(|a|, |n|), 0 when a = n = 0, and +INFINITY when a
+   or n is a NaN or infinite: never a pass. */
 double rel_error(double a, double n);
 
 /* The loss of one sample: a forward pass on x, then loss k for the

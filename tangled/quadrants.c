@@ -68,7 +68,9 @@ static double train_quadrants(net *N, loss_kind k, double rate, long samples,
         cli_fail("%s", err.msg);
     rng data;
     rng_seed(&data, (uint64_t)seed, 112);
-    double loss = train_fresh(T, &D, quadrants_draw, &data);
+    double loss;
+    if (train_fresh(T, &D, quadrants_draw, &data, &loss, &err) != 0)
+        cli_fail("%s", err.msg);
     trainer_free(T);
     data_free(&D);
     return loss;

@@ -2,10 +2,11 @@
 #include "toy-tasks.h"
 
 /* toy-tasks.c functions */
-double train_fresh(trainer *T, dataset *D, task_draw *draw, rng *r)
+int train_fresh(trainer *T, dataset *D, task_draw *draw, rng *r,
+                double *loss, nn_err *err)
 {
     draw(D, r);
-    return train_epoch(T, D, NULL);
+    return train_epoch(T, D, NULL, loss, err);
 }
 
 /* toy-tasks.c functions */

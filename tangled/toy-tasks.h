@@ -11,8 +11,9 @@ typedef void task_draw(dataset *D, rng *r);
 
 /* toy-tasks.h declarations */
 /* Refill D by draw from r and train with T for one epoch over D, in
-   order; return the average loss, as train_epoch does. */
-double train_fresh(trainer *T, dataset *D, task_draw *draw, rng *r);
+   order; the average loss, 0 or -1 and err, as train_epoch gives them. */
+int train_fresh(trainer *T, dataset *D, task_draw *draw, rng *r,
+                double *loss, nn_err *err);
 
 /* toy-tasks.h declarations */
 /* Inputs standard normal, targets zero (chapter 10). */

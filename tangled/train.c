@@ -17,10 +17,14 @@ trainer *trainer_create(net *N, size_t n, const train_options *o,
 {
     if (loss_check(o->loss, N, err) != 0)
         return NULL;
-    if (!(o->rate > 0.0) || o->batch < 1 || !(o->momentum >= 0.0)
-        || !(o->momentum < 1.0))
-        return nn_fail_null(err, "training needs a rate > 0, a batch >= 1 "
-                                 "and a momentum in [0, 1)");
+    if (!(o->rate > 0.0))
+        return nn_fail_null(err, "training needs a rate > 0, not %g",
+                            o->rate);
+    if (o->batch < 1)
+        return nn_fail_null(err, "training needs a batch >= 1, not 0");
+    if (!(o->momentum >= 0.0) || !(o->momentum < 1.0))
+        return nn_fail_null(err, "training needs a momentum in [0, 1), "
+                                 "not %g", o->momentum);
     if (n < 1 || n > UINT32_MAX)
         return nn_fail_null(err, "cannot train on %zu samples", n);
     /* allocate the trainer with its order and velocity */
@@ -49,10 +53,25 @@ void trainer_free(trainer *T)
 }
 
 /* train.c functions */
-double train_epoch(trainer *T, const dataset *D, rng *r)
+int data_fits(const net *N, const dataset *D, nn_err *err)
+{
+    if (D->d != N->n[1] || D->m != N->n[N->L])
+        return nn_fail(err, "a data set of %d inputs and %d targets does "
+                       "not fit a %d-input, %d-output network", D->d, D->m,
+                       N->n[1], N->n[N->L]);
+    return 0;
+}
+
+int train_epoch(trainer *T, const dataset *D, rng *r, double *loss,
+                nn_err *err)
 {
     net *N = T->N;
     double total = 0.0;
+    if (D->n != T->n)
+        return nn_fail(err, "a trainer for %zu samples cannot train on "
+                       "%zu", T->n, D->n);
+    if (data_fits(N, D, err) != 0)
+        return -1;
     if (r != NULL)
         shuffle(r, T->order, T->n);
     for (size_t first = 0; first < T->n; first += T->o.batch) {
@@ -76,7 +95,9 @@ double train_epoch(trainer *T, const dataset *D, rng *r)
             }
         }
     }
-    return total / (double)T->n;
+    if (loss != NULL)
+        *loss = total / (double)T->n;
+    return 0;
 }
 
 /* train.c functions */

@@ -21,15 +21,23 @@ trainer *trainer_create(net *N, size_t n, const train_options *o,
                         nn_err *err);
 void trainer_free(trainer *T);
 
-/* One epoch over D (D->n must be the trainer's n): the samples in an
-   order shuffled with r (in their own order if r is NULL), a step after
-   every batch.  Returns the average of the samples' losses, each taken
-   by the forward pass just before its batch's step. */
-double train_epoch(trainer *T, const dataset *D, rng *r);
+/* 0 if data set D fits network N: D->d inputs are n[1] and D->m
+   targets n[L]; -1, with a message in err, if not. */
+int data_fits(const net *N, const dataset *D, nn_err *err);
+
+/* One epoch over D: the samples in an order shuffled with r (in their
+   own order if r is NULL), a step after every batch.  Stores in *loss,
+   unless loss is NULL, the average of the samples' losses, each taken
+   by the forward pass just before its batch's step.  0 on success; -1,
+   with a message in err and nothing changed, if D->n is not the
+   trainer's n or D does not fit its network (data_fits). */
+int train_epoch(trainer *T, const dataset *D, rng *r, double *loss,
+                nn_err *err);
 
 /* The average loss of N over D, and the share of samples classified
    right: for one output, output and target on the same side of 1/2;
-   for several, the largest output where the target is largest. */
+   for several, the largest output where the target is largest.  D must
+   fit N (data_fits): the caller checks once, not every measurement. */
 double mean_loss(net *N, const dataset *D, loss_kind k);
 double accuracy(net *N, const dataset *D);
 

@@ -90,9 +90,9 @@ static void compare(net *N, const double x[], const double y[],
     /* add the differences of dwflat and g to the tally */
     for (size_t q = 0; q < N->nw; q++) {
         double a = N->dwflat[q], b = g[q];
-        double big = fmax(fabs(a), fabs(b));
-        double rel = big == 0.0 ? 0.0 : fabs(a - b) / big;
-        if (!(rel <= t->maxrel))
+        double rel = a == b && isfinite(a)
+                   ? 0.0 : fabs(a - b) / fmax(fabs(a), fabs(b));
+        if (isnan(rel) || rel > t->maxrel)
             t->maxrel = rel;
         t->identical += a == b;
         t->weights++;
@@ -180,9 +180,11 @@ int main(int argc, char **argv)
                t[q].networks, t[q].weights, t[q].maxrel, t[q].identical);
         all.networks += t[q].networks, all.weights += t[q].weights;
         all.identical += t[q].identical;
-        if (!(t[q].maxrel <= all.maxrel))
+        if (isnan(t[q].maxrel) || t[q].maxrel > all.maxrel)
             all.maxrel = t[q].maxrel;
     }
+    if (isnan(all.maxrel))
+        cli_fail("a gradient is not a number: the two routines disagree");
     if (o.tex != NULL)
         write_views_macros(o.tex, &o, t, &all);
     return cli_finish();

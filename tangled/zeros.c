@@ -100,7 +100,8 @@ static void train_at(struct rate_run *r, const struct options *o,
     rng data;
     rng_seed(&data, (uint64_t)o->seed, 102);
     for (long b = 0; b < o->samples / o->block; b++) {
-        train_fresh(T, &B, zeros_draw, &data);
+        if (train_fresh(T, &B, zeros_draw, &data, NULL, &err) != 0)
+            cli_fail("%s", err.msg);
         r->curve[b] = measure_zeros(N, E).loss;
     }
     r->after = measure_zeros(N, E);

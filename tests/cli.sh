@@ -2,27 +2,45 @@
 # defines check, pass, fail, $build and $scratch).
 
 # expect_error NAME PROGRAM ARGS...: the program must exit with status 1,
-# print exactly one line on stderr besides any progress reports, and leave
-# no file behind: neither the outputs nor a temporary (part-XXXXXX).
+# print exactly one line on stderr besides any progress reports, leave
+# every old output as it was and no new file behind.  Each argument that
+# names a file $scratch/cli-file* in an existing directory is first
+# created as an old output with known contents, so that a program that
+# opened (and emptied) its outputs before it failed is caught; and the
+# scratch directory is listed before and after, so that any leftover,
+# a temporary of any name included, is caught.
 expect_error() {
     local name=$1 prog=$2; shift 2
-    local out="$scratch/cli-out" err="$scratch/cli-err"
-    rm -f "$scratch"/cli-file* "$scratch"/part-*
+    local out="$scratch/cli-out" err="$scratch/cli-err" a olds=() changed=""
+    rm -f "$scratch"/cli-file*
+    for a in "$@"; do
+        case $a in
+        "$scratch"/cli-file*)
+            if [ -d "${a%/*}" ]; then printf 'old %s\n' "$a" >"$a"; olds+=("$a"); fi ;;
+        esac
+    done
+    : >"$out"; : >"$err"
+    local before; before=$(ls -A "$scratch")
     "$build/bin/$prog" "$@" >"$out" 2>"$err"
     local status=$? lines
     # progress reports (cli_progress) may come before the error message
     grep -v -E '^[^:]+: +[0-9]+% \([0-9]+/[0-9]+\), [a-z -]+ ' "$err" >"$err.msg"
     mv "$err.msg" "$err"
     lines=$(wc -l <"$err")
+    for a in "${olds[@]}"; do
+        [ "$(cat "$a" 2>/dev/null)" = "old $a" ] || changed+=" $a"
+    done
+    local after; after=$(ls -A "$scratch")
     if [ $status -ne 1 ]; then
         fail "$name" "exit status $status, expected 1"
     elif [ "$lines" -ne 1 ]; then
         fail "$name" "stderr has $lines lines: $(head -c 300 "$err")"
     elif ! grep -q "^$prog: " "$err"; then
         fail "$name" "message does not start with '$prog: ': $(cat "$err")"
-    elif compgen -G "$scratch/cli-file*" >/dev/null \
-         || compgen -G "$scratch/part-*" >/dev/null; then
-        fail "$name" "left a file behind: $(ls "$scratch"/cli-file* "$scratch"/part-* 2>/dev/null)"
+    elif [ -n "$changed" ]; then
+        fail "$name" "changed or removed an old output:$changed"
+    elif [ "$before" != "$after" ]; then
+        fail "$name" "left a file behind: $(comm -13 <(echo "$before") <(echo "$after") | tr '\n' ' ')"
     else
         pass "$name ($(cat "$err"))"
     fi
@@ -60,6 +78,13 @@ check "forward's hand example: every printed sum is the sum of its printed terms
         END { exit !(n == 3 && bad == 0) }"' _ "$build"
 check "check-grad's table of nodes gives the output node no slope and no sum" bash -c '
     grep -q " 4 & 1 & [^&]* & [^&]* & & --- & --- & " "$1/data/check-grad.tex"' _ "$build"
+check "views fails on a NaN gradient against an exact zero (tests/views-labs)" bash -c '
+    cd "$2" && lab=nan-against-zero.nw && cp "$3/tests/views-labs/$lab" . &&
+    notangle -L -filter "awk -v lab=$lab -f $3/tools/replace-chunk.awk" -Rviews.c \
+        "$3"/chapters/*.nw $lab >lab-views.c &&
+    "$4" -std=c11 -O2 -I"$1/src" -o lab-views lab-views.c "$1/libbackprop.a" -lm -lz &&
+    { ./lab-views --networks 8 >lab-views.out 2>lab-views.err; [ $? -eq 1 ]; } &&
+    grep -q "not a number" lab-views.err' _ "$PWD/$build" "$scratch" "$PWD" "${cc:-cc}"
 expect_error "views rejects zero networks" views --tex "$f" --networks 0
 expect_error "views rejects a width beyond its arrays" views --tex "$f" --max-width 101
 expect_error "classifier rejects a zero rate" classifier --tex "$f" --rate 0
@@ -113,6 +138,9 @@ check "quadrants runs a deeper network without a table" bash -c '
 # Chapter 17 on the real data set (installed by make as a Debian package).
 fashion_dir=/usr/share/datasets/fashion-mnist
 expect_error "fashion rejects a missing data directory" fashion --tex "$f" --data "$scratch/nowhere"
+check "fashion says a data directory's name is too long" bash -c '
+    "$1/bin/fashion" --data "$(printf "d%.0s" $(seq 4100))" 2>&1 >/dev/null |
+    grep -q "name is too long"' _ "$build"
 expect_error "fashion rejects a zero learning rate" fashion --tex "$f" --rate 0
 expect_error "fashion rejects zero epochs" fashion --tex "$f" --epochs 0
 expect_error "fashion rejects a model file that is not a model" fashion --load /etc/hostname
@@ -160,6 +188,32 @@ check "fashion refuses a FIFO as data at once" bash -c '
     msg=$(timeout 10 "$1/bin/fashion" --data "$2/fifo-data" 2>&1 >/dev/null)
     status=$?; echo "status $status: $msg"
     [ $status -eq 1 ] && [[ $msg == *"not a regular file (a FIFO)"* ]]' _ "$build" "$scratch"
+# write_idx_set DIR ROWS COLS: train and t10k sets of 20 grey images of
+# ROWS x COLS pixels (every pixel 128) and labels 0..9 in turn, as IDX.
+be32() { local v=$1; printf "\\$(printf %03o $(((v >> 24) & 255)))\\$(printf %03o $(((v >> 16) & 255)))\\$(printf %03o $(((v >> 8) & 255)))\\$(printf %03o $((v & 255)))"; }
+write_idx_set() {
+    local dir=$1 rows=$2 cols=$3 set i
+    mkdir -p "$dir"
+    for set in train t10k; do
+        { be32 2051; be32 20; be32 "$rows"; be32 "$cols"
+          head -c $((20 * rows * cols)) /dev/zero | tr '\0' '\200'; } >"$dir/$set-images-idx3-ubyte"
+        { be32 2049; be32 20
+          for i in $(seq 0 19); do printf "\\$(printf %03o $((i % 10)))"; done; } >"$dir/$set-labels-idx1-ubyte"
+    done
+}
+# The gallery of fashion --pictures for images of odd shapes, under the
+# sanitizers: every value drawn is a pixel (128/255) or the blank 0.
+for shape in 1x4096 32x128 1x600 3x5; do
+    write_idx_set "$scratch/idx-$shape" "${shape%x*}" "${shape#*x}"
+    check "fashion --pictures draws $shape images" bash -c '
+        cd "$2" && "$1/bin-san/fashion" --data "idx-$3" --epochs 1 --hidden 2 --batch 8 \
+            --pictures "p-$3" >/dev/null 2>&1 &&
+        for k in samples weights errors confusion; do [ -s "p-$3-$k.dat" ] || exit 1; done &&
+        awk "NF == 3 && \$2 <= 0 && \$3 != 0 && \$3 != 0.502 { bad = 1 } END { exit bad }" \
+            "p-$3-samples.dat" "p-$3-errors.dat"' _ "$PWD/$build" "$scratch" "$shape"
+done
+write_idx_set "$scratch/idx-1x4097" 1 4097
+expect_error "fashion --pictures refuses images too large to draw" fashion --data "$scratch/idx-1x4097" --epochs 1 --hidden 2 --pictures "$scratch/cli-file-p"
 
 # Chapters 18 to 20: the cart-pole, the two networks, the agent.
 expect_error "cartpole-demo rejects zero episodes" cartpole-demo --tex "$f" --episodes 0
@@ -176,6 +230,19 @@ expect_error "balance rejects a GIF it cannot write" balance --tex "$f" \
     --lengths "$scratch/cli-file.dat" --episodes 2 --render "$scratch/nowhere/e.gif"
 expect_error "balance rejects a model it cannot write" balance --tex "$f" \
     --episodes 2 --save "$scratch/nowhere/actor.bin"
+for opt in --lengths --film --render --save; do
+    expect_error "balance --compare refuses $opt, an output of one run" balance \
+        --compare "$scratch/cli-file-c.tex" --episodes 2 --seeds 1 $opt "$scratch/cli-file-$opt"
+done
+check "balance says never solved when it was not" bash -c '
+    out=$("$1/bin/balance" --seed 1 --episodes 3 2>/dev/null) && echo "$out" &&
+    echo "$out" | grep -q "; never solved; 3 episodes" &&
+    ! echo "$out" | grep -q "solved at"' _ "$build"
+check "balance --compare averages an unsolved run over the episodes it had" bash -c '
+    out=$("$1/bin/balance" --compare "$2/c.tex" --episodes 2 --seeds 1 2>/dev/null) &&
+    echo "$out" && [ -n "$out" ] &&
+    echo "$out" | awk "/unsolved end at/ { v = \$0; sub(/.*unsolved end at /, \"\", v);
+        if (v + 0 < 5) bad = 1; n++ } END { exit bad || n == 0 }"' _ "$build" "$scratch"
 check "balance reproduces the build's run of seed 1" bash -c '
     "$1/bin/balance" --seed 1 --episodes 1000 --lengths "$2/bl.dat" \
         --film "$2/bf.dat" >/dev/null 2>&1 &&

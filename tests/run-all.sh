@@ -43,6 +43,25 @@ echo "== C tests under -fsanitize=address,undefined"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
     run_c_tests san "$PWD/$build/test-san/run"
 
+# Every test function is in the runner's table, and the table names each
+# once and only functions that exist: a test missing from tests.def would
+# never run, and nothing else would say so.
+echo "== tests/tests.def lists every test"
+tests_def_diff() {
+    local defined listed
+    defined=$(sed -n 's/^void \(test_[A-Za-z0-9_]*\)(void)$/\1/p' tests/test-*.c | sort)
+    listed=$(sed -n 's/^TEST(\(test_[A-Za-z0-9_]*\))$/\1/p' tests/tests.def | sort)
+    comm -23 <(echo "$defined") <(echo "$listed" | sort -u) | sed 's/^/not in tests.def: /'
+    comm -13 <(echo "$defined") <(echo "$listed" | sort -u) | sed 's/^/not a test function: /'
+    echo "$listed" | uniq -d | sed 's/^/listed twice: /'
+}
+diffs=$(tests_def_diff)
+if [ -z "$diffs" ]; then
+    pass "tests/tests.def lists each of the $(grep -c '^TEST(' tests/tests.def) test functions once"
+else
+    fail "tests/tests.def does not match the test functions" "$diffs"
+fi
+
 # The labs of chapter 8: the gradient check built from the book with one
 # chunk replaced by a lab's buggy version (tests/labs/NAME.nw) must fail,
 # with exit status 1; built from the unchanged book, the control must pass.

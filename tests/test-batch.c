@@ -91,10 +91,11 @@ static void check_batches(rng *r, net *N, loss_kind k, int B)
         double loss, scale;
         reference(N, X, Y, b, k, g, a, &loss, &scale);
         net_zero_grad(N);
-        double lb = net_backprop_batch(N, W, X, Y, b, k);
+        double lb = NAN, lb2 = NAN;
+        CHECK(net_backprop_batch(N, W, X, Y, b, k, &lb, NULL) == 0);
         memcpy(once, N->dwflat, N->nw * sizeof *once);
         long nsum = N->nsum;
-        double lb2 = net_backprop_batch(N, W, X, Y, b, k);
+        CHECK(net_backprop_batch(N, W, X, Y, b, k, &lb2, NULL) == 0);
         memcpy(twice, N->dwflat, N->nw * sizeof *twice);
         int bad = 0;
         for (size_t p = 0; p < N->nw; p++) {
@@ -161,7 +162,7 @@ void test_batch_forward_matches(void)
             X[p] = rng_normal(&r);
         CHECK(W != NULL);
         if (W != NULL)
-            net_forward_batch(N, W, X, b, P);
+            CHECK(net_forward_batch(N, W, X, b, P, NULL) == 0);
         for (int s = 0; s < b && W != NULL; s++) {
             const double *y = net_forward(N, X + s * d);
             for (int i = 1; i <= m; i++) {
@@ -196,29 +197,72 @@ void test_batch_create_rejects(void)
     net_free(N);
 }
 
-/* A batch size outside 1 .. B, or a workspace of another network, is
-   refused with NaN, leaving the gradient and the count alone. */
+/* A batch size outside 1 .. B, a workspace of another network (of
+   another width in any layer, even with as many weights), or a loss
+   that does not fit the output layer is refused with -1 and a message
+   that says why, leaving the gradient, the count, the loss and the
+   outputs alone. */
+static void expect_refusal(net *N, batch_work *W, int b, loss_kind k,
+                           const char *why, int line)
+{
+    double X[16] = { 0 }, Y[16] = { 0 }, P[16], loss = 42.0;
+    for (int i = 0; i < 16; i++)
+        P[i] = 42.0;
+    nn_err err = { "" };
+    net_zero_grad(N);
+    int r = net_backprop_batch(N, W, X, Y, b, k, &loss, &err);
+    if (r != -1 || strstr(err.msg, why) == NULL)
+        check_fail(__FILE__, line, "backprop: %d \"%s\", wanted \"%s\"",
+                   r, err.msg, why);
+    if (N->nsum != 0 || loss != 42.0)
+        check_fail(__FILE__, line, "a refused batch changed something");
+    for (size_t p = 0; p < N->nw; p++)
+        if (N->dwflat[p] != 0.0)
+            check_fail(__FILE__, line, "a refused batch changed dw");
+    if (k != LOSS_SQUARED)          /* loss_check: backprop only */
+        return;
+    err.msg[0] = '\0';
+    r = net_forward_batch(N, W, X, b, P, &err);
+    if (r != -1 || strstr(err.msg, why) == NULL)
+        check_fail(__FILE__, line, "forward: %d \"%s\", wanted \"%s\"",
+                   r, err.msg, why);
+    for (int i = 0; i < 16; i++)
+        if (P[i] != 42.0)
+            check_fail(__FILE__, line, "a refused batch wrote P");
+}
+
 void test_batch_rejects_misuse(void)
 {
     const int n[] = { 0, 2, 3, 1 }, n2[] = { 0, 2, 4, 1 };
-    const activation A[] = { 0, 0, ACT_TANH, ACT_IDENTITY };
+    const int n3[] = { 0, 1, 1, 5 }, n4[] = { 0, 2, 2, 2 }; /* both 12 */
+    const int n5[] = { 0, 2, 3, 1, 1 };
+    const activation A[] = { 0, 0, ACT_TANH, ACT_IDENTITY, ACT_IDENTITY };
     net *N = test_net(3, n, A), *N2 = test_net(3, n2, A);
+    net *N3 = test_net(3, n3, A), *N4 = test_net(3, n4, A);
+    net *N5 = test_net(4, n5, A);
     batch_work *W = N == NULL ? NULL : batch_create(N, 4, NULL);
-    if (N == NULL || N2 == NULL || W == NULL) {
+    batch_work *W3 = N3 == NULL ? NULL : batch_create(N3, 2, NULL);
+    if (N == NULL || N2 == NULL || N3 == NULL || N4 == NULL || N5 == NULL
+        || W == NULL || W3 == NULL) {
         check_fail(__FILE__, __LINE__, "setup failed");
     } else {
-        double X[10] = { 0 }, Y[5] = { 0 };
-        net_zero_grad(N), net_zero_grad(N2);
-        CHECK(isnan(net_backprop_batch(N, W, X, Y, 0, LOSS_SQUARED)));
-        CHECK(isnan(net_backprop_batch(N, W, X, Y, 5, LOSS_SQUARED)));
-        CHECK(isnan(net_backprop_batch(N2, W, X, Y, 1, LOSS_SQUARED)));
-        CHECK(N->nsum == 0 && N2->nsum == 0);
-        for (size_t p = 0; p < N->nw; p++)
-            CHECK(N->dwflat[p] == 0.0);
-        CHECK(!isnan(net_backprop_batch(N, W, X, Y, 4, LOSS_SQUARED)));
-        CHECK(N->nsum == 4);
+        CHECK(N3->nw == N4->nw);
+        expect_refusal(N, W, 0, LOSS_SQUARED, "1 to 4", __LINE__);
+        expect_refusal(N, W, 5, LOSS_SQUARED, "1 to 4", __LINE__);
+        expect_refusal(N2, W, 1, LOSS_SQUARED, "layer 2", __LINE__);
+        expect_refusal(N4, W3, 1, LOSS_SQUARED, "layer 1", __LINE__);
+        expect_refusal(N5, W, 1, LOSS_SQUARED, "layers", __LINE__);
+        expect_refusal(N, W, 1, LOSS_BCE, "sigmoid", __LINE__);
+        double X[8] = { 0 }, Y[4] = { 0 }, loss = NAN;
+        CHECK(net_backprop_batch(N, W, X, Y, 4, LOSS_SQUARED, &loss,
+                                 NULL) == 0);
+        CHECK(N->nsum == 4 && loss == loss);
     }
     batch_free(W);
+    batch_free(W3);
     net_free(N);
     net_free(N2);
+    net_free(N3);
+    net_free(N4);
+    net_free(N5);
 }

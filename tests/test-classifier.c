@@ -36,7 +36,7 @@ static void train(net *N, const dataset *D, long seed, long epochs)
     rng order;
     rng_seed(&order, (uint64_t)seed, 123);
     for (long e = 0; e < epochs; e++)
-        train_epoch(T, D, &order);
+        CHECK(train_epoch(T, D, &order, NULL, NULL) == 0);
     trainer_free(T);
 }
 

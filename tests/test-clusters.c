@@ -148,7 +148,7 @@ void test_clusters_ten_samples(void)
         trainer *T = trainer_create(N[t], 10, &o, &err);
         CHECK(T != NULL);
         for (int e = 0; T != NULL && e < 1000; e++)
-            train_epoch(T, &D, NULL);
+            CHECK(train_epoch(T, &D, NULL, NULL, NULL) == 0);
         trainer_free(T);
         for (size_t s = 0; s < D.n; s++) {
             double p = net_forward(N[t], D.x + 4 * s)[1];

@@ -135,6 +135,8 @@ static int rejected(const char *path, const char *word)
 
 /* ---------------------------------------------------------------- tests */
 
+/* model.c asserts at compile time that a double has 64 bits and 53 of
+   mantissa; this checks the bit patterns the file format copies. */
 void test_model_host_double_is_binary64(void)
 {
     const double x[] = { 1.0, -2.0, 0.5, -0x1.23456789abcdep-3 };
@@ -142,7 +144,6 @@ void test_model_host_double_is_binary64(void)
                               UINT64_C(0xc000000000000000),
                               UINT64_C(0x3fe0000000000000),
                               UINT64_C(0xbfc23456789abcde) };
-    CHECK(sizeof(double) == 8 && DBL_MANT_DIG == 53);
     for (int t = 0; t < 4; t++) {
         uint64_t u;
         memcpy(&u, &x[t], sizeof u);

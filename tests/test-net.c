@@ -130,9 +130,23 @@ void test_net_huge(void)
     net_free(N);
 }
 
+/* net.h promises that net_free(NULL) does nothing.  Doing nothing has
+   no result to compare, so this test asserts only what can be seen: the
+   call returns, and the memory it must not touch is untouched (under
+   AddressSanitizer a free of a bad pointer would be reported).  It fails
+   by crashing, and that is the failure it exists to catch. */
 void test_net_free_null(void)
 {
+    const int n[] = { 0, 2, 1 };
+    const activation A[] = { 0, 0, ACT_SIGMOID };
+    net *N = net_create(2, n, A, NULL);
+    CHECK(N != NULL);
+    if (N == NULL)
+        return;
+    N->wflat[0] = 0.25;
     net_free(NULL);
+    CHECK(N->wflat[0] == 0.25 && N->L == 2 && N->n[1] == 2);
+    net_free(N);
 }
 
 /* Formula (eq:nweights), and the network of chapter 3 counted by hand:

@@ -88,7 +88,7 @@ static void train_quadrants(net *N, double eta, size_t samples, long seed)
     if (T != NULL && D.x != NULL) {
         rng data;
         rng_seed(&data, (uint64_t)seed, 112);
-        train_fresh(T, &D, quadrants_draw, &data);
+        CHECK(train_fresh(T, &D, quadrants_draw, &data, NULL, NULL) == 0);
     }
     trainer_free(T);
     data_free(&D);

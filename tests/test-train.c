@@ -62,9 +62,22 @@ void test_trainer_rejects_bad_options(void)
         { LOSS_BCE, NAN, 4, 0.0 }, { LOSS_BCE, 0.1, 0, 0.0 },
         { LOSS_BCE, 0.1, 4, 1.0 }, { LOSS_BCE, 0.1, 4, -0.5 },
     };
-    for (size_t q = 0; q < sizeof bad / sizeof bad[0]; q++)
+    /* the reason each is refused, a word of its message */
+    const char *why[] = { "softmax cross-entropy needs an identity",
+                          "a rate > 0, not 0", "a rate > 0, not -1",
+                          "a rate > 0, not nan", "a batch >= 1, not 0",
+                          "a momentum in [0, 1), not 1",
+                          "a momentum in [0, 1), not -0.5" };
+    for (size_t q = 0; q < sizeof bad / sizeof bad[0]; q++) {
+        err.msg[0] = '\0';
         CHECK(trainer_create(N, 4, &bad[q], &err) == NULL);
+        if (strstr(err.msg, why[q]) == NULL)
+            check_fail(__FILE__, __LINE__, "option set %zu: message \"%s\", "
+                       "wanted \"%s\"", q, err.msg, why[q]);
+    }
+    err.msg[0] = '\0';
     CHECK(trainer_create(N, 0, &ok, &err) == NULL);
+    CHECK(strstr(err.msg, "cannot train on 0 samples") != NULL);
     trainer *T = trainer_create(N, 4, &ok, &err);
     CHECK(T != NULL);
     trainer_free(T);
@@ -89,7 +102,8 @@ void test_epoch_full_batch_is_one_step(void)
     net *a = small_net(), *b = small_net();
     train_options o = { LOSS_BCE, 0.5, 100, 0.0 };
     trainer *T = trainer_create(a, 4, &o, NULL);
-    double loss = train_epoch(T, &D, NULL), sum = 0.0;
+    double loss = NAN, sum = 0.0;
+    CHECK(train_epoch(T, &D, NULL, &loss, NULL) == 0);
     net_zero_grad(b);
     for (size_t s = 0; s < 4; s++)
         sum += net_backprop(b, D.x + 2 * s, D.y + s, LOSS_BCE);
@@ -110,8 +124,8 @@ void test_epoch_momentum(void)
     double eta = 0.3, mu = 0.9;
     train_options o = { LOSS_BCE, eta, 4, mu };
     trainer *T = trainer_create(a, 4, &o, NULL);
-    train_epoch(T, &D, NULL);
-    train_epoch(T, &D, NULL);
+    CHECK(train_epoch(T, &D, NULL, NULL, NULL) == 0);
+    CHECK(train_epoch(T, &D, NULL, NULL, NULL) == 0);
     double v[64] = { 0 };
     CHECK(b->nw <= 64);
     for (int e = 0; e < 2; e++) {
@@ -142,7 +156,7 @@ void test_training_lowers_loss_and_accuracy_counts(void)
     rng_seed(&r, 1, 1);
     double before = mean_loss(N, &D, LOSS_BCE);
     for (int e = 0; e < 500; e++)
-        train_epoch(T, &D, &r);
+        CHECK(train_epoch(T, &D, &r, NULL, NULL) == 0);
     CHECK(mean_loss(N, &D, LOSS_BCE) < 0.1 * before);
     CHECK(accuracy(N, &D) == 1.0);
     /* flip every target: every prediction is now wrong */
@@ -151,4 +165,46 @@ void test_training_lowers_loss_and_accuracy_counts(void)
     CHECK(accuracy(N, &D) == 0.0);
     trainer_free(T);
     net_free(N), data_free(&D);
+}
+
+/* A data set the trainer was not made for is refused with the reason,
+   before anything changes: more or fewer samples than the trainer's n
+   (more would be read past the trainer's order, fewer past the data),
+   and inputs or targets of another width than the network's. */
+void test_train_epoch_rejects_a_data_set_that_does_not_fit(void)
+{
+    net *N = small_net();
+    train_options o = { LOSS_BCE, 0.5, 2, 0.9 };
+    trainer *T = trainer_create(N, 4, &o, NULL);
+    dataset bad[4];
+    const char *why[4] = { "a trainer for 4 samples cannot train on 3",
+                           "a trainer for 4 samples cannot train on 5",
+                           "3 inputs and 1 targets does not fit a 2-input",
+                           "2 inputs and 2 targets does not fit a 2-input, "
+                           "1-output" };
+    CHECK(data_create(&bad[0], 3, 2, 1, NULL) == 0);
+    CHECK(data_create(&bad[1], 5, 2, 1, NULL) == 0);
+    CHECK(data_create(&bad[2], 4, 3, 1, NULL) == 0);
+    CHECK(data_create(&bad[3], 4, 2, 2, NULL) == 0);
+    double *w0 = malloc(N->nw * sizeof *w0);
+    CHECK(T != NULL && w0 != NULL);
+    if (T != NULL && w0 != NULL) {
+        memcpy(w0, N->wflat, N->nw * sizeof *w0);
+        for (int q = 0; q < 4; q++) {
+            nn_err err = { "" };
+            double loss = 42.0;
+            CHECK(train_epoch(T, &bad[q], NULL, &loss, &err) == -1);
+            if (strstr(err.msg, why[q]) == NULL)
+                check_fail(__FILE__, __LINE__, "data set %d: message "
+                           "\"%s\", wanted \"%s\"", q, err.msg, why[q]);
+            CHECK(loss == 42.0);
+            CHECK(memcmp(w0, N->wflat, N->nw * sizeof *w0) == 0);
+            CHECK(data_fits(N, &bad[q], NULL) == (q < 2 ? 0 : -1));
+        }
+    }
+    for (int q = 0; q < 4; q++)
+        data_free(&bad[q]);
+    free(w0);
+    trainer_free(T);
+    net_free(N);
 }

@@ -45,7 +45,7 @@ static void train_zeros(net *N, double eta, long samples, long seed)
         rng data;
         rng_seed(&data, (uint64_t)seed, 102);
         for (long b = 0; b < samples / 100; b++)
-            train_fresh(T, &B, zeros_draw, &data);
+            CHECK(train_fresh(T, &B, zeros_draw, &data, NULL, NULL) == 0);
     }
     trainer_free(T);
     data_free(&B);
@@ -96,9 +96,10 @@ void test_train_fresh_is_draw_and_epoch(void)
         rng r1, r2;
         rng_seed(&r1, 9, 102);
         rng_seed(&r2, 9, 102);
-        double l1 = train_fresh(T1, &D1, zeros_draw, &r1);
+        double l1 = NAN, l2 = NAN;
+        CHECK(train_fresh(T1, &D1, zeros_draw, &r1, &l1, NULL) == 0);
         zeros_draw(&D2, &r2);
-        double l2 = train_epoch(T2, &D2, NULL);
+        CHECK(train_epoch(T2, &D2, NULL, &l2, NULL) == 0);
         CHECK(l1 == l2);
         CHECK(memcmp(A->wflat, B->wflat, A->nw * sizeof(double)) == 0);
         CHECK(memcmp(D1.x, D2.x, 100 * sizeof(double)) == 0);
