@@ -243,11 +243,13 @@ int main(int argc, char **argv)
     if (compare_path != NULL && one_run != NULL)
         cli_fail("%s describes one run; --compare trains many", one_run);
     /* open the balance program's outputs */
-    runfile len_out, film_out, tex_out, cmp_out;
+    runfile len_out, film_out, tex_out, cmp_out, gif_out, model_out;
     cli_create(&len_out, lengths);
     cli_create(&film_out, film);
     cli_create(&tex_out, tex);
     cli_create(&cmp_out, compare_path);
+    cli_create_binary(&gif_out, render);
+    cli_create_binary(&model_out, save);
     if (compare_path != NULL) {
         /* compare variants of the method */
         variant v[MAX_VARIANTS];
@@ -386,15 +388,11 @@ int main(int argc, char **argv)
         if (render != NULL) {
             int frames = after + 1 < render_steps + 1 ? after + 1
                                                       : (int)render_steps + 1;
-            runfile gif_out;
-            cli_create_binary(&gif_out, render);
             if (render_gif(gif_out.f, render, trace, frames, &err) != 0)
                 cli_fail("%s", err.msg);
             cli_commit(&gif_out);
         }
         if (save != NULL) {
-            runfile model_out;
-            cli_create_binary(&model_out, save);
             if (model_write(g->actor, model_out.f, save, &err) != 0)
                 cli_fail("%s", err.msg);
             cli_commit(&model_out);

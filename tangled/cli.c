@@ -60,7 +60,7 @@ static struct output {
     char *name;         /* the path, as given */
     const char *option; /* the option that gave it, or NULL */
     char *place;        /* its directory's real path and its last part */
-    struct stat st;     /* the file already there, if exists */
+    struct stat st;     /* the file already there, if it exists */
     int exists;
 } out_[MAX_OUTPUTS];
 static int nout_;

@@ -108,7 +108,15 @@ static int next_member(source *s, nn_err *err)
 {
     if (refill(s, err) != 0)
         return -1;
-    if (s->z.avail_in > 0 && s->z.next_in[0] == 0x1f) {
+    if (s->z.avail_in == 1 && s->z.next_in[0] == 0x1f) {
+        size_t got = 0;
+        s->in[0] = 0x1f;
+        if (take_bytes(s, s->in + 1, sizeof s->in - 1, &got, err) != 0)
+            return -1;
+        s->z.next_in = s->in, s->z.avail_in = (uInt)(1 + got);
+    }
+    if (s->z.avail_in >= 2 && s->z.next_in[0] == 0x1f
+        && s->z.next_in[1] == 0x8b) {
         if (inflateReset(&s->z) != Z_OK)
             return nn_fail(err, "%s: cannot restart zlib", s->path);
     } else
@@ -165,9 +173,9 @@ static int source_end(source *s, nn_err *err)
                 return -1;
         } while (s->z.avail_in > 0);
         if (after > 0)
-            return nn_fail(err, "%s: %llu %sbytes after the end of the gzip "
+            return nn_fail(err, "%s: %llu %sbyte%s after the end of the gzip "
                                 "stream", s->path, (unsigned long long)after,
-                           nonzero == 0 ? "zero " : "");
+                           nonzero == 0 ? "zero " : "", after == 1 ? "" : "s");
     }
     return 0;
 }

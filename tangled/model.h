@@ -11,8 +11,8 @@
    model or the new one, whole, even after a crash or a power failure
    (on a system whose fsync keeps its promise). */
 int model_save(const net *N, const char *path, nn_err *err);
-/* Write the same bytes to f, a binary stream open for writing; name is
-   path names the file in messages.  -1 if the network cannot be saved or a
+/* Write the same bytes to f, a binary stream open for writing; path
+   names the file in messages.  -1 if the network cannot be saved or a
    write failed; f stays open, and the caller discards what it holds. */
 int model_write(const net *N, FILE *f, const char *path, nn_err *err);
 

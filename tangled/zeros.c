@@ -202,6 +202,12 @@ static void write_zeros_macros(runfile *rf, const struct options *o,
     number_macro(rf, "zeros.after", run[1].after.loss);
     number_macro(rf, "zeros.afterlow", run[0].after.loss);
     number_macro(rf, "zeros.afterhigh", run[2].after.loss);
+    long lowest = 0;
+    for (long b = 1; b < o->samples / o->block; b++)
+        if (run[1].curve[b] < run[1].curve[lowest])
+            lowest = b;
+    number_macro(rf, "zeros.lowest", run[1].curve[lowest]);
+    run_macro(rf, "zeros.lowestat", "%ld", (lowest + 1) * o->block);
     number_macro(rf, "zeros.factor",
                  run[1].before.loss / run[1].after.loss);
     percent_macro(rf, "zeros.negbefore", run[1].before.negative);

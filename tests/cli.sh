@@ -230,6 +230,12 @@ expect_error "balance rejects a GIF it cannot write" balance --tex "$f" \
     --lengths "$scratch/cli-file.dat" --episodes 2 --render "$scratch/nowhere/e.gif"
 expect_error "balance rejects a model it cannot write" balance --tex "$f" \
     --episodes 2 --save "$scratch/nowhere/actor.bin"
+check "balance refuses an unwritable GIF or model before it trains" bash -c '
+    for opt in --render --save; do
+        timeout 10 "$1/bin/balance" --episodes 10000000 $opt "$2/nowhere/x" \
+            >/dev/null 2>"$2/early.err"
+        [ $? -eq 1 ] && grep -q "nowhere" "$2/early.err" || exit 1
+    done' _ "$build" "$scratch"
 for opt in --lengths --film --render --save; do
     expect_error "balance --compare refuses $opt, an output of one run" balance \
         --compare "$scratch/cli-file-c.tex" --episodes 2 --seeds 1 $opt "$scratch/cli-file-$opt"

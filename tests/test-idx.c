@@ -511,6 +511,13 @@ void test_idx_gzip_trailing_bytes(void)
     memcpy(z + zn, "\0junk", 5);
     write_file(p, 0, z, zn + 5);
     REJECTS(p, "5 bytes after the end of the gzip stream");
+    /* the first byte of gzip's magic, but not the second: no member */
+    memcpy(z + zn, "\x1f\x00\x00", 3);
+    write_file(p, 0, z, zn + 3);
+    REJECTS(p, "3 bytes after the end of the gzip stream");
+    z[zn] = 0x1f;
+    write_file(p, 0, z, zn + 1);
+    REJECTS(p, "1 byte after the end of the gzip stream");
 }
 
 /* A gzip file of several members reads as zcat reads it: the members'
