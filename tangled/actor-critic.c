@@ -67,7 +67,7 @@ static int check_action(const net *N, int a, double adv, nn_err *err)
     int nL = N->n[N->L];
     if (a < 0 || a >= nL)
         return nn_fail(err, "action %d is not one of the actor's %d "
-                       "(0 to %d)", a, nL, nL - 1);
+                       "actions (0 to %d)", a, nL, nL - 1);
     if (!isfinite(adv))
         return nn_fail(err, "the advantage %g is not finite", adv);
     return 0;
