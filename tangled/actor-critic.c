@@ -62,8 +62,22 @@ double critic_backprop(net *N, const double s[], double target)
 }
 
 /* actor-critic.c functions */
-double actor_backprop(net *N, const double s[], int a, double adv)
+static int check_action(const net *N, int a, double adv, nn_err *err)
 {
+    int nL = N->n[N->L];
+    if (a < 0 || a >= nL)
+        return nn_fail(err, "action %d is not one of the actor's %d "
+                       "actions (0 to %d)", a, nL, nL - 1);
+    if (!isfinite(adv))
+        return nn_fail(err, "the advantage %g is not finite", adv);
+    return 0;
+}
+
+int actor_backprop(net *N, const double s[], int a, double adv,
+                   double *loss, nn_err *err)
+{
+    if (check_action(N, a, adv, err) != 0)
+        return -1;
     net_forward(N, s);
     /* compute the actor's output error delta[L] */
     int nL = N->n[N->L];
@@ -74,15 +88,22 @@ double actor_backprop(net *N, const double s[], int a, double adv)
     for (int i = 1; i <= nL; i++)
         d[i] *= adv;
     net_backward(N);
-    return -adv * log_pi;
+    if (loss != NULL)
+        *loss = -adv * log_pi;
+    return 0;
 }
 
 /* actor-critic.c functions */
-double actor_loss(net *N, const double s[], int a, double adv)
+int actor_loss(net *N, const double s[], int a, double adv, double *loss,
+               nn_err *err)
 {
+    if (check_action(N, a, adv, err) != 0)
+        return -1;
     net_forward(N, s);
     const double *z = N->z[N->L];
-    return -adv * (z[a + 1] - log_sum_exp(z, N->n[N->L]));
+    if (loss != NULL)
+        *loss = -adv * (z[a + 1] - log_sum_exp(z, N->n[N->L]));
+    return 0;
 }
 
 double critic_loss(net *N, const double s[], double target)

@@ -28,13 +28,18 @@ double critic_backprop(net *N, const double s[], double target);
 
 /* actor-critic.h declarations */
 /* A forward pass of the actor on s and the gradient of
-   -adv * log pi[a + 1], added to dw.  Returns that loss. */
-double actor_backprop(net *N, const double s[], int a, double adv);
+   -adv * log pi[a + 1], added to dw; that loss in *loss unless loss is
+   NULL.  0 on success; -1, with a message in err and nothing changed,
+   if a is not in 0 .. n[L]-1 or adv is not finite. */
+int actor_backprop(net *N, const double s[], int a, double adv,
+                   double *loss, nn_err *err);
 
 /* actor-critic.h declarations */
 /* The losses of actor_backprop and critic_backprop, by a forward pass
-   alone: -adv * log pi[a + 1] and (V(s) - target)^2 / 2. */
-double actor_loss(net *actor, const double s[], int a, double adv);
+   alone: -adv * log pi[a + 1], in *loss, with actor_backprop's checks
+   and results, and (V(s) - target)^2 / 2. */
+int actor_loss(net *actor, const double s[], int a, double adv,
+               double *loss, nn_err *err);
 double critic_loss(net *critic, const double s[], double target);
 
 #endif

@@ -79,8 +79,8 @@ int agent_episode(agent *g, rng *r, int learn, cartpole trace[])
             net_descend(g->critic, g->o.critic_rate);
             /* update the actor along the advantage */
             net_zero_grad(g->actor);
-            actor_backprop(g->actor, s, a, adv);
-            net_descend(g->actor, g->o.actor_rate);
+            if (actor_backprop(g->actor, s, a, adv, NULL, NULL) == 0)
+                net_descend(g->actor, g->o.actor_rate);
         }
         memcpy(s, s_next, sizeof s);
     }

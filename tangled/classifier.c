@@ -82,6 +82,25 @@ static void train_classifier(net *N, const dataset *D, double rate,
     trainer_free(T);
 }
 
+/* measure a classifier on a data set */
+static double loss_on(net *N, const dataset *D)
+{
+    double loss;
+    nn_err err;
+    if (mean_loss(N, D, LOSS_BCE, &loss, &err) != 0)
+        cli_fail("%s", err.msg);
+    return loss;
+}
+
+static double accuracy_on(net *N, const dataset *D)
+{
+    double acc;
+    nn_err err;
+    if (accuracy(N, D, &acc, &err) != 0)
+        cli_fail("%s", err.msg);
+    return acc;
+}
+
 /* find the dead nodes of a network */
 static int count_dead(net *N, const dataset *D)
 {
@@ -173,7 +192,7 @@ static int costliest_node(const struct options *o, const net *trained,
     for (int j = 1; j <= o->n[2]; j++) {
         net *N = copy_classifier(o, trained, o->hidden);
         kill_node(N, train, j);
-        double acc = accuracy(N, train);
+        double acc = accuracy_on(N, train);
         if (acc < lowest)
             lowest = acc, best = j;
         net_free(N);
@@ -202,11 +221,11 @@ static void kill_and_train(const struct options *o, const net *trained,
     kill_node(N, train, j);
     double saved[3];
     memcpy(saved, N->w[1][j], sizeof saved);
-    out[0] = accuracy(N, test);
+    out[0] = accuracy_on(N, test);
     out[1] = zero_gradients_into(N, train, 2, j);
     train_classifier(N, train, o->rate, o->batch, o->epochs, o->seed, NULL);
     out[2] = memcmp(saved, N->w[1][j], sizeof saved) == 0;
-    out[3] = accuracy(N, test);
+    out[3] = accuracy_on(N, test);
     out[4] = count_dead(N, train);
     out[5] = N->w[1][j][0] - saved[0];
     out[6] = top_preactivation(N, train, j);
@@ -226,14 +245,14 @@ static double count_one(const struct options *o, activation hidden,
     net *N = fresh_net(o->L, o->n, hidden, seed);
     sum[0] += count_dead(N, train);
     train_classifier(N, train, rate, o->batch, o->epochs, seed, NULL);
-    double acc = accuracy(N, test);
+    double acc = accuracy_on(N, test);
     double dead = count_dead(N, train);
     int failed = acc < FAIL_PERCENT / 100.0;
     sum[1] += dead;
     sum[2] += acc;
     sum[3] += failed;
     sum[failed ? 4 : 5] += dead;
-    double loss = mean_loss(N, train, LOSS_BCE);
+    double loss = loss_on(N, train);
     net_free(N);
     return loss;
 }
@@ -397,13 +416,13 @@ int main(int argc, char **argv)
     }
     /* train the classifier and report */
     net *N = fresh_net(o.L, o.n, o.hidden, o.seed);
-    double before[5] = { mean_loss(N, &train, LOSS_BCE), accuracy(N, &train),
-                         mean_loss(N, &test, LOSS_BCE), accuracy(N, &test),
+    double before[5] = { loss_on(N, &train), accuracy_on(N, &train),
+                         loss_on(N, &test), accuracy_on(N, &test),
                          count_dead(N, &train) };
     train_classifier(N, &train, o.rate, o.batch, o.epochs, o.seed,
                      "classifier");
-    double after[5] = { mean_loss(N, &train, LOSS_BCE), accuracy(N, &train),
-                        mean_loss(N, &test, LOSS_BCE), accuracy(N, &test),
+    double after[5] = { loss_on(N, &train), accuracy_on(N, &train),
+                        loss_on(N, &test), accuracy_on(N, &test),
                         count_dead(N, &train) };
     
     /* compute the accuracy of the Bayes rule on the test set */

@@ -61,6 +61,16 @@ static trainer *full_batch(net *N, size_t n, double rate)
     return T;
 }
 
+/* measure the network on a data set */
+static void loss_and_accuracy(net *N, const dataset *D, double *loss,
+                              double *acc)
+{
+    nn_err err;
+    if (mean_loss(N, D, LOSS_BCE, loss, &err) != 0
+        || accuracy(N, D, acc, &err) != 0)
+        cli_fail("%s", err.msg);
+}
+
 /* say a count of clusters in words */
 static const char *clusters_word(long n)
 {
@@ -92,13 +102,14 @@ static void small_table(const struct options *o, rng *data,
     for (size_t s = 0; s < D.n; s++)
         p0[s] = net_forward(N, D.x + s * (size_t)D.d)[1];
     /* train full-batch on the ten samples */
-    double first = mean_loss(N, &D, LOSS_BCE);
+    double first, last, acc;
+    loss_and_accuracy(N, &D, &first, &acc);
     trainer *T = full_batch(N, D.n, o->rate);
     for (long e = 0; e < o->epochs; e++)
         if (train_epoch(T, &D, NULL, NULL, &err) != 0)
             cli_fail("%s", err.msg);
     trainer_free(T);
-    double last = mean_loss(N, &D, LOSS_BCE), acc = accuracy(N, &D);
+    loss_and_accuracy(N, &D, &last, &acc);
     printf("%zu samples: loss %.4f -> %.4f, accuracy %.2f\n", D.n, first,
            last, acc);
     /* print and write the table of predictions */
@@ -189,10 +200,8 @@ static void learning_curves(const struct options *o, rng *data,
         if (train_epoch(T, &train, NULL, NULL, &err) != 0)
             cli_fail("%s", err.msg);
         /* measure the network after epoch e */
-        c[4 * e] = mean_loss(N, &train, LOSS_BCE);
-        c[4 * e + 1] = mean_loss(N, &test, LOSS_BCE);
-        c[4 * e + 2] = accuracy(N, &train);
-        c[4 * e + 3] = accuracy(N, &test);
+        loss_and_accuracy(N, &train, &c[4 * e], &c[4 * e + 2]);
+        loss_and_accuracy(N, &test, &c[4 * e + 1], &c[4 * e + 3]);
         cli_progress("clusters", e + 1, o->large_epochs, c[4 * e]);
     }
     /* write the learning curves and their macros */

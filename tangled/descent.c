@@ -77,9 +77,9 @@ static void train_curve(const struct config *c, const dataset *D,
     for (long e = 0; e < epochs; e++) {
         double loss = e > 0 && !isfinite(curve[e - 1]) ? INFINITY : 0.0;
         if (isfinite(loss)) {
-            if (train_epoch(T, D, &order, NULL, &err) != 0)
+            if (train_epoch(T, D, &order, NULL, &err) != 0
+                || mean_loss(N, D, LOSS_SQUARED, &loss, &err) != 0)
                 cli_fail("%s", err.msg);
-            loss = mean_loss(N, D, LOSS_SQUARED);
         }
         curve[e] = isfinite(loss) ? loss : INFINITY;
     }

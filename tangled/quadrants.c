@@ -76,6 +76,16 @@ static double train_quadrants(net *N, loss_kind k, double rate, long samples,
     return loss;
 }
 
+/* measure the accuracy on the held-out points */
+static double held_out_accuracy(net *N, const dataset *H)
+{
+    double acc;
+    nn_err err;
+    if (accuracy(N, H, &acc, &err) != 0)
+        cli_fail("%s", err.msg);
+    return acc;
+}
+
 /* classify the points of a grid */
 static void classify_grid(net *N, unsigned char cls[GRID][GRID])
 {
@@ -114,7 +124,7 @@ static struct cell_stats measure_cell(const struct recipe *c, double rate,
     for (long t = 0; t < o->seeds; t++) {
         net *N = make_quadrants_net(c, o->seed + t);
         double loss = train_quadrants(N, c->loss, rate, o->samples, o->seed + t);
-        double a = accuracy(N, H);
+        double a = held_out_accuracy(N, H);
         net_free(N);
         sum += a, sumsq += a * a;
         if (a < worst)
@@ -288,10 +298,10 @@ int main(int argc, char **argv)
     for (int k = 1; k <= o.L; k++)
         main_config.n[k] = o.n[k];
     net *N = make_quadrants_net(&main_config, o.seed);
-    double acc_before = accuracy(N, &H);
+    double acc_before = held_out_accuracy(N, &H);
     classify_grid(N, before);
     train_quadrants(N, LOSS_SQUARED, o.rate, o.samples, o.seed);
-    double acc_after = accuracy(N, &H);
+    double acc_after = held_out_accuracy(N, &H);
     classify_grid(N, after);
     net_free(N);
     /* train the wider network and classify the grid */
@@ -300,7 +310,7 @@ int main(int argc, char **argv)
     const double wide_rate = 0.01;
     net *W = make_quadrants_net(&wide, o.seed);
     train_quadrants(W, LOSS_SQUARED, wide_rate, o.samples, o.seed);
-    double acc_wide = accuracy(W, &H);
+    double acc_wide = held_out_accuracy(W, &H);
     classify_grid(W, wider);
     net_free(W);
     /* measure every cell of the table */

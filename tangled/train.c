@@ -101,14 +101,25 @@ int train_epoch(trainer *T, const dataset *D, rng *r, double *loss,
 }
 
 /* train.c functions */
-double mean_loss(net *N, const dataset *D, loss_kind k)
+static int measurable(const net *N, const dataset *D, nn_err *err)
 {
+    if (D->n == 0)
+        return nn_fail(err, "an empty data set has no average to measure");
+    return data_fits(N, D, err);
+}
+
+int mean_loss(net *N, const dataset *D, loss_kind k, double *loss,
+              nn_err *err)
+{
+    if (measurable(N, D, err) != 0 || loss_check(k, N, err) != 0)
+        return -1;
     double total = 0.0;
     for (size_t s = 0; s < D->n; s++) {
         net_forward(N, D->x + s * (size_t)D->d);
         total += loss_value(k, N, D->y + s * (size_t)D->m);
     }
-    return total / (double)D->n;
+    *loss = total / (double)D->n;
+    return 0;
 }
 
 /* train.c functions */
@@ -121,8 +132,10 @@ static size_t largest(const double v[], size_t n)
     return best;
 }
 
-double accuracy(net *N, const dataset *D)
+int accuracy(net *N, const dataset *D, double *acc, nn_err *err)
 {
+    if (measurable(N, D, err) != 0)
+        return -1;
     size_t right = 0;
     for (size_t s = 0; s < D->n; s++) {
         const double *y = D->y + s * (size_t)D->m;
@@ -132,5 +145,6 @@ double accuracy(net *N, const dataset *D)
         else
             right += largest(out, (size_t)D->m) == largest(y, (size_t)D->m);
     }
-    return (double)right / (double)D->n;
+    *acc = (double)right / (double)D->n;
+    return 0;
 }

@@ -34,11 +34,14 @@ int data_fits(const net *N, const dataset *D, nn_err *err);
 int train_epoch(trainer *T, const dataset *D, rng *r, double *loss,
                 nn_err *err);
 
-/* The average loss of N over D, and the share of samples classified
-   right: for one output, output and target on the same side of 1/2;
-   for several, the largest output where the target is largest.  D must
-   fit N (data_fits): the caller checks once, not every measurement. */
-double mean_loss(net *N, const dataset *D, loss_kind k);
-double accuracy(net *N, const dataset *D);
+/* The average loss of N over D, in *loss, and the share of samples
+   classified right, in *acc: for one output, output and target on the
+   same side of 1/2; for several, the largest output where the target is
+   largest.  0 on success; -1, with a message in err and nothing
+   stored, if D is empty or does not fit N (data_fits), or if k does
+   not suit N's output layer (loss_check). */
+int mean_loss(net *N, const dataset *D, loss_kind k, double *loss,
+              nn_err *err);
+int accuracy(net *N, const dataset *D, double *acc, nn_err *err);
 
 #endif

@@ -52,7 +52,15 @@ static double disagreement(double a, double n, double loss)
 static double ac_loss(net *N, int is_actor, const double s[], int a,
                       double adv, double target)
 {
-    return is_actor ? actor_loss(N, s, a, adv) : critic_loss(N, s, target);
+    double loss;
+    nn_err err;
+    if (!is_actor)
+        return critic_loss(N, s, target);
+    if (actor_loss(N, s, a, adv, &loss, &err) != 0) {
+        fprintf(stderr, "lab-check: %s\n", err.msg);
+        exit(2);
+    }
+    return loss;
 }
 
 /* actor_backprop or critic_backprop on a 4-5-3 or 4-5-1 tanh network
@@ -76,8 +84,13 @@ static double check_actor_critic(int is_actor)
     int a = 1;
     double adv = 1.3, target = critic_value(N, s) + 0.7;
     net_zero_grad(N);
-    double loss = is_actor ? actor_backprop(N, s, a, adv)
-                           : critic_backprop(N, s, target);
+    double loss;
+    if (!is_actor)
+        loss = critic_backprop(N, s, target);
+    else if (actor_backprop(N, s, a, adv, &loss, &err) != 0) {
+        fprintf(stderr, "lab-check: %s\n", err.msg);
+        exit(2);
+    }
     for (size_t p = 0; p < N->nw; p++) {
         double w = N->wflat[p];
         N->wflat[p] = w + FD_STEP;

@@ -1,7 +1,8 @@
 /* Tests of the actor and the critic of chapter 19: both gradients against
    central differences of their losses, the actor's output error as the
    scaled softmax error, the actor's gradient as the advantage times that
-   of cross-entropy, the drawing of actions, and the checks of shapes. */
+   of cross-entropy, the drawing of actions, the checks of shapes, and
+   the refusal of an action or an advantage the actor cannot take. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,16 @@
 /* Compare dw with central differences of the loss: relative error at
    most 1e-7 for components of size 1e-2 or more, absolute difference at
    most 1e-8 below (where rounding, not the formula, decides). */
+static double loss_at(net *N, const double s[], int a, double adv,
+                      double target, int is_actor)
+{
+    double loss = NAN;
+    if (!is_actor)
+        return critic_loss(N, s, target);
+    CHECK(actor_loss(N, s, a, adv, &loss, NULL) == 0);
+    return loss;
+}
+
 static void check_against_differences(net *N, const double s[], int a,
                                       double adv, double target,
                                       int is_actor)
@@ -21,9 +32,9 @@ static void check_against_differences(net *N, const double s[], int a,
     for (size_t q = 0; q < N->nw; q++) {
         double w = N->wflat[q], up, down;
         N->wflat[q] = w + FD_STEP;
-        up = is_actor ? actor_loss(N, s, a, adv) : critic_loss(N, s, target);
+        up = loss_at(N, s, a, adv, target, is_actor);
         N->wflat[q] = w - FD_STEP;
-        down = is_actor ? actor_loss(N, s, a, adv) : critic_loss(N, s, target);
+        down = loss_at(N, s, a, adv, target, is_actor);
         N->wflat[q] = w;
         double g = N->dwflat[q], num = (up - down) / (2 * FD_STEP);
         if (fmax(fabs(g), fabs(num)) >= 1e-2)
@@ -57,7 +68,7 @@ void test_ac_actor_gradient_matches_differences(void)
             int a = (int)rng_below(&r, 3);
             double adv = 2.0 * rng_normal(&r);
             net_zero_grad(N);
-            actor_backprop(N, s, a, adv);
+            CHECK(actor_backprop(N, s, a, adv, NULL, NULL) == 0);
             check_against_differences(N, s, a, adv, 0.0, 1);
         }
         net_free(N);
@@ -106,9 +117,11 @@ void test_ac_actor_delta_is_scaled_softmax_error(void)
     actor_policy(N, s, pi);
     double adv = 1.7;
     net_zero_grad(N);
-    double loss = actor_backprop(N, s, 2, adv);
+    double loss = NAN, forward_only = NAN;
+    CHECK(actor_backprop(N, s, 2, adv, &loss, NULL) == 0);
     CHECK_NEAR(loss, -adv * log(pi[3]), 1e-14);
-    CHECK_NEAR(actor_loss(N, s, 2, adv), -adv * log(pi[3]), 1e-14);
+    CHECK(actor_loss(N, s, 2, adv, &forward_only, NULL) == 0);
+    CHECK_NEAR(forward_only, -adv * log(pi[3]), 1e-14);
     double sum = 0.0;
     for (int i = 1; i <= 3; i++) {
         CHECK_NEAR(N->delta[3][i], adv * (pi[i] - (i == 3)), 1e-15);
@@ -143,7 +156,7 @@ void test_ac_actor_is_advantage_times_cross_entropy(void)
     net_backprop(N, s, y, LOSS_SOFTMAX_CE);
     memcpy(ce, N->dwflat, N->nw * sizeof *ce);
     net_zero_grad(N);
-    actor_backprop(N, s, 1, adv);
+    CHECK(actor_backprop(N, s, 1, adv, NULL, NULL) == 0);
     for (size_t q = 0; q < N->nw; q++)
         CHECK_NEAR(N->dwflat[q], adv * ce[q], 1e-14 * (1 + fabs(ce[q])));
     free(ce);
@@ -197,4 +210,55 @@ void test_ac_check_nets_rejects_shapes(void)
     net_free(critic);
     net_free(sig);
     net_free(three);
+}
+
+/* An action outside 0 .. n[L]-1, or an advantage that is not finite, is
+   refused by actor_backprop and actor_loss with a message, and leaves the
+   weights, dw and the loss as they were. */
+void test_ac_actor_refuses_bad_action_or_advantage(void)
+{
+    int n[] = {0, 4, 5, 3};
+    activation A[] = {0, 0, ACT_TANH, ACT_IDENTITY};
+    net *N = test_net(3, n, A);
+    if (N == NULL)
+        return;
+    rng r;
+    rng_seed(&r, 46, 0);
+    net_init(N, &r);
+    double s[4];
+    draw_state(&r, s);
+    for (size_t q = 0; q < N->nw; q++)
+        N->dwflat[q] = 0.25 * (double)q;   /* a gradient being summed */
+    double *w = malloc(N->nw * sizeof *w), *dw = malloc(N->nw * sizeof *dw);
+    CHECK(w != NULL && dw != NULL);
+    if (w != NULL && dw != NULL) {
+        memcpy(w, N->wflat, N->nw * sizeof *w);
+        memcpy(dw, N->dwflat, N->nw * sizeof *dw);
+        static const struct { int a; double adv; const char *says; } bad[] = {
+            {-1, 1.0, "action -1"}, {3, 1.0, "action 3"},
+            {1000000, 1.0, "action 1000000"},
+            {0, NAN, "not finite"}, {2, INFINITY, "not finite"},
+            {1, -INFINITY, "not finite"},
+        };
+        for (size_t t = 0; t < sizeof bad / sizeof bad[0]; t++) {
+            for (int f = 0; f < 2; f++) {
+                nn_err err = {"unchanged"};
+                double loss = 42.0;
+                int status = f == 0
+                    ? actor_backprop(N, s, bad[t].a, bad[t].adv, &loss, &err)
+                    : actor_loss(N, s, bad[t].a, bad[t].adv, &loss, &err);
+                CHECK(status == -1);
+                CHECK(strstr(err.msg, bad[t].says) != NULL);
+                CHECK(loss == 42.0);
+                CHECK(memcmp(w, N->wflat, N->nw * sizeof *w) == 0);
+                CHECK(memcmp(dw, N->dwflat, N->nw * sizeof *dw) == 0);
+            }
+            /* a NULL err is allowed: the refusal is the same */
+            CHECK(actor_backprop(N, s, bad[t].a, bad[t].adv, NULL, NULL) == -1);
+            CHECK(memcmp(dw, N->dwflat, N->nw * sizeof *dw) == 0);
+        }
+    }
+    free(w);
+    free(dw);
+    net_free(N);
 }

@@ -114,9 +114,10 @@ void test_quadrants_learns(void)
         rng hr;
         rng_seed(&hr, (uint64_t)seeds[t], 113);
         quadrants_draw(&H, &hr);
-        double before = accuracy(N, &H);
+        double before = NAN, after = NAN;
+        CHECK(accuracy(N, &H, &before, NULL) == 0);
         train_quadrants(N, 0.01, 50000, seeds[t]);
-        double after = accuracy(N, &H);
+        CHECK(accuracy(N, &H, &after, NULL) == 0);
         CHECK(before < 0.9);
         if (!(after >= 0.95))
             check_fail(__FILE__, __LINE__, "seed %ld: accuracy %.3f",

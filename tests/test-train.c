@@ -1,4 +1,5 @@
-/* Tests of chapter 9: data sets, shuffling and the trainer. */
+/* Tests of chapter 9: data sets, shuffling, the trainer and the measures
+   of a network. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,15 +155,17 @@ void test_training_lowers_loss_and_accuracy_counts(void)
     trainer *T = trainer_create(N, 4, &o, NULL);
     rng r;
     rng_seed(&r, 1, 1);
-    double before = mean_loss(N, &D, LOSS_BCE);
+    double before = NAN, after = NAN, acc = NAN;
+    CHECK(mean_loss(N, &D, LOSS_BCE, &before, NULL) == 0);
     for (int e = 0; e < 500; e++)
         CHECK(train_epoch(T, &D, &r, NULL, NULL) == 0);
-    CHECK(mean_loss(N, &D, LOSS_BCE) < 0.1 * before);
-    CHECK(accuracy(N, &D) == 1.0);
+    CHECK(mean_loss(N, &D, LOSS_BCE, &after, NULL) == 0);
+    CHECK(after < 0.1 * before);
+    CHECK(accuracy(N, &D, &acc, NULL) == 0 && acc == 1.0);
     /* flip every target: every prediction is now wrong */
     for (size_t s = 0; s < 4; s++)
         D.y[s] = 1.0 - D.y[s];
-    CHECK(accuracy(N, &D) == 0.0);
+    CHECK(accuracy(N, &D, &acc, NULL) == 0 && acc == 0.0);
     trainer_free(T);
     net_free(N), data_free(&D);
 }
@@ -206,5 +209,51 @@ void test_train_epoch_rejects_a_data_set_that_does_not_fit(void)
         data_free(&bad[q]);
     free(w0);
     trainer_free(T);
+    net_free(N);
+}
+
+/* mean_loss and accuracy refuse, with the reason and nothing stored, a
+   data set whose widths are not the network's (they would read its rows
+   with the network's widths, past the end of the data or of the output
+   layer), an empty data set (0/0), and a loss that does not suit the
+   output layer or is of no known kind (NaN). */
+void test_measures_reject_a_data_set_that_does_not_fit(void)
+{
+    net *N = small_net();   /* 2 inputs, 1 sigmoid output */
+    dataset bad[4], empty = { 0, 2, 1, NULL, NULL };
+    CHECK(data_create(&bad[0], 4, 1, 1, NULL) == 0);
+    CHECK(data_create(&bad[1], 4, 3, 1, NULL) == 0);
+    CHECK(data_create(&bad[2], 4, 2, 2, NULL) == 0);
+    CHECK(data_create(&bad[3], 1, 2, 50, NULL) == 0);
+    const char *fits = "does not fit a 2-input, 1-output network";
+    for (int q = 0; q < 5; q++) {
+        const dataset *D = q < 4 ? &bad[q] : &empty;
+        const char *why = q < 4 ? fits : "empty data set";
+        nn_err err = { "" };
+        double loss = 42.0, acc = 42.0;
+        CHECK(mean_loss(N, D, LOSS_BCE, &loss, &err) == -1);
+        if (strstr(err.msg, why) == NULL)
+            check_fail(__FILE__, __LINE__, "mean_loss, data set %d: "
+                       "message \"%s\", wanted \"%s\"", q, err.msg, why);
+        err.msg[0] = '\0';
+        CHECK(accuracy(N, D, &acc, &err) == -1);
+        if (strstr(err.msg, why) == NULL)
+            check_fail(__FILE__, __LINE__, "accuracy, data set %d: "
+                       "message \"%s\", wanted \"%s\"", q, err.msg, why);
+        CHECK(loss == 42.0 && acc == 42.0);
+    }
+    dataset D;
+    xor_data(&D);
+    nn_err err = { "" };
+    double loss = 42.0;
+    CHECK(mean_loss(N, &D, (loss_kind)99, &loss, &err) == -1);
+    CHECK(strstr(err.msg, "no such loss") != NULL);
+    CHECK(mean_loss(N, &D, LOSS_SOFTMAX_CE, &loss, &err) == -1);
+    CHECK(strstr(err.msg, "identity output") != NULL);
+    CHECK(loss == 42.0);
+    CHECK(mean_loss(N, &D, LOSS_BCE, &loss, NULL) == 0 && isfinite(loss));
+    for (int q = 0; q < 4; q++)
+        data_free(&bad[q]);
+    data_free(&D);
     net_free(N);
 }

@@ -28,7 +28,9 @@ static net *zeros_net(long seed)
 /* The accumulated loss of N over E, as the program measures it. */
 static double summed_loss(net *N, const dataset *E)
 {
-    return mean_loss(N, E, LOSS_SQUARED) * (double)E->n;
+    double loss = NAN;
+    CHECK(mean_loss(N, E, LOSS_SQUARED, &loss, NULL) == 0);
+    return loss * (double)E->n;
 }
 
 /* Train N as zeros does: blocks of 100 fresh samples from stream 102,
