@@ -36,11 +36,12 @@ static grad_problem draw_problem(int is_actor, int actions, rng *r)
 
 static double loss_of(net *N, const grad_problem *p)
 {
-    if (!p->is_actor)
-        return critic_loss(N, p->s, p->target);
     double loss;
     nn_err err;
-    if (actor_loss(N, p->s, p->a, p->adv, &loss, &err) != 0)
+    int status = p->is_actor
+                     ? actor_loss(N, p->s, p->a, p->adv, &loss, &err)
+                     : critic_loss(N, p->s, p->target, &loss, &err);
+    if (status != 0)
         cli_fail("%s", err.msg);
     return loss;
 }
@@ -50,9 +51,10 @@ static void compare_gradients(net *N, const grad_problem *p, double *rel,
 {
     nn_err err;
     net_zero_grad(N);
-    if (!p->is_actor)
-        critic_backprop(N, p->s, p->target);
-    else if (actor_backprop(N, p->s, p->a, p->adv, NULL, &err) != 0)
+    int status = p->is_actor
+                     ? actor_backprop(N, p->s, p->a, p->adv, NULL, &err)
+                     : critic_backprop(N, p->s, p->target, NULL, &err);
+    if (status != 0)
         cli_fail("%s", err.msg);
     for (size_t q = 0; q < N->nw; q++) {
         /* compare the gradient of weight q with a central difference */

@@ -51,14 +51,26 @@ double critic_value(net *critic, const double s[])
 }
 
 /* actor-critic.c functions */
-double critic_backprop(net *N, const double s[], double target)
+static int check_target(double target, nn_err *err)
 {
+    if (!isfinite(target))
+        return nn_fail(err, "the critic's target %g is not finite", target);
+    return 0;
+}
+
+int critic_backprop(net *N, const double s[], double target,
+                    double *loss, nn_err *err)
+{
+    if (check_target(target, err) != 0)
+        return -1;
     net_forward(N, s);
     /* compute the critic's output error delta[L] */
     double v = N->l[N->L][1];
     N->delta[N->L][1] = v - target;
     net_backward(N);
-    return 0.5 * (v - target) * (v - target);
+    if (loss != NULL)
+        *loss = 0.5 * (v - target) * (v - target);
+    return 0;
 }
 
 /* actor-critic.c functions */
@@ -106,8 +118,13 @@ int actor_loss(net *N, const double s[], int a, double adv, double *loss,
     return 0;
 }
 
-double critic_loss(net *N, const double s[], double target)
+int critic_loss(net *N, const double s[], double target, double *loss,
+                nn_err *err)
 {
+    if (check_target(target, err) != 0)
+        return -1;
     double e = critic_value(N, s) - target;
-    return 0.5 * e * e;
+    if (loss != NULL)
+        *loss = 0.5 * e * e;
+    return 0;
 }

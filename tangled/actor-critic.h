@@ -23,8 +23,11 @@ double critic_value(net *critic, const double s[]);
 
 /* actor-critic.h declarations */
 /* A forward pass of the critic on s and its gradient of
-   (V(s) - target)^2 / 2, added to dw.  Returns that loss. */
-double critic_backprop(net *N, const double s[], double target);
+   (V(s) - target)^2 / 2, added to dw; that loss in *loss unless loss is
+   NULL.  0, or -1 with a message and nothing changed if target is not
+   finite. */
+int critic_backprop(net *N, const double s[], double target,
+                    double *loss, nn_err *err);
 
 /* actor-critic.h declarations */
 /* A forward pass of the actor on s and the gradient of
@@ -36,10 +39,11 @@ int actor_backprop(net *N, const double s[], int a, double adv,
 
 /* actor-critic.h declarations */
 /* The losses of actor_backprop and critic_backprop, by a forward pass
-   alone: -adv * log pi[a + 1], in *loss, with actor_backprop's checks
-   and results, and (V(s) - target)^2 / 2. */
+   alone: -adv * log pi[a + 1] and (V(s) - target)^2 / 2, in *loss, with
+   the checks and results of the two functions. */
 int actor_loss(net *actor, const double s[], int a, double adv,
                double *loss, nn_err *err);
-double critic_loss(net *critic, const double s[], double target);
+int critic_loss(net *critic, const double s[], double target,
+                double *loss, nn_err *err);
 
 #endif

@@ -75,8 +75,8 @@ int agent_episode(agent *g, rng *r, int learn, cartpole trace[])
             double adv = y - critic_value(g->critic, s);
             /* update the critic towards its target */
             net_zero_grad(g->critic);
-            critic_backprop(g->critic, s, y);
-            net_descend(g->critic, g->o.critic_rate);
+            if (critic_backprop(g->critic, s, y, NULL, NULL) == 0)
+                net_descend(g->critic, g->o.critic_rate);
             /* update the actor along the advantage */
             net_zero_grad(g->actor);
             if (actor_backprop(g->actor, s, a, adv, NULL, NULL) == 0)

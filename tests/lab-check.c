@@ -54,9 +54,9 @@ static double ac_loss(net *N, int is_actor, const double s[], int a,
 {
     double loss;
     nn_err err;
-    if (!is_actor)
-        return critic_loss(N, s, target);
-    if (actor_loss(N, s, a, adv, &loss, &err) != 0) {
+    int status = is_actor ? actor_loss(N, s, a, adv, &loss, &err)
+                          : critic_loss(N, s, target, &loss, &err);
+    if (status != 0) {
         fprintf(stderr, "lab-check: %s\n", err.msg);
         exit(2);
     }
@@ -85,9 +85,9 @@ static double check_actor_critic(int is_actor)
     double adv = 1.3, target = critic_value(N, s) + 0.7;
     net_zero_grad(N);
     double loss;
-    if (!is_actor)
-        loss = critic_backprop(N, s, target);
-    else if (actor_backprop(N, s, a, adv, &loss, &err) != 0) {
+    int status = is_actor ? actor_backprop(N, s, a, adv, &loss, &err)
+                          : critic_backprop(N, s, target, &loss, &err);
+    if (status != 0) {
         fprintf(stderr, "lab-check: %s\n", err.msg);
         exit(2);
     }

@@ -19,9 +19,8 @@ static double loss_at(net *N, const double s[], int a, double adv,
                       double target, int is_actor)
 {
     double loss = NAN;
-    if (!is_actor)
-        return critic_loss(N, s, target);
-    CHECK(actor_loss(N, s, a, adv, &loss, NULL) == 0);
+    CHECK((is_actor ? actor_loss(N, s, a, adv, &loss, NULL)
+                    : critic_loss(N, s, target, &loss, NULL)) == 0);
     return loss;
 }
 
@@ -92,8 +91,10 @@ void test_ac_critic_gradient_matches_differences(void)
             draw_state(&r, s);
             double target = critic_value(N, s) + 2.0 * rng_normal(&r);
             net_zero_grad(N);
-            double loss = critic_backprop(N, s, target);
-            CHECK_NEAR(loss, critic_loss(N, s, target), 1e-14);
+            double loss = NAN, again = NAN;
+            CHECK(critic_backprop(N, s, target, &loss, NULL) == 0);
+            CHECK(critic_loss(N, s, target, &again, NULL) == 0);
+            CHECK_NEAR(loss, again, 1e-14);
             check_against_differences(N, s, 0, 0.0, target, 0);
         }
         net_free(N);
@@ -257,6 +258,49 @@ void test_ac_actor_refuses_bad_action_or_advantage(void)
             CHECK(actor_backprop(N, s, bad[t].a, bad[t].adv, NULL, NULL) == -1);
             CHECK(memcmp(dw, N->dwflat, N->nw * sizeof *dw) == 0);
         }
+    }
+    free(w);
+    free(dw);
+    net_free(N);
+}
+
+/* A target that is not finite is refused by the critic's two functions,
+   with a message, the loss, the weights and dw left as they were. */
+void test_ac_critic_refuses_a_target_that_is_not_finite(void)
+{
+    int n[] = {0, 4, 5, 1};
+    activation A[] = {0, 0, ACT_TANH, ACT_IDENTITY};
+    net *N = test_net(3, n, A);
+    if (N == NULL)
+        return;
+    rng r;
+    rng_seed(&r, 47, 0);
+    net_init(N, &r);
+    double s[4];
+    draw_state(&r, s);
+    for (size_t q = 0; q < N->nw; q++)
+        N->dwflat[q] = 0.25 * (double)q;   /* a gradient being summed */
+    double *w = malloc(N->nw * sizeof *w), *dw = malloc(N->nw * sizeof *dw);
+    CHECK(w != NULL && dw != NULL);
+    if (w != NULL && dw != NULL) {
+        memcpy(w, N->wflat, N->nw * sizeof *w);
+        memcpy(dw, N->dwflat, N->nw * sizeof *dw);
+        const double bad[] = { NAN, INFINITY, -INFINITY };
+        for (size_t t = 0; t < sizeof bad / sizeof bad[0]; t++)
+            for (int f = 0; f < 2; f++) {
+                nn_err err = {"unchanged"};
+                double loss = 42.0;
+                int status = f == 0
+                    ? critic_backprop(N, s, bad[t], &loss, &err)
+                    : critic_loss(N, s, bad[t], &loss, &err);
+                CHECK(status == -1);
+                CHECK(strstr(err.msg, "not finite") != NULL);
+                CHECK(loss == 42.0);
+                CHECK(memcmp(w, N->wflat, N->nw * sizeof *w) == 0);
+                CHECK(memcmp(dw, N->dwflat, N->nw * sizeof *dw) == 0);
+            }
+        CHECK(critic_backprop(N, s, NAN, NULL, NULL) == -1);
+        CHECK(memcmp(dw, N->dwflat, N->nw * sizeof *dw) == 0);
     }
     free(w);
     free(dw);
