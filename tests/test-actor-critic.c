@@ -213,6 +213,29 @@ void test_ac_check_nets_rejects_shapes(void)
     net_free(three);
 }
 
+/* Give dw a gradient being summed, and keep copies of the weights and of
+   dw, so that a test can check that a refused call changed neither: the
+   weights, then dw, in one block (NULL, and a failed check, if memory
+   runs out). */
+static double *keep_weights(net *N)
+{
+    for (size_t q = 0; q < N->nw; q++)
+        N->dwflat[q] = 0.25 * (double)q;
+    double *kept = malloc(2 * N->nw * sizeof *kept);
+    CHECK(kept != NULL);
+    if (kept != NULL) {
+        memcpy(kept, N->wflat, N->nw * sizeof *kept);
+        memcpy(kept + N->nw, N->dwflat, N->nw * sizeof *kept);
+    }
+    return kept;
+}
+
+static int unchanged(const net *N, const double *kept)
+{
+    return memcmp(kept, N->wflat, N->nw * sizeof *kept) == 0
+           && memcmp(kept + N->nw, N->dwflat, N->nw * sizeof *kept) == 0;
+}
+
 /* An action outside 0 .. n[L]-1, or an advantage that is not finite, is
    refused by actor_backprop and actor_loss with a message, and leaves the
    weights, dw and the loss as they were. */
@@ -228,13 +251,8 @@ void test_ac_actor_refuses_bad_action_or_advantage(void)
     net_init(N, &r);
     double s[4];
     draw_state(&r, s);
-    for (size_t q = 0; q < N->nw; q++)
-        N->dwflat[q] = 0.25 * (double)q;   /* a gradient being summed */
-    double *w = malloc(N->nw * sizeof *w), *dw = malloc(N->nw * sizeof *dw);
-    CHECK(w != NULL && dw != NULL);
-    if (w != NULL && dw != NULL) {
-        memcpy(w, N->wflat, N->nw * sizeof *w);
-        memcpy(dw, N->dwflat, N->nw * sizeof *dw);
+    double *kept = keep_weights(N);
+    if (kept != NULL) {
         static const struct { int a; double adv; const char *says; } bad[] = {
             {-1, 1.0, "action -1"}, {3, 1.0, "action 3"},
             {1000000, 1.0, "action 1000000"},
@@ -251,16 +269,14 @@ void test_ac_actor_refuses_bad_action_or_advantage(void)
                 CHECK(status == -1);
                 CHECK(strstr(err.msg, bad[t].says) != NULL);
                 CHECK(loss == 42.0);
-                CHECK(memcmp(w, N->wflat, N->nw * sizeof *w) == 0);
-                CHECK(memcmp(dw, N->dwflat, N->nw * sizeof *dw) == 0);
+                CHECK(unchanged(N, kept));
             }
             /* a NULL err is allowed: the refusal is the same */
             CHECK(actor_backprop(N, s, bad[t].a, bad[t].adv, NULL, NULL) == -1);
-            CHECK(memcmp(dw, N->dwflat, N->nw * sizeof *dw) == 0);
+            CHECK(unchanged(N, kept));
         }
     }
-    free(w);
-    free(dw);
+    free(kept);
     net_free(N);
 }
 
@@ -278,13 +294,8 @@ void test_ac_critic_refuses_a_target_that_is_not_finite(void)
     net_init(N, &r);
     double s[4];
     draw_state(&r, s);
-    for (size_t q = 0; q < N->nw; q++)
-        N->dwflat[q] = 0.25 * (double)q;   /* a gradient being summed */
-    double *w = malloc(N->nw * sizeof *w), *dw = malloc(N->nw * sizeof *dw);
-    CHECK(w != NULL && dw != NULL);
-    if (w != NULL && dw != NULL) {
-        memcpy(w, N->wflat, N->nw * sizeof *w);
-        memcpy(dw, N->dwflat, N->nw * sizeof *dw);
+    double *kept = keep_weights(N);
+    if (kept != NULL) {
         const double bad[] = { NAN, INFINITY, -INFINITY };
         for (size_t t = 0; t < sizeof bad / sizeof bad[0]; t++)
             for (int f = 0; f < 2; f++) {
@@ -296,13 +307,11 @@ void test_ac_critic_refuses_a_target_that_is_not_finite(void)
                 CHECK(status == -1);
                 CHECK(strstr(err.msg, "not finite") != NULL);
                 CHECK(loss == 42.0);
-                CHECK(memcmp(w, N->wflat, N->nw * sizeof *w) == 0);
-                CHECK(memcmp(dw, N->dwflat, N->nw * sizeof *dw) == 0);
+                CHECK(unchanged(N, kept));
             }
         CHECK(critic_backprop(N, s, NAN, NULL, NULL) == -1);
-        CHECK(memcmp(dw, N->dwflat, N->nw * sizeof *dw) == 0);
+        CHECK(unchanged(N, kept));
     }
-    free(w);
-    free(dw);
+    free(kept);
     net_free(N);
 }
