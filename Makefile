@@ -17,7 +17,8 @@ CHAPTERS = chapters/01-reading.nw chapters/02-notation.nw chapters/03-forward.nw
            chapters/14-idx.nw chapters/15-batches.nw \
            chapters/16-model.nw chapters/17-fashion.nw \
            chapters/18-cartpole.nw chapters/19-actor-critic.nw \
-           chapters/20-balance.nw chapters/21-gif.nw
+           chapters/20-balance.nw chapters/21-gif.nw \
+           chapters/22-harness.nw
 
 # Every root chunk: the files of the library and the chapter programs.
 PROGRAMS = rng-demo layout forward losses views xor check-grad descent \
@@ -26,11 +27,11 @@ PROGRAMS = rng-demo layout forward losses views xor check-grad descent \
 HEADERS  = rng.h cli.h runfile.h nnerr.h activation.h net.h loss.h \
            matrix-form.h backprop.h gradcheck.h data.h train.h \
            toy-tasks.h blobs.h clusters-data.h idx.h batch.h model.h \
-           cartpole.h actor-critic.h agent.h gif.h
+           cartpole.h actor-critic.h agent.h gif.h harness.h
 LIB_SRC  = nnerr.c rng.c cli.c runfile.c activation.c net.c loss.c \
            matrix-form.c backprop.c gradcheck.c data.c train.c \
            toy-tasks.c blobs.c clusters-data.c idx.c batch.c model.c \
-           cartpole.c actor-critic.c agent.c gif.c
+           cartpole.c actor-critic.c agent.c gif.c harness.c
 ROOTS    = $(HEADERS) $(LIB_SRC) $(PROGRAMS:=.c) Makefile
 
 # The figures: one gnuplot script each, in figures/.

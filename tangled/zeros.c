@@ -2,46 +2,27 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "cli.h"
+#include "harness.h"
 #include "toy-tasks.h"
 
 /* zeros options */
-static const char usage[] =
-    "usage: zeros [options]\n"
-    "Train a LeakyReLU network, one fresh sample at a time, to output\n"
-    "zeros for standard normal inputs, at three learning rates.\n"
-    "  --seed N          seed of weights and samples (default 2026)\n"
-    "  --samples N       training samples (default 10000)\n"
-    "  --rate R          learning rate; R/10 and 10R run too\n"
-    "                    (default 0.01)\n"
-    "  --sizes LIST      layer sizes (default 2,4,4,3)\n"
-    "  --block N         samples per point of the curve (default 10)\n"
-    "  --eval N          evaluation samples (default 100)\n"
-    "  --seeds N         seeds for the summary, from --seed on\n"
-    "                    (default 10)\n"
-    "  --curve FILE      write the evaluation loss after every block\n"
-    "  --tex FILE        write the numbers the book quotes as LaTeX macros\n"
-    "  --help            print this text and exit\n";
-
 enum { ZEROS_MAX_DEPTH = 16 };
 
 struct options {
     long seed, samples, block, eval, seeds;
     double rate;
-    int L, n[ZEROS_MAX_DEPTH + 1]; /* n[1 .. L], as cli_sizes gives */
-    const char *curve, *tex;
+    layer_sizes size;   /* n[1 .. L] */
+    FILE *curve;        /* the loss curves, or NULL */
 };
 
 /* make the network of zeros */
 static net *make_zeros_net(const struct options *o)
 {
     activation A[ZEROS_MAX_DEPTH + 1];
-    for (int k = 0; k <= o->L; k++)
+    for (int k = 0; k <= o->size.L; k++)
         A[k] = ACT_LEAKY_RELU;
     nn_err err;
-    net *N = net_create(o->L, o->n, A, &err);
-    if (N == NULL)
-        cli_fail("%s", err.msg);
+    net *N = cli_have(net_create(o->size.L, o->size.n, A, &err), &err);
     rng init;
     rng_seed(&init, (uint64_t)o->seed, 101);
     net_init(N, &init);
@@ -91,17 +72,14 @@ static void train_at(struct rate_run *r, const struct options *o,
     /* make a block and a trainer with batches of one */
     dataset B;
     nn_err err;
-    if (data_create(&B, (size_t)o->block, o->n[1], o->n[o->L], &err) != 0)
-        cli_fail("%s", err.msg);
+    const int *n = o->size.n;
+    cli_must(data_create(&B, (size_t)o->block, n[1], n[o->size.L], &err), &err);
     train_options t = { LOSS_SQUARED, r->rate, 1, 0.0 };
-    trainer *T = trainer_create(N, B.n, &t, &err);
-    if (T == NULL)
-        cli_fail("%s", err.msg);
+    trainer *T = cli_have(trainer_create(N, B.n, &t, &err), &err);
     rng data;
     rng_seed(&data, (uint64_t)o->seed, 102);
     for (long b = 0; b < o->samples / o->block; b++) {
-        if (train_fresh(T, &B, zeros_draw, &data, NULL, &err) != 0)
-            cli_fail("%s", err.msg);
+        cli_must(train_fresh(T, &B, zeros_draw, &data, NULL, &err), &err);
         r->curve[b] = measure_zeros(N, E).loss;
     }
     r->after = measure_zeros(N, E);
@@ -126,51 +104,18 @@ static void add_to_summary(struct rate_summary *s, const struct rate_run *r)
 }
 
 /* write the loss curves of zeros */
-static void write_zeros_curves(runfile *rf, const struct options *o,
-                               const struct rate_run run[3],
-                               const double curves[])
+static void write_zeros_curves(const struct options *o,
+                               const struct rate_run run[3])
 {
-    long blocks = o->samples / o->block;
-    fprintf(rf->f, "# samples seen, loss summed over the evaluation "
-                  "samples at rates %g, %g, %g\n", run[0].rate,
-            run[1].rate, run[2].rate);
-    for (long b = 0; b < blocks; b++)
-        fprintf(rf->f, "%ld %.6g %.6g %.6g\n", (b + 1) * o->block,
-                curves[b], curves[blocks + b], curves[2 * blocks + b]);
+    fig_comment(o->curve, "samples seen, loss summed over the evaluation "
+                "samples at rates %g, %g, %g", run[0].rate, run[1].rate,
+                run[2].rate);
+    for (long b = 0; b < o->samples / o->block; b++)
+        fig_row(o->curve, (b + 1) * o->block, run[0].curve[b],
+                run[1].curve[b], run[2].curve[b]);
 }
 
 /* write the macros of zeros */
-static void number_macro(runfile *rf, const char *key, double v)
-{
-    if (!(v > 0.0) || !isfinite(v)) {
-        run_macro(rf, key, "$%g$", v);
-        return;
-    }
-    int e = (int)floor(log10(v));
-    double m = v / pow(10.0, e);
-    if (v >= 1e-3 && v < 999.5) {
-        if (m >= 9.995)
-            e++;
-        run_macro(rf, key, "$%.*f$", e < 2 ? 2 - e : 0, v);
-    } else {
-        if (m >= 9.95)
-            m /= 10.0, e++;
-        run_macro(rf, key, "$%.1f\\cdot10^{%d}$", m, e);
-    }
-}
-
-/* write the macros of zeros */
-static void percent_macro(runfile *rf, const char *key, double share)
-{
-    double p = 100 * share;
-    if (share > 0.0 && p < 0.5)
-        run_macro(rf, key, "%.1f", ceil(10 * p) / 10);
-    else if (share < 1.0 && p >= 99.5)
-        run_macro(rf, key, "%.1f", floor(10 * p) / 10);
-    else
-        run_macro(rf, key, "%.0f", p);
-}
-
 static const char *share_words(double share)
 {
     return share == 1.0 ? "all" : share >= 0.9 ? "nearly all"
@@ -178,67 +123,64 @@ static const char *share_words(double share)
 }
 
 /* write the macros of zeros */
-static void write_zeros_macros(runfile *rf, const struct options *o,
+static void write_zeros_macros(const struct options *o,
                                const struct rate_run run[3],
                                const struct rate_summary sum[3])
 {
-    char num[40];
-    run_macro(rf, "zeros.seed", "%ld", o->seed);
-    run_macro(rf, "zeros.samples", "%s",
-              tex_grouped(num, sizeof num, o->samples));
-    run_macro(rf, "zeros.eval", "%ld", o->eval);
-    run_macro(rf, "zeros.block", "%ld", o->block);
-    run_macro(rf, "zeros.rate", "%g", run[1].rate);
-    run_macro(rf, "zeros.ratelow", "%g", run[0].rate);
-    run_macro(rf, "zeros.ratehigh", "%g", run[2].rate);
+    quote("zeros.seed", "%ld", o->seed);
+    quote_count("zeros.samples", o->samples);
+    quote("zeros.eval", "%ld", o->eval);
+    quote("zeros.block", "%ld", o->block);
+    quote("zeros.rate", "%g", run[1].rate);
+    quote("zeros.ratelow", "%g", run[0].rate);
+    quote("zeros.ratehigh", "%g", run[2].rate);
     /* write the measurements of the three runs */
     double g = run[1].before.gain;
-    run_macro(rf, "zeros.gain", "%.1f", g);
-    run_macro(rf, "zeros.gainrate", "%.2f", run[1].rate * g);
-    run_macro(rf, "zeros.gainhigh", "%.1f", run[2].rate * g);
-    run_macro(rf, "zeros.gainhighside", "%s",
+    quote("zeros.gain", "%.1f", g);
+    quote("zeros.gainrate", "%.2f", run[1].rate * g);
+    quote("zeros.gainhigh", "%.1f", run[2].rate * g);
+    quote("zeros.gainhighside", "%s",
               run[2].rate * g > 1 ? "beyond" : "still below");
-    number_macro(rf, "zeros.before", run[1].before.loss);
-    number_macro(rf, "zeros.after", run[1].after.loss);
-    number_macro(rf, "zeros.afterlow", run[0].after.loss);
-    number_macro(rf, "zeros.afterhigh", run[2].after.loss);
+    quote_sig("zeros.before", run[1].before.loss);
+    quote_sig("zeros.after", run[1].after.loss);
+    quote_sig("zeros.afterlow", run[0].after.loss);
+    quote_sig("zeros.afterhigh", run[2].after.loss);
     long lowest = 0;
     for (long b = 1; b < o->samples / o->block; b++)
         if (run[1].curve[b] < run[1].curve[lowest])
             lowest = b;
-    number_macro(rf, "zeros.lowest", run[1].curve[lowest]);
-    run_macro(rf, "zeros.lowestat", "%ld", (lowest + 1) * o->block);
-    number_macro(rf, "zeros.factor",
+    quote_sig("zeros.lowest", run[1].curve[lowest]);
+    quote("zeros.lowestat", "%ld", (lowest + 1) * o->block);
+    quote_sig("zeros.factor",
                  run[1].before.loss / run[1].after.loss);
-    percent_macro(rf, "zeros.negbefore", run[1].before.negative);
-    percent_macro(rf, "zeros.negative", run[1].after.negative);
-    percent_macro(rf, "zeros.neghigh", run[2].after.negative);
-    run_macro(rf, "zeros.negwords", "%s", share_words(run[1].after.negative));
+    quote_percent("zeros.negbefore", run[1].before.negative);
+    quote_percent("zeros.negative", run[1].after.negative);
+    quote_percent("zeros.neghigh", run[2].after.negative);
+    quote("zeros.negwords", "%s", share_words(run[1].after.negative));
     /* write the summary over the seeds */
-    run_macro(rf, "zeros.seeds", "%ld", o->seeds);
-    run_macro(rf, "zeros.lastseed", "%ld", o->seed + o->seeds - 1);
+    quote("zeros.seeds", "%ld", o->seeds);
+    quote("zeros.lastseed", "%ld", o->seed + o->seeds - 1);
     for (int q = 0; q < 3; q++) {
         char key[64];
-        snprintf(key, sizeof key, "zeros.gmafter.%d", q + 1);
-        number_macro(rf, key, exp(sum[q].logafter / o->seeds));
-        snprintf(key, sizeof key, "zeros.gmfactor.%d", q + 1);
-        number_macro(rf, key, exp(sum[q].logfactor / o->seeds));
-        snprintf(key, sizeof key, "zeros.worst.%d", q + 1);
-        number_macro(rf, key, sum[q].worst);
+        quote_sig(key_of(key, "zeros.gmafter.%d", q + 1),
+                  exp(sum[q].logafter / o->seeds));
+        quote_sig(key_of(key, "zeros.gmfactor.%d", q + 1),
+                  exp(sum[q].logfactor / o->seeds));
+        quote_sig(key_of(key, "zeros.worst.%d", q + 1), sum[q].worst);
     }
     /* check the sentences about the runs of zeros */
     int higher = run[2].after.loss > run[1].after.loss;
-    run_macro(rf, "zeros.seedorder", "%s", higher ? "higher" : "lower");
+    quote("zeros.seedorder", "%s", higher ? "higher" : "lower");
     double gm[3];
     for (int q = 0; q < 3; q++)
         gm[q] = exp(sum[q].logafter / o->seeds);
     int high_best = gm[2] < gm[1] && sum[2].logfactor > sum[1].logfactor
                     && 2 * sum[2].worst <= sum[1].worst;
-    run_macro(rf, "zeros.seedcase", "%s",
+    quote("zeros.seedcase", "%s",
               higher == high_best ? "is an exception" : "is typical");
     long blocks = o->samples / o->block, tenth = blocks / 10;
     const double *low = run[0].curve;
-    run_macro(rf, "zeros.lowtrend", "%s",
+    quote("zeros.lowtrend", "%s",
               low[blocks - 1] < low[blocks - 1 - tenth]
                   ? "it is still falling, and the run is too short for so "
                     "small a step"
@@ -250,7 +192,7 @@ static void write_zeros_macros(runfile *rf, const struct options *o,
         double total = log(run[q].before.loss / run[q].after.loss);
         most = most && 2 * log(run[q].before.loss / run[q].curve[early]) > total;
     }
-    run_claim(rf, "zeros.early-work", most,
+    quote_claim("zeros.early-work", most,
               "with $\\eta$ and $10\\eta$ the first 500 samples take most of "
               "the decrease of the log of the loss",
               "by sample %ld: %.2f of %.2f ($\\eta$), %.2f of %.2f ($10\\eta$)",
@@ -264,118 +206,125 @@ static void write_zeros_macros(runfile *rf, const struct options *o,
         ranked = ranked && gm[q + 1] < gm[q]
                  && sum[q + 1].logfactor > sum[q].logfactor
                  && sum[q + 1].worst < sum[q].worst;
-    run_claim(rf, "zeros.ranking", ranked,
+    quote_claim("zeros.ranking", ranked,
               "the table over the seeds ranks $10\\eta$, $\\eta$, $\\eta/10$ in "
               "this order in every column",
               "after %.3g, %.3g, %.3g; worst %.3g, %.3g, %.3g",
               gm[2], gm[1], gm[0], sum[2].worst, sum[1].worst, sum[0].worst);
-    run_claim(rf, "zeros.high-best", high_best,
+    quote_claim("zeros.high-best", high_best,
               "over the seeds $10\\eta$ ends lowest, divides the loss most, and "
               "has a worst case at least two times lower than $\\eta$",
               "worst %.3g at $10\\eta$, %.3g at $\\eta$", sum[2].worst,
               sum[1].worst);
 }
 
-int main(int argc, char **argv)
+/* the steps of zeros */
+static struct options read_options(int argc, char **argv)
 {
-    /* parse the zeros command line */
-    struct options o = { 2026, 10000, 10, 100, 10, 0.01, 4,
-                         { 0, 2, 4, 4, 3 }, NULL, NULL };
-    cli_start(argc, argv, usage);
-    while (cli_next()) {
-        if (cli_is("--seed"))
-            o.seed = cli_long(0, LONG_MAX);
-        else if (cli_is("--samples"))
-            o.samples = cli_long(1, 100000000);
-        else if (cli_is("--rate"))
-            o.rate = cli_double(1e-9, 10.0);
-        else if (cli_is("--sizes"))
-            o.L = cli_sizes(o.n, ZEROS_MAX_DEPTH);
-        else if (cli_is("--block"))
-            o.block = cli_long(1, 1000000);
-        else if (cli_is("--eval"))
-            o.eval = cli_long(1, 1000000);
-        else if (cli_is("--seeds"))
-            o.seeds = cli_long(1, 1000);
-        else if (cli_is("--curve"))
-            o.curve = cli_string();
-        else if (cli_is("--tex"))
-            o.tex = cli_string();
-        else
-            cli_unknown();
-    }
-    
-    /* check the options of zeros against each other */
+    struct options o = { .seed = 2026, .samples = 10000, .block = 10,
+                         .eval = 100, .seeds = 10, .rate = 0.01,
+                         .size = { 4, { 0, 2, 4, 4, 3 } } };
+    const cli_option opts[] = {
+        { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX,
+          "the seed of weights and samples" },
+        { "--samples", CLI_LONG, &o.samples, 1, 1e8, "training samples" },
+        { "--rate", CLI_REAL, &o.rate, 1e-9, 10,
+          "learning rate X; X/10 and 10X run too" },
+        { "--sizes", CLI_SIZES, &o.size, 2, ZEROS_MAX_DEPTH, "layer sizes" },
+        { "--block", CLI_LONG, &o.block, 1, 1e6, "samples per point of the curve" },
+        { "--eval", CLI_LONG, &o.eval, 1, 1e6, "evaluation samples" },
+        { "--seeds", CLI_LONG, &o.seeds, 1, 1000,
+          "seeds for the summary, from --seed on" },
+        { "--curve", CLI_OUTPUT, &o.curve, 0, 0,
+          "write the evaluation loss after every block" },
+        { 0 } };
+    cli_parse(argc, argv, "Train a LeakyReLU network, one fresh sample at "
+              "a time, to output zeros\nfor standard normal inputs, at "
+              "three learning rates.", opts);
     if (o.samples % o.block != 0)
         cli_fail("--samples %ld is not a multiple of --block %ld",
                  o.samples, o.block);
-    if (o.L < 2)
-        cli_fail("--sizes: a network needs at least two layers");
-    /* create the output files of zeros */
-    runfile curve_file, tex_file;
-    if (o.curve != NULL)
-        cli_create(&curve_file, o.curve);
-    if (o.tex != NULL)
-        cli_create(&tex_file, o.tex);
-    /* draw the evaluation samples */
+    return o;
+}
+
+/* the steps of zeros */
+static dataset draw_evaluation_samples(const struct options *o)
+{
     dataset E;
     nn_err err;
-    if (data_create(&E, (size_t)o.eval, o.n[1], o.n[o.L], &err) != 0)
-        cli_fail("%s", err.msg);
+    const int *n = o->size.n;
+    cli_must(data_create(&E, (size_t)o->eval, n[1], n[o->size.L], &err), &err);
     rng er;
-    rng_seed(&er, (uint64_t)o.seed, 103);
+    rng_seed(&er, (uint64_t)o->seed, 103);
     zeros_draw(&E, &er);
-    /* train at the chosen rate, a tenth of it and ten times it */
-    long blocks = o.samples / o.block;
-    double *curves = malloc(3 * (size_t)blocks * sizeof *curves);
-    if (curves == NULL)
-        cli_fail("out of memory for the curves of %ld blocks", blocks);
-    const double rate[3] = { o.rate / 10, o.rate, o.rate * 10 };
-    struct rate_run run[3];
+    return E;
+}
+
+/* the steps of zeros */
+static void train_at_three_rates(struct rate_run run[3],
+                                 const struct options *o, const dataset *E)
+{
+    long blocks = o->samples / o->block;
+    double *curves = cli_alloc(3 * (size_t)blocks, sizeof *curves);
     for (int q = 0; q < 3; q++) {
-        run[q].rate = rate[q];
+        run[q].rate = o->rate * (q == 0 ? 0.1 : q == 1 ? 1 : 10);
         run[q].curve = curves + q * blocks;
-        train_at(&run[q], &o, &E);
+        train_at(&run[q], o, E);
     }
-    /* repeat the runs with o.seeds seeds and summarize them */
-    struct rate_summary sum[3];
+}
+
+/* the steps of zeros */
+static void summarize_over_seeds(struct rate_summary sum[3],
+                                 const struct rate_run run[3],
+                                 const struct options *o, const dataset *E)
+{
     for (int q = 0; q < 3; q++) {
         sum[q].logafter = sum[q].logfactor = sum[q].worst = 0.0;
         add_to_summary(&sum[q], &run[q]);
     }
-    double *scratch = malloc((size_t)blocks * sizeof *scratch);
-    if (scratch == NULL)
-        cli_fail("out of memory for a curve of %ld blocks", blocks);
-    for (long t = 1; t < o.seeds; t++) {
-        struct options other = o;
-        other.seed = o.seed + t;
+    long blocks = o->samples / o->block;
+    double *scratch = cli_alloc((size_t)blocks, sizeof *scratch);
+    for (long t = 1; t < o->seeds; t++) {
+        struct options other = *o;
+        other.seed = o->seed + t;
         for (int q = 0; q < 3; q++) {
-            struct rate_run r = { rate[q], run[q].before, run[q].after, scratch };
-            train_at(&r, &other, &E);
+            struct rate_run r = { run[q].rate, run[q].before, run[q].after,
+                                  scratch };
+            train_at(&r, &other, E);
             add_to_summary(&sum[q], &r);
         }
     }
     free(scratch);
-    /* report the results of zeros */
+}
+
+/* the steps of zeros */
+static void report(const struct options *o, const struct rate_run run[3],
+                   const struct rate_summary sum[3])
+{
     for (int q = 0; q < 3; q++)
         printf("rate %g: loss summed over %ld samples %.4g before, %.4g "
-               "after; %.0f%% of outputs below zero\n", run[q].rate, o.eval,
-               run[q].before.loss, run[q].after.loss,
+               "after; %.0f%% of outputs below zero\n", run[q].rate,
+               o->eval, run[q].before.loss, run[q].after.loss,
                100 * run[q].after.negative);
     for (int q = 0; q < 3; q++)
         printf("rate %g over %ld seeds: geometric means %.3g after, "
-               "factor %.3g; worst %.3g\n", rate[q], o.seeds,
-               exp(sum[q].logafter / o.seeds),
-               exp(sum[q].logfactor / o.seeds), sum[q].worst);
-    if (o.curve != NULL)
-        write_zeros_curves(&curve_file, &o, run, curves);
-    if (o.tex != NULL)
-        write_zeros_macros(&tex_file, &o, run, sum);
-    if (o.curve != NULL)
-        cli_commit(&curve_file);
-    if (o.tex != NULL)
-        cli_commit(&tex_file);
-    free(curves);
+               "factor %.3g; worst %.3g\n", run[q].rate, o->seeds,
+               exp(sum[q].logafter / o->seeds),
+               exp(sum[q].logfactor / o->seeds), sum[q].worst);
+    write_zeros_curves(o, run);
+    write_zeros_macros(o, run, sum);
+}
+
+int main(int argc, char **argv)
+{
+    struct options o = read_options(argc, argv);
+    dataset E = draw_evaluation_samples(&o);
+    struct rate_run run[3];
+    train_at_three_rates(run, &o, &E);
+    struct rate_summary sum[3];
+    summarize_over_seeds(sum, run, &o, &E);
+    report(&o, run, sum);
+    free(run[0].curve);
     data_free(&E);
-    return cli_finish();
+    return cli_done();
 }
