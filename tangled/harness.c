@@ -16,6 +16,7 @@ static const char *program_ = "program";
 static runfile files_[MAX_FILES];
 static int nfiles_;
 static FILE *tex_;              /* --tex, or NULL */
+static const char *tag_;        /* the first word of every key */
 
 /* harness.c functions */
 static const cli_option *find_option(const cli_option opts[],
@@ -130,22 +131,26 @@ static void print_option(const cli_option *o)
     putchar('\n');
 }
 
-static _Noreturn void print_help(const char *about, const cli_option opts[])
+static _Noreturn void print_help(const char *about,
+                                 const cli_option opts[])
 {
     printf("usage: %s [options]\n%s\n\noptions:\n", program_, about);
     for (const cli_option *o = opts; o->name != NULL; o++)
         print_option(o);
     printf("  %-10s %-9s %s\n", "--tex", "FILE",
            "write the numbers the book quotes to FILE");
+    printf("  %-10s %-9s %s%s)\n", "--tag", "WORD",
+           "the first word of their keys (default ", tag_);
     printf("  %-10s %-9s %s\n", "--help", "", "print this help and exit");
     exit(EXIT_SUCCESS);
 }
 
-void cli_parse(int argc, char **argv, const char *about,
+void cli_parse(int argc, char **argv, const char *key, const char *about,
                const cli_option opts[])
 {
     static const char *outputs[MAX_OPTIONS];
     const char *tex = NULL;
+    tag_ = key;
     int given[MAX_OPTIONS] = { 0 }, count = 0;
     cli_start(argc, argv, about);
     program_ = argc > 0 && argv[0] != NULL && strrchr(argv[0], '/') != NULL
@@ -153,7 +158,7 @@ void cli_parse(int argc, char **argv, const char *about,
                : "program";
     while (opts[count].name != NULL)
         count++;
-    if (count >= MAX_OPTIONS)
+    if (count + 1 >= MAX_OPTIONS)
         cli_fail("more than %d options", MAX_OPTIONS - 1);
     for (int i = 1; i < argc; i++)
         if (strcmp(argv[i], "--help") == 0)
@@ -161,8 +166,9 @@ void cli_parse(int argc, char **argv, const char *about,
     for (int i = 1; i < argc; i++) {
         /* read option argv[i] and its value */
         const cli_option *o = find_option(opts, argv[i]);
-        int row = o != NULL ? (int)(o - opts) : count;
-        if (o == NULL && strcmp(argv[i], "--tex") != 0)
+        int tag = strcmp(argv[i], "--tag") == 0;
+        int row = o != NULL ? (int)(o - opts) : count + tag;
+        if (o == NULL && !tag && strcmp(argv[i], "--tex") != 0)
             cli_fail("unknown option '%s' (try --help)", argv[i]);
         if (given[row]++)
             cli_fail("option %s is given twice", argv[i]);
@@ -172,7 +178,9 @@ void cli_parse(int argc, char **argv, const char *about,
         }
         if (i + 1 >= argc)
             cli_fail("option %s needs a value (try --help)", argv[i]);
-        if (o == NULL)
+        if (tag)
+            tag_ = argv[++i];
+        else if (o == NULL)
             tex = argv[++i];
         else if (o->kind == CLI_OUTPUT || o->kind == CLI_BINARY)
             outputs[row] = argv[++i];
@@ -185,6 +193,24 @@ void cli_parse(int argc, char **argv, const char *about,
             *(FILE **)opts[r].value = cli_open(outputs[r],
                                                opts[r].kind == CLI_BINARY);
     tex_ = cli_open(tex, 0);
+    /* quote the value of every numeric option */
+    for (const cli_option *o = opts; o->name != NULL; o++) {
+        const char *name = o->name + strspn(o->name, "-");
+        if (o->kind == CLI_LONG)
+            quote_count(name, *(const long *)o->value);
+        else if (o->kind == CLI_REAL)
+            quote(name, "%g", *(const double *)o->value);
+        else if (o->kind == CLI_CHOICE) {
+            const cli_choice *ch = o->value;
+            quote(name, "%s", ch->words[*ch->index]);
+        } else if (o->kind == CLI_SIZES) {
+            const layer_sizes *z = o->value;
+            char text[256] = "";
+            for (int k = 1; k <= z->L && strlen(text) < sizeof text - 16; k++)
+                sprintf(text + strlen(text), "%s%d", k > 1 ? "-" : "", z->n[k]);
+            quote(name, "%s", text);
+        }
+    }
 }
 
 /* harness.c functions */
@@ -221,8 +247,7 @@ void quote(const char *key, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(value, sizeof value, fmt, ap);
     va_end(ap);
-    runfile rf = { tex_, NULL, NULL };
-    run_macro(&rf, key, "%s", value);
+    fprintf(tex_, "\\setrun{%s.%s}{%s}\n", tag_, key, value);
 }
 
 void quote_count(const char *key, long long n)
@@ -247,8 +272,10 @@ int quote_claim(const char *key, int holds, const char *claim,
     va_start(ap, fmt);
     vsnprintf(evidence, sizeof evidence, fmt, ap);
     va_end(ap);
+    char full[128];
+    snprintf(full, sizeof full, "%s.%s", tag_, key);
     runfile rf = { tex_, NULL, NULL };
-    return run_claim(&rf, key, holds, claim, "%s", evidence);
+    return run_claim(&rf, full, holds, claim, "%s", evidence);
 }
 
 /* harness.c functions */

@@ -40,11 +40,15 @@ typedef struct cli_choice {
 } cli_choice;
 
 /* harness.h declarations */
-/* Read the command line against opts, which ends with { 0 }.  --help prints the options with their ranges and defaults and
-   exits 0; every option also has --tex FILE, the numbers the book
-   quotes.  A wrong option prints one line and exits 1.  Outputs are
-   opened when every option has been read. */
-void cli_parse(int argc, char **argv, const char *about,
+/* Read the command line against opts, which ends with { 0 }.  --help
+   prints about and the options with their ranges and defaults, and exits
+   0.  Every program also has --tex FILE, for the numbers the book quotes,
+   whose keys start with key and a dot (--tag WORD replaces key), and on
+   which cli_parse quotes the value of every numeric option under its
+   name: zeros --rate 0.01 gives \setrun{zeros.rate}{0.01}.  A wrong option
+   prints one line and exits 1.  Outputs are opened when every option has
+   been read. */
+void cli_parse(int argc, char **argv, const char *key, const char *about,
                const cli_option opts[]);
 /* Open one more output, whose name the program made (a prefix and a
    suffix, say); NULL for path gives NULL. */
@@ -56,7 +60,7 @@ FILE *cli_open(const char *path, int binary);
 int cli_done(void);
 
 /* harness.h declarations */
-/* \setrun{key}{value} on the --tex file; nothing without --tex. */
+/* \setrun{tag.key}{value} on the --tex file; nothing without --tex. */
 void quote(const char *key, const char *fmt, ...) NN_PRINTF(2, 3);
 /* An integer with thin spaces between groups of three digits. */
 void quote_count(const char *key, long long n);

@@ -127,60 +127,54 @@ static void write_zeros_macros(const struct options *o,
                                const struct rate_run run[3],
                                const struct rate_summary sum[3])
 {
-    quote("zeros.seed", "%ld", o->seed);
-    quote_count("zeros.samples", o->samples);
-    quote("zeros.eval", "%ld", o->eval);
-    quote("zeros.block", "%ld", o->block);
-    quote("zeros.rate", "%g", run[1].rate);
-    quote("zeros.ratelow", "%g", run[0].rate);
-    quote("zeros.ratehigh", "%g", run[2].rate);
+    quote("ratelow", "%g", run[0].rate);
+    quote("ratehigh", "%g", run[2].rate);
     /* write the measurements of the three runs */
     double g = run[1].before.gain;
-    quote("zeros.gain", "%.1f", g);
-    quote("zeros.gainrate", "%.2f", run[1].rate * g);
-    quote("zeros.gainhigh", "%.1f", run[2].rate * g);
-    quote("zeros.gainhighside", "%s",
+    quote("gain", "%.1f", g);
+    quote("gainrate", "%.2f", run[1].rate * g);
+    quote("gainhigh", "%.1f", run[2].rate * g);
+    quote("gainhighside", "%s",
               run[2].rate * g > 1 ? "beyond" : "still below");
-    quote_sig("zeros.before", run[1].before.loss);
-    quote_sig("zeros.after", run[1].after.loss);
-    quote_sig("zeros.afterlow", run[0].after.loss);
-    quote_sig("zeros.afterhigh", run[2].after.loss);
+    quote_sig("before", run[1].before.loss);
+    quote_sig("after", run[1].after.loss);
+    quote_sig("afterlow", run[0].after.loss);
+    quote_sig("afterhigh", run[2].after.loss);
     long lowest = 0;
     for (long b = 1; b < o->samples / o->block; b++)
         if (run[1].curve[b] < run[1].curve[lowest])
             lowest = b;
-    quote_sig("zeros.lowest", run[1].curve[lowest]);
-    quote("zeros.lowestat", "%ld", (lowest + 1) * o->block);
-    quote_sig("zeros.factor",
+    quote_sig("lowest", run[1].curve[lowest]);
+    quote("lowestat", "%ld", (lowest + 1) * o->block);
+    quote_sig("factor",
                  run[1].before.loss / run[1].after.loss);
-    quote_percent("zeros.negbefore", run[1].before.negative);
-    quote_percent("zeros.negative", run[1].after.negative);
-    quote_percent("zeros.neghigh", run[2].after.negative);
-    quote("zeros.negwords", "%s", share_words(run[1].after.negative));
+    quote_percent("negbefore", run[1].before.negative);
+    quote_percent("negative", run[1].after.negative);
+    quote_percent("neghigh", run[2].after.negative);
+    quote("negwords", "%s", share_words(run[1].after.negative));
     /* write the summary over the seeds */
-    quote("zeros.seeds", "%ld", o->seeds);
-    quote("zeros.lastseed", "%ld", o->seed + o->seeds - 1);
+    quote("lastseed", "%ld", o->seed + o->seeds - 1);
     for (int q = 0; q < 3; q++) {
         char key[64];
-        quote_sig(key_of(key, "zeros.gmafter.%d", q + 1),
+        quote_sig(key_of(key, "gmafter.%d", q + 1),
                   exp(sum[q].logafter / o->seeds));
-        quote_sig(key_of(key, "zeros.gmfactor.%d", q + 1),
+        quote_sig(key_of(key, "gmfactor.%d", q + 1),
                   exp(sum[q].logfactor / o->seeds));
-        quote_sig(key_of(key, "zeros.worst.%d", q + 1), sum[q].worst);
+        quote_sig(key_of(key, "worst.%d", q + 1), sum[q].worst);
     }
     /* check the sentences about the runs of zeros */
     int higher = run[2].after.loss > run[1].after.loss;
-    quote("zeros.seedorder", "%s", higher ? "higher" : "lower");
+    quote("seedorder", "%s", higher ? "higher" : "lower");
     double gm[3];
     for (int q = 0; q < 3; q++)
         gm[q] = exp(sum[q].logafter / o->seeds);
     int high_best = gm[2] < gm[1] && sum[2].logfactor > sum[1].logfactor
                     && 2 * sum[2].worst <= sum[1].worst;
-    quote("zeros.seedcase", "%s",
+    quote("seedcase", "%s",
               higher == high_best ? "is an exception" : "is typical");
     long blocks = o->samples / o->block, tenth = blocks / 10;
     const double *low = run[0].curve;
-    quote("zeros.lowtrend", "%s",
+    quote("lowtrend", "%s",
               low[blocks - 1] < low[blocks - 1 - tenth]
                   ? "it is still falling, and the run is too short for so "
                     "small a step"
@@ -192,7 +186,7 @@ static void write_zeros_macros(const struct options *o,
         double total = log(run[q].before.loss / run[q].after.loss);
         most = most && 2 * log(run[q].before.loss / run[q].curve[early]) > total;
     }
-    quote_claim("zeros.early-work", most,
+    quote_claim("early-work", most,
               "with $\\eta$ and $10\\eta$ the first 500 samples take most of "
               "the decrease of the log of the loss",
               "by sample %ld: %.2f of %.2f ($\\eta$), %.2f of %.2f ($10\\eta$)",
@@ -206,12 +200,12 @@ static void write_zeros_macros(const struct options *o,
         ranked = ranked && gm[q + 1] < gm[q]
                  && sum[q + 1].logfactor > sum[q].logfactor
                  && sum[q + 1].worst < sum[q].worst;
-    quote_claim("zeros.ranking", ranked,
+    quote_claim("ranking", ranked,
               "the table over the seeds ranks $10\\eta$, $\\eta$, $\\eta/10$ in "
               "this order in every column",
               "after %.3g, %.3g, %.3g; worst %.3g, %.3g, %.3g",
               gm[2], gm[1], gm[0], sum[2].worst, sum[1].worst, sum[0].worst);
-    quote_claim("zeros.high-best", high_best,
+    quote_claim("high-best", high_best,
               "over the seeds $10\\eta$ ends lowest, divides the loss most, and "
               "has a worst case at least two times lower than $\\eta$",
               "worst %.3g at $10\\eta$, %.3g at $\\eta$", sum[2].worst,
@@ -238,7 +232,7 @@ static struct options read_options(int argc, char **argv)
         { "--curve", CLI_OUTPUT, &o.curve, 0, 0,
           "write the evaluation loss after every block" },
         { 0 } };
-    cli_parse(argc, argv, "Train a LeakyReLU network, one fresh sample at "
+    cli_parse(argc, argv, "zeros", "Train a LeakyReLU network, one fresh sample at "
               "a time, to output zeros\nfor standard normal inputs, at "
               "three learning rates.", opts);
     if (o.samples % o.block != 0)
