@@ -1,10 +1,13 @@
 #!/bin/sh
 # The share of a chapter's code lines that is plumbing: option parsing and
 # usage text, output files, the numbers handed to the book (\setrun,
-# \setclaim) and figure data.  A statement counts whole when its first line
-# starts with one of those calls (or is a row of an option table, or a
-# line of a usage string); a line of a chunk that only uses other chunks
-# counts as code.  Usage: tools/plumbing-share.sh chapters/NN-*.nw ...
+# \setclaim) and figure data.  A whole chunk counts when its name says it
+# is one of those (options, usage, command line, output files, macros,
+# quotes, claims, sentences, writing data); in other chunks a statement
+# counts whole when its first line starts with one of those calls (or
+# fprintf to a file, or is a row of an option table, or a line of a usage
+# string).  A line that only uses another chunk counts as code, and so do
+# blank lines and lone comments not at all.  Usage: tools/plumbing-share.sh chapters/NN-*.nw ...
 # Prints: chapter, plumbing lines, code lines, percent.
 for f in "$@"; do
 awk -v name="$(basename "$f" .nw)" '
@@ -12,10 +15,15 @@ function starts_plumbing(s) {
     return s ~ /^[ \t]*(quote[a-z_]*|fig_[a-z]+|cli_(parse|open|done|start|next|is|long|double|string|sizes|unknown|create|create_binary|commit|finish)|run_macro|run_claim|[a-z_]*_macro|write_[a-z_]*macros|key_of|runfile_[a-z]+)[ \t]*\(/ \
         || s ~ /^[ \t]*(else )?if \(cli_is\(/ || s ~ /^[ \t]*else[ \t]*$/ && prev_cli \
         || s ~ /^[ \t]*\{ "--[a-z]/ || s ~ /^[ \t]*(static )?const (cli_option|char usage)/ \
-        || s ~ /^[ \t]*runfile [a-z_]/ || s ~ /^[ \t]*"[^"]*\\n"[ \t]*;?$/ && in_usage \
+        || s ~ /^[ \t]*runfile [a-z_]/ || s ~ /^[ \t]*(fputs|fputc|fprintf)\([^s]/ && s !~ /stderr|stdout/ || s ~ /^[ \t]*"[^"]*\\n"[ \t]*;?$/ && in_usage \
         || s ~ /^[ \t]*(if \([a-z_.>-]*(tex|curve|curves|out|table)[a-z_]* != NULL\))/
 }
-/^<<.*>>=[ \t]*$/ { code = 1; cont = 0; next }
+/^<<.*>>=[ \t]*$/ {
+    code = 1; cont = 0
+    chunkname = tolower($0)
+    whole = chunkname ~ /option|usage|command line|output file|macro|quote|tex|^<<write |write the|\.h>>|parse the/ && chunkname !~ /\.c>>=/
+    next
+}
 /^@([ \t]|$)/ { code = 0; next }
 !code { next }
 /^[ \t]*$/ { next }
@@ -26,7 +34,7 @@ function starts_plumbing(s) {
     line = $0
     if (line ~ /usage\[\] =/) in_usage = 1
     if (!cont) plumbing_stmt = starts_plumbing(line)
-    if (plumbing_stmt || in_usage) plumb++
+    if (whole || plumbing_stmt || in_usage) plumb++
     prev_cli = line ~ /cli_is/
     t = line; sub(/[ \t]*\/\*.*$/, "", t)
     cont = !(t ~ /[;{}][ \t]*$/ || t ~ /^[ \t]*#/)
