@@ -186,30 +186,25 @@ static void write_zeros_macros(const struct options *o,
         double total = log(run[q].before.loss / run[q].after.loss);
         most = most && 2 * log(run[q].before.loss / run[q].curve[early]) > total;
     }
-    quote_claim("early-work", most,
-              "with $\\eta$ and $10\\eta$ the first 500 samples take most of "
-              "the decrease of the log of the loss",
-              "by sample %ld: %.2f of %.2f ($\\eta$), %.2f of %.2f ($10\\eta$)",
-              (early + 1) * o->block,
-              log(run[1].before.loss / run[1].curve[early]),
-              log(run[1].before.loss / run[1].after.loss),
-              log(run[2].before.loss / run[2].curve[early]),
-              log(run[2].before.loss / run[2].after.loss));
+    quote_claim("early-work", most, "with $\\eta$ and $10\\eta$ the first 500 "
+                "samples take most of the decrease of the log of the loss",
+                "by sample %ld: %.2f of %.2f, %.2f of %.2f", (early + 1) * o->block,
+                log(run[1].before.loss / run[1].curve[early]), log(run[1].before.loss
+                / run[1].after.loss), log(run[2].before.loss / run[2].curve[early]),
+                log(run[2].before.loss / run[2].after.loss));
     int ranked = 1;
     for (int q = 0; q < 2; q++)
         ranked = ranked && gm[q + 1] < gm[q]
                  && sum[q + 1].logfactor > sum[q].logfactor
                  && sum[q + 1].worst < sum[q].worst;
-    quote_claim("ranking", ranked,
-              "the table over the seeds ranks $10\\eta$, $\\eta$, $\\eta/10$ in "
-              "this order in every column",
-              "after %.3g, %.3g, %.3g; worst %.3g, %.3g, %.3g",
-              gm[2], gm[1], gm[0], sum[2].worst, sum[1].worst, sum[0].worst);
-    quote_claim("high-best", high_best,
-              "over the seeds $10\\eta$ ends lowest, divides the loss most, and "
-              "has a worst case at least two times lower than $\\eta$",
-              "worst %.3g at $10\\eta$, %.3g at $\\eta$", sum[2].worst,
-              sum[1].worst);
+    quote_claim("ranking", ranked, "the table over the seeds ranks $10\\eta$, "
+                "$\\eta$, $\\eta/10$ in this order in every column", "after %.3g, "
+                "%.3g, %.3g; worst %.3g, %.3g, %.3g", gm[2], gm[1], gm[0],
+                sum[2].worst, sum[1].worst, sum[0].worst);
+    quote_claim("high-best", high_best, "over the seeds $10\\eta$ ends lowest, "
+                "divides the loss most, and has a worst case at least two "
+                "times lower than $\\eta$", "worst %.3g at $10\\eta$, %.3g at "
+                "$\\eta$", sum[2].worst, sum[1].worst);
 }
 
 /* the steps of zeros */
@@ -219,18 +214,14 @@ static struct options read_options(int argc, char **argv)
                          .eval = 100, .seeds = 10, .rate = 0.01,
                          .size = { 4, { 0, 2, 4, 4, 3 } } };
     const cli_option opts[] = {
-        { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX,
-          "the seed of weights and samples" },
+        { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX, "weights and samples" },
         { "--samples", CLI_LONG, &o.samples, 1, 1e8, "training samples" },
-        { "--rate", CLI_REAL, &o.rate, 1e-9, 10,
-          "learning rate X; X/10 and 10X run too" },
+        { "--rate", CLI_REAL, &o.rate, 1e-9, 10, "rate X; X/10, 10X too" },
         { "--sizes", CLI_SIZES, &o.size, 2, ZEROS_MAX_DEPTH, "layer sizes" },
-        { "--block", CLI_LONG, &o.block, 1, 1e6, "samples per point of the curve" },
+        { "--block", CLI_LONG, &o.block, 1, 1e6, "samples per point" },
         { "--eval", CLI_LONG, &o.eval, 1, 1e6, "evaluation samples" },
-        { "--seeds", CLI_LONG, &o.seeds, 1, 1000,
-          "seeds for the summary, from --seed on" },
-        { "--curve", CLI_OUTPUT, &o.curve, 0, 0,
-          "write the evaluation loss after every block" },
+        { "--seeds", CLI_LONG, &o.seeds, 1, 1000, "seeds of the summary" },
+        { "--curve", CLI_OUTPUT, &o.curve, 0, 0, "the loss after each block" },
         { 0 } };
     cli_parse(argc, argv, "zeros", "Train a LeakyReLU network, one fresh sample at "
               "a time, to output zeros\nfor standard normal inputs, at "

@@ -1,16 +1,17 @@
 #!/bin/sh
 # The share of a chapter's code lines that is plumbing: option parsing and
 # usage text, output files, the numbers handed to the book (\setrun,
-# \setclaim) and figure data.  A whole chunk counts when its name says it
-# is one of those (options, usage, command line, output files, macros,
-# quotes, claims, sentences, writing data); in other chunks a statement
-# counts whole when its first line starts with one of those calls (or
-# fprintf to a file, or is a row of an option table, or a line of a usage
-# string).  A line that only uses another chunk counts as code, and so do
-# blank lines and lone comments not at all.  Usage: tools/plumbing-share.sh chapters/NN-*.nw ...
+# \setclaim) and figure data.  A chunk counts whole when its name says it
+# holds options, usage or the command line, or output files; in other
+# chunks a statement counts whole when its first line starts with one of
+# those calls (cli_*, quote*, fig_*, run_macro, fprintf to a file, a row
+# of an option table, a line of a usage string).  A line that only uses
+# another chunk counts as code; blank lines and lone comments not at all.
+# PLUMBING_SHOW=1 prints the lines it counts.
+# Usage: tools/plumbing-share.sh chapters/NN-*.nw ...
 # Prints: chapter, plumbing lines, code lines, percent.
 for f in "$@"; do
-awk -v name="$(basename "$f" .nw)" '
+awk -v name="$(basename "$f" .nw)" -v show="${PLUMBING_SHOW:-0}" '
 function starts_plumbing(s) {
     return s ~ /^[ \t]*(quote[a-z_]*|fig_[a-z]+|cli_(parse|open|done|start|next|is|long|double|string|sizes|unknown|create|create_binary|commit|finish)|run_macro|run_claim|[a-z_]*_macro|write_[a-z_]*macros|key_of|runfile_[a-z]+)[ \t]*\(/ \
         || s ~ /^[ \t]*(else )?if \(cli_is\(/ || s ~ /^[ \t]*else[ \t]*$/ && prev_cli \
@@ -21,7 +22,7 @@ function starts_plumbing(s) {
 /^<<.*>>=[ \t]*$/ {
     code = 1; cont = 0
     chunkname = tolower($0)
-    whole = chunkname ~ /option|usage|command line|output file|macro|quote|tex|^<<write |write the|\.h>>|parse the/ && chunkname !~ /\.c>>=/
+    whole = chunkname ~ /option|usage|command line|output file|parse the/ && chunkname !~ /\.[ch]>>=/
     next
 }
 /^@([ \t]|$)/ { code = 0; next }
@@ -34,7 +35,7 @@ function starts_plumbing(s) {
     line = $0
     if (line ~ /usage\[\] =/) in_usage = 1
     if (!cont) plumbing_stmt = starts_plumbing(line)
-    if (whole || plumbing_stmt || in_usage) plumb++
+    if (whole || plumbing_stmt || in_usage) { plumb++; if (show) print "  " line }
     prev_cli = line ~ /cli_is/
     t = line; sub(/[ \t]*\/\*.*$/, "", t)
     cont = !(t ~ /[;{}][ \t]*$/ || t ~ /^[ \t]*#/)
