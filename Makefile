@@ -17,7 +17,7 @@ CHAPTERS = chapters/01-reading.nw chapters/02-notation.nw chapters/03-forward.nw
            chapters/14-idx.nw chapters/15-batches.nw \
            chapters/16-model.nw chapters/17-fashion.nw \
            chapters/18-cartpole.nw chapters/19-actor-critic.nw \
-           chapters/20-balance.nw chapters/21-gif.nw \
+           chapters/20-balance.nw \
            chapters/22-harness.nw
 
 # Every root chunk: the files of the library and the chapter programs.
@@ -27,11 +27,11 @@ PROGRAMS = rng-demo layout forward losses views xor check-grad descent \
 HEADERS  = rng.h cli.h runfile.h nnerr.h activation.h net.h loss.h \
            matrix-form.h backprop.h gradcheck.h data.h train.h \
            toy-tasks.h blobs.h clusters-data.h idx.h batch.h model.h \
-           cartpole.h actor-critic.h agent.h gif.h harness.h
+           cartpole.h actor-critic.h agent.h harness.h
 LIB_SRC  = nnerr.c rng.c cli.c runfile.c activation.c net.c loss.c \
            matrix-form.c backprop.c gradcheck.c data.c train.c \
            toy-tasks.c blobs.c clusters-data.c idx.c batch.c model.c \
-           cartpole.c actor-critic.c agent.c gif.c harness.c
+           cartpole.c actor-critic.c agent.c harness.c
 ROOTS    = $(HEADERS) $(LIB_SRC) $(PROGRAMS:=.c) Makefile
 
 # The figures: one gnuplot script each, in figures/.
@@ -54,7 +54,7 @@ SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 B = build
 
-.PHONY: all programs tangle book test check-packages clean
+.PHONY: all programs tangle book test check-packages clean animation
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -203,6 +203,25 @@ $(B)/data/balance-compare-runs.tex $(B)/data/balance-compare.tex &: $(B)/bin/bal
 	@mkdir -p $(@D)
 	$< --seed 1 --seeds 10 --episodes 1000 --compare $(B)/data/balance-compare.tex \
 	   --tag balanceCmp --tex $(B)/data/balance-compare-runs.tex > /dev/null
+
+# The animation of one seed's episodes, before and after training, by
+# gnuplot's animated-GIF terminal from the states balance --episode writes:
+#   make animation SEED=3   gives build/cartpole-3.gif, build/cartpole-3-before.gif
+# Not part of make: a run of balance and two GIFs, a few seconds.
+SEED = 1
+ANIMATION = $(B)/cartpole-$(SEED).gif $(B)/cartpole-$(SEED)-before.gif
+animation: $(ANIMATION)
+	@ls -l $(ANIMATION)
+
+$(B)/anim/episode-%.dat: $(B)/bin/balance
+	@mkdir -p $(@D)
+	$< --seed $* --episodes 1000 --episode $@ > /dev/null
+
+$(B)/cartpole-%-before.gif: $(B)/anim/episode-%.dat figures/cartpole-anim.gp | check-packages
+	gnuplot -e "f = '$<'; block = 0; out = '$@'" figures/cartpole-anim.gp
+
+$(B)/cartpole-%.gif: $(B)/anim/episode-%.dat figures/cartpole-anim.gp | check-packages
+	gnuplot -e "f = '$<'; block = 1; out = '$@'" figures/cartpole-anim.gp
 
 $(B)/tex/runs.tex: $(RUNS)
 	@mkdir -p $(@D)

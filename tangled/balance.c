@@ -2,20 +2,17 @@
 
 /* the balance program's includes */
 #include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "agent.h"
 #include "cli.h"
-#include "gif.h"
 #include "model.h"
 #include "runfile.h"
-
-/* the balance program's includes */
-#include <math.h>
-#include <stdarg.h>
-#include <stdint.h>
 
 /* the balance program's helpers */
 static const char *tag_option(void)
@@ -51,6 +48,15 @@ static void write_film(FILE *f, const cartpole trace[], int length)
 }
 
 /* the balance program's helpers */
+static void write_episode(FILE *f, const cartpole trace[], int length)
+{
+    for (int t = 0; t <= length; t++)
+        fprintf(f, "%d %.2f %.6f %.6f\n", t, t * CP_TAU, trace[t].x,
+                trace[t].theta);
+    fprintf(f, "\n\n");
+}
+
+/* the balance program's helpers */
 static void run_tag(runfile *rf, const char *tag, const char *key,
                     const char *fmt, ...) NN_PRINTF(4, 5);
 
@@ -73,55 +79,6 @@ static void claim_tag(runfile *rf, const char *tag, const char *key,
     char name[128];
     snprintf(name, sizeof name, "%s.%s", tag, key);
     run_claim(rf, name, holds, claim, "%s", evidence);
-}
-
-/* the balance program's helpers */
-enum { PIC_W = 480, PIC_H = 160, PX_PER_M = 80, TRACK_Y = 120 };
-enum { WHITE, GREY, CART, POLE, COLOURS };
-static const uint32_t palette[COLOURS] = { 0xffffff, 0x9a9a9a,
-                                           0x1f4e79, 0xd9822b };
-
-/* the balance program's helpers */
-static void fill_rect(unsigned char p[], int x0, int y0, int x1, int y1,
-                      int colour)
-{
-    for (int y = y0 < 0 ? 0 : y0; y <= y1 && y < PIC_H; y++)
-        for (int x = x0 < 0 ? 0 : x0; x <= x1 && x < PIC_W; x++)
-            p[y * PIC_W + x] = (unsigned char)colour;
-}
-
-static void thick_line(unsigned char p[], double ax, double ay, double bx,
-                       double by, double half, int colour)
-{
-    double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
-    int x0 = (int)fmax(0, floor(fmin(ax, bx) - half));
-    int x1 = (int)fmin(PIC_W - 1, ceil(fmax(ax, bx) + half));
-    int y0 = (int)fmax(0, floor(fmin(ay, by) - half));
-    int y1 = (int)fmin(PIC_H - 1, ceil(fmax(ay, by) + half));
-    for (int y = y0; y <= y1; y++)
-        for (int x = x0; x <= x1; x++) {
-            double u = ((x - ax) * dx + (y - ay) * dy) / len2;
-            u = u < 0 ? 0 : u > 1 ? 1 : u;
-            double ex = ax + u * dx - x, ey = ay + u * dy - y;
-            if (ex * ex + ey * ey <= half * half)
-                p[y * PIC_W + x] = (unsigned char)colour;
-        }
-}
-
-/* the balance program's helpers */
-static void draw_frame(unsigned char p[], const cartpole *c)
-{
-    int mid = PIC_W / 2;
-    int lim = (int)(CP_X_LIMIT * PX_PER_M);
-    memset(p, WHITE, PIC_W * PIC_H);
-    fill_rect(p, mid - lim, TRACK_Y, mid + lim, TRACK_Y + 2, GREY);
-    fill_rect(p, mid - lim - 2, TRACK_Y - 30, mid - lim, TRACK_Y + 2, GREY);
-    fill_rect(p, mid + lim, TRACK_Y - 30, mid + lim + 2, TRACK_Y + 2, GREY);
-    int cx = mid + (int)lround(c->x * PX_PER_M);
-    fill_rect(p, cx - 20, TRACK_Y - 24, cx + 20, TRACK_Y - 1, CART);
-    double len = 2 * CP_HALF_LENGTH * PX_PER_M;
-    thick_line(p, cx, TRACK_Y - 24, cx + len * sin(c->theta),
-               TRACK_Y - 24 - len * cos(c->theta), 3.0, POLE);
 }
 
 /* the balance program's helpers */
@@ -156,34 +113,15 @@ static int compare_long(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* the balance program's renderer */
-static int render_gif(FILE *f, const char *path, const cartpole trace[],
-                      int frames, nn_err *err)
-{
-    static unsigned char pixels[PIC_W * PIC_H];
-    gif *gf = gif_start(f, path, PIC_W, PIC_H, palette, COLOURS,
-                        (int)(100 * CP_TAU + 0.5), err);
-    if (gf == NULL)
-        return -1;
-    for (int t = 0; t < frames; t++) {
-        draw_frame(pixels, &trace[t]);
-        if (gif_frame(gf, pixels, err) != 0) {
-            gif_abort(gf);
-            return -1;
-        }
-    }
-    return gif_close(gf, err);
-}
-
 int main(int argc, char **argv)
 {
     /* the balance program's settings */
     ac_options o = { .hidden = 32, .act = ACT_TANH, .actor_rate = 0.005,
                      .critic_rate = 0.01, .discount = 0.99,
                      .cap_is_failure = 0 };
-    long seed = 1, episodes = 1000, seeds = 10, render_steps = CP_MAX_STEPS;
+    long seed = 1, episodes = 1000, seeds = 10;
     int until_solved = 0;
-    const char *lengths = NULL, *film = NULL, *render = NULL, *save = NULL;
+    const char *lengths = NULL, *film = NULL, *episode = NULL, *save = NULL;
     const char *tex = NULL, *tag = "balance", *compare_path = NULL;
     /* parse the balance command line */
     cli_start(argc, argv,
@@ -200,8 +138,7 @@ int main(int argc, char **argv)
         "  --cap-is-failure   treat the 500-step cap as a failure (wrong)\n"
         "  --lengths FILE     every episode's length\n"
         "  --film FILE        states of one episode before and after training\n"
-        "  --render FILE      an animated GIF of an episode after training\n"
-        "  --render-steps N   at most N steps of it (default 500)\n"
+        "  --episode FILE     every state of the same two episodes\n"
         "  --save FILE        the trained actor, as a model file\n"
         "  --compare FILE     instead: a table of variants, --seeds runs each\n"
         "  --seeds N          runs per variant of --compare (default 10)\n"
@@ -224,9 +161,7 @@ int main(int argc, char **argv)
         else if (cli_is("--cap-is-failure")) o.cap_is_failure = 1;
         else if (cli_is("--lengths")) lengths = cli_string();
         else if (cli_is("--film")) film = cli_string();
-        else if (cli_is("--render")) render = cli_string();
-        else if (cli_is("--render-steps"))
-            render_steps = cli_long(1, CP_MAX_STEPS);
+        else if (cli_is("--episode")) episode = cli_string();
         else if (cli_is("--save")) save = cli_string();
         else if (cli_is("--compare")) compare_path = cli_string();
         else if (cli_is("--seeds")) seeds = cli_long(1, MAX_SEEDS);
@@ -238,17 +173,17 @@ int main(int argc, char **argv)
     /* refuse the outputs of one run in --compare mode */
     const char *one_run = lengths != NULL ? "--lengths"
                         : film != NULL    ? "--film"
-                        : render != NULL  ? "--render"
+                        : episode != NULL ? "--episode"
                         : save != NULL    ? "--save" : NULL;
     if (compare_path != NULL && one_run != NULL)
         cli_fail("%s describes one run; --compare trains many", one_run);
     /* open the balance program's outputs */
-    runfile len_out, film_out, tex_out, cmp_out, gif_out, model_out;
+    runfile len_out, film_out, ep_out, tex_out, cmp_out, model_out;
     cli_create(&len_out, lengths);
     cli_create(&film_out, film);
+    cli_create(&ep_out, episode);
     cli_create(&tex_out, tex);
     cli_create(&cmp_out, compare_path);
-    cli_create_binary(&gif_out, render);
     cli_create_binary(&model_out, save);
     if (compare_path != NULL) {
         /* compare variants of the method */
@@ -348,6 +283,8 @@ int main(int argc, char **argv)
         int before = agent_episode(g, &r, 0, trace);
         if (film_out.f != NULL)
             write_film(film_out.f, trace, before);
+        if (ep_out.f != NULL)
+            write_episode(ep_out.f, trace, before);
         
         /* run the training episodes */
         solved_watch watch = {{0}, 0, 0};
@@ -381,17 +318,12 @@ int main(int argc, char **argv)
         }
         final_mean /= SOLVED_WINDOW;
         
-        /* film and render the trained policy */
+        /* film and save the trained policy */
         int after = agent_episode(g, &r, 0, trace);
         if (film_out.f != NULL)
             write_film(film_out.f, trace, after);
-        if (render != NULL) {
-            int frames = after + 1 < render_steps + 1 ? after + 1
-                                                      : (int)render_steps + 1;
-            if (render_gif(gif_out.f, render, trace, frames, &err) != 0)
-                cli_fail("%s", err.msg);
-            cli_commit(&gif_out);
-        }
+        if (ep_out.f != NULL)
+            write_episode(ep_out.f, trace, after);
         if (save != NULL) {
             if (model_write(g->actor, model_out.f, save, &err) != 0)
                 cli_fail("%s", err.msg);
@@ -451,6 +383,7 @@ int main(int argc, char **argv)
     cli_commit(&cmp_out);
     cli_commit(&len_out);
     cli_commit(&film_out);
+    cli_commit(&ep_out);
     cli_commit(&tex_out);
     return cli_finish();
 }

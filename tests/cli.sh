@@ -226,17 +226,17 @@ expect_error "balance rejects an unknown activation" balance --tex "$f" --activa
 expect_error "balance rejects a tag that is not a name" balance --tex "$f" --tag 'a1'
 expect_error "balance rejects a tag too long for a macro name" balance --tex "$f" --tag "$(printf 'a%.0s' $(seq 41))"
 expect_error "balance rejects zero episodes" balance --tex "$f" --episodes 0
-expect_error "balance rejects a GIF it cannot write" balance --tex "$f" \
-    --lengths "$scratch/cli-file.dat" --episodes 2 --render "$scratch/nowhere/e.gif"
+expect_error "balance rejects an episode file it cannot write" balance --tex "$f" \
+    --lengths "$scratch/cli-file.dat" --episodes 2 --episode "$scratch/nowhere/e.dat"
 expect_error "balance rejects a model it cannot write" balance --tex "$f" \
     --episodes 2 --save "$scratch/nowhere/actor.bin"
-check "balance refuses an unwritable GIF or model before it trains" bash -c '
-    for opt in --render --save; do
+check "balance refuses an unwritable episode file or model before it trains" bash -c '
+    for opt in --episode --save; do
         timeout 10 "$1/bin/balance" --episodes 10000000 $opt "$2/nowhere/x" \
             >/dev/null 2>"$2/early.err"
         [ $? -eq 1 ] && grep -q "nowhere" "$2/early.err" || exit 1
     done' _ "$build" "$scratch"
-for opt in --lengths --film --render --save; do
+for opt in --lengths --film --episode --save; do
     expect_error "balance --compare refuses $opt, an output of one run" balance \
         --compare "$scratch/cli-file-c.tex" --episodes 2 --seeds 1 $opt "$scratch/cli-file-$opt"
 done
@@ -257,11 +257,29 @@ check "balance reproduces the build's run of seed 1" bash -c '
 check "balance solves the cart-pole within 400 episodes (seed 7)" bash -c '
     out=$("$1/bin/balance" --seed 7 --episodes 400 --until-solved 2>/dev/null) &&
     echo "$out" && echo "$out" | grep -q "solved at episode [1-9]"' _ "$build"
-check "balance --render writes an animated GIF, --save a model" bash -c '
-    cd "$2" && "$1/bin/balance" --seed 2 --episodes 200 --render ep.gif \
-        --render-steps 50 --save actor.bin >/dev/null 2>&1 &&
-    [ "$(head -c 6 ep.gif)" = GIF89a ] && [ "$(tail -c 1 ep.gif | od -An -tx1)" = " 3b" ] &&
-    [ "$(head -c 7 actor.bin)" = BPNNMDL ]' _ "$PWD/$build" "$scratch"
+check "balance --episode writes every state of the two filmed episodes, --save a model" bash -c '
+    cd "$2" && "$1/bin/balance" --seed 2 --episodes 200 --episode ep.dat \
+        --film film.dat --save actor.bin >/dev/null 2>&1 &&
+    [ "$(head -c 7 actor.bin)" = BPNNMDL ] &&
+    awk "BEGIN { b = 0; fb = 0 }
+         FNR == 1 { file++ }
+         file == 1 && NF == 0 { if (prev != \"\") b++; prev = \"\"; next }
+         file == 1 { if (\$1 != n[b] + 0) exit 1; n[b]++; s[b, \$2] = \$3 \" \" \$4; prev = \$0; next }
+         file == 2 && NF == 0 { if (prev != \"\") fb++; prev = \"\"; next }
+         file == 2 { prev = \$0; k++; if (s[fb, \$2] != \$3 \" \" \$4) exit 1 }
+         END { exit !(b == 2 && fb == 2 && k == 16 && n[0] > 1 && n[1] > 1) }" ep.dat film.dat
+    ' _ "$PWD/$build" "$scratch"
+check "figures/cartpole-anim.gp makes an animated GIF of an episode, a frame every stride steps and the last" bash -c '
+    cd "$2" && for b in 0 1; do
+        n=$(awk -v b=$b "NF == 0 { if (p != \"\") k++; p = \"\"; next } k == b { m++ } { p = \$0 } END { print m }" ep.dat)
+        gnuplot -e "f = \"ep.dat\"; block = $b; stride = 7; out = \"ep-$b.gif\"" \
+            "$1/figures/cartpole-anim.gp" 2>gp.err || exit 1
+        [ "$(head -c 6 ep-$b.gif)" = GIF89a ] &&
+        [ "$(tail -c 1 ep-$b.gif | od -An -tx1)" = " 3b" ] &&
+        grep -qx "$(( (n + 5) / 7 + 1 )) frames in animation sequence" gp.err &&
+        [ $(( (n + 5) / 7 + 1 )) -gt 1 ] &&
+        [ "$(grep -cv "frames in animation sequence" gp.err)" -eq 0 ] || { cat gp.err; exit 1; }
+    done' _ "$PWD" "$scratch"
 
 # Outputs are all or nothing (chapter 1): a fresh temporary beside each
 # target, renamed into place only when the whole run has succeeded.
@@ -287,10 +305,10 @@ check "the FIFO given as an output is still a FIFO" test -p "$od/fifo"
 expect_error "rng-demo refuses an empty output name" rng-demo --tex ""
 check "rng-demo says an empty output name is empty" bash -c '
     "$1/bin/rng-demo" --tex "" 2>&1 >/dev/null | grep -q "name is empty"' _ "$PWD/$build"
-check "a failed run leaves the older outputs byte for byte (balance --render, then a bad --save)" bash -c '
-    cd "$2" && printf "old gif" >a.gif &&
-    ! "$1/bin/balance" --episodes 2 --render a.gif --save "$2/no/such/dir/m.bin" >/dev/null 2>&1 &&
-    [ "$(cat a.gif)" = "old gif" ] && ! compgen -G "part-*" >/dev/null' _ "$PWD/$build" "$od"
+check "a failed run leaves the older outputs byte for byte (balance --episode, then a bad --save)" bash -c '
+    cd "$2" && printf "old episode" >a.dat &&
+    ! "$1/bin/balance" --episodes 2 --episode a.dat --save "$2/no/such/dir/m.bin" >/dev/null 2>&1 &&
+    [ "$(cat a.dat)" = "old episode" ] && ! compgen -G "part-*" >/dev/null' _ "$PWD/$build" "$od"
 if [ -r "$fashion_dir/t10k-labels-idx1-ubyte.gz" ] || [ -r "$fashion_dir/t10k-labels-idx1-ubyte" ]; then
     check "a failed run leaves an older model byte for byte (fashion --save, then a bad --curves)" bash -c '
         cd "$2" && printf "old model" >m.bin &&

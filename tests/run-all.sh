@@ -116,7 +116,7 @@ quick_run fashion --subset 300 --epochs 1 --batch 7 --curves san-fc.dat \
 quick_run cartpole-demo --episodes 10 --table san-cr.tex
 quick_run ac-check --nets 2 --table san-ac.tex
 quick_run balance --episodes 3 --lengths san-bl.dat --film san-bf.dat \
-    --render san.gif --render-steps 20 --save san-actor.bin
+    --episode san-ep.dat --save san-actor.bin
 quick_run balance --compare san-cmp.tex --seeds 1 --episodes 3
 
 # 4. tangled/ is what the chapters tangle to, byte for byte.
