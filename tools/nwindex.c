@@ -18,12 +18,16 @@
    another program's.  A chunk is at the top level of a file if it is a
    root or is used, at the start of a line, in a chunk at the top level;
    the other chunks are parts of function bodies, and nothing they
-   declare is indexed (their locals are not definitions).
+   declare is indexed (their locals are not definitions).  Not indexed
+   either: C's keywords, main, names that start with an underscore
+   (reserved to the implementation: _Static_assert, _POSIX_C_SOURCE),
+   include guards, and code quoted in the prose with [[...]].  An
+   author's "@ %def name" is kept where the finder found no definition.
 
    With --check it reads a stream that already carries index lines (the
    one noweave hands to noidx) and checks every use: the name (without
    its " (file)") must be a code token of the chunk, not in a comment or
-   string, and its first definition must be in a file of the chunk or in
+   string nor a member after . or ->, and its first definition must be in a file of the chunk or in
    a file without main (the library).  Each failure is one line on
    standard error; the exit status is 1 if any. */
 #define _POSIX_C_SOURCE 200809L
@@ -332,8 +336,12 @@ typedef struct {
 } def_t;
 static def_t *defs; static int ndefs, capdefs;
 
-static int *guard;   /* by name id: an include guard */
-static int nguard_cap;
+static int *guards; static int nguards, capguards;   /* include guards */
+static int is_guard(int id)
+{
+    for (int i = 0; i < nguards; i++) if (guards[i] == id) return 1;
+    return 0;
+}
 
 static void add_def(int b, int t, int kind, int is_static)
 {
@@ -412,7 +420,7 @@ static void find_defs(int b)
         if (t->pp) {
             if (t->pp == 'd' && t->ppstart && t->kind == T_IDENT) {
                 int id = name_id(t->text, 1);
-                if (!guard[id]) add_def(b, i, D_MACRO, 0);
+                if (!is_guard(id)) add_def(b, i, D_MACRO, 0);
             }
             if (i == ds) ds = i + 1;
             continue;
@@ -476,7 +484,8 @@ static void find_guards(void)
                     if (strcmp(toks[j].text, toks[i].text) == 0
                         && (j + 1 == ntoks || toks[j + 1].line != toks[j].line
                             || !toks[j + 1].pp))
-                        guard[name_id(toks[i].text, 1)] = 1;
+                    { GROW(guards, nguards, capguards);
+                      guards[nguards++] = name_id(toks[i].text, 1); }
                     break;
                 }
                 if (toks[j].pp == 0) break;
@@ -599,9 +608,6 @@ static void filter(void)
 {
     read_blocks();
     chunk_graph();
-    guard = xrealloc(NULL, (size_t)(nnames + 100000) * sizeof(int));
-    nguard_cap = nnames + 100000;
-    memset(guard, 0, (size_t)nguard_cap * sizeof(int));
     /* the include guards, then which roots have main */
     for (int b = 0; b < nblocks; b++) {
         if (!block_in_c(b)) continue;
@@ -649,7 +655,7 @@ static void filter(void)
                     if (defs[d].block == b && defs[d].tok == t) defining = 1;
                 if (!defining && block_in_c(b) && use_position(t, sb)) {
                     int id = name_id(toks[t].text, 0);
-                    if (id >= 0 && !guard[id]) e = resolve(id, b);
+                    if (id >= 0 && !is_guard(id)) e = resolve(id, b);
                 }
                 toks[t].ent = e;
             }
@@ -685,9 +691,6 @@ static int check(void)
 {
     read_blocks();
     chunk_graph();
-    guard = xrealloc(NULL, (size_t)(nnames + 100000) * sizeof(int));
-    memset(guard, 0, (size_t)(nnames + 100000) * sizeof(int));
-    /* The stream's text is split at each use: join each line back. */
     for (int b = 0; b < nblocks; b++) {
         if (!block_in_c(b)) continue;
         tokenize(b);
@@ -698,8 +701,7 @@ static int check(void)
     }
     /* the first definition of each identifier, as noidx links it */
     int *first = NULL; int nfirst = 0, capfirst = 0;
-    char **fname = NULL; int capf = 0;
-    (void)capf;
+    char **fname = NULL;
     for (int b = 0; b < nblocks; b++)
         for (int i = blocks[b].begin; i <= blocks[b].end; i++)
             if (starts(line[i], "@index defn ") || starts(line[i], "@index localdefn ")) {
@@ -724,7 +726,7 @@ static int check(void)
             int found = 0;
             for (int t = 0; t < ntoks; t++) {
                 if (toks[t].kind != T_IDENT || strcmp(toks[t].text, base) != 0) continue;
-                /* tokens split at the use: the token must be the next text */
+                if (is(t - 1, ".") || is(t - 1, "->")) continue;   /* a member */
                 found = 1;
                 break;
             }
@@ -753,6 +755,9 @@ static int check(void)
             }
         }
     }
+    for (int k = 0; k < nfirst; k++) free(fname[k]);
+    free(fname);
+    free(first);
     return bad;
 }
 
