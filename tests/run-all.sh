@@ -239,6 +239,17 @@ check "the index check bites on a use in a string and a link into another progra
     grep -q "use of write_curves (a.c) in <<b.c>> links to <<a.c>>, in another program" "$2/planted.err" ||
     { cat "$2/planted.err"; exit 1; }' _ "$build/tools/nwindex" "$scratch" "$noweb_lib"
 
+check "the index of chunks and the index of identifiers are in alphabetical order" bash -c '
+    for kind in c i; do
+        grep "^\\\\nwixlogsorted{$kind}" "$1/tex/chapters.tex" |
+        sed -e "s/^\\\\nwixlogsorted{[ci]}{{//" \
+            -e "s/^\\\\nwixident{\\(.*\\)}}{[^{}]*}}%\$/\\1/" -e "s/}{NW.*\$//" \
+            -e "s/{\\\\_}/_/g; s/\\\\code{}//g; s/\\\\edoc{}//g; s/\\\\ / /g" |
+        tr A-Z a-z > "$2/names-$kind"
+        [ -s "$2/names-$kind" ] || { echo "no entries of kind $kind"; exit 1; }
+        LC_ALL=C sort -c "$2/names-$kind" || exit 1
+    done' _ "$build" "$scratch"
+
 # 7. The book: built, with no LaTeX warning, and a second make does nothing.
 echo "== the book"
 check "book.pdf exists and has pages" bash -c 'pdfinfo "$1/book.pdf" | grep -q "^Pages: *[1-9]"' _ "$build"

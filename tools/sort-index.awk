@@ -3,9 +3,14 @@
 # written, so a chunk name that starts with quoted code ([[views]] usage
 # and options) comes before every other; here each run of entries is
 # sorted on its name with the markup removed, ignoring case.
-function key(s) {
+function key(s,    end) {
+    # the name alone: {{name}{label}...} for a chunk,
+    # {{\nwixident{name}}{label}} for an identifier
+    chunk = s ~ /^\\nwixlogsorted\{c\}/
     sub(/^\\nwixlogsorted\{[ci]\}\{\{/, "", s)
     sub(/^\\nwixident\{/, "", s)
+    end = chunk ? index(s, "}{NW") : index(s, "}}{")
+    if (end > 0) s = substr(s, 1, end - 1)
     gsub(/\\code\{\}|\\edoc\{\}|\\nwixident\{/, "", s)
     gsub(/\{\\_\}/, "_", s)
     gsub(/\\ /, " ", s)
