@@ -250,6 +250,10 @@ check "the index of chunks and the index of identifiers are in alphabetical orde
         LC_ALL=C sort -c "$2/names-$kind" || exit 1
     done' _ "$build" "$scratch"
 
+check "the book says neither 'Root chunk (not used in this document)' nor 'NAME, never used.'" bash -c '
+    pdftotext "$1/book.pdf" "$2/book.txt" || exit 1
+    ! grep -n "Root chunk (not used\|, never used\." "$2/book.txt" | head -n 3 | grep .' _ "$build" "$scratch"
+
 # 7. The book: built, with no LaTeX warning, and a second make does nothing.
 echo "== the book"
 check "book.pdf exists and has pages" bash -c 'pdfinfo "$1/book.pdf" | grep -q "^Pages: *[1-9]"' _ "$build"
