@@ -294,13 +294,22 @@ $(B)/fig/%.tex: figures/%.gp | check-packages
 	            set output '$@'; data = '$(B)/data'" $<
 
 # ---------------------------------------------------------------- the book
-# One noweave over all chapters, so chunk names, cross-references and the
-# identifier index span the whole book.
-# tools/index-filter.awk keeps local variables out of the identifier index.
-$(B)/tex/chapters.tex: $(CHAPTERS) tools/index-filter.awk | check-packages
+# One weave over all chapters, so chunk names, cross-references and the
+# identifier index span the whole book.  It is noweave -n -index with the
+# book's own identifier finder, tools/nwindex.c, in place of noweb's
+# -autodefs c and finduses: a C tokenizer that sees no identifier in a
+# comment, a string, a character constant or an #include line, indexes a
+# static name once per program, and keeps local variables out of the
+# index.  tools/sort-index.awk puts both indexes in alphabetical order.
+$(B)/tools/nwindex: tools/nwindex.c
 	@mkdir -p $(@D)
-	noweave -n -autodefs c -filter "awk -f tools/index-filter.awk" -index \
-	        $(CHAPTERS) > $@
+	$(CC) $(CFLAGS) -Werror -o $@ $<
+
+$(B)/tex/chapters.tex: $(CHAPTERS) $(B)/tools/nwindex tools/sort-index.awk | check-packages
+	@mkdir -p $(@D)
+	set -o pipefail; lib=$$(sed -n 's/^LIB=//p' "$$(command -v noweave)"); \
+	$$lib/markup $(CHAPTERS) | $(B)/tools/nwindex | $$lib/noidx | $$lib/totex \
+	  | awk -f tools/sort-index.awk > $@
 
 $(B)/book.pdf: chapters/book.tex $(B)/tex/chapters.tex $(B)/tex/runs.tex $(B)/tex/claims.tex \
                $(FIGURES:%=$(B)/fig/%.tex)

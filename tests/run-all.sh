@@ -190,6 +190,70 @@ check "a malformed claim record stops the build" bash -c '
     echo "$out" | grep -q "malformed claim record"' \
     _ "$build" "$scratch" "${chapters[@]}"
 
+# 6c. The identifier index.  tools/nwindex finds definitions and uses in
+# code proper; on tests/index/sample.nw each line below must come out as
+# it is (a chunk's name, then its index lines), and no use may come from
+# a string, a comment, an #include line or a member.  Then the check of
+# the book itself: every use that noidx receives is a code token of its
+# chunk and links to a definition in its own program or the library; and
+# the check bites on a stream with a use in a string literal and a link
+# into another program.
+echo "== the identifier index"
+noweb_lib=$(sed -n 's/^LIB=//p' "$(command -v noweave)")
+# the @defn and @index lines of tools/nwindex on the sample
+sample=$("$noweb_lib/markup" tests/index/sample.nw | "$build/tools/nwindex" |
+         grep '^@defn \|^@index ')
+check "the index finder defines only what the code defines at file scope" bash -c '
+    out=$1
+    got_body=$(echo "$out" | sed -n "/^@defn the body/,/^@defn a.c\$/p" | sed "\$d" | paste -sd "|")
+    defs=$(echo "$out" | grep "^@index defn" | paste -sd "|")
+    [ "$defs" = "@index defn layer|@index defn PIC_W|@index defn PIC_H|@index defn relu|@index defn act|@index defn write_curves (a.c)|@index defn write_curves (b.c)" ] ||
+        { echo "definitions: $defs"; exit 1; }
+    [ "$got_body" = "@defn the body of [[act]]|@index use PIC_W" ] ||
+        { echo "the body chunk: $got_body"; exit 1; }' _ "$sample"
+check "the index finder sees no use in a string, comment, #include or member" bash -c '
+    out=$1
+    a=$(echo "$out" | sed -n "/^@defn a.c\$/,/^@defn a.c main/p" | grep "^@index use" | paste -sd "|")
+    main=$(echo "$out" | sed -n "/^@defn a.c main/,/^@defn b.c/p" | grep "^@index use" | paste -sd "|")
+    [ "$a" = "@index use act" ] || { echo "a.c uses: $a"; exit 1; }
+    [ "$main" = "@index use layer|@index use write_curves (a.c)|@index use relu|@index use PIC_H" ] ||
+        { echo "a.c main uses: $main"; exit 1; }
+    c=$(echo "$out" | sed -n "/^@defn lib.c/,/^@defn the body/p" | grep -c "^@index use")
+    [ "$c" = 0 ] || { echo "lib.c has $c uses, in its #include, _Static_assert or string"; exit 1; }' _ "$sample"
+check "a static name of two programs has an entry each, and a use links to its own" bash -c '
+    out=$1
+    b=$(echo "$out" | sed -n "/^@defn b.c/,\$p" | paste -sd "|")
+    [ "$b" = "@defn b.c|@index use write_curves (b.c)|@index use act|@index defn write_curves (b.c)" ] ||
+        { echo "b.c: $b"; exit 1; }' _ "$sample"
+check "every use in the book index is a code token of its chunk, in its program or the library" \
+    bash -c 'set -o pipefail; "$1/markup" "${@:3}" | "$2" | "$2" --check' \
+    _ "$noweb_lib" "$build/tools/nwindex" "${chapters[@]}"
+check "the index check bites on a use in a string and a link into another program" bash -c '
+    set -o pipefail
+    "$3/markup" tests/index/sample.nw | "$1" |
+    awk "/^@text +fprintf/ { print \"@index use relu\" }
+         /^@index use write_curves \\(b.c\\)/ { print \"@index use write_curves (a.c)\"; next }
+         { print }" > "$2/planted.mk" || exit 1
+    if "$1" --check < "$2/planted.mk" 2> "$2/planted.err"; then echo "the check passed"; exit 1; fi
+    grep -q "use of relu in <<a.c>>: no such token" "$2/planted.err" &&
+    grep -q "use of write_curves (a.c) in <<b.c>> links to <<a.c>>, in another program" "$2/planted.err" ||
+    { cat "$2/planted.err"; exit 1; }' _ "$build/tools/nwindex" "$scratch" "$noweb_lib"
+
+check "the index of chunks and the index of identifiers are in alphabetical order" bash -c '
+    for kind in c i; do
+        grep "^\\\\nwixlogsorted{$kind}" "$1/tex/chapters.tex" |
+        sed -e "s/^\\\\nwixlogsorted{[ci]}{{//" \
+            -e "s/^\\\\nwixident{\\(.*\\)}}{[^{}]*}}%\$/\\1/" -e "s/}{NW.*\$//" \
+            -e "s/{\\\\_}/_/g; s/\\\\code{}//g; s/\\\\edoc{}//g; s/\\\\ / /g" |
+        tr A-Z a-z > "$2/names-$kind"
+        [ -s "$2/names-$kind" ] || { echo "no entries of kind $kind"; exit 1; }
+        LC_ALL=C sort -c "$2/names-$kind" || exit 1
+    done' _ "$build" "$scratch"
+
+check "the book says neither 'Root chunk (not used in this document)' nor 'NAME, never used.'" bash -c '
+    pdftotext "$1/book.pdf" "$2/book.txt" || exit 1
+    ! grep -n "Root chunk (not used\|, never used\." "$2/book.txt" | head -n 3 | grep .' _ "$build" "$scratch"
+
 # 7. The book: built, with no LaTeX warning, and a second make does nothing.
 echo "== the book"
 check "book.pdf exists and has pages" bash -c 'pdfinfo "$1/book.pdf" | grep -q "^Pages: *[1-9]"' _ "$build"
