@@ -276,11 +276,13 @@ $(B)/fig/%.tex: figures/%.gp | check-packages
 # ---------------------------------------------------------------- the book
 # One noweave over all chapters, so chunk names, cross-references and the
 # identifier index span the whole book.
-# tools/index-filter.awk keeps local variables out of the identifier index.
-$(B)/tex/chapters.tex: $(CHAPTERS) tools/index-filter.awk | check-packages
+# tools/index-filter.awk keeps local variables out of the identifier index;
+# tools/mark-lines.awk marks each code line, for the layout of chunks.
+$(B)/tex/chapters.tex: $(CHAPTERS) tools/index-filter.awk tools/mark-lines.awk | check-packages
 	@mkdir -p $(@D)
 	noweave -n -autodefs c -filter "awk -f tools/index-filter.awk" -index \
-	        $(CHAPTERS) > $@
+	        $(CHAPTERS) > $@.woven
+	awk -f tools/mark-lines.awk $@.woven > $@
 
 $(B)/book.pdf: chapters/book.tex $(B)/tex/chapters.tex $(B)/tex/runs.tex $(B)/tex/claims.tex \
                $(FIGURES:%=$(B)/fig/%.tex)
@@ -289,7 +291,15 @@ $(B)/book.pdf: chapters/book.tex $(B)/tex/chapters.tex $(B)/tex/runs.tex $(B)/te
 	  || { tail -n 40 $(B)/latexmk.out; exit 1; }
 	@touch $@
 
-book: $(B)/book.pdf
+# The layout of the book: no float inside a chunk, no short chunk split,
+# no long one split near an end, no footer away from its chunk, no page
+# nearly empty.  The counts go to $(B)/layout-counts.txt; a count that is
+# not zero stops the build, naming the pages (the PDF stays, to look at).
+$(B)/layout-counts.txt: $(B)/book.pdf tools/check-layout.sh
+	tools/check-layout.sh $(B)/book.lay > $@.new || { cat $@.new; rm -f $@.new; exit 1; }
+	@mv $@.new $@ && cat $@
+
+book: $(B)/book.pdf $(B)/layout-counts.txt
 
 # ---------------------------------------------------------------- tests
 TESTS = $(wildcard tests/test-*.c)
