@@ -203,6 +203,9 @@ check "the PDF names its title, author, subject and keywords" bash -c '
 # guillemet, no -- as a dash, no curly quote (the list of chunks is in
 # the script).
 check "code copied from the PDF is the C of tangled/" perl tests/pdf-code.pl "$build/book.pdf" tangled
+# Quotes in [[code]] of the prose are straight too: a page of prose
+# woven and typeset with the book's preamble.
+check "quotes in code of the prose print straight" tests/prose-quotes.sh "$scratch"
 # The layout: no float inside a chunk, no short chunk split, no long one
 # split near an end, no footer away from its chunk, no page nearly empty;
 # and the check counts each of these on a layout that has one of each.
