@@ -13,8 +13,9 @@
 #   pages-nearly-empty  a page of text less than a third full, except the
 #                       page before a chapter, the front matter and the
 #                       last page
-# Prints the five counts and what each one found; exits 1 if any count is
-# not zero.  Usage: tools/check-layout.sh build/book.lay
+# Prints the five counts and, for each, the pages where it found them
+# (PDF pages, counted from 1 as pdftoppm -f counts, not printed page
+# numbers); exits 1 if any count is not zero.  Usage: tools/check-layout.sh build/book.lay
 set -euo pipefail
 lay=${1:?usage: tools/check-layout.sh build/book.lay}
 [ -s "$lay" ] || { echo "$lay: no layout marks (is the book built?)" >&2; exit 2; }
