@@ -300,16 +300,18 @@ $(B)/fig/%.tex: figures/%.gp | check-packages
 # -autodefs c and finduses: a C tokenizer that sees no identifier in a
 # comment, a string, a character constant or an #include line, indexes a
 # static name once per program, and keeps local variables out of the
-# index.  tools/sort-index.awk puts both indexes in alphabetical order.
+# index.  tools/sort-index.awk puts both indexes in alphabetical order;
+# tools/mark-lines.awk marks each code line, for the layout of chunks.
 $(B)/tools/nwindex: tools/nwindex.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Werror -o $@ $<
 
-$(B)/tex/chapters.tex: $(CHAPTERS) $(B)/tools/nwindex tools/sort-index.awk | check-packages
+$(B)/tex/chapters.tex: $(CHAPTERS) $(B)/tools/nwindex tools/sort-index.awk tools/mark-lines.awk | check-packages
 	@mkdir -p $(@D)
 	set -o pipefail; lib=$$(sed -n 's/^LIB=//p' "$$(command -v noweave)"); \
 	$$lib/markup $(CHAPTERS) | $(B)/tools/nwindex | $$lib/noidx | $$lib/totex \
-	  | awk -f tools/sort-index.awk > $@
+	  | awk -f tools/sort-index.awk > $@.woven
+	awk -f tools/mark-lines.awk $@.woven > $@
 
 $(B)/book.pdf: chapters/book.tex $(B)/tex/chapters.tex $(B)/tex/runs.tex $(B)/tex/claims.tex \
                $(FIGURES:%=$(B)/fig/%.tex)
@@ -318,7 +320,15 @@ $(B)/book.pdf: chapters/book.tex $(B)/tex/chapters.tex $(B)/tex/runs.tex $(B)/te
 	  || { tail -n 40 $(B)/latexmk.out; exit 1; }
 	@touch $@
 
-book: $(B)/book.pdf
+# The layout of the book: no float inside a chunk, no short chunk split,
+# no long one split near an end, no footer away from its chunk, no page
+# nearly empty.  The counts go to $(B)/layout-counts.txt; a count that is
+# not zero stops the build, naming the pages (the PDF stays, to look at).
+$(B)/layout-counts.txt: $(B)/book.pdf tools/check-layout.sh
+	tools/check-layout.sh $(B)/book.lay > $@.new || { cat $@.new; rm -f $@.new; exit 1; }
+	@mv $@.new $@ && cat $@
+
+book: $(B)/book.pdf $(B)/layout-counts.txt
 
 # ---------------------------------------------------------------- tests
 TESTS = $(wildcard tests/test-*.c)

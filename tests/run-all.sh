@@ -258,6 +258,38 @@ check "the book says neither 'Root chunk (not used in this document)' nor 'NAME,
 echo "== the book"
 check "book.pdf exists and has pages" bash -c 'pdfinfo "$1/book.pdf" | grep -q "^Pages: *[1-9]"' _ "$build"
 check "the LaTeX log has no warnings" tools/check-latex-log.sh "$build/book.log"
+check "the PDF names its title, author, subject and keywords" bash -c '
+    info=$(pdfinfo "$1/book.pdf") &&
+    for f in Title Author Subject Keywords; do
+        echo "$info" | grep -q "^$f: *[^ ]" || { echo "pdfinfo: $f is empty"; exit 1; }
+    done' _ "$build"
+# Code copied from the PDF is the C of tangled/: no << printed as a
+# guillemet, no -- as a dash, no curly quote (the list of chunks is in
+# the script).
+check "code copied from the PDF is the C of tangled/" perl tests/pdf-code.pl "$build/book.pdf" tangled
+# Quotes in [[code]] of the prose are straight too: a page of prose
+# woven and typeset with the book's preamble.
+check "quotes in code of the prose print straight" tests/prose-quotes.sh "$scratch"
+# The layout: no float inside a chunk, no short chunk split, no long one
+# split near an end, no footer away from its chunk, no page nearly empty;
+# and the check counts each of these on a layout that has one of each.
+check "no float in a chunk, no chunk or footer split, no page nearly empty" \
+    tools/check-layout.sh "$build/book.lay"
+check "the layout check counts each fault of a bad layout" bash -c '
+    { echo "X 1000"; echo "C 1 0"
+      # a chunk of 5 lines split over pages 2 and 3, a float between them
+      echo "H 1 2 100"; echo "L 1 1 5 2 90"; echo "L 1 2 5 2 80"; echo "G 3 950"
+      for i in 3 4 5; do echo "L 1 $i 5 3 $((900 - i))"; done; echo "F 1 3 800"
+      # a chunk of 25 lines with its last 2 on page 5
+      echo "H 2 4 990"; for i in $(seq 1 25); do echo "L 2 $i 25 $((i < 24 ? 4 : 5)) $((980 - i))"; done
+      # a chunk whose footer is on the next page
+      echo "H 3 6 500"; for i in 1 2 3; do echo "L 3 $i 3 6 $((500 - i))"; done; echo "F 3 7 990"
+      for p in 2 3 4 5 6 8; do echo "P $p 900"; done; echo "P 7 100"
+    } > "$1/bad.lay"
+    ! out=$(tools/check-layout.sh "$1/bad.lay") || exit 1
+    for k in floats-in-chunks short-chunks-split long-chunks-split footers-alone pages-nearly-empty; do
+        echo "$out" | grep -q "^$k 1 " || { echo "$out"; exit 1; }
+    done' _ "$scratch"
 check "a second make rebuilds nothing" bash -c '
     touch "$1/before-make" && make -s all >/dev/null &&
     changed=$(find "$2" tangled -type f -newer "$1/before-make") &&
