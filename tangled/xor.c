@@ -31,7 +31,6 @@ static struct options read_options(int argc, char **argv)
 /* the steps of xor */
 static net *make_xor_net(long seed)
 {
-    /* build the XOR network */
     int n[] = { 0, 2, 3, 1 };
     activation A[] = { 0, 0, ACT_TANH, ACT_SIGMOID };
     nn_err err;
