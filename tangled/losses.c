@@ -2,21 +2,25 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "cli.h"
+#include <string.h>
+#include "harness.h"
 #include "loss.h"
 #include "net.h"
 #include "rng.h"
 #include "runfile.h"
 
-static const char usage[] =
-    "usage: losses [options]\n"
-    "Evaluate the losses and their output errors, and check the\n"
-    "output-error theorem for each pair of output activation and loss.\n"
-    "  --seed N          seed of the generator (default 2026)\n"
-    "  --curves FILE     write z, loss and error of sigmoid with BCE and\n"
-    "                    with least squares, for target 1\n"
-    "  --tex FILE        write the numbers the book quotes as LaTeX macros\n"
-    "  --help            print this text and exit\n";
+/* the four pairs of output activation and loss */
+enum { NPAIRS = 4 };
+static const struct pair {
+    loss_kind k;
+    activation out;
+    const char *label;
+} pairs[NPAIRS] = {
+    { LOSS_SQUARED, ACT_IDENTITY, "identity, least squares" },
+    { LOSS_BCE, ACT_SIGMOID, "sigmoid, binary cross-entropy" },
+    { LOSS_SOFTMAX_CE, ACT_IDENTITY, "softmax, cross-entropy" },
+    { LOSS_SQUARED, ACT_SIGMOID, "sigmoid, least squares" },
+};
 
 /* make a network whose output pre-activations are given */
 static net *output_layer(int n, activation a)
@@ -24,10 +28,7 @@ static net *output_layer(int n, activation a)
     int sizes[] = { 0, 1, n };
     activation A[] = { a, a, a };
     nn_err err;
-    net *N = net_create(2, sizes, A, &err);
-    if (N == NULL)
-        cli_fail("%s", err.msg);
-    return N;
+    return cli_have(net_create(2, sizes, A, &err), &err);
 }
 
 static void set_output(net *N, const double z[])
@@ -39,24 +40,20 @@ static void set_output(net *N, const double z[])
 }
 
 /* write the loss curves */
-static void write_curves(const char *path)
+static void write_curves(FILE *f)
 {
     net *N = output_layer(1, ACT_SIGMOID);
     const double y[1] = { 1.0 };
-    runfile rf;
-    cli_create(&rf, path);
-    fprintf(rf.f, "# z, BCE loss, BCE error, squared loss, squared error;"
-                  " sigmoid output, target 1\n");
+    fig_comment(f, "z, BCE loss, BCE error, squared loss, squared error; "
+                "sigmoid output, target 1");
     for (int t = 0; t <= 400; t++) {
-        double z[2] = { 0.0, -10.0 + t / 20.0 }, d[2];
+        double z[2] = { 0.0, -10.0 + t / 20.0 }, bce[2], sq[2];
         set_output(N, z);
-        fprintf(rf.f, "%.3f", z[1]);
-        loss_error(LOSS_BCE, N, y, d);
-        fprintf(rf.f, " %.9g %.9g", loss_value(LOSS_BCE, N, y), d[1]);
-        loss_error(LOSS_SQUARED, N, y, d);
-        fprintf(rf.f, " %.9g %.9g\n", loss_value(LOSS_SQUARED, N, y), d[1]);
+        loss_error(LOSS_BCE, N, y, bce);
+        loss_error(LOSS_SQUARED, N, y, sq);
+        fig_row(f, z[1], loss_value(LOSS_BCE, N, y), bce[1],
+                loss_value(LOSS_SQUARED, N, y), sq[1]);
     }
-    cli_commit(&rf);
     net_free(N);
 }
 
@@ -126,72 +123,74 @@ static struct pair_check check_pair(loss_kind k, activation a, rng *r)
     return c;
 }
 
-int main(int argc, char **argv)
+/* the steps of losses */
+struct options { long seed; FILE *curves; };
+
+static struct options read_options(int argc, char **argv)
 {
-    long seed = 2026;
-    const char *curves = NULL, *tex = NULL;
-    cli_start(argc, argv, usage);
-    while (cli_next()) {
-        if (cli_is("--seed"))
-            seed = cli_long(0, LONG_MAX);
-        else if (cli_is("--curves"))
-            curves = cli_string();
-        else if (cli_is("--tex"))
-            tex = cli_string();
-        else
-            cli_unknown();
-    }
-    /* check the theorem for four pairs and report */
-    static const struct { loss_kind k; activation a; const char *label; }
-        pairs[] = {
-            { LOSS_SQUARED, ACT_IDENTITY, "identity, least squares" },
-            { LOSS_BCE, ACT_SIGMOID, "sigmoid, binary cross-entropy" },
-            { LOSS_SOFTMAX_CE, ACT_IDENTITY, "softmax, cross-entropy" },
-            { LOSS_SQUARED, ACT_SIGMOID, "sigmoid, least squares" },
-        };
+    struct options o = { 2026, NULL };
+    const cli_option opts[] = {
+        { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX, "seed of the generator" },
+        { "--curves", CLI_OUTPUT, &o.curves, 0, 0, "write z, loss and error "
+          "of sigmoid with BCE and with least squares, for target 1" },
+        { 0 } };
+    cli_parse(argc, argv, "losses", "Evaluate the losses and their output "
+              "errors, and check the\noutput-error theorem for each pair of "
+              "output activation and loss.", opts);
+    return o;
+}
+
+/* the steps of losses */
+static void check_four_pairs(long seed, struct pair_check worst[NPAIRS])
+{
     rng r;
     rng_seed(&r, (uint64_t)seed, 4);
-    runfile rf;
-    if (tex != NULL) {
-        cli_create(&rf, tex);
-        run_macro(&rf, "losses.seed", "%ld", seed);
-        fprintf(rf.f, "\\setrun{losses.table}{");
-    }
-    double numeric = 0.0, shortcut[4];
-    for (int q = 0; q < 4; q++) {
-        struct pair_check worst = { 0.0, 0.0 };
+    for (int q = 0; q < NPAIRS; q++) {
+        /* check the theorem for pair q on 1000 draws */
+        worst[q] = (struct pair_check){ 0.0, 0.0 };
         for (int t = 0; t < 1000; t++) {
-            struct pair_check c = check_pair(pairs[q].k, pairs[q].a, &r);
-            worst.vs_shortcut = fmax(worst.vs_shortcut, c.vs_shortcut);
-            worst.vs_numeric = fmax(worst.vs_numeric, c.vs_numeric);
+            struct pair_check c = check_pair(pairs[q].k, pairs[q].out, &r);
+            worst[q].vs_shortcut = fmax(worst[q].vs_shortcut, c.vs_shortcut);
+            worst[q].vs_numeric = fmax(worst[q].vs_numeric, c.vs_numeric);
         }
-        printf("%-32s |chain - (p - Y)| <= %.1e   |delta - numeric| <= %.1e\n",
-               pairs[q].label, worst.vs_shortcut, worst.vs_numeric);
-        numeric = fmax(numeric, worst.vs_numeric);
-        shortcut[q] = worst.vs_shortcut;
-        char a[32], b[32];
-        if (tex != NULL)
-            fprintf(rf.f, "%s & $%s$ & $%s$ \\\\ ", pairs[q].label,
-                    tex_scientific(a, sizeof a, worst.vs_shortcut),
-                    tex_scientific(b, sizeof b, worst.vs_numeric));
+        printf("%-32s |chain - (p - Y)| <= %.1e   |delta - numeric| <= "
+               "%.1e\n", pairs[q].label, worst[q].vs_shortcut,
+               worst[q].vs_numeric);
     }
-    if (tex != NULL) {
-        fprintf(rf.f, "}\n");
-        /* check what the caption says of the pairs */
-        run_claim(&rf, "losses.numeric", numeric < 1e-7,
-                  "every output error agrees with its central difference to 1e-7",
-                  "largest difference %.1e", numeric);
-        run_claim(&rf, "losses.shortcut",
-                  shortcut[0] <= 1e-12 && shortcut[1] <= 1e-12
-                  && shortcut[2] <= 1e-12 && shortcut[3] > 0.1,
-                  "the chain rule gives p - Y to rounding (1e-12) for the three "
-                  "pairs of the theorem, and far from it for the sigmoid with "
-                  "least squares",
-                  "%.1e, %.1e, %.1e and %.2g", shortcut[0], shortcut[1], shortcut[2],
-                  shortcut[3]);
-        cli_commit(&rf);
+}
+
+/* the steps of losses */
+static void write_losses_macros(const struct pair_check worst[NPAIRS])
+{
+    char table[512] = "", a[32], b[32];
+    double numeric = 0.0;
+    for (int q = 0; q < NPAIRS; q++) {
+        snprintf(table + strlen(table), sizeof table - strlen(table),
+                 "%s & $%s$ & $%s$ \\\\ ", pairs[q].label,
+                 tex_scientific(a, sizeof a, worst[q].vs_shortcut),
+                 tex_scientific(b, sizeof b, worst[q].vs_numeric));
+        numeric = fmax(numeric, worst[q].vs_numeric);
     }
-    if (curves != NULL)
-        write_curves(curves);
-    return cli_finish();
+    quote("table", "%s", table);
+    /* check what the caption says of the pairs */
+    quote_claim("numeric", numeric < 1e-7,
+                "every output error agrees with its central difference to 1e-7",
+                "largest difference %.1e", numeric);
+    const double s0 = worst[0].vs_shortcut, s1 = worst[1].vs_shortcut,
+                 s2 = worst[2].vs_shortcut, s3 = worst[3].vs_shortcut;
+    quote_claim("shortcut", s0 <= 1e-12 && s1 <= 1e-12 && s2 <= 1e-12
+                && s3 > 0.1, "the chain rule gives p - Y to rounding (1e-12) "
+                "for the three pairs of the theorem, and far from it for the "
+                "sigmoid with least squares", "%.1e, %.1e, %.1e and %.2g", s0,
+                s1, s2, s3);
+}
+
+int main(int argc, char **argv)
+{
+    struct options o = read_options(argc, argv);
+    struct pair_check worst[NPAIRS];
+    check_four_pairs(o.seed, worst);
+    write_losses_macros(worst);
+    write_curves(o.curves);
+    return cli_done();
 }

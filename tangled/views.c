@@ -2,30 +2,36 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "backprop.h"
-#include "cli.h"
+#include "harness.h"
 #include "loss.h"
 #include "matrix-form.h"
 #include "net.h"
 #include "rng.h"
-#include "runfile.h"
 
-/* views usage and options */
-static const char usage[] =
-    "usage: views [options]\n"
-    "Compute the gradient of random networks by the index loops and by\n"
-    "the matrix formulas, and print the largest relative difference.\n"
-    "  --seed N          seed of the generator (default 2026)\n"
-    "  --networks N      number of random networks (default 1000)\n"
-    "  --max-width N     widest layer, 1 to 100 (default 7)\n"
-    "  --tex FILE        write the numbers the book quotes as LaTeX macros\n"
-    "  --help            print this text and exit\n";
-
+/* views options */
 enum { MAX_WIDTH = 100, MAX_LAYERS = 5 };
 
-struct options { long seed, networks, max_width; const char *tex; };
+struct options { long seed, networks, max_width; };
 
-/* the output and loss pairs of views */
+static struct options read_options(int argc, char **argv)
+{
+    struct options o = { 2026, 1000, 7 };
+    const cli_option opts[] = {
+        { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX, "seed of the generator" },
+        { "--networks", CLI_LONG, &o.networks, 1, 1e7,
+          "number of random networks" },
+        { "--max-width", CLI_LONG, &o.max_width, 1, MAX_WIDTH,
+          "widest layer" },
+        { 0 } };
+    cli_parse(argc, argv, "views", "Compute the gradient of random networks "
+              "by the index loops and by\nthe matrix formulas, and print "
+              "the largest relative difference.", opts);
+    return o;
+}
+
+/* the four pairs of output activation and loss */
 enum { NPAIRS = 4 };
 static const struct pair {
     loss_kind k;
@@ -33,9 +39,9 @@ static const struct pair {
     const char *label;
 } pairs[NPAIRS] = {
     { LOSS_SQUARED, ACT_IDENTITY, "identity, least squares" },
-    { LOSS_SQUARED, ACT_SIGMOID, "sigmoid, least squares" },
     { LOSS_BCE, ACT_SIGMOID, "sigmoid, binary cross-entropy" },
     { LOSS_SOFTMAX_CE, ACT_IDENTITY, "softmax, cross-entropy" },
+    { LOSS_SQUARED, ACT_SIGMOID, "sigmoid, least squares" },
 };
 
 /* draw a random network for views */
@@ -50,9 +56,8 @@ static net *random_net(rng *r, const struct pair *p, int max_width)
     A[L] = p->out;
     /* create the network, check the pair, draw the weights */
     nn_err err;
-    net *N = net_create(L, n, A, &err);
-    if (N == NULL || loss_check(p->k, N, &err) != 0)
-        cli_fail("%s", err.msg);
+    net *N = cli_have(net_create(L, n, A, &err), &err);
+    cli_must(loss_check(p->k, N, &err), &err);
     net_init(N, r);
     for (int k = 1; k < L; k++)
         for (int i = 1; i <= n[k + 1]; i++)
@@ -85,8 +90,7 @@ static void compare(net *N, const double x[], const double y[],
     net_zero_grad(N);
     net_backprop(N, x, y, k);
     loss_error(k, N, y, deltaL);
-    if (mf_gradient(N, deltaL, g, &err) != 0)
-        cli_fail("%s", err.msg);
+    cli_must(mf_gradient(N, deltaL, g, &err), &err);
     /* add the differences of dwflat and g to the tally */
     for (size_t q = 0; q < N->nw; q++) {
         double a = N->dwflat[q], b = g[q];
@@ -98,6 +102,44 @@ static void compare(net *N, const double x[], const double y[],
         t->weights++;
     }
     t->networks++;
+}
+
+/* the steps of views */
+static void compare_on_random_networks(const struct options *o,
+                                       struct tally t[NPAIRS])
+{
+    /* compare the routines on random networks of each pair */
+    rng r;
+    rng_seed(&r, (uint64_t)o->seed, 6);
+    double x[MAX_WIDTH], y[MAX_WIDTH];
+    double *g = cli_alloc((MAX_LAYERS - 1) * MAX_WIDTH * (MAX_WIDTH + 1),
+                          sizeof *g);
+    for (long s = 0; s < o->networks; s++) {
+        const struct pair *p = &pairs[s % NPAIRS];
+        net *N = random_net(&r, p, (int)o->max_width);
+        draw_sample(&r, N, p->k, x, y);
+        compare(N, x, y, p->k, g, &t[s % NPAIRS]);
+        net_free(N);
+    }
+    free(g);
+}
+
+/* the steps of views */
+static struct tally print_tallies(const struct tally t[NPAIRS])
+{
+    struct tally all = { 0, 0, 0, 0.0 };
+    for (int q = 0; q < NPAIRS; q++) {
+        printf("%-30s %5ld networks %7ld weights  largest relative "
+               "difference %.2e  identical %ld\n", pairs[q].label,
+               t[q].networks, t[q].weights, t[q].maxrel, t[q].identical);
+        all.networks += t[q].networks, all.weights += t[q].weights;
+        all.identical += t[q].identical;
+        if (isnan(t[q].maxrel) || t[q].maxrel > all.maxrel)
+            all.maxrel = t[q].maxrel;
+    }
+    if (isnan(all.maxrel))
+        cli_fail("a gradient is not a number: the two routines disagree");
+    return all;
 }
 
 /* format a relative difference for the text */
@@ -112,80 +154,31 @@ static const char *tex_relative(double v)
 }
 
 /* write the views macros */
-static void write_views_macros(const char *path, const struct options *o,
-                               const struct tally t[],
+static void write_views_macros(const struct tally t[NPAIRS],
                                const struct tally *all)
 {
-    runfile rf;
-    cli_create(&rf, path);
-    run_macro(&rf, "views.seed", "%ld", o->seed);
-    run_macro(&rf, "views.networks", "%ld", all->networks);
-    run_macro(&rf, "views.maxwidth", "%ld", o->max_width);
-    fprintf(rf.f, "\\setrun{views.table}{");
+    char table[512] = "";
     for (int q = 0; q < NPAIRS; q++)
-        fprintf(rf.f, "%s & %ld & %ld & $%s$ & %ld \\\\ ",
-                pairs[q].label, t[q].networks, t[q].weights,
-                tex_relative(t[q].maxrel), t[q].identical);
-    fprintf(rf.f, "}\n");
-    run_macro(&rf, "views.weights", "%ld", all->weights);
-    run_macro(&rf, "views.identical", "%ld", all->identical);
-    run_macro(&rf, "views.maxrel", "%s", tex_relative(all->maxrel));
-    run_claim(&rf, "views.identical", all->identical == all->weights,
-              "the two routines' gradients are identical to the last bit "
-              "for every weight", "%ld of %ld", all->identical,
-              all->weights);
-    cli_commit(&rf);
+        snprintf(table + strlen(table), sizeof table - strlen(table),
+                 "%s & %ld & %ld & $%s$ & %ld \\\\ ", pairs[q].label,
+                 t[q].networks, t[q].weights, tex_relative(t[q].maxrel),
+                 t[q].identical);
+    quote("table", "%s", table);
+    quote("weights", "%ld", all->weights);
+    quote("identical", "%ld", all->identical);
+    quote("maxrel", "%s", tex_relative(all->maxrel));
+    quote_claim("identical", all->identical == all->weights,
+                "the two routines' gradients are identical to the last bit "
+                "for every weight", "%ld of %ld", all->identical,
+                all->weights);
 }
 
 int main(int argc, char **argv)
 {
-    /* parse the views command line */
-    struct options o = { 2026, 1000, 7, NULL };
-    cli_start(argc, argv, usage);
-    while (cli_next()) {
-        if (cli_is("--seed"))
-            o.seed = cli_long(0, LONG_MAX);
-        else if (cli_is("--networks"))
-            o.networks = cli_long(1, 10000000);
-        else if (cli_is("--max-width"))
-            o.max_width = cli_long(1, MAX_WIDTH);
-        else if (cli_is("--tex"))
-            o.tex = cli_string();
-        else
-            cli_unknown();
-    }
-    /* compare the routines on random networks of each pair */
-    rng r;
-    rng_seed(&r, (uint64_t)o.seed, 6);
+    struct options o = read_options(argc, argv);
     struct tally t[NPAIRS] = { { 0, 0, 0, 0.0 } };
-    double x[MAX_WIDTH], y[MAX_WIDTH];
-    double *g = malloc((MAX_LAYERS - 1) * MAX_WIDTH * (MAX_WIDTH + 1)
-                       * sizeof *g);
-    if (g == NULL)
-        cli_fail("out of memory");
-    for (long s = 0; s < o.networks; s++) {
-        const struct pair *p = &pairs[s % NPAIRS];
-        net *N = random_net(&r, p, (int)o.max_width);
-        draw_sample(&r, N, p->k, x, y);
-        compare(N, x, y, p->k, g, &t[s % NPAIRS]);
-        net_free(N);
-    }
-    free(g);
-    
-    /* print the tallies */
-    struct tally all = { 0, 0, 0, 0.0 };
-    for (int q = 0; q < NPAIRS; q++) {
-        printf("%-30s %5ld networks %7ld weights  largest relative "
-               "difference %.2e  identical %ld\n", pairs[q].label,
-               t[q].networks, t[q].weights, t[q].maxrel, t[q].identical);
-        all.networks += t[q].networks, all.weights += t[q].weights;
-        all.identical += t[q].identical;
-        if (isnan(t[q].maxrel) || t[q].maxrel > all.maxrel)
-            all.maxrel = t[q].maxrel;
-    }
-    if (isnan(all.maxrel))
-        cli_fail("a gradient is not a number: the two routines disagree");
-    if (o.tex != NULL)
-        write_views_macros(o.tex, &o, t, &all);
-    return cli_finish();
+    compare_on_random_networks(&o, t);
+    struct tally all = print_tallies(t);
+    write_views_macros(t, &all);
+    return cli_done();
 }

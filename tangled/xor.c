@@ -2,112 +2,102 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "backprop.h"
-#include "cli.h"
+#include "harness.h"
 #include "rng.h"
-#include "runfile.h"
-
-static const char usage[] =
-    "usage: xor [options]\n"
-    "Train a 2-3-1 network (tanh, sigmoid, cross-entropy) on XOR by\n"
-    "full-batch gradient descent and print the loss.\n"
-    "  --seed N          seed of the initial weights (default 2026)\n"
-    "  --steps N         gradient-descent steps (default 2000)\n"
-    "  --rate R          learning rate (default 0.5)\n"
-    "  --curve FILE      write the loss after every step\n"
-    "  --tex FILE        write the numbers the book quotes as LaTeX macros\n"
-    "  --help            print this text and exit\n";
 
 static const double X[4][2] = { { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 } };
 static const double Y[4][1] = { { 0 }, { 1 }, { 1 }, { 0 } };
 
-int main(int argc, char **argv)
+/* the steps of xor */
+struct options { long seed, steps; double rate; FILE *curve; };
+
+static struct options read_options(int argc, char **argv)
 {
-    /* parse the xor command line */
-    long seed = 2026, steps = 2000;
-    double rate = 0.5;
-    const char *curve = NULL, *tex = NULL;
-    cli_start(argc, argv, usage);
-    while (cli_next()) {
-        if (cli_is("--seed"))
-            seed = cli_long(0, LONG_MAX);
-        else if (cli_is("--steps"))
-            steps = cli_long(1, 10000000);
-        else if (cli_is("--rate"))
-            rate = cli_double(1e-9, 100.0);
-        else if (cli_is("--curve"))
-            curve = cli_string();
-        else if (cli_is("--tex"))
-            tex = cli_string();
-        else
-            cli_unknown();
-    }
-    /* build the XOR network */
+    struct options o = { 2026, 2000, 0.5, NULL };
+    const cli_option opts[] = {
+        { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX,
+          "the seed of the initial weights" },
+        { "--steps", CLI_LONG, &o.steps, 1, 1e7, "gradient-descent steps" },
+        { "--rate", CLI_REAL, &o.rate, 1e-9, 100, "learning rate" },
+        { "--curve", CLI_OUTPUT, &o.curve, 0, 0,
+          "write the loss after every step" },
+        { 0 } };
+    cli_parse(argc, argv, "xor", "Train a 2-3-1 network (tanh, sigmoid, "
+              "cross-entropy) on XOR by full-batch\ngradient descent and "
+              "print the loss.", opts);
+    return o;
+}
+
+/* the steps of xor */
+static net *make_xor_net(long seed)
+{
     int n[] = { 0, 2, 3, 1 };
     activation A[] = { 0, 0, ACT_TANH, ACT_SIGMOID };
     nn_err err;
-    net *N = net_create(3, n, A, &err);
-    if (N == NULL || loss_check(LOSS_BCE, N, &err) != 0)
-        cli_fail("%s", err.msg);
+    net *N = cli_have(net_create(3, n, A, &err), &err);
+    cli_must(loss_check(LOSS_BCE, N, &err), &err);
     rng r;
     rng_seed(&r, (uint64_t)seed, 5);
     net_init(N, &r);
+    return N;
+}
+
+/* the steps of xor */
+static double *train_xor(net *N, const struct options *o)
+{
+    double *loss = cli_alloc((size_t)o->steps, sizeof *loss);
     /* train on the four samples and record the loss */
-    runfile rf;
-    if (curve != NULL) {
-        cli_create(&rf, curve);
-        fprintf(rf.f, "# step, average loss over the four samples\n");
-    }
-    double first = 0.0, mark[3] = { 0.0, 0.0, 0.0 };
-    const long marked[3] = { steps / 40, steps / 10, steps / 2 };
-    for (long t = 0; t < steps; t++) {
+    for (long t = 0; t < o->steps; t++) {
         net_zero_grad(N);
-        double loss = 0.0;
+        double sum = 0.0;
         for (int s = 0; s < 4; s++)
-            loss += net_backprop(N, X[s], Y[s], LOSS_BCE);
-        net_descend(N, rate);
-        if (t == 0)
-            first = loss / 4;
-        for (int q = 0; q < 3; q++)
-            if (t + 1 == marked[q])
-                mark[q] = loss / 4;
-        if (curve != NULL)
-            fprintf(rf.f, "%ld %.9g\n", t + 1, loss / 4);
+            sum += net_backprop(N, X[s], Y[s], LOSS_BCE);
+        net_descend(N, o->rate);
+        loss[t] = sum / 4;
     }
-    if (curve != NULL)
-        cli_commit(&rf);
+    return loss;
+}
+
+/* the steps of xor */
+static void report(net *N, const struct options *o, const double loss[])
+{
     /* report the trained network's outputs */
-    double out[4], last = 0.0;
+    double last = 0.0;
     for (int s = 0; s < 4; s++) {
-        out[s] = net_forward(N, X[s])[1];
+        double out = net_forward(N, X[s])[1];
         last += loss_value(LOSS_BCE, N, Y[s]) / 4;
         printf("x = (%g, %g)  target %g  output %.4f\n", X[s][0], X[s][1],
-               Y[s][0], out[s]);
+               Y[s][0], out);
+        char key[64];
+        quote(key_of(key, "out%d", s + 1), "%.4f", out);
     }
-    printf("loss %.4f at the start, %.6f after %ld steps\n", first, last,
-           steps);
-    if (tex != NULL) {
-        runfile mf;
-        cli_create(&mf, tex);
-        run_macro(&mf, "xor.seed", "%ld", seed);
-        run_macro(&mf, "xor.steps", "%ld", steps);
-        run_macro(&mf, "xor.rate", "%g", rate);
-        run_macro(&mf, "xor.first", "%.4f", first);
-        run_macro(&mf, "xor.last", "%.4f", last);
-        for (int s = 0; s < 4; s++) {
-            char key[32];
-            snprintf(key, sizeof key, "xor.out%d", s + 1);
-            run_macro(&mf, key, "%.4f", out[s]);
-        }
-        /* check the shape of the XOR curve */
-        run_claim(&mf, "xor.shape",
-                  steps >= 40 && mark[0] >= 0.95 * first && 5 * mark[1] <= first
-                  && 3 * last > mark[2],
-                  "the loss has a plateau, a fast descent, then a slow approach",
-                  "%.3f at the start, %.3f after step %ld, %.3f after step %ld, "
-                  "%.4f after step %ld, %.4f at the end", first, mark[0],
-                  marked[0], mark[1], marked[1], mark[2], marked[2], last);
-        cli_commit(&mf);
-    }
+    printf("loss %.4f at the start, %.6f after %ld steps\n", loss[0], last,
+           o->steps);
+    fig_comment(o->curve, "step, average loss over the four samples");
+    for (long t = 0; t < o->steps; t++)
+        fig_row(o->curve, t + 1, loss[t]);
+    quote("first", "%.4f", loss[0]);
+    quote("last", "%.4f", last);
+    /* check the shape of the XOR curve */
+    const long at[3] = { o->steps / 40, o->steps / 10, o->steps / 2 };
+    double first = loss[0], mark[3];
+    for (int q = 0; q < 3; q++)
+        mark[q] = loss[at[q] > 0 ? at[q] - 1 : 0];
+    quote_claim("shape", o->steps >= 40 && mark[0] >= 0.95 * first
+                && 5 * mark[1] <= first && 3 * last > mark[2],
+                "the loss has a plateau, a fast descent, then a slow approach",
+                "%.3f at the start, %.3f after step %ld, %.3f after step %ld, "
+                "%.4f after step %ld, %.4f at the end", first, mark[0], at[0],
+                mark[1], at[1], mark[2], at[2], last);
+}
+
+int main(int argc, char **argv)
+{
+    struct options o = read_options(argc, argv);
+    net *N = make_xor_net(o.seed);
+    double *loss = train_xor(N, &o);
+    report(N, &o, loss);
+    free(loss);
     net_free(N);
-    return cli_finish();
+    return cli_done();
 }
