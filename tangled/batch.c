@@ -381,8 +381,8 @@ int batch_train_epoch(batch_trainer *T, const batch_source *src, rng *r,
         if (net_backprop_batch(N, T->W, T->X, T->Y, b, T->o.loss, &sum,
                                err) != 0)
             return -1;
-        total += sum;
         train_step(N, &T->o, T->v);
+        total += sum;
     }
     if (loss != NULL)
         *loss = total / (double)T->n;
