@@ -3,65 +3,101 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include "backprop.h"
 #include "batch.h"
-#include "cli.h"
-#include "rng.h"
-#include "runfile.h"
+#include "harness.h"
 
-static const char usage[] =
-    "usage: batch-speed [options]\n"
-    "Time an epoch of a 784-128-10 network on random data, one\n"
-    "sample at a time and a batch at a time.\n"
-    "  --seed N          seed of the weights and data (default 2026)\n"
-    "  --batch N         samples per batch (default 32)\n"
-    "  --samples N       samples per epoch (default 6400)\n"
-    "  --tex FILE        write the numbers the book quotes as LaTeX macros\n"
-    "  --help            print this text and exit\n";
+/* the steps of batch-speed */
+struct options {
+    long seed, batch, samples;
+};
 
-/* the batch-speed helpers */
-static double run_epoch(net *N, batch_work *W, const double X[],
-                        const double Y[], int S, int B)
+static struct options read_options(int argc, char **argv)
 {
-    const int d = N->n[1], m = N->n[N->L];
-    double loss = 0.0;
-    for (int first = 0; first < S; first += B) {
-        int b = S - first < B ? S - first : B;
-        const double *x = X + (size_t)first * (size_t)d;
-        const double *y = Y + (size_t)first * (size_t)m;
-        net_zero_grad(N);
-        if (W != NULL) {
-            double sum;
-            nn_err err;
-            if (net_backprop_batch(N, W, x, y, b, LOSS_SOFTMAX_CE, &sum,
-                                   &err) != 0)
-                cli_fail("%s", err.msg);
-            loss += sum;
-        } else
-            for (int s = 0; s < b; s++)
-                loss += net_backprop(N, x + (size_t)s * (size_t)d,
-                                     y + (size_t)s * (size_t)m,
-                                     LOSS_SOFTMAX_CE);
-        net_descend(N, 0.01);
-    }
-    return loss / S;
+    struct options o = { 2026, 32, 6400 };
+    const cli_option opts[] = {
+        { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX,
+          "seed of the weights and data" },
+        { "--batch", CLI_LONG, &o.batch, 1, 4096, "samples per batch" },
+        { "--samples", CLI_LONG, &o.samples, 1, 1e6, "samples per epoch" },
+        { 0 } };
+    cli_parse(argc, argv, "batch", "Time an epoch of a 784-128-10 network "
+              "on random data, one\nsample at a time and a batch at a "
+              "time.", opts);
+    return o;
 }
 
-/* the batch-speed helpers */
-static double wall_seconds(void)
+/* the steps of batch-speed */
+static net *make_network_and_data(const struct options *o, dataset *D)
 {
-    struct timespec t;
-    timespec_get(&t, TIME_UTC);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+    int n[] = { 0, 784, 128, 10 };
+    activation A[] = { 0, 0, ACT_RELU, ACT_IDENTITY };
+    nn_err err;
+    net *N = cli_have(net_create(3, n, A, &err), &err);
+    cli_must(data_create(D, (size_t)o->samples, n[1], n[3], &err), &err);
+    rng r;
+    rng_seed(&r, (uint64_t)o->seed, 15);
+    net_init(N, &r);
+    for (size_t p = 0; p < D->n * (size_t)D->d; p++)
+        D->x[p] = rng_uniform(&r);
+    for (size_t s = 0; s < D->n; s++)
+        D->y[s * (size_t)D->m + rng_below(&r, (uint32_t)D->m)] = 1.0;
+    return N;
 }
+
+/* the steps of batch-speed */
+struct timing {
+    double rate[2];     /* samples a second: one at a time, a batch */
+    double loss[2];     /* the average loss of an epoch, each way */
+    size_t same;        /* weights equal to the last bit after it */
+    double diff;        /* the largest difference, of the largest weight */
+};
 
 static double median3(double a, double b, double c)
 {
     return fmax(fmin(a, b), fmin(fmax(a, b), c));
 }
 
-/* the batch-speed helpers */
+static struct timing time_an_epoch_both_ways(net *N, const dataset *D,
+                                             const struct options *o)
+{
+    train_options t = { LOSS_SOFTMAX_CE, 0.01, (size_t)o->batch, 0.0 };
+    nn_err err;
+    trainer *T = cli_have(trainer_create(N, D->n, &t, &err), &err);
+    batch_trainer *BT = cli_have(batch_trainer_create(N, D->n, &t, &err),
+                                 &err);
+    batch_source src = data_source(D);
+    double *w0 = cli_alloc(2 * N->nw, sizeof *w0), *w1 = w0 + N->nw;
+    memcpy(w0, N->wflat, N->nw * sizeof *w0);
+    struct timing m = { { 0.0, 0.0 }, { 0.0, 0.0 }, 0, 0.0 };
+    double rate[2][3];
+    for (int run = 0; run < 3; run++)
+        for (int way = 0; way < 2; way++) {
+            memcpy(N->wflat, w0, N->nw * sizeof *w0);
+            double t0 = wall_seconds();
+            cli_must(way == 0 ? train_epoch(T, D, NULL, &m.loss[0], &err)
+                     : batch_train_epoch(BT, &src, NULL, &m.loss[1], &err),
+                     &err);
+            rate[way][run] = (double)D->n / (wall_seconds() - t0);
+            if (way == 0)
+                memcpy(w1, N->wflat, N->nw * sizeof *w1);
+        }
+    /* compare the weights of the two ways */
+    double wmax = 0.0;
+    for (size_t p = 0; p < N->nw; p++) {
+        wmax = fmax(wmax, fabs(w1[p]));
+        m.diff = fmax(m.diff, fabs(w1[p] - N->wflat[p]));
+        m.same += w1[p] == N->wflat[p];
+    }
+    m.diff /= wmax;
+    if (!(m.diff <= 1e-12))
+        cli_fail("the two ways end the epoch %g apart", m.diff);
+    for (int way = 0; way < 2; way++)
+        m.rate[way] = median3(rate[way][0], rate[way][1], rate[way][2]);
+    free(w0), trainer_free(T), batch_trainer_free(BT);
+    return m;
+}
+
+/* the steps of batch-speed */
 enum { SIDE_BY_SIDE = 8 };   /* samples batch.c computes side by side */
 
 static void bytes_moved(const net *N, int b, double *single,
@@ -74,147 +110,43 @@ static void bytes_moved(const net *N, int b, double *single,
     *batched = word * (blocks * (nw + (nw - first)) + 2 * nw) / b;
 }
 
+/* the steps of batch-speed */
+static void report(const net *N, const struct options *o,
+                   const struct timing *t)
+{
+    double bytes1, bytesb;
+    bytes_moved(N, (int)o->batch, &bytes1, &bytesb);
+    printf("one sample at a time  %8.0f samples/s  loss %.6f\n"
+           "a batch at a time     %8.0f samples/s  loss %.6f\n"
+           "speed-up %.2f; weights differ by %.2g (%zu of %zu equal)\n",
+           t->rate[0], t->loss[0], t->rate[1], t->loss[1],
+           t->rate[1] / t->rate[0], t->diff, t->same, N->nw);
+    quote_count("nw", (long long)N->nw);
+    quote_count("single", llround(t->rate[0]));
+    quote_count("batched", llround(t->rate[1]));
+    quote("speedup", "%.1f", t->rate[1] / t->rate[0]);
+    quote("bytes.single", "%.0f~kB", bytes1 / 1000);
+    quote("bytes.batched", "%.0f~kB", bytesb / 1000);
+    quote("bytes.ratio", "%.0f", bytes1 / bytesb);
+    quote_count("same", (long long)t->same);
+    quote_sig("weightdiff", t->diff);
+    quote_sig("epochdiff", fabs(t->loss[1] - t->loss[0]));
+    quote_claim("same", t->same == N->nw, "the two ways end the epoch "
+                "with the same weights, bit for bit", "%zu of %zu",
+                t->same, N->nw);
+    quote_claim("faster", t->rate[1] > t->rate[0], "the epoch computed a "
+                "batch at a time is the faster", "%.0f against %.0f "
+                "samples per second", t->rate[1], t->rate[0]);
+}
+
 int main(int argc, char **argv)
 {
-    /* parse the batch-speed command line */
-    long seed = 2026, batch = 32, samples = 6400;
-    const char *tex = NULL;
-    cli_start(argc, argv, usage);
-    while (cli_next()) {
-        if (cli_is("--seed"))
-            seed = cli_long(0, LONG_MAX);
-        else if (cli_is("--batch"))
-            batch = cli_long(1, 4096);
-        else if (cli_is("--samples"))
-            samples = cli_long(1, 1000000);
-        else if (cli_is("--tex"))
-            tex = cli_string();
-        else
-            cli_unknown();
-    }
-    runfile rf;
-    if (tex != NULL)
-        cli_create(&rf, tex);
-    /* build the network and the random data */
-    int n[] = { 0, 784, 128, 10 };
-    activation A[] = { 0, 0, ACT_RELU, ACT_IDENTITY };
-    const int d = n[1], m = n[3], S = (int)samples, B = (int)batch;
-    nn_err err;
-    net *N = net_create(3, n, A, &err);
-    batch_work *W = N == NULL ? NULL : batch_create(N, B, &err);
-    if (N == NULL || W == NULL)
-        cli_fail("%s", err.msg);
-    double *X = malloc((size_t)S * (size_t)(d + m) * sizeof *X);
-    double *w0 = malloc(N->nw * sizeof *w0), *g = malloc(N->nw * sizeof *g);
-    if (X == NULL || w0 == NULL || g == NULL)
-        cli_fail("out of memory for %d samples", S);
-    double *Y = X + (size_t)S * (size_t)d;
-    rng r;
-    rng_seed(&r, (uint64_t)seed, 15);
-    net_init(N, &r);
-    memcpy(w0, N->wflat, N->nw * sizeof *w0);
-    for (size_t p = 0; p < (size_t)S * (size_t)d; p++)
-        X[p] = rng_uniform(&r);
-    for (int s = 0; s < S; s++) {
-        int c = (int)rng_below(&r, (uint32_t)m);
-        for (int i = 0; i < m; i++)
-            Y[(size_t)s * (size_t)m + (size_t)i] = i == c;
-    }
-    /* check that the two gradients agree on one batch */
-    const int b0 = B < S ? B : S;
-    net_zero_grad(N);
-    double loss1 = 0.0;
-    for (int s = 0; s < b0; s++)
-        loss1 += net_backprop(N, X + (size_t)s * (size_t)d,
-                              Y + (size_t)s * (size_t)m, LOSS_SOFTMAX_CE);
-    memcpy(g, N->dwflat, N->nw * sizeof *g);
-    net_zero_grad(N);
-    double lossb;
-    if (net_backprop_batch(N, W, X, Y, b0, LOSS_SOFTMAX_CE, &lossb,
-                           &err) != 0)
-        cli_fail("%s", err.msg);
-    double gmax = 0.0, diff = 0.0;
-    size_t same = 0;
-    for (size_t p = 0; p < N->nw; p++) {
-        gmax = fmax(gmax, fabs(g[p]));
-        diff = fmax(diff, fabs(g[p] - N->dwflat[p]));
-        same += g[p] == N->dwflat[p];
-    }
-    double graddiff = diff / gmax, lossdiff = fabs(lossb - loss1) / loss1;
-    if (!(graddiff <= 1e-12) || !(lossdiff <= 1e-12) || N->nsum != b0)
-        cli_fail("the batched gradient differs: %g, loss %g", graddiff,
-                 lossdiff);
-    /* time an epoch both ways */
-    double rate[2][3], avg[2] = { 0.0, 0.0 };
-    for (int run = 0; run < 3; run++)
-        for (int way = 0; way < 2; way++) {
-            memcpy(N->wflat, w0, N->nw * sizeof *w0);
-            double t0 = wall_seconds();
-            avg[way] = run_epoch(N, way == 0 ? NULL : W, X, Y, S, B);
-            rate[way][run] = S / (wall_seconds() - t0);
-        }
-    double single = median3(rate[0][0], rate[0][1], rate[0][2]);
-    double batched = median3(rate[1][0], rate[1][1], rate[1][2]);
-    /* report the speeds */
-    double bytes1, bytesb;
-    bytes_moved(N, B, &bytes1, &bytesb);
-    printf("one sample at a time  %8.0f samples/s  loss %.6f\n", single,
-           avg[0]);
-    printf("a batch at a time     %8.0f samples/s  loss %.6f\n", batched,
-           avg[1]);
-    printf("speed-up %.2f; gradients differ by %.2g (%zu of %zu equal)\n",
-           batched / single, graddiff, same, N->nw);
-    if (tex != NULL) {
-        /* write the batch-speed macros */
-        char buf[64], num[40];
-        run_macro(&rf, "batch.seed", "%ld", seed);
-        run_macro(&rf, "batch.batch", "%d", B);
-        run_macro(&rf, "batch.samples", "%s", tex_grouped(buf, sizeof buf, S));
-        run_macro(&rf, "batch.nw", "%s",
-                  tex_grouped(buf, sizeof buf, (long long)N->nw));
-        run_macro(&rf, "batch.single", "%s",
-                  tex_grouped(buf, sizeof buf, llround(single)));
-        run_macro(&rf, "batch.batched", "%s",
-                  tex_grouped(buf, sizeof buf, llround(batched)));
-        run_macro(&rf, "batch.speedup", "%.1f", batched / single);
-        run_claim(&rf, "batch.same", same == N->nw,
-                  "the first batch's gradients are the same, bit for bit, both ways",
-                  "%zu of %zu entries", same, N->nw);
-        run_claim(&rf, "batch.faster", batched > single,
-                  "the epoch computed a batch at a time is the faster",
-                  "%.0f against %.0f samples per second", batched, single);
-        run_macro(&rf, "batch.graddiff", "$%s$",
-                  tex_scientific(buf, sizeof buf, graddiff));
-        run_macro(&rf, "batch.lossdiff", "$%s$",
-                  tex_scientific(buf, sizeof buf, lossdiff));
-        run_macro(&rf, "batch.same", "%s",
-                  tex_grouped(buf, sizeof buf, (long long)same));
-        
-        /* write how closely the two ways agree */
-        if (same == N->nw)
-            run_macro(&rf, "batch.gradagree", "are bit-identical: all %s "
-                      "entries agree to the last bit",
-                      tex_grouped(buf, sizeof buf, (long long)same));
-        else {
-            char all[40];
-            tex_grouped(all, sizeof all, (long long)N->nw);
-            run_macro(&rf, "batch.gradagree", "differ by at most $%s$ of the "
-                      "largest entry, and %s of the %s entries agree to the "
-                      "last bit", tex_scientific(buf, sizeof buf, graddiff),
-                      tex_grouped(num, sizeof num, (long long)same), all);
-        }
-        if (lossdiff == 0.0)
-            run_macro(&rf, "batch.lossagree", "are identical");
-        else
-            run_macro(&rf, "batch.lossagree", "differ by $%s$ relatively",
-                      tex_scientific(buf, sizeof buf, lossdiff));
-        run_macro(&rf, "batch.epochdiff", "$%s$",
-                  tex_scientific(buf, sizeof buf, fabs(avg[1] - avg[0])));
-        run_macro(&rf, "batch.bytes.single", "%.0f~kB", bytes1 / 1000);
-        run_macro(&rf, "batch.bytes.batched", "%.0f~kB", bytesb / 1000);
-        run_macro(&rf, "batch.bytes.ratio", "%.0f", bytes1 / bytesb);
-        cli_commit(&rf);
-    }
-    free(X), free(w0), free(g), batch_free(W), net_free(N);
-    return cli_finish();
+    struct options o = read_options(argc, argv);
+    dataset D;
+    net *N = make_network_and_data(&o, &D);
+    struct timing t = time_an_epoch_both_ways(N, &D, &o);
+    report(N, &o, &t);
+    data_free(&D);
+    net_free(N);
+    return cli_done();
 }

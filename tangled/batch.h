@@ -5,6 +5,7 @@
 #include "loss.h"
 #include "net.h"
 #include "nnerr.h"
+#include "train.h"
 
 typedef struct batch_work batch_work;
 
@@ -32,5 +33,44 @@ int net_backprop_batch(net *N, batch_work *W, const double X[],
    made for a network of another shape. */
 int net_forward_batch(net *N, batch_work *W, const double X[], int b,
                       double P[], nn_err *err);
+
+/* batch.h declarations */
+/* Where a batched epoch takes its samples: n of them, of d inputs and
+   m targets; fill writes samples which[0 .. b-1] of data into X and Y,
+   one after another, as a data set stores them. */
+typedef struct batch_source {
+    size_t n;
+    int d, m;
+    void (*fill)(const void *data, const size_t which[], int b,
+                 double X[], double Y[]);
+    const void *data;
+} batch_source;
+/* The source of the samples of data set D. */
+batch_source data_source(const dataset *D);
+
+typedef struct batch_trainer batch_trainer;
+/* A trainer with the options of chapter 9 for network N on n samples,
+   which sums every batch with net_backprop_batch.  NULL, with a message
+   in err, if train_check refuses the options or memory is short. */
+batch_trainer *batch_trainer_create(net *N, size_t n,
+                                    const train_options *o, nn_err *err);
+void batch_trainer_free(batch_trainer *T);
+/* The learning rate of the epochs to come: 0; -1, with a message in err
+   and the rate unchanged, if rate is not > 0. */
+int batch_trainer_rate(batch_trainer *T, double rate, nn_err *err);
+/* One epoch over src, as train_epoch over a data set: the order
+   shuffled with r (the samples' own order if r is NULL), a step after
+   every batch, and in *loss, unless loss is NULL, the average of the
+   samples' losses.  The same weights as train_epoch, up to round-off.
+   0 on success; -1, with a message in err and nothing changed, if
+   src->n is not the trainer's n or src->d and src->m do not fit the
+   network. */
+int batch_train_epoch(batch_trainer *T, const batch_source *src, rng *r,
+                      double *loss, nn_err *err);
+
+/* batch.h declarations */
+/* Seconds since a fixed moment, for timing epochs: the time a reader
+   waits, not the processor's. */
+double wall_seconds(void);
 
 #endif

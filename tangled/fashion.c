@@ -2,48 +2,54 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <time.h>
-#include "backprop.h"
 #include "batch.h"
-#include "cli.h"
-#include "data.h"
+#include "harness.h"
 #include "idx.h"
 #include "model.h"
-#include "rng.h"
-#include "runfile.h"
 
 /* fashion options */
-static const char usage[] =
-    "usage: fashion [options]\n"
-    "Train a 784-H-10 ReLU network with softmax cross-entropy on\n"
-    "Fashion-MNIST (or MNIST digits) and report its test accuracy.\n"
-    "  --data DIR        the four IDX files, .gz or not (default\n"
-    "                    /usr/share/datasets/fashion-mnist)\n"
-    "  --digits          the data are MNIST digits (names 0 .. 9)\n"
-    "  --seed N          seed of weights and order (default 2026)\n"
-    "  --hidden N        hidden nodes (default 128)\n"
-    "  --epochs N        epochs (default 10)\n"
-    "  --rate R          learning rate of the first epoch (default 0.02)\n"
-    "  --constant        keep the rate; by default it falls linearly,\n"
-    "                    to rate/epochs in the last epoch\n"
-    "  --momentum M      momentum (default 0.9)\n"
-    "  --batch N         samples per step (default 32)\n"
-    "  --subset N        train on the first N images only\n"
-    "  --save FILE       save the trained model\n"
-    "  --load FILE       evaluate a saved model, no training\n"
-    "  --curves FILE     loss and accuracy per epoch\n"
-    "  --pictures PREFIX write PREFIX-samples.dat, -confusion.dat,\n"
-    "                    -weights.dat, -errors.dat for the figures\n"
-    "  --tex FILE        write the numbers the book quotes as LaTeX macros\n"
-    "  --help            print this text and exit\n";
-
 struct options {
-    const char *data, *save, *load, *curves, *pictures, *tex;
+    const char *data, *save, *load, *pictures;
     long seed, hidden, epochs, batch, subset;
     double rate, momentum;
-    int digits, decay;
+    int digits;
+    FILE *model, *curves, *picture[4];      /* the outputs, or NULL */
 };
+
+static struct options read_options(int argc, char **argv)
+{
+    struct options o = { "/usr/share/datasets/fashion-mnist", .seed = 2026,
+        .hidden = 128, .epochs = 10, .batch = 32, .rate = 0.02, .momentum = 0.9 };
+    const cli_option opts[] = {
+        { "--data", CLI_TEXT, &o.data, 0, 0, "the four IDX files, .gz or not" },
+        { "--digits", CLI_FLAG, &o.digits, 0, 0, "the data are MNIST digits" },
+        { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX, "seed of weights, order" },
+        { "--hidden", CLI_LONG, &o.hidden, 1, 10000, "hidden nodes" },
+        { "--epochs", CLI_LONG, &o.epochs, 1, 1000, "epochs" },
+        { "--rate", CLI_REAL, &o.rate, 1e-9, 10, "rate of the first epoch" },
+        { "--momentum", CLI_REAL, &o.momentum, 0, 0.999, "momentum" },
+        { "--batch", CLI_LONG, &o.batch, 1, 4096, "samples per step" },
+        { "--subset", CLI_LONG, &o.subset, 1, 1e8, "the first N images; 0: all" },
+        { "--save", CLI_TEXT, &o.save, 0, 0, "save the trained model" },
+        { "--load", CLI_TEXT, &o.load, 0, 0, "test a saved model, no training" },
+        { "--curves", CLI_OUTPUT, &o.curves, 0, 0, "loss and accuracy per epoch" },
+        { "--pictures", CLI_TEXT, &o.pictures, 0, 0, "PREFIX of 4 picture files" },
+        { 0 } };
+    cli_parse(argc, argv, "fashion", "Train a 784-H-10 ReLU network on "
+              "Fashion-MNIST (or MNIST\ndigits); report its test accuracy.", opts);
+    o.model = cli_open(o.save, 1);
+    /* open the four picture files */
+    static const char *const kinds[4] = {
+        "samples", "weights", "errors", "confusion" };
+    for (int q = 0; o.pictures != NULL && q < 4; q++) {
+        char path[4096];
+        if (snprintf(path, sizeof path, "%s-%s.dat", o.pictures, kinds[q])
+            >= (int)sizeof path)
+            cli_fail("--pictures: the prefix is too long");
+        o.picture[q] = cli_open(path, 0);
+    }
+    return o;
+}
 
 /* read a data set from its directory */
 static void read_set(const char *dir, const char *prefix, image_set *S)
@@ -65,20 +71,19 @@ static void read_set(const char *dir, const char *prefix, image_set *S)
             break;
         }
     }
-    if (image_set_load(images, labels, 10, S, &err) != 0)
-        cli_fail("%s", err.msg);
+    cli_must(image_set_load(images, labels, 10, S, &err), &err);
 }
 
 /* fill a batch from the images */
-static void fill_batch(const image_set *S, const size_t order[],
-                       size_t first, int b, double X[], double Y[])
+static void fill_from_images(const void *data, const size_t which[],
+                             int b, double X[], double Y[])
 {
-    int d = S->rows * S->cols;
+    const image_set *S = data;
+    const size_t d = (size_t)S->rows * (size_t)S->cols;
     for (int t = 0; t < b; t++) {
-        size_t s = order[first + (size_t)t];
-        image_x(S, s, X + (size_t)t * (size_t)d);
+        image_x(S, which[t], X + (size_t)t * d);
         for (int i = 0; i < 10; i++)
-            Y[t * 10 + i] = S->labels[s] == i;
+            Y[t * 10 + i] = S->labels[which[t]] == i;
     }
 }
 
@@ -88,19 +93,20 @@ struct measure {
     long confusion[10][10];     /* [true][predicted] */
 };
 
-static struct measure evaluate(net *N, batch_work *W, const image_set *S,
-                               double X[], double P[], int batch,
+static struct measure evaluate(net *N, const image_set *S, int batch,
                                int predicted[])
 {
     struct measure m = { 0.0, 0.0, { { 0 } } };
-    int d = S->rows * S->cols;
+    const size_t d = (size_t)S->rows * (size_t)S->cols;
+    nn_err err;
+    batch_work *W = cli_have(batch_create(N, batch, &err), &err);
+    double *X = cli_alloc((size_t)batch * (d + 10), sizeof *X);
+    double *P = X + (size_t)batch * d;
     for (size_t first = 0; first < S->n; first += (size_t)batch) {
         int b = S->n - first < (size_t)batch ? (int)(S->n - first) : batch;
         for (int t = 0; t < b; t++)
-            image_x(S, first + (size_t)t, X + (size_t)t * (size_t)d);
-        nn_err err;
-        if (net_forward_batch(N, W, X, b, P, &err) != 0)
-            cli_fail("%s", err.msg);
+            image_x(S, first + (size_t)t, X + (size_t)t * d);
+        cli_must(net_forward_batch(N, W, X, b, P, &err), &err);
         for (int t = 0; t < b; t++) {
             /* score one test image */
             const double *z = P + (size_t)t * 10;
@@ -117,56 +123,25 @@ static struct measure evaluate(net *N, batch_work *W, const image_set *S,
                 predicted[first + (size_t)t] = best;
         }
     }
+    batch_free(W), free(X);
     m.loss /= (double)S->n;
-    m.accuracy = 0.0;
     for (int c = 0; c < 10; c++)
         m.accuracy += (double)m.confusion[c][c];
     m.accuracy /= (double)S->n;
     return m;
 }
 
-/* train for one epoch */
-static double train_epoch_images(net *N, batch_work *W, const image_set *S,
-                                 size_t order[], double X[], double Y[],
-                                 int batch, double eta, double mu,
-                                 double v[], rng *r)
-{
-    double total = 0.0;
-    shuffle(r, order, S->n);
-    for (size_t first = 0; first < S->n; first += (size_t)batch) {
-        int b = S->n - first < (size_t)batch ? (int)(S->n - first) : batch;
-        fill_batch(S, order, first, b, X, Y);
-        net_zero_grad(N);
-        double sum;
-        nn_err err;
-        if (net_backprop_batch(N, W, X, Y, b, LOSS_SOFTMAX_CE, &sum,
-                               &err) != 0)
-            cli_fail("%s", err.msg);
-        total += sum;
-        /* take a step with momentum */
-        double step = eta / (double)N->nsum;
-        for (size_t p = 0; p < N->nw; p++) {
-            v[p] = mu * v[p] - step * N->dwflat[p];
-            N->wflat[p] += v[p];
-        }
-    }
-    return total / (double)S->n;
-}
+/* the record of a training run */
+struct run {
+    long epochs;            /* trained, 0 for a loaded model */
+    double *curve;          /* per epoch: training loss, test loss, and
+                               test accuracy */
+    double seconds, speed;  /* of training; samples/s in the first epoch */
+    struct measure final;
+    int *predicted;         /* the class predicted for each test image */
+};
 
-/* write the pictures and tables of the run */
-static void write_fashion_curves(const char *path, const double curve[],
-                                 long epochs)
-{
-    runfile rf;
-    cli_create(&rf, path);
-    fprintf(rf.f, "# epoch, training loss, test loss, test accuracy\n");
-    for (long e = 0; e < epochs; e++)
-        fprintf(rf.f, "%ld %.6f %.6f %.6f\n", e + 1, curve[3 * e],
-                curve[3 * e + 1], curve[3 * e + 2]);
-    cli_commit(&rf);
-}
-
-/* write the pictures and tables of the run */
+/* draw the pictures of the run */
 static const char *class_name(int c, int digits)
 {
     static const char *const fashion[10] = {
@@ -179,7 +154,7 @@ static const char *class_name(int c, int digits)
     return digits ? digit[c] : fashion[c];
 }
 
-/* write the pictures and tables of the run */
+/* draw the pictures of the run */
 enum { MAX_PICTURE = 4096 };   /* the most pixels of an image drawn */
 
 struct canvas {
@@ -215,13 +190,13 @@ static void canvas_write(FILE *f, struct canvas *c)
 {
     for (int y = 0; y < c->h; y++) {
         for (int x = 0; x < c->w; x++)
-            fprintf(f, "%d %d %.3g\n", x, -y, c->v[(size_t)y * c->w + x]);
-        fprintf(f, "\n");
+            fig_row(f, x, -y, c->v[(size_t)y * c->w + x]);
+        fig_gap(f);
     }
     free(c->v);
 }
 
-/* write the pictures and tables of the run */
+/* draw the pictures of the run */
 static void write_samples(FILE *f, const image_set *S, int digits)
 {
     int shown[10] = { 0 };
@@ -235,13 +210,13 @@ static void write_samples(FILE *f, const image_set *S, int digits)
         canvas_put(&c, x, k, shown[k]++);
     }
     canvas_write(f, &c);
-    fprintf(f, "\n");
+    fig_gap(f);
     for (int k = 0; k < 10; k++)
         fprintf(f, "%d 3 \"%s\"\n", k * (S->cols + 2) + S->cols / 2,
                 class_name(k, digits));
 }
 
-/* write the pictures and tables of the run */
+/* draw the pictures of the run */
 static void write_weights(FILE *f, const net *N, int rows, int cols)
 {
     int shown = N->n[2] < 32 ? N->n[2] : 32;
@@ -258,7 +233,7 @@ static void write_weights(FILE *f, const net *N, int rows, int cols)
     canvas_write(f, &c);
 }
 
-/* write the pictures and tables of the run */
+/* draw the pictures of the run */
 static void write_errors(FILE *f, const image_set *S, const int pred[],
                          int digits)
 {
@@ -273,7 +248,7 @@ static void write_errors(FILE *f, const image_set *S, const int pred[],
             which[shown++] = s;
         }
     canvas_write(f, &c);
-    fprintf(f, "\n");
+    fig_gap(f);
     for (int t = 0; t < shown; t++)
         fprintf(f, "%d %d \"%s\" \"(%s)\"\n",
                 (t % 8) * (S->cols + 2) + S->cols / 2,
@@ -282,7 +257,7 @@ static void write_errors(FILE *f, const image_set *S, const int pred[],
                 class_name(S->labels[which[t]], digits));
 }
 
-/* write the pictures and tables of the run */
+/* draw the pictures of the run */
 static void write_confusion(FILE *f, const struct measure *m)
 {
     for (int c = 0; c < 10; c++) {
@@ -290,239 +265,216 @@ static void write_confusion(FILE *f, const struct measure *m)
         for (int p = 0; p < 10; p++)
             row += m->confusion[c][p];
         for (int p = 0; p < 10; p++)
-            fprintf(f, "%d %d %.4f\n", c, p,
+            fig_row(f, c, p,
                     row > 0 ? (double)m->confusion[c][p] / row : 0.0);
-        fprintf(f, "\n");
+        fig_gap(f);
     }
 }
 
-/* write the pictures and tables of the run */
-static void write_pictures(const char *prefix, const net *N,
-                           const image_set *S, const int pred[],
-                           const struct measure *m, int digits)
+/* summarize the second half of the curves */
+struct second_half {
+    long half, best;                /* epochs, from 1 */
+    int falls;                      /* the training loss fell every epoch */
+    int slower;                     /* the test loss fell less than it */
+    double train_drop, test_drop;   /* from the end of epoch half */
+    double end;                     /* the training loss of the last */
+};
+
+static struct second_half second_half(const struct run *r)
 {
-    static const char *const kinds[4] = {
-        "samples", "weights", "errors", "confusion"
-    };
-    for (int q = 0; q < 4; q++) {
-        char path[4096];
-        if (snprintf(path, sizeof path, "%s-%s.dat", prefix, kinds[q])
-            >= (int)sizeof path)
-            cli_fail("--pictures: the prefix is too long");
-        runfile rf;
-        cli_create(&rf, path);
-        if (q == 0) write_samples(rf.f, S, digits);
-        if (q == 1) write_weights(rf.f, N, S->rows, S->cols);
-        if (q == 2) write_errors(rf.f, S, pred, digits);
-        if (q == 3) write_confusion(rf.f, m);
-        cli_commit(&rf);
+    const long E = r->epochs;
+    const double *c = r->curve;
+    struct second_half h = { E / 2 > 0 ? E / 2 : 1, 1, E > 1, 0, 0, 0, 0 };
+    if (E == 0)                     /* a loaded model has no curves */
+        return h;
+    for (long e = 1; e < E; e++) {
+        h.falls = h.falls && c[3 * e] < c[3 * (e - 1)];
+        if (c[3 * e + 2] > c[3 * (h.best - 1) + 2])
+            h.best = e + 1;
     }
+    h.train_drop = c[3 * (h.half - 1)] - c[3 * (E - 1)];
+    h.test_drop = c[3 * (h.half - 1) + 1] - c[3 * (E - 1) + 1];
+    h.slower = E > 1 && h.test_drop < h.train_drop;
+    h.end = c[3 * (E - 1)];
+    return h;
 }
 
-/* write the pictures and tables of the run */
-static void write_fashion_macros(const char *path, const struct options *o,
-                                 const image_set *train,
-                                 const struct measure *m, long epochs,
-                                 double seconds, double rate,
-                                 const double curve[])
+/* summarize the confusion matrix */
+struct mistakes {
+    int true_class, predicted;      /* the most frequent mistake */
+    int hardest;                    /* the class least often right */
+    long permille;                  /* how often it is right */
+};
+
+static struct mistakes mistakes(const struct measure *m)
 {
-    runfile rf;
-    char num[40];
-    cli_create(&rf, path);
-    run_macro(&rf, "fashion.seed", "%ld", o->seed);
-    run_macro(&rf, "fashion.hidden", "%ld", o->hidden);
-    run_macro(&rf, "fashion.epochs", "%ld", epochs);
-    run_macro(&rf, "fashion.rate", "%g", o->rate);
-    run_macro(&rf, "fashion.momentum", "%g", o->momentum);
-    run_macro(&rf, "fashion.batch", "%ld", o->batch);
-    run_macro(&rf, "fashion.train", "%s",
-              tex_grouped(num, sizeof num, (long long)train->n));
-    run_macro(&rf, "fashion.acc", "%.1f", 100 * m->accuracy);
-    run_macro(&rf, "fashion.loss", "%.3f", m->loss);
-    run_macro(&rf, "fashion.first", "%.1f",
-              epochs > 0 ? 100 * curve[2] : 100 * m->accuracy);
-    run_macro(&rf, "fashion.seconds", "%.1f", seconds);
-    run_macro(&rf, "fashion.speed", "%s",
-              tex_grouped(num, sizeof num, llround(rate)));
-    /* write the largest confusion as macros */
-    int bt = 0, bp = 1;
-    for (int c = 0; c < 10; c++)
-        for (int p = 0; p < 10; p++)
-            if (c != p && m->confusion[c][p] > m->confusion[bt][bp])
-                bt = c, bp = p;
-    run_macro(&rf, "fashion.conf.true", "%s", class_name(bt, o->digits));
-    run_macro(&rf, "fashion.conf.pred", "%s", class_name(bp, o->digits));
-    run_macro(&rf, "fashion.conf.count", "%s",
-              tex_grouped(num, sizeof num, m->confusion[bt][bp]));
-    long worst = 0, wc = 0;
+    struct mistakes k = { 0, 1, 0, 1001 };
     for (int c = 0; c < 10; c++) {
-        long right = m->confusion[c][c], all = 0;
-        for (int p = 0; p < 10; p++)
+        long all = 0;
+        for (int p = 0; p < 10; p++) {
             all += m->confusion[c][p];
-        if (c == 0 || right * 1000 / (all ? all : 1) < worst)
-            worst = right * 1000 / (all ? all : 1), wc = c;
-    }
-    run_macro(&rf, "fashion.hardest", "%s", class_name((int)wc, o->digits));
-    run_macro(&rf, "fashion.hardestacc", "%.1f", worst / 10.0);
-    /* check what the text says of the curves of fashion */
-    if (epochs > 0) {
-        long half = epochs / 2 > 0 ? epochs / 2 : 1, best = 0;
-        int falls = epochs > 1;
-        for (long e = 1; e < epochs; e++) {
-            falls = falls && curve[3 * e] < curve[3 * (e - 1)];
-            if (curve[3 * e + 2] > curve[3 * best + 2])
-                best = e;
+            if (c != p && m->confusion[c][p]
+                              > m->confusion[k.true_class][k.predicted])
+                k.true_class = c, k.predicted = p;
         }
-        const double *mid = curve + 3 * (half - 1), *end = curve + 3 * (epochs - 1);
-        double train_drop = mid[0] - end[0], test_drop = mid[1] - end[1];
-        run_macro(&rf, "fashion.half", "%ld", half);
-        run_macro(&rf, "fashion.traindrop", "%.3f", train_drop);
-        run_macro(&rf, "fashion.testdrop", "%.3f", test_drop);
-        run_macro(&rf, "fashion.testlosshalf", "%.3f", mid[1]);
-        if (best == epochs - 1)
-            run_macro(&rf, "fashion.bestepoch", "after the last epoch");
-        else
-            run_macro(&rf, "fashion.bestepoch", "after epoch %ld", best + 1);
-        run_claim(&rf, "fashion.train-falls", falls,
-                  "the training loss falls at every epoch",
-                  "from %.3f to %.3f", curve[0], end[0]);
-        run_claim(&rf, "fashion.test-slower", epochs > 1 && test_drop < train_drop,
-                  "over the second half of the run the test loss falls less "
-                  "than the training loss",
-                  "%.3f against %.3f", test_drop, train_drop);
+        if (m->confusion[c][c] * 1000 / (all ? all : 1) < k.permille)
+            k.permille = m->confusion[c][c] * 1000 / (all ? all : 1),
+            k.hardest = c;
     }
-    cli_commit(&rf);
+    return k;
+}
+
+/* quote the results of fashion */
+static void quote_results(const struct options *o, const image_set *train,
+                          const struct run *r, const struct mistakes k,
+                          const struct second_half h)
+{
+    quote_count("train", (long long)train->n);
+    quote("acc", "%.1f", 100 * r->final.accuracy);
+    quote("loss", "%.3f", r->final.loss);
+    quote("seconds", "%.1f", r->seconds);
+    quote_count("speed", llround(r->speed));
+    quote("conf.true", "%s", class_name(k.true_class, o->digits));
+    quote("conf.pred", "%s", class_name(k.predicted, o->digits));
+    quote_count("conf.count", r->final.confusion[k.true_class][k.predicted]);
+    quote("hardest", "%s", class_name(k.hardest, o->digits));
+    quote("hardestacc", "%.1f", k.permille / 10.0);
+    if (r->epochs == 0)
+        return;
+    quote("first", "%.1f", 100 * r->curve[2]);
+    quote("half", "%ld", h.half);
+    quote("traindrop", "%.3f", h.train_drop);
+    quote("testdrop", "%.3f", h.test_drop);
+    quote("testlosshalf", "%.3f", r->curve[3 * (h.half - 1) + 1]);
+    quote("bestepoch", h.best == r->epochs ? "after the last epoch"
+                                          : "after epoch %ld", h.best);
+    quote_claim("train-falls", h.falls, "the training loss falls at every "
+                "epoch", "from %.3f to %.3f", r->curve[0], h.end);
+    quote_claim("test-slower", h.slower, "over the second half of the run "
+                "the test loss falls less than the training loss",
+                "%.3f against %.3f", h.test_drop, h.train_drop);
+}
+
+/* the steps of fashion */
+static void read_sets(const struct options *o, image_set *train,
+                      image_set *test)
+{
+    read_set(o->data, "train", train);
+    read_set(o->data, "t10k", test);
+    if (train->rows != test->rows || train->cols != test->cols)
+        cli_fail("%s: training images of %d x %d pixels, test images of "
+                 "%d x %d", o->data, train->rows, train->cols, test->rows,
+                 test->cols);
+    if (o->pictures != NULL && test->rows * test->cols > MAX_PICTURE)
+        cli_fail("--pictures: images of %d x %d pixels are too large to "
+                 "draw; at most %d", test->rows, test->cols, MAX_PICTURE);
+    if (o->subset > 0 && (size_t)o->subset < train->n)
+        train->n = (size_t)o->subset;
+}
+
+/* the steps of fashion */
+static net *make_or_load_network(const struct options *o,
+                                 const image_set *train)
+{
+    const int d = train->rows * train->cols;
+    nn_err err;
+    if (o->load != NULL) {
+        net *N = cli_have(model_load(o->load, &err), &err);
+        if (N->n[1] != d || N->n[N->L] != 10 || N->A[N->L] != ACT_IDENTITY)
+            cli_fail("%s: not a %d-input, 10-class model with logits",
+                     o->load, d);
+        return N;
+    }
+    int n[] = { 0, d, (int)o->hidden, 10 };
+    activation A[] = { 0, 0, ACT_RELU, ACT_IDENTITY };
+    net *N = cli_have(net_create(3, n, A, &err), &err);
+    rng init;
+    rng_seed(&init, (uint64_t)o->seed, 17);
+    net_init(N, &init);
+    return N;
+}
+
+/* the steps of fashion */
+static struct run train_and_measure(net *N, const struct options *o,
+                                    const image_set *train,
+                                    const image_set *test)
+{
+    struct run run = { o->load != NULL ? 0 : o->epochs, NULL, 0.0, 0.0,
+                       { 0.0, 0.0, { { 0 } } }, NULL };
+    run.curve = cli_alloc(3 * (size_t)run.epochs + 3, sizeof *run.curve);
+    run.predicted = cli_alloc(test->n, sizeof *run.predicted);
+    train_options t = { LOSS_SOFTMAX_CE, o->rate, (size_t)o->batch,
+                        o->momentum };
+    batch_source src = { train->n, train->rows * train->cols, 10,
+                         fill_from_images, train };
+    nn_err err;
+    batch_trainer *T = cli_have(batch_trainer_create(N, train->n, &t, &err),
+                                &err);
+    rng order;
+    rng_seed(&order, (uint64_t)o->seed, 18);
+    for (long e = 0; e < run.epochs; e++) {
+        double *c = run.curve + 3 * e, t0 = wall_seconds();
+        double eta = o->rate * (1.0 - (double)e / run.epochs);
+        cli_must(batch_trainer_rate(T, eta, &err), &err);
+        cli_must(batch_train_epoch(T, &src, &order, &c[0], &err), &err);
+        double dt = wall_seconds() - t0;
+        run.seconds += dt;
+        if (e == 0)
+            run.speed = (double)train->n / dt;
+        struct measure m = evaluate(N, test, (int)o->batch, NULL);
+        c[1] = m.loss, c[2] = m.accuracy;
+        cli_progress("fashion", e + 1, run.epochs, m.loss);
+    }
+    batch_trainer_free(T);
+    run.final = evaluate(N, test, (int)o->batch, run.predicted);
+    /* refuse a test loss that is not finite */
+    if (!isfinite(run.final.loss)) {
+        if (o->load != NULL)
+            cli_fail("%s: the model's outputs on the test images are not "
+                     "finite; its weights are too large", o->load);
+        cli_fail("training diverged: the test loss is not finite; try a "
+                 "smaller --rate");
+    }
+    return run;
+}
+
+/* the steps of fashion */
+static void report(const net *N, const struct options *o,
+                   const image_set *train, const image_set *test,
+                   const struct run *r)
+{
+    printf("test accuracy %.2f%%, test loss %.4f", 100 * r->final.accuracy,
+           r->final.loss);
+    if (r->epochs > 0)
+        printf(", %.1f s of training, %.0f samples/s in the first epoch",
+               r->seconds, r->speed);
+    printf("\n");
+    nn_err err;
+    if (o->model != NULL)
+        cli_must(model_write(N, o->model, o->save, &err), &err);
+    fig_comment(o->curves, "epoch, training loss, test loss, test accuracy");
+    for (long e = 0; e < r->epochs; e++)
+        fig_row(o->curves, e + 1, r->curve[3 * e], r->curve[3 * e + 1],
+                r->curve[3 * e + 2]);
+    if (o->pictures != NULL) {
+        write_samples(o->picture[0], test, o->digits);
+        write_weights(o->picture[1], N, test->rows, test->cols);
+        write_errors(o->picture[2], test, r->predicted, o->digits);
+        write_confusion(o->picture[3], &r->final);
+    }
+    quote_results(o, train, r, mistakes(&r->final), second_half(r));
 }
 
 int main(int argc, char **argv)
 {
-    /* parse the fashion command line */
-    struct options o = { "/usr/share/datasets/fashion-mnist", NULL, NULL,
-                         NULL, NULL, NULL, 2026, 128, 10, 32, 0, 0.02, 0.9,
-                         0, 1 };
-    cli_start(argc, argv, usage);
-    while (cli_next()) {
-        if (cli_is("--data"))            o.data = cli_string();
-        else if (cli_is("--digits"))     o.digits = 1;
-        else if (cli_is("--seed"))       o.seed = cli_long(0, LONG_MAX);
-        else if (cli_is("--hidden"))     o.hidden = cli_long(1, 10000);
-        else if (cli_is("--epochs"))     o.epochs = cli_long(1, 1000);
-        else if (cli_is("--rate"))       o.rate = cli_double(1e-9, 10.0);
-        else if (cli_is("--constant"))   o.decay = 0;
-        else if (cli_is("--momentum"))   o.momentum = cli_double(0.0, 0.999);
-        else if (cli_is("--batch"))      o.batch = cli_long(1, 4096);
-        else if (cli_is("--subset"))     o.subset = cli_long(1, 100000000);
-        else if (cli_is("--save"))       o.save = cli_string();
-        else if (cli_is("--load"))       o.load = cli_string();
-        else if (cli_is("--curves"))     o.curves = cli_string();
-        else if (cli_is("--pictures"))   o.pictures = cli_string();
-        else if (cli_is("--tex"))        o.tex = cli_string();
-        else                             cli_unknown();
-    }
-    /* read the training and test sets */
+    struct options o = read_options(argc, argv);
     image_set train, test;
-    read_set(o.data, "train", &train);
-    read_set(o.data, "t10k", &test);
-    if (train.rows != test.rows || train.cols != test.cols)
-        cli_fail("%s: training images of %d x %d pixels, test images of "
-                 "%d x %d", o.data, train.rows, train.cols, test.rows,
-                 test.cols);
-    if (o.pictures != NULL && test.rows * test.cols > MAX_PICTURE)
-        cli_fail("--pictures: images of %d x %d pixels are too large to draw; "
-                 "at most %d", test.rows, test.cols, MAX_PICTURE);
-    if (o.subset > 0 && (size_t)o.subset < train.n)
-        train.n = (size_t)o.subset;
-    const int d = train.rows * train.cols;
-    /* build the network, or load a saved one */
-    nn_err err;
-    net *N;
-    if (o.load != NULL) {
-        N = model_load(o.load, &err);
-        if (N == NULL)
-            cli_fail("%s", err.msg);
-        if (N->n[1] != d || N->n[N->L] != 10 || N->A[N->L] != ACT_IDENTITY)
-            cli_fail("%s: not a %d-input, 10-class model with logits", o.load,
-                     d);
-    } else {
-        int n[] = { 0, d, (int)o.hidden, 10 };
-        activation A[] = { 0, 0, ACT_RELU, ACT_IDENTITY };
-        N = net_create(3, n, A, &err);
-        if (N == NULL)
-            cli_fail("%s", err.msg);
-        rng init;
-        rng_seed(&init, (uint64_t)o.seed, 17);
-        net_init(N, &init);
-    }
-    batch_work *W = batch_create(N, (int)o.batch, &err);
-    double *X = malloc((size_t)o.batch * (size_t)(d + 10) * sizeof *X);
-    double *v = calloc(N->nw, sizeof *v);
-    size_t *order = malloc(train.n * sizeof *order);
-    if (W == NULL || X == NULL || v == NULL || order == NULL)
-        cli_fail("out of memory for training");
-    double *Y = X + (size_t)o.batch * (size_t)d;
-    for (size_t s = 0; s < train.n; s++)
-        order[s] = s;
-    /* train, measuring after every epoch */
-    rng order_rng;
-    rng_seed(&order_rng, (uint64_t)o.seed, 18);
-    long epochs = o.load != NULL ? 0 : o.epochs;
-    double *curve = calloc((size_t)epochs * 3 + 3, sizeof *curve);
-    int *predicted = malloc(test.n * sizeof *predicted);
-    if (curve == NULL || predicted == NULL)
-        cli_fail("out of memory");
-    double seconds = 0.0, first_rate = 0.0;
-    for (long e = 0; e < epochs; e++) {
-        struct timespec t0, t1;
-        timespec_get(&t0, TIME_UTC);
-        double eta = o.rate * (o.decay ? 1.0 - (double)e / epochs : 1.0);
-        curve[3 * e] = train_epoch_images(N, W, &train, order, X, Y,
-                                          (int)o.batch, eta, o.momentum, v,
-                                          &order_rng);
-        timespec_get(&t1, TIME_UTC);
-        double dt = (double)(t1.tv_sec - t0.tv_sec)
-                  + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
-        seconds += dt;
-        if (e == 0)
-            first_rate = (double)train.n / dt;
-        struct measure m = evaluate(N, W, &test, X, Y, (int)o.batch, NULL);
-        curve[3 * e + 1] = m.loss, curve[3 * e + 2] = m.accuracy;
-        cli_progress("fashion", e + 1, epochs, m.loss);
-    }
-    struct measure final = evaluate(N, W, &test, X, Y, (int)o.batch,
-                                   predicted);
-    
-    /* refuse a test loss that is not finite */
-    if (!isfinite(final.loss)) {
-        if (o.load != NULL)
-            cli_fail("%s: the model's outputs on the test images are not "
-                     "finite; its weights are too large", o.load);
-        cli_fail("training diverged: the test loss is not finite; try a "
-                 "smaller --rate");
-    }
-    printf("test accuracy %.2f%%, test loss %.4f", 100 * final.accuracy,
-           final.loss);
-    if (epochs > 0)
-        printf(", %.1f s of training, %.0f samples/s in the first epoch",
-               seconds, first_rate);
-    printf("\n");
-    /* write the results of the run */
-    if (o.save != NULL) {
-        runfile model_out;
-        cli_create_binary(&model_out, o.save);
-        if (model_write(N, model_out.f, o.save, &err) != 0)
-            cli_fail("%s", err.msg);
-        cli_commit(&model_out);
-    }
-    if (o.curves != NULL)
-        write_fashion_curves(o.curves, curve, epochs);
-    if (o.pictures != NULL)
-        write_pictures(o.pictures, N, &test, predicted, &final, o.digits);
-    if (o.tex != NULL)
-        write_fashion_macros(o.tex, &o, &train, &final, epochs, seconds,
-                             first_rate, curve);
-    free(curve), free(predicted), free(order), free(v), free(X);
-    batch_free(W);
+    read_sets(&o, &train, &test);
+    net *N = make_or_load_network(&o, &train);
+    struct run run = train_and_measure(N, &o, &train, &test);
+    report(N, &o, &train, &test, &run);
+    free(run.curve), free(run.predicted);
     net_free(N);
     image_set_free(&train), image_set_free(&test);
-    return cli_finish();
+    return cli_done();
 }

@@ -12,21 +12,28 @@ struct trainer {
 };
 
 /* train.c functions */
+int train_check(const net *N, size_t n, const train_options *o,
+                nn_err *err)
+{
+    if (loss_check(o->loss, N, err) != 0)
+        return -1;
+    if (!(o->rate > 0.0))
+        return nn_fail(err, "training needs a rate > 0, not %g", o->rate);
+    if (o->batch < 1)
+        return nn_fail(err, "training needs a batch >= 1, not 0");
+    if (!(o->momentum >= 0.0) || !(o->momentum < 1.0))
+        return nn_fail(err, "training needs a momentum in [0, 1), not %g",
+                       o->momentum);
+    if (n < 1 || n > UINT32_MAX)
+        return nn_fail(err, "cannot train on %zu samples", n);
+    return 0;
+}
+
 trainer *trainer_create(net *N, size_t n, const train_options *o,
                         nn_err *err)
 {
-    if (loss_check(o->loss, N, err) != 0)
+    if (train_check(N, n, o, err) != 0)
         return NULL;
-    if (!(o->rate > 0.0))
-        return nn_fail_null(err, "training needs a rate > 0, not %g",
-                            o->rate);
-    if (o->batch < 1)
-        return nn_fail_null(err, "training needs a batch >= 1, not 0");
-    if (!(o->momentum >= 0.0) || !(o->momentum < 1.0))
-        return nn_fail_null(err, "training needs a momentum in [0, 1), "
-                                 "not %g", o->momentum);
-    if (n < 1 || n > UINT32_MAX)
-        return nn_fail_null(err, "cannot train on %zu samples", n);
     /* allocate the trainer with its order and velocity */
     const size_t align = _Alignof(max_align_t);
     size_t head = (sizeof(trainer) + align - 1) / align * align;
@@ -82,22 +89,27 @@ int train_epoch(trainer *T, const dataset *D, rng *r, double *loss,
             total += net_backprop(N, D->x + s * (size_t)D->d,
                                   D->y + s * (size_t)D->m, T->o.loss);
         }
-        /* step with the averaged gradient of the batch */
-        if (T->o.momentum == 0.0)
-            net_descend(N, T->o.rate);
-        else {
-            double eta = T->o.rate, mu = T->o.momentum, *v = T->v;
-            /* take a step with momentum */
-            double step = eta / (double)N->nsum;
-            for (size_t p = 0; p < N->nw; p++) {
-                v[p] = mu * v[p] - step * N->dwflat[p];
-                N->wflat[p] += v[p];
-            }
-        }
+        train_step(N, &T->o, T->v);
     }
     if (loss != NULL)
         *loss = total / (double)T->n;
     return 0;
+}
+
+/* train.c functions */
+void train_step(net *N, const train_options *o, double v[])
+{
+    if (o->momentum == 0.0)
+        net_descend(N, o->rate);
+    else {
+        double eta = o->rate, mu = o->momentum;
+        /* take a step with momentum */
+        double step = eta / (double)N->nsum;
+        for (size_t p = 0; p < N->nw; p++) {
+            v[p] = mu * v[p] - step * N->dwflat[p];
+            N->wflat[p] += v[p];
+        }
+    }
 }
 
 /* train.c functions */

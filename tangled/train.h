@@ -34,6 +34,14 @@ int data_fits(const net *N, const dataset *D, nn_err *err);
 int train_epoch(trainer *T, const dataset *D, rng *r, double *loss,
                 nn_err *err);
 
+/* 0 if the options o can train N on n samples; -1, with a message in
+   err, if not: the checks of trainer_create. */
+int train_check(const net *N, size_t n, const train_options *o,
+                nn_err *err);
+/* The step of o after a batch whose gradient is summed in N->dw:
+   net_descend, or with momentum the velocity v (one number a weight). */
+void train_step(net *N, const train_options *o, double v[]);
+
 /* The average loss of N over D, in *loss, and the share of samples
    classified right, in *acc: for one output, output and target on the
    same side of 1/2; for several, the largest output where the target is

@@ -266,3 +266,166 @@ void test_batch_rejects_misuse(void)
     net_free(N4);
     net_free(N5);
 }
+
+/* A data set of n samples for network N and loss k: normal inputs;
+   normal targets for the squared error, one-hot ones otherwise. */
+static int random_data(rng *r, const net *N, loss_kind k, size_t n,
+                       dataset *D)
+{
+    if (data_create(D, n, N->n[1], N->n[N->L], NULL) != 0)
+        return -1;
+    for (size_t p = 0; p < D->n * (size_t)D->d; p++)
+        D->x[p] = rng_normal(r);
+    for (size_t p = 0; k == LOSS_SQUARED && p < D->n * (size_t)D->m; p++)
+        D->y[p] = rng_normal(r);
+    for (size_t s = 0; k != LOSS_SQUARED && s < D->n; s++)
+        D->y[s * (size_t)D->m + rng_below(r, (uint32_t)D->m)] = 1.0;
+    return 0;
+}
+
+/* Epochs of the trainer of chapter 9 (way 0) or of the batched trainer
+   (way 1) from weights w0, shuffled with a fixed seed, unless shuffled
+   is 0; the rate is halved after every epoch (with a new trainer of
+   chapter 9, whose velocity then restarts: only for mu = 0).  The
+   weights end in N, the losses in loss[e]. */
+static void train_way(int way, net *N, const dataset *D, const double w0[],
+                      train_options o, int epochs, int shuffled,
+                      double loss[])
+{
+    nn_err err;
+    trainer *T = way == 0 ? trainer_create(N, D->n, &o, &err) : NULL;
+    batch_trainer *BT = way == 1 ? batch_trainer_create(N, D->n, &o, &err)
+                                 : NULL;
+    if (T == NULL && BT == NULL) {
+        check_fail(__FILE__, __LINE__, "setup failed: %s", err.msg);
+        return;
+    }
+    batch_source src = data_source(D);
+    rng order;
+    rng_seed(&order, 7, 7);
+    memcpy(N->wflat, w0, N->nw * sizeof *w0);
+    for (int e = 0; e < epochs; e++) {
+        rng *r = shuffled ? &order : NULL;
+        CHECK((way == 0 ? train_epoch(T, D, r, &loss[e], &err)
+                        : batch_train_epoch(BT, &src, r, &loss[e], &err))
+              == 0);
+        o.rate /= 2;
+        if (way == 1)
+            CHECK(batch_trainer_rate(BT, o.rate, &err) == 0);
+        else if (!shuffled && o.momentum == 0.0) {
+            trainer_free(T);
+            T = trainer_create(N, D->n, &o, &err);
+        }
+    }
+    trainer_free(T);
+    batch_trainer_free(BT);
+}
+
+/* The two ways from the same weights must end with the same weights to
+   RELTOL of the largest and with the same losses. */
+static void compare_trainers(rng *r, int L, activation a, activation out,
+                             loss_kind k, size_t batch, double mu,
+                             int epochs, int shuffled)
+{
+    net *N = random_net(r, L, a, out);
+    dataset D = { 0 };
+    double *w0 = N == NULL ? NULL : malloc(2 * N->nw * sizeof *w0);
+    if (w0 == NULL || random_data(r, N, k, 23, &D) != 0) {
+        check_fail(__FILE__, __LINE__, "setup failed");
+        free(w0), net_free(N);
+        return;
+    }
+    double *w1 = w0 + N->nw, loss[2][3], big = 0.0, diff = 0.0;
+    for (size_t p = 0; p < N->nw; p++)     /* tame enough not to diverge */
+        w0[p] = 0.3 * N->wflat[p];
+    train_options o = { k, 0.005, batch, mu };
+    train_way(0, N, &D, w0, o, epochs, shuffled, loss[0]);
+    memcpy(w1, N->wflat, N->nw * sizeof *w1);
+    train_way(1, N, &D, w0, o, epochs, shuffled, loss[1]);
+    for (size_t p = 0; p < N->nw; p++)
+        big = fmax(big, fabs(w1[p]));
+    for (size_t p = 0; p < N->nw; p++)
+        if (!(fabs(w1[p] - N->wflat[p]) <= diff))
+            diff = isfinite(w1[p]) ? fabs(w1[p] - N->wflat[p]) : INFINITY;
+    if (!(diff <= RELTOL * big))
+        check_fail(__FILE__, __LINE__, "L %d, batch %zu, mu %g: the "
+                   "weights differ by %g of %g", L, batch, mu, diff, big);
+    for (int e = 0; e < epochs; e++)
+        if (far(loss[1][e], loss[0][e], fabs(loss[0][e])))
+            check_fail(__FILE__, __LINE__, "epoch %d: loss %.17g, wanted "
+                       "%.17g", e, loss[1][e], loss[0][e]);
+    free(w0), data_free(&D), net_free(N);
+}
+
+/* Shuffled epochs at one rate, with and without momentum, batches of 1
+   to more than the 23 samples; and unshuffled ones whose rate changes
+   between epochs. */
+void test_batch_trainer_matches_trainer(void)
+{
+    rng r;
+    rng_seed(&r, 15, 2);
+    const size_t batches[] = { 1, 5, 8, 23, 40 };
+    for (int L = 2; L <= MAXL; L++)
+        for (int q = 0; q < 5; q++) {
+            activation a = (activation)(q % ACT_COUNT);
+            compare_trainers(&r, L, a, ACT_IDENTITY, LOSS_SOFTMAX_CE,
+                             batches[q], 0.9, 1, 1);
+            compare_trainers(&r, L, a, ACT_SIGMOID, LOSS_BCE, batches[q],
+                             0.0, 1, 1);
+            compare_trainers(&r, L, a, ACT_TANH, LOSS_SQUARED, batches[q],
+                             0.5, 1, 1);
+            compare_trainers(&r, L, a, ACT_IDENTITY, LOSS_SQUARED,
+                             batches[q], 0.0, 3, 0);
+        }
+}
+
+/* The batched trainer refuses what the trainer refuses, a rate that is
+   not positive, and a source of another size or shape, leaving the
+   weights alone. */
+void test_batch_trainer_rejects(void)
+{
+    const int n[] = { 0, 2, 3, 2 };
+    const activation A[] = { 0, 0, ACT_TANH, ACT_IDENTITY };
+    net *N = test_net(3, n, A);
+    dataset D = { 0 }, E = { 0 };
+    rng r;
+    rng_seed(&r, 15, 3);
+    if (N == NULL || random_data(&r, N, LOSS_SQUARED, 10, &D) != 0
+        || data_create(&E, 10, 3, 2, NULL) != 0) {
+        check_fail(__FILE__, __LINE__, "setup failed");
+        data_free(&D), net_free(N);
+        return;
+    }
+    nn_err err = { "" };
+    train_options o = { LOSS_SQUARED, 0.1, 4, 0.0 }, bad = o;
+    bad.rate = 0.0;
+    CHECK(batch_trainer_create(N, 10, &bad, &err) == NULL
+          && strstr(err.msg, "rate") != NULL);
+    bad = o, bad.loss = LOSS_BCE;
+    CHECK(batch_trainer_create(N, 10, &bad, &err) == NULL
+          && strstr(err.msg, "sigmoid") != NULL);
+    batch_trainer *T = batch_trainer_create(N, 10, &o, &err);
+    if (T == NULL) {
+        check_fail(__FILE__, __LINE__, "batch_trainer_create: %s", err.msg);
+    } else {
+        double w[17], loss = 42.0;
+        CHECK(N->nw == 17);
+        memcpy(w, N->wflat, sizeof w);
+        CHECK(batch_trainer_rate(T, -1.0, &err) == -1
+              && strstr(err.msg, "rate") != NULL);
+        batch_source wrong = data_source(&D);
+        wrong.n = 9;
+        CHECK(batch_train_epoch(T, &wrong, NULL, &loss, &err) == -1
+              && strstr(err.msg, "10 samples") != NULL);
+        wrong = data_source(&E);
+        CHECK(batch_train_epoch(T, &wrong, NULL, &loss, &err) == -1
+              && strstr(err.msg, "3 inputs") != NULL);
+        CHECK(memcmp(N->wflat, w, sizeof w) == 0 && loss == 42.0);
+        batch_source src = data_source(&D);
+        CHECK(batch_train_epoch(T, &src, NULL, &loss, &err) == 0);
+        CHECK(memcmp(N->wflat, w, sizeof w) != 0 && isfinite(loss));
+    }
+    batch_trainer_free(T);
+    batch_trainer_free(NULL);
+    data_free(&D), data_free(&E), net_free(N);
+}
