@@ -110,6 +110,9 @@ check "classifier and clusters reproduce the build's runs" bash -c '
 # A failure after an output file was created removes its temporary too.
 expect_error "descent leaves no temporary when a later file fails" descent \
     --epochs 1 --samples 8 --tex "$f" --out "$scratch/no/such/dir/prefix"
+check "descent refuses an unwritable --out before it trains" bash -c '
+    timeout 20 "$1/bin/descent" --epochs 100000 --out "$2/no/such/dir/p" \
+        >/dev/null 2>&1; [ $? -eq 1 ]' _ "$build" "$scratch"
 expect_error "zeros rejects a zero rate" zeros --tex "$f" --rate 0
 expect_error "zeros rejects a negative rate" zeros --tex "$f" --rate -0.01
 expect_error "zeros rejects zero samples" zeros --tex "$f" --samples 0
