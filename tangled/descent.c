@@ -127,15 +127,16 @@ static void quote_loss(const char *key, double loss)
 static void write_curves(FILE *f, const struct config c[], int runs,
                          const double curves[], long epochs)
 {
-    double row[8];          /* the epoch and at most seven runs */
+    double *row = cli_alloc((size_t)runs + 1, sizeof *row);
     for (int q = 0; q < runs; q++)
         fig_comment(f, "column %d: %s", q + 2, c[q].label);
     for (long e = 0; e < epochs; e++) {
         row[0] = (double)(e + 1);
-        for (int q = 0; q < runs && q < 7; q++)
+        for (int q = 0; q < runs; q++)
             row[q + 1] = curves[q * epochs + e];
-        fig_values(f, row, (size_t)(runs < 7 ? runs : 7) + 1);
+        fig_values(f, row, (size_t)runs + 1);
     }
+    free(row);
 }
 
 /* run a family of configurations and write their curves */

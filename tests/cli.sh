@@ -78,6 +78,12 @@ check "forward's hand example: every printed sum is the sum of its printed terms
         END { exit !(n == 3 && bad == 0) }"' _ "$build"
 check "check-grad's table of nodes gives the output node no slope and no sum" bash -c '
     grep -q "^4 & 1 & [^&]* & [^&]* & & --- & --- & " "$1/data/check-nodes.tex"' _ "$build"
+check "check-grad writes the tables of the build's run again" bash -c '
+    "$1/bin/check-grad" --seed 2026 --largest 4 --nodes "$2/n.tex" \
+        --gradient "$2/g.tex" --fd "$2/fd.tex" --cs "$2/cs.tex" >/dev/null &&
+    for t in n:nodes g:gradient fd:fd cs:cs; do
+        cmp "$2/${t%%:*}.tex" "$1/data/check-${t#*:}.tex" || exit 1
+    done' _ "$build" "$scratch"
 check "views fails on a NaN gradient against an exact zero (tests/views-labs)" bash -c '
     cd "$2" && lab=nan-against-zero.nw && cp "$3/tests/views-labs/$lab" . &&
     notangle -L -filter "awk -v lab=$lab -f $3/tools/replace-chunk.awk" -Rviews.c \
