@@ -130,10 +130,12 @@ $(B)/data/views.tex: $(B)/bin/views
 	$< --seed 2026 --tex $@ > /dev/null
 
 # check-grad also times the gradients: those numbers change from run to run.
-$(B)/data/check-grad.tex $(B)/data/check-h.dat $(B)/data/check-time.dat &: $(B)/bin/check-grad
+CHECK_TABLES = $(foreach t,nodes gradient fd cs,$(B)/data/check-$(t).tex)
+$(B)/data/check-grad.tex $(B)/data/check-h.dat $(B)/data/check-time.dat $(CHECK_TABLES) &: $(B)/bin/check-grad
 	@mkdir -p $(@D)
 	$< --seed 2026 --errors $(B)/data/check-h.dat \
-	   --timing $(B)/data/check-time.dat --tex $(B)/data/check-grad.tex > /dev/null
+	   --timing $(B)/data/check-time.dat $(foreach t,nodes gradient fd cs,--$(t) $(B)/data/check-$(t).tex) \
+	   --tex $(B)/data/check-grad.tex > /dev/null
 
 DESCENT_DATA = $(foreach f,rates batches init momentum,$(B)/data/descent-$(f).dat)
 $(B)/data/descent.tex $(DESCENT_DATA) &: $(B)/bin/descent

@@ -2,24 +2,12 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "cli.h"
+#include "harness.h"
 #include "rng.h"
 #include "runfile.h"
 #include "train.h"
 
-/* descent options */
-static const char usage[] =
-    "usage: descent [options]\n"
-    "Train tanh networks on y = sin 2x in several ways and record the\n"
-    "loss after every epoch.\n"
-    "  --seed N          seed of data and weights (default 2026)\n"
-    "  --epochs N        epochs per run (default 200)\n"
-    "  --samples N       training samples (default 256)\n"
-    "  --out PREFIX      write PREFIX-rates.dat, -batches, -init,\n"
-    "                    -momentum (loss per epoch of each run)\n"
-    "  --tex FILE        write the numbers the book quotes as LaTeX macros\n"
-    "  --help            print this text and exit\n";
-
+/* a configuration of a run */
 #define COUNT(a) ((int)(sizeof (a) / sizeof (a)[0]))
 
 struct config {
@@ -29,13 +17,46 @@ struct config {
     int width, hidden;   /* nodes per hidden layer, hidden layers */
 };
 
+enum family { RATES, BATCHES, INIT, MOMENTUM };
+static const char *const family_name[] = { "rates", "batches", "init",
+                                           "momentum" };
+
+/* descent options */
+struct options {
+    long seed, epochs, samples;
+    const char *out;        /* the prefix of the curves' files, or NULL */
+    FILE *curves[4];        /* a file per family, or NULL */
+};
+
+static struct options read_options(int argc, char **argv)
+{
+    struct options o = { .seed = 2026, .epochs = 200, .samples = 256 };
+    const cli_option opts[] = {
+        { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX,
+          "the seed of data and weights" },
+        { "--epochs", CLI_LONG, &o.epochs, 1, 100000, "epochs per run" },
+        { "--samples", CLI_LONG, &o.samples, 1, 1000000, "training samples" },
+        { "--out", CLI_TEXT, &o.out, 0, 0,
+          "write the curves to TEXT-rates.dat, -batches, -init, -momentum" },
+        { 0 } };
+    cli_parse(argc, argv, "descent", "Train tanh networks on y = sin 2x in "
+              "several ways and record the\nloss after every epoch.", opts);
+    char path[4096];
+    for (int q = 0; q < 4 && o.out != NULL; q++) {
+        if (snprintf(path, sizeof path, "%s-%s.dat", o.out, family_name[q])
+            >= (int)sizeof path)
+            cli_fail("--out: the prefix is too long");
+        o.curves[q] = cli_open(path, 0);
+    }
+    return o;
+}
+
 /* make the regression data */
 static dataset make_data(long seed, size_t n)
 {
     dataset D;
     nn_err err;
-    if (data_create(&D, n, 1, 1, &err) != 0)
-        cli_fail("%s", err.msg);
+    cli_must(data_create(&D, n, 1, 1, &err), &err);
     rng r;
     rng_seed(&r, (uint64_t)seed, 6);
     for (size_t s = 0; s < n; s++) {
@@ -57,9 +78,7 @@ static void train_curve(const struct config *c, const dataset *D,
         n[k] = c->width, A[k] = ACT_TANH;
     n[L] = 1, A[L] = ACT_IDENTITY;
     nn_err err;
-    net *N = net_create(L, n, A, &err);
-    if (N == NULL)
-        cli_fail("%s", err.msg);
+    net *N = cli_have(net_create(L, n, A, &err), &err);
     rng init;
     rng_seed(&init, (uint64_t)seed, 7);
     net_init(N, &init);
@@ -69,17 +88,14 @@ static void train_curve(const struct config *c, const dataset *D,
                 for (int j = 0; j <= n[k]; j++)
                     N->w[k][i][j] = j == 0 ? 0.0 : c->scale * rng_normal(&init);
     train_options o = { LOSS_SQUARED, c->rate, c->batch, c->momentum };
-    trainer *T = trainer_create(N, D->n, &o, &err);
-    if (T == NULL)
-        cli_fail("%s", err.msg);
+    trainer *T = cli_have(trainer_create(N, D->n, &o, &err), &err);
     rng order;
     rng_seed(&order, (uint64_t)seed, 8);
     for (long e = 0; e < epochs; e++) {
         double loss = e > 0 && !isfinite(curve[e - 1]) ? INFINITY : 0.0;
         if (isfinite(loss)) {
-            if (train_epoch(T, D, &order, NULL, &err) != 0
-                || mean_loss(N, D, LOSS_SQUARED, &loss, &err) != 0)
-                cli_fail("%s", err.msg);
+            cli_must(train_epoch(T, D, &order, NULL, &err), &err);
+            cli_must(mean_loss(N, D, LOSS_SQUARED, &loss, &err), &err);
         }
         curve[e] = isfinite(loss) ? loss : INFINITY;
     }
@@ -87,7 +103,7 @@ static void train_curve(const struct config *c, const dataset *D,
     net_free(N);
 }
 
-/* write the curves of a family */
+/* the mean loss of the last epochs */
 static double tail_mean(const double curve[], long epochs)
 {
     long first = epochs > 10 ? epochs - 10 : 0;
@@ -97,60 +113,54 @@ static double tail_mean(const double curve[], long epochs)
     return sum / (double)(epochs - first);
 }
 
+/* quote a loss */
+static void quote_loss(const char *key, double loss)
+{
+    char buf[32];
+    if (isfinite(loss))
+        quote(key, "$%s$", tex_scientific(buf, sizeof buf, loss));
+    else
+        quote(key, "$\\infty$");
+}
+
 /* write the curves of a family */
-static void write_curves(const char *prefix, const char *name,
-                         const struct config c[], int runs,
+static void write_curves(FILE *f, const struct config c[], int runs,
                          const double curves[], long epochs)
 {
-    char path[4096];
-    if (snprintf(path, sizeof path, "%s-%s.dat", prefix, name)
-        >= (int)sizeof path)
-        cli_fail("--out: the prefix is too long");
-    runfile rf;
-    cli_create(&rf, path);
-    fprintf(rf.f, "# epoch");
+    double *row = cli_alloc((size_t)runs + 1, sizeof *row);
     for (int q = 0; q < runs; q++)
-        fprintf(rf.f, " | %s", c[q].label);
-    fprintf(rf.f, "\n");
+        fig_comment(f, "column %d: %s", q + 2, c[q].label);
     for (long e = 0; e < epochs; e++) {
-        fprintf(rf.f, "%ld", e + 1);
+        row[0] = (double)(e + 1);
         for (int q = 0; q < runs; q++)
-            fprintf(rf.f, " %.6g", curves[q * epochs + e]);
-        fprintf(rf.f, "\n");
+            row[q + 1] = curves[q * epochs + e];
+        fig_values(f, row, (size_t)runs + 1);
     }
-    cli_commit(&rf);
+    free(row);
 }
 
 /* run a family of configurations and write their curves */
-static double *run_family(const char *name, const struct config c[], int runs,
-                       const dataset *D, long seed, long epochs,
-                       const char *prefix, runfile *tex)
+static double *run_family(enum family f, const struct config c[], int runs,
+                          const dataset *D, const struct options *o)
 {
-    double *curves = malloc((size_t)runs * (size_t)epochs * sizeof *curves);
-    if (curves == NULL)
-        cli_fail("out of memory for %d curves of %ld epochs", runs, epochs);
+    long epochs = o->epochs;
+    double *curves = cli_alloc((size_t)runs * (size_t)epochs, sizeof *curves);
+    char key[64];
     for (int q = 0; q < runs; q++) {
-        train_curve(&c[q], D, seed, epochs, curves + q * epochs);
+        train_curve(&c[q], D, o->seed, epochs, curves + q * epochs);
         double last = tail_mean(curves + q * epochs, epochs);
-        printf("%-10s %-22s loss %.3g (last 10 epochs)\n", name, c[q].label,
-               last);
-        cli_progress(name, q + 1, runs, last);
-        /* write the final loss of the run as a macro */
-        if (tex != NULL) {
-            char key[64], buf[32];
-            snprintf(key, sizeof key, "descent.%s.%d", name, q + 1);
-            if (isfinite(last))
-                run_macro(tex, key, "$%s$", tex_scientific(buf, sizeof buf, last));
-            else
-                run_macro(tex, key, "$\\infty$");
-        }
+        printf("%-10s %-22s loss %.3g (last 10 epochs)\n", family_name[f],
+               c[q].label, last);
+        cli_progress(family_name[f], q + 1, runs, last);
+        quote_loss(key_of(key, "%s.%d", family_name[f], q + 1), last);
     }
-    if (prefix != NULL)
-        write_curves(prefix, name, c, runs, curves, epochs);
+    write_curves(o->curves[f], c, runs, curves, epochs);
     return curves;
 }
 
 /* measure a curve for the sentences about it */
+
+/* whether a curve falls steadily */
 static int falls_steadily(const double curve[], long epochs)
 {
     for (long e = 1; e < epochs; e++)
@@ -159,6 +169,7 @@ static int falls_steadily(const double curve[], long epochs)
     return 1;
 }
 
+/* how erratic a curve is */
 static double roughness(const double curve[], long epochs)
 {
     double sum = 0.0;
@@ -167,6 +178,7 @@ static double roughness(const double curve[], long epochs)
     return epochs > 1 ? sum / (double)(epochs - 1) : 0.0;
 }
 
+/* the epoch at which a curve overflows */
 static long overflow_epoch(const double curve[], long epochs)
 {
     long e = 0;
@@ -175,150 +187,121 @@ static long overflow_epoch(const double curve[], long epochs)
     return e;                   /* epochs if it never overflows */
 }
 
+/* the learning-rate experiment */
+static void vary_the_rate(const struct options *o, const dataset *D)
+{
+    static const struct config c[] = {
+        { "rate 0.001", 0.001, 0.0, 0.0, 16, 16, 2 },
+        { "rate 0.01", 0.01, 0.0, 0.0, 16, 16, 2 },
+        { "rate 0.1", 0.1, 0.0, 0.0, 16, 16, 2 },
+        { "rate 1", 1.0, 0.0, 0.0, 16, 16, 2 },
+    };
+    long epochs = o->epochs;
+    double *curves = run_family(RATES, c, COUNT(c), D, o);
+    /* check what the text says of the rates */
+    const double *low = curves, *high = curves + 3 * epochs;
+    long over = overflow_epoch(high, epochs);
+    int rising = over < epochs && high[0] > 100.0;
+    for (long e = 1; e < over; e++)
+        rising = rising && high[e] > high[e - 1];
+    for (int q = 0; q < 3; q++)
+        rising = rising && overflow_epoch(curves + q * epochs, epochs) == epochs;
+    quote_claim("low-steady", falls_steadily(low, epochs),
+                "at rate $0.001$ no epoch raises the loss",
+                "checked over %ld epochs", epochs);
+    quote_claim("high-diverges", rising,
+                "only rate $1$ diverges: above the plot after one epoch, its loss "
+                "rises at every epoch until it overflows",
+                "%.2g after epoch 1, overflow at epoch %ld", high[0], over + 1);
+    quote_loss("rates.first", high[0]);
+    quote_count("rates.overflow", over + 1);
+    free(curves);
+}
+
+/* the batch-size experiment */
+static void vary_the_batch(const struct options *o, const dataset *D)
+{
+    static const struct config c[] = {
+        { "batch 1", 0.1, 0.0, 0.0, 1, 16, 2 },
+        { "batch 16", 0.1, 0.0, 0.0, 16, 16, 2 },
+        { "full batch", 0.1, 0.0, 0.0, 1000000, 16, 2 },
+    };
+    long epochs = o->epochs;
+    double *curves = run_family(BATCHES, c, COUNT(c), D, o);
+    /* check what the text says of the batches */
+    double end[3], rough[3];
+    for (int q = 0; q < 3; q++) {
+        end[q] = tail_mean(curves + q * epochs, epochs);
+        rough[q] = roughness(curves + q * epochs, epochs);
+    }
+    quote_claim("batches-order", end[0] < end[1] && end[1] < end[2],
+                "per epoch, smaller batches end lower",
+                "%.3g, %.3g, %.3g for batches of 1, 16, all", end[0], end[1],
+                end[2]);
+    quote_claim("batches-noise",
+                rough[0] > rough[1] && rough[0] > rough[2],
+                "the curve of single samples is the most erratic",
+                "mean $|\\Delta\\log\\ell|$ %.3f, %.3f, %.3f", rough[0], rough[1],
+                rough[2]);
+    free(curves);
+}
+
+/* the initial-scale experiment */
+static void vary_the_initial_scale(const struct options *o, const dataset *D)
+{
+    static const struct config c[] = {
+        { "fan-in scaled", 0.05, 0.0, 0.0, 16, 64, 4 },
+        { "N(0, 1)", 0.05, 0.0, 1.0, 16, 64, 4 },
+        { "N(0, 0.01^2)", 0.05, 0.0, 0.01, 16, 64, 4 },
+    };
+    long epochs = o->epochs;
+    double *curves = run_family(INIT, c, COUNT(c), D, o);
+    /* check what the text says of the initial scales */
+    double end[3];
+    for (int q = 0; q < 3; q++)
+        end[q] = tail_mean(curves + q * epochs, epochs);
+    const double *tiny = curves + 2 * epochs;
+    quote_claim("init-poor",
+                end[0] < end[1] && end[0] < end[2],
+                "the two other starts end above the fan-in scaled one",
+                "%.3g against %.3g and %.3g", end[0], end[1], end[2]);
+    quote_claim("init-erratic",
+                roughness(curves + epochs, epochs) > roughness(curves, epochs),
+                "the standard normal start is more erratic than the fan-in "
+                "scaled one",
+                "mean $|\\Delta\\log\\ell|$ %.3f against %.3f",
+                roughness(curves + epochs, epochs), roughness(curves, epochs));
+    quote_claim("init-tiny", end[2] > 0.95 * tiny[0],
+                "the tiny start ends within 5\\% of its loss after one epoch",
+                "%.4g after epoch 1, %.4g at the end", tiny[0], end[2]);
+    free(curves);
+}
+
+/* the momentum experiment */
+static void add_momentum(const struct options *o, const dataset *D)
+{
+    static const struct config c[] = {
+        { "no momentum", 0.01, 0.0, 0.0, 16, 16, 2 },
+        { "momentum 0.9", 0.01, 0.9, 0.0, 16, 16, 2 },
+    };
+    long epochs = o->epochs;
+    double *curves = run_family(MOMENTUM, c, COUNT(c), D, o);
+    double with = tail_mean(curves + epochs, epochs);
+    double without = tail_mean(curves, epochs);
+    quote_claim("momentum-faster", with < without,
+                "with momentum the loss ends lower",
+                "%.3g with momentum, %.3g without", with, without);
+    free(curves);
+}
+
 int main(int argc, char **argv)
 {
-    /* parse the descent command line */
-    long seed = 2026, epochs = 200, samples = 256;
-    const char *out = NULL, *tex = NULL;
-    cli_start(argc, argv, usage);
-    while (cli_next()) {
-        if (cli_is("--seed"))
-            seed = cli_long(0, LONG_MAX);
-        else if (cli_is("--epochs"))
-            epochs = cli_long(1, 100000);
-        else if (cli_is("--samples"))
-            samples = cli_long(1, 1000000);
-        else if (cli_is("--out"))
-            out = cli_string();
-        else if (cli_is("--tex"))
-            tex = cli_string();
-        else
-            cli_unknown();
-    }
-    /* run the four experiments */
-    dataset D = make_data(seed, (size_t)samples);
-    runfile mf, *macros = NULL;
-    if (tex != NULL) {
-        cli_create(&mf, tex);
-        macros = &mf;
-        run_macro(macros, "descent.seed", "%ld", seed);
-        run_macro(macros, "descent.epochs", "%ld", epochs);
-        run_macro(macros, "descent.samples", "%ld", samples);
-    }
-    
-    /* the learning-rate experiment */
-    {
-        static const struct config c[] = {
-            { "rate 0.001", 0.001, 0.0, 0.0, 16, 16, 2 },
-            { "rate 0.01", 0.01, 0.0, 0.0, 16, 16, 2 },
-            { "rate 0.1", 0.1, 0.0, 0.0, 16, 16, 2 },
-            { "rate 1", 1.0, 0.0, 0.0, 16, 16, 2 },
-        };
-        double *curves = run_family("rates", c, COUNT(c), &D, seed, epochs,
-                                    out, macros);
-        if (macros != NULL) {
-            /* check what the text says of the rates */
-            const double *low = curves, *high = curves + 3 * epochs;
-            long over = overflow_epoch(high, epochs);
-            int rising = over < epochs && high[0] > 100.0;
-            for (long e = 1; e < over; e++)
-                rising = rising && high[e] > high[e - 1];
-            for (int q = 0; q < 3; q++)
-                rising = rising && overflow_epoch(curves + q * epochs, epochs) == epochs;
-            run_claim(macros, "descent.low-steady", falls_steadily(low, epochs),
-                      "at rate $0.001$ no epoch raises the loss",
-                      "checked over %ld epochs", epochs);
-            run_claim(macros, "descent.high-diverges", rising,
-                      "only rate $1$ diverges: above the plot after one epoch, its loss "
-                      "rises at every epoch until it overflows",
-                      "%.2g after epoch 1, overflow at epoch %ld", high[0], over + 1);
-            char buf[32];
-            run_macro(macros, "descent.rates.first", "$%s$",
-                      tex_scientific(buf, sizeof buf, high[0]));
-            run_macro(macros, "descent.rates.overflow", "%ld", over + 1);
-        }
-        free(curves);
-    }
-    
-    /* the batch-size experiment */
-    {
-        static const struct config c[] = {
-            { "batch 1", 0.1, 0.0, 0.0, 1, 16, 2 },
-            { "batch 16", 0.1, 0.0, 0.0, 16, 16, 2 },
-            { "full batch", 0.1, 0.0, 0.0, 1000000, 16, 2 },
-        };
-        double *curves = run_family("batches", c, COUNT(c), &D, seed, epochs,
-                                    out, macros);
-        if (macros != NULL) {
-            /* check what the text says of the batches */
-            double end[3], rough[3];
-            for (int q = 0; q < 3; q++) {
-                end[q] = tail_mean(curves + q * epochs, epochs);
-                rough[q] = roughness(curves + q * epochs, epochs);
-            }
-            run_claim(macros, "descent.batches-order", end[0] < end[1] && end[1] < end[2],
-                      "per epoch, smaller batches end lower",
-                      "%.3g, %.3g, %.3g for batches of 1, 16, all", end[0], end[1], end[2]);
-            run_claim(macros, "descent.batches-noise",
-                      rough[0] > rough[1] && rough[0] > rough[2],
-                      "the curve of single samples is the most erratic",
-                      "mean $|\\Delta\\log\\ell|$ %.3f, %.3f, %.3f", rough[0], rough[1],
-                      rough[2]);
-        }
-        free(curves);
-    }
-    
-    /* the initial-scale experiment */
-    {
-        static const struct config c[] = {
-            { "fan-in scaled", 0.05, 0.0, 0.0, 16, 64, 4 },
-            { "N(0, 1)", 0.05, 0.0, 1.0, 16, 64, 4 },
-            { "N(0, 0.01^2)", 0.05, 0.0, 0.01, 16, 64, 4 },
-        };
-        double *curves = run_family("init", c, COUNT(c), &D, seed, epochs,
-                                    out, macros);
-        if (macros != NULL) {
-            /* check what the text says of the initial scales */
-            double end[3];
-            for (int q = 0; q < 3; q++)
-                end[q] = tail_mean(curves + q * epochs, epochs);
-            const double *tiny = curves + 2 * epochs;
-            run_claim(macros, "descent.init-poor",
-                      end[0] < end[1] && end[0] < end[2],
-                      "the two other starts end above the fan-in scaled one",
-                      "%.3g against %.3g and %.3g", end[0], end[1], end[2]);
-            run_claim(macros, "descent.init-erratic",
-                      roughness(curves + epochs, epochs) > roughness(curves, epochs),
-                      "the standard normal start is more erratic than the fan-in scaled one",
-                      "mean $|\\Delta\\log\\ell|$ %.3f against %.3f",
-                      roughness(curves + epochs, epochs), roughness(curves, epochs));
-            run_claim(macros, "descent.init-tiny", end[2] > 0.95 * tiny[0],
-                      "the tiny start ends within 5\\% of its loss after one epoch",
-                      "%.4g after epoch 1, %.4g at the end", tiny[0], end[2]);
-        }
-        free(curves);
-    }
-    
-    /* the momentum experiment */
-    {
-        static const struct config c[] = {
-            { "no momentum", 0.01, 0.0, 0.0, 16, 16, 2 },
-            { "momentum 0.9", 0.01, 0.9, 0.0, 16, 16, 2 },
-        };
-        double *curves = run_family("momentum", c, COUNT(c), &D, seed, epochs,
-                                    out, macros);
-        if (macros != NULL)
-            run_claim(macros, "descent.momentum-faster",
-                      tail_mean(curves + epochs, epochs)
-                      < tail_mean(curves, epochs),
-                      "with momentum the loss ends lower",
-                      "%.3g with momentum, %.3g without",
-                      tail_mean(curves + epochs, epochs),
-                      tail_mean(curves, epochs));
-        free(curves);
-    }
-    if (macros != NULL)
-        cli_commit(macros);
+    struct options o = read_options(argc, argv);
+    dataset D = make_data(o.seed, (size_t)o.samples);
+    vary_the_rate(&o, &D);
+    vary_the_batch(&o, &D);
+    vary_the_initial_scale(&o, &D);
+    add_momentum(&o, &D);
     data_free(&D);
-    return cli_finish();
+    return cli_done();
 }

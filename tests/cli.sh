@@ -77,7 +77,13 @@ check "forward's hand example: every printed sum is the sum of its printed terms
                   if (s - rhs > 1e-9 || rhs - s > 1e-9) bad++ }
         END { exit !(n == 3 && bad == 0) }"' _ "$build"
 check "check-grad's table of nodes gives the output node no slope and no sum" bash -c '
-    grep -q " 4 & 1 & [^&]* & [^&]* & & --- & --- & " "$1/data/check-grad.tex"' _ "$build"
+    grep -q "^4 & 1 & [^&]* & [^&]* & & --- & --- & " "$1/data/check-nodes.tex"' _ "$build"
+check "check-grad writes the tables of the build's run again" bash -c '
+    "$1/bin/check-grad" --seed 2026 --largest 4 --nodes "$2/n.tex" \
+        --gradient "$2/g.tex" --fd "$2/fd.tex" --cs "$2/cs.tex" >/dev/null &&
+    for t in n:nodes g:gradient fd:fd cs:cs; do
+        cmp "$2/${t%%:*}.tex" "$1/data/check-${t#*:}.tex" || exit 1
+    done' _ "$build" "$scratch"
 check "views fails on a NaN gradient against an exact zero (tests/views-labs)" bash -c '
     cd "$2" && lab=nan-against-zero.nw && cp "$3/tests/views-labs/$lab" . &&
     notangle -L -filter "awk -v lab=$lab -f $3/tools/replace-chunk.awk" -Rviews.c \
@@ -110,6 +116,9 @@ check "classifier and clusters reproduce the build's runs" bash -c '
 # A failure after an output file was created removes its temporary too.
 expect_error "descent leaves no temporary when a later file fails" descent \
     --epochs 1 --samples 8 --tex "$f" --out "$scratch/no/such/dir/prefix"
+check "descent refuses an unwritable --out before it trains" bash -c '
+    timeout 20 "$1/bin/descent" --epochs 100000 --out "$2/no/such/dir/p" \
+        >/dev/null 2>&1; [ $? -eq 1 ]' _ "$build" "$scratch"
 expect_error "zeros rejects a zero rate" zeros --tex "$f" --rate 0
 expect_error "zeros rejects a negative rate" zeros --tex "$f" --rate -0.01
 expect_error "zeros rejects zero samples" zeros --tex "$f" --samples 0

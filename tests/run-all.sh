@@ -102,7 +102,8 @@ quick_run forward --inputs 2 --curves san-c.dat
 quick_run losses --curves san-l.dat
 quick_run views --networks 20
 quick_run xor --steps 20 --curve san-x.dat
-quick_run check-grad --largest 8 --errors san-e.dat --timing san-t.dat
+quick_run check-grad --largest 8 --errors san-e.dat --timing san-t.dat \
+    --nodes san-n.tex --gradient san-g.tex --fd san-fd.tex --cs san-cs.tex
 quick_run descent --epochs 2 --samples 16 --out san-desc
 quick_run zeros --samples 200 --eval 20 --seeds 2 --curve san-z.dat
 quick_run quadrants --samples 2000 --test 100 --seeds 1 --regions san-q.dat
