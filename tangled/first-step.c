@@ -29,7 +29,7 @@ struct first_step {
     double *g;          /* the gradient by central differences */
     double out, loss;   /* the output and the loss before the step */
     double after;       /* the loss after the step */
-    double fderr;       /* the largest relative difference of the two */
+    double fderr;       /* how far the two differ, relatively, at most */
 };
 
 /* the steps of first-step */
@@ -94,6 +94,7 @@ static void quote_table(const net *N, const struct first_step *s)
     }
 }
 
+/* the steps of first-step */
 static void report_step(const net *N, const struct first_step *s,
                    const struct options *o)
 {
