@@ -21,7 +21,7 @@ CHAPTERS = chapters/01-reading.nw chapters/02-notation.nw chapters/03-forward.nw
            chapters/22-harness.nw
 
 # Every root chunk: the files of the library and the chapter programs.
-PROGRAMS = rng-demo layout forward losses views xor check-grad descent \
+PROGRAMS = first-step rng-demo layout forward losses views xor check-grad descent \
            zeros quadrants classifier clusters batch-speed fashion \
            cartpole-demo ac-check balance
 HEADERS  = rng.h cli.h runfile.h nnerr.h activation.h net.h loss.h \
@@ -94,7 +94,7 @@ programs: $(PROGRAMS:%=$(B)/bin/%)
 # ---------------------------------------------------------------- runs
 # Each run has a fixed seed; it writes the data its figures plot and a file
 # of LaTeX macros with the numbers the text quotes (\setrun{key}{value}).
-RUNS = $(B)/data/rng-demo.tex $(B)/data/layout.tex $(B)/data/forward.tex \
+RUNS = $(B)/data/first-step.tex $(B)/data/rng-demo.tex $(B)/data/layout.tex $(B)/data/forward.tex \
        $(B)/data/losses.tex $(B)/data/views.tex $(B)/data/xor.tex \
        $(B)/data/check-grad.tex $(B)/data/descent.tex $(B)/data/zeros.tex \
        $(B)/data/quadrants.tex \
@@ -103,6 +103,10 @@ RUNS = $(B)/data/rng-demo.tex $(B)/data/layout.tex $(B)/data/forward.tex \
        $(B)/data/fashion.tex \
        $(B)/data/cartpole-demo.tex $(B)/data/ac-check-runs.tex \
        $(BALANCE_TEX) $(B)/data/balance-compare-runs.tex
+
+$(B)/data/first-step.tex: $(B)/bin/first-step
+	@mkdir -p $(@D)
+	$< --seed 2026 --rate 0.1 --tex $@ > /dev/null
 
 $(B)/data/rng-demo.tex $(B)/data/normal-hist.dat &: $(B)/bin/rng-demo
 	@mkdir -p $(@D)

@@ -126,6 +126,21 @@ static void abort_outputs(void)
 }
 
 /* cli.c functions */
+void cli_progress_of(const char *what, long done, long total,
+                     const char *name, double value)
+{
+    if (total <= 0 || done * 10 / total == (done - 1) * 10 / total)
+        return;
+    fprintf(stderr, "%s: %3ld%% (%ld/%ld), %s %.4g\n", what,
+            done * 100 / total, done, total, name, value);
+}
+
+void cli_progress(const char *what, long done, long total, double loss)
+{
+    cli_progress_of(what, done, total, "loss", loss);
+}
+
+/* cli.c functions */
 void cli_start(int argc, char **argv, const char *usage)
 {
     argc_ = argc, argv_ = argv, i_ = 0, usage_ = usage;
@@ -385,19 +400,4 @@ int parse_sizes(const char *what, const char *text, int n[], int max,
     }
     *L = k;
     return 0;
-}
-
-/* cli.c functions */
-void cli_progress_of(const char *what, long done, long total,
-                     const char *name, double value)
-{
-    if (total <= 0 || done * 10 / total == (done - 1) * 10 / total)
-        return;
-    fprintf(stderr, "%s: %3ld%% (%ld/%ld), %s %.4g\n", what,
-            done * 100 / total, done, total, name, value);
-}
-
-void cli_progress(const char *what, long done, long total, double loss)
-{
-    cli_progress_of(what, done, total, "loss", loss);
 }

@@ -36,10 +36,6 @@ net *net_create(int L, const int n[], const activation A[], nn_err *err);
 /* Free a network made by net_create; net_free(NULL) does nothing. */
 void net_free(net *N);
 
-/* Round *next up to the strictest alignment, return it, and move *next
-   past count objects of size bytes: carving a block into arrays. */
-void *net_carve(unsigned char **next, size_t count, size_t size);
-
 /* net.h declarations */
 /* Compute every layer from the input x[0 .. n[1]-1] and return layer L:
    output i is the element [i], i = 1 .. n[L].  Keeps z[k] and l[k]. */
@@ -50,5 +46,10 @@ const double *net_forward(net *N, const double x[]);
    is a ReLU or LeakyReLU layer (k >= 2) and 1 otherwise (the input layer
    included); biases (column 0) are set to 0. */
 void net_init(net *N, rng *r);
+
+/* net.h declarations */
+/* Round *next up to the strictest alignment, return it, and move *next
+   past count objects of size bytes: carving a block into arrays. */
+void *net_carve(unsigned char **next, size_t count, size_t size);
 
 #endif

@@ -2,104 +2,90 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "cli.h"
+#include "harness.h"
 #include "rng.h"
-#include "runfile.h"
 
-/* rng-demo options */
-static const char usage[] =
-    "usage: rng-demo [options]\n"
-    "Print the first outputs of the book's PCG32 generator and a histogram\n"
-    "of standard normal numbers.\n"
-    "  --seed N          seed of the generator (default 42)\n"
-    "  --samples N       normal numbers to draw (default 100000)\n"
-    "  --histogram FILE  write the histogram: bin centre, density, N(0,1)\n"
-    "  --tex FILE        write the numbers the book quotes as LaTeX macros\n"
-    "  --help            print this text and exit\n";
-
+/* the steps of rng-demo */
 struct options {
     long seed, samples;
-    const char *histogram, *tex;
+    FILE *histogram;
 };
 
-/* write the histogram of normal numbers */
-static void write_histogram(const char *path, const long count[], int bins,
-                            double lo, double width, long n)
+static struct options read_options(int argc, char **argv)
 {
-    runfile rf;
-    cli_create(&rf, path);
-    fprintf(rf.f, "# bin centre, density of the samples, N(0,1) density\n");
-    for (int b = 0; b < bins; b++) {
-        double x = lo + (b + 0.5) * width;
-        double phi = exp(-0.5 * x * x) / sqrt(2 * 3.14159265358979323846);
-        fprintf(rf.f, "%.4f %.6f %.6f\n", x, count[b] / (n * width), phi);
-    }
-    cli_commit(&rf);
+    struct options o = { 42, 100000, NULL };
+    const cli_option opts[] = {
+        { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX, "seed of the generator" },
+        { "--samples", CLI_LONG, &o.samples, 1, 1e8, "normal numbers to draw" },
+        { "--histogram", CLI_OUTPUT, &o.histogram, 0, 0, "write the histogram" },
+        { 0 } };
+    cli_parse(argc, argv, "rng", "Print the first outputs of PCG32 and a "
+              "histogram of normal numbers.", opts);
+    return o;
 }
 
-/* write the rng-demo macros */
-static void write_rng_macros(const char *path, const struct options *o,
-                             double mean, double var)
+/* the steps of rng-demo */
+static void print_first_outputs(rng *r, long seed)
 {
-    runfile rf;
-    cli_create(&rf, path);
-    rng r;
-    rng_seed(&r, (uint64_t)o->seed, 54);
-    run_macro(&rf, "rng.seed", "%ld", o->seed);
-    for (int t = 1; t <= 3; t++)
-        run_macro(&rf, t == 1 ? "rng.first" : t == 2 ? "rng.second"
-                                                     : "rng.third",
-                  "0x%08x", (unsigned)rng_u32(&r));
-    run_macro(&rf, "rng.samples", "%ld", o->samples);
-    run_macro(&rf, "rng.mean", "%.4f", mean);
-    run_macro(&rf, "rng.var", "%.4f", var);
-    run_macro(&rf, "rng.semean", "%.4f", 1 / sqrt(o->samples));
-    run_macro(&rf, "rng.zmean", "%.1f", fabs(mean) * sqrt(o->samples));
-    cli_commit(&rf);
+    static const char *const key[3] = { "first", "second", "third" };
+    printf("first outputs for seed %ld, stream 54:", seed);
+    for (int t = 0; t < 6; t++) {
+        unsigned x = (unsigned)rng_u32(r);
+        printf(" 0x%08x", x);
+        if (t < 3)
+            quote(key[t], "0x%08x", x);
+    }
+    printf("\n");
+}
+
+/* the steps of rng-demo */
+enum { BINS = 60 };
+
+struct histogram {
+    double lo, hi, width;   /* BINS bins of this width from lo to hi */
+    long n, count[BINS];    /* the numbers drawn, and in each bin */
+    double sum, sumsq;      /* their sum and the sum of their squares */
+};
+
+static struct histogram draw_normal_numbers(rng *r, long n)
+{
+    struct histogram h = { .lo = -4.0, .hi = 4.0, .width = 8.0 / BINS,
+                           .n = n };
+    for (long t = 0; t < n; t++) {
+        double x = rng_normal(r);
+        h.sum += x, h.sumsq += x * x;
+        if (x >= h.lo && x < h.hi)
+            h.count[(int)((x - h.lo) / h.width)]++;
+    }
+    return h;
+}
+
+/* the steps of rng-demo */
+static void report_normals(const struct histogram *h, FILE *histogram)
+{
+    double mean = h->sum / h->n, var = h->sumsq / h->n - mean * mean;
+    double se = 1 / sqrt(h->n);
+    printf("%ld normal numbers: mean %.4f (se %.4f), variance %.4f "
+           "(se %.4f)\n", h->n, mean, se, var, sqrt(2.0 / h->n));
+    quote("mean", "%.4f", mean);
+    quote("var", "%.4f", var);
+    quote("semean", "%.4f", se);
+    quote("zmean", "%.1f", fabs(mean) / se);
+    fig_comment(histogram, "bin centre, density of the samples, N(0,1)");
+    for (int b = 0; b < BINS; b++) {
+        double x = h->lo + (b + 0.5) * h->width;
+        fig_row(histogram, x, h->count[b] / (h->n * h->width),
+                exp(-0.5 * x * x) / sqrt(2 * 3.14159265358979323846));
+    }
 }
 
 int main(int argc, char **argv)
 {
-    /* parse the rng-demo command line */
-    struct options o = { 42, 100000, NULL, NULL };
-    cli_start(argc, argv, usage);
-    while (cli_next()) {
-        if (cli_is("--seed"))
-            o.seed = cli_long(0, LONG_MAX);
-        else if (cli_is("--samples"))
-            o.samples = cli_long(1, 100000000);
-        else if (cli_is("--histogram"))
-            o.histogram = cli_string();
-        else if (cli_is("--tex"))
-            o.tex = cli_string();
-        else
-            cli_unknown();
-    }
-    /* print the first outputs of the generator */
+    struct options o = read_options(argc, argv);
     rng r;
     rng_seed(&r, (uint64_t)o.seed, 54);
-    printf("first outputs for seed %ld, stream 54:", o.seed);
-    for (int t = 0; t < 6; t++)
-        printf(" 0x%08x", (unsigned)rng_u32(&r));
-    printf("\n");
-    /* draw o.samples normal numbers and write the results */
-    enum { BINS = 60 };
-    const double lo = -4.0, hi = 4.0, width = (hi - lo) / BINS;
-    long count[BINS] = { 0 };
-    double sum = 0.0, sumsq = 0.0;
-    for (long t = 0; t < o.samples; t++) {
-        double x = rng_normal(&r);
-        sum += x, sumsq += x * x;
-        if (x >= lo && x < hi)
-            count[(int)((x - lo) / width)]++;
-    }
-    double mean = sum / o.samples;
-    double var = sumsq / o.samples - mean * mean;
-    printf("%ld normal numbers: mean %.4f (se %.4f), variance %.4f (se %.4f)\n",
-           o.samples, mean, 1 / sqrt(o.samples), var, sqrt(2.0 / o.samples));
-    if (o.histogram != NULL)
-        write_histogram(o.histogram, count, BINS, lo, width, o.samples);
-    if (o.tex != NULL)
-        write_rng_macros(o.tex, &o, mean, var);
-    return cli_finish();
+    print_first_outputs(&r, o.seed);
+    struct histogram h = draw_normal_numbers(&r, o.samples);
+    report_normals(&h, o.histogram);
+    return cli_done();
 }

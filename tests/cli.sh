@@ -53,6 +53,49 @@ for p in "${programs[@]}"; do
     expect_error "$p rejects a missing value" "$p" --tex
     expect_error "$p rejects a file in a missing directory" "$p" --tex "$scratch/no/such/dir/x.tex"
 done
+# The harness of the appendix (cli_parse and its table of options), through
+# first-step and rng-demo, which use it.
+check "first-step --help lists every option with its range and default" bash -c '
+    h=$("$1/bin/first-step" --help) && echo "$h" &&
+    echo "$h" | grep -q -- "--seed .*at least 0 (default 2026)$" &&
+    echo "$h" | grep -q -- "--rate .*0 to 100 (default 0.1)$" &&
+    echo "$h" | grep -q -- "--large .*(default 784,100,10)$" &&
+    echo "$h" | grep -q -- "--tex " && echo "$h" | grep -q -- "--tag .*(default step)"' _ "$build"
+check "rng-demo --help lists its output and the range of --samples" bash -c '
+    h=$("$1/bin/rng-demo" --help) &&
+    echo "$h" | grep -q -- "--samples .*1 to 100000000 (default 100000)$" &&
+    echo "$h" | grep -q -- "--histogram FILE"' _ "$build"
+expect_error "first-step refuses an option given twice" first-step --tex "$f" --seed 1 --seed 2
+check "first-step says which option is given twice" bash -c '
+    "$1/bin/first-step" --seed 1 --rate 0.1 --seed 2 2>&1 >/dev/null |
+    grep -qx "first-step: option --seed is given twice"' _ "$build"
+expect_error "first-step refuses --tex given twice" first-step --tex "$f" --tex "$scratch/cli-file2.tex"
+check "first-step names an unknown option" bash -c '
+    "$1/bin/first-step" --sed 1 2>&1 >/dev/null |
+    grep -qx "first-step: unknown option .--sed. (try --help)"' _ "$build"
+expect_error "first-step refuses a rate out of range" first-step --tex "$f" --rate 101
+check "first-step names the range of a value out of range" bash -c '
+    "$1/bin/first-step" --rate 101 2>&1 >/dev/null |
+    grep -qx "first-step: --rate: 101 is out of range \[0, 100\]" &&
+    "$1/bin/first-step" --large 5 2>&1 >/dev/null |
+    grep -qx "first-step: --large: a network needs at least 2 layers"' _ "$build"
+check "--tag changes the first word of every key" bash -c '
+    t=$("$1/bin/first-step" --tag other --tex - | grep "^\\\\set") && [ -n "$t" ] &&
+    ! echo "$t" | grep -v -q "^\\\\setrun{other\\." &&
+    echo "$t" | grep -q "^\\\\setrun{other\\.seed}{2026}$"' _ "$build"
+expect_error "rng-demo refuses one file for two outputs" rng-demo --samples 10 \
+    --histogram "$f" --tex "$f"
+check "first-step reproduces the build's run" bash -c '
+    "$1/bin/first-step" --seed 2026 --rate 0.1 --tex "$2/fs.tex" >/dev/null &&
+    cmp "$2/fs.tex" "$1/data/first-step.tex" &&
+    "$1/bin/rng-demo" --seed 42 --samples 100000 --histogram "$2/nh.dat" \
+        --tex "$2/rng.tex" >/dev/null && cmp "$2/nh.dat" "$1/data/normal-hist.dat" &&
+    cmp "$2/rng.tex" "$1/data/rng-demo.tex"' _ "$build" "$scratch"
+check "first-step: the loss falls, and backpropagation agrees with finite differences" bash -c '
+    out=$("$1/bin/first-step") && echo "$out" &&
+    echo "$out" | awk "/^loss/ { gsub(/,/, \"\"); before = \$2; after = \$6 }
+        /^largest relative/ { d = \$NF }
+        END { exit !(after < before && d < 1e-6) }"' _ "$build"
 expect_error "rng-demo rejects a seed that is not a number" rng-demo --tex "$f" --seed 12abc
 expect_error "rng-demo rejects a negative seed" rng-demo --tex "$f" --seed -1
 expect_error "rng-demo rejects zero samples" rng-demo --tex "$f" --samples 0
@@ -290,7 +333,7 @@ check "figures/cartpole-anim.gp makes an animated GIF of an episode, a frame eve
         [ "$(grep -cv "frames in animation sequence" gp.err)" -eq 0 ] || { cat gp.err; exit 1; }
     done' _ "$PWD" "$scratch"
 
-# Outputs are all or nothing (chapter 1): a fresh temporary beside each
+# Outputs are all or nothing (the appendix): a fresh temporary beside each
 # target, renamed into place only when the whole run has succeeded.
 od="$scratch/outputs"
 rm -rf "$od" && mkdir -p "$od"
