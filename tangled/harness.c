@@ -242,12 +242,12 @@ void quote(const char *key, const char *fmt, ...)
 {
     if (tex_ == NULL)
         return;
-    char value[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(value, sizeof value, fmt, ap);
+    fprintf(tex_, "\\setrun{%s.%s}{", tag_, key);
+    vfprintf(tex_, fmt, ap);
+    fputs("}\n", tex_);
     va_end(ap);
-    fprintf(tex_, "\\setrun{%s.%s}{%s}\n", tag_, key, value);
 }
 
 void quote_count(const char *key, long long n)
@@ -267,13 +267,14 @@ int quote_claim(const char *key, int holds, const char *claim,
 {
     if (tex_ == NULL)
         return holds != 0;
-    char evidence[512];
+    char evidence[1024], full[128];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(evidence, sizeof evidence, fmt, ap);
+    int n = vsnprintf(evidence, sizeof evidence, fmt, ap);
     va_end(ap);
-    char full[128];
-    snprintf(full, sizeof full, "%s.%s", tag_, key);
+    if (n < 0 || (size_t)n >= sizeof evidence
+        || (size_t)snprintf(full, sizeof full, "%s.%s", tag_, key) >= sizeof full)
+        cli_fail("claim %s: the key or the evidence is too long", key);
     runfile rf = { tex_, NULL, NULL };
     return run_claim(&rf, full, holds, claim, "%s", evidence);
 }

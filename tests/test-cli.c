@@ -1,4 +1,4 @@
-/* Tests of the command-line parsers of chapter 1.  A value that is not
+/* Tests of the command-line parsers of appendix A.  A value that is not
    exactly a number in range must be rejected, never read as a default or
    as the part of it that looks like a number, and the message must name
    the option, so that the user knows which word to fix. */

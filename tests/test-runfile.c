@@ -1,4 +1,4 @@
-/* Tests of the all-or-nothing output files of chapter 1.  The files are
+/* Tests of the all-or-nothing output files of appendix A.  The files are
    written in the current directory under names that start with
    "test-runfile-", each removed before the test (a crashed earlier run
    may have left it) and after.  The temporaries' names are those the
