@@ -256,7 +256,7 @@ enum { MAX_VARIANTS = 8 };
 struct variant_result {
     int solved;                     /* the runs solved */
     double median;                  /* their median episode, HUGE_VAL: never */
-    double unsolved_end;            /* see below; 0 if all were solved */
+    double unsolved_end;            /* how the unsolved runs ended, or 0 */
     double seconds;                 /* the mean time of a run */
 };
 
