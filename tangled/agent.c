@@ -9,7 +9,7 @@
 /* agent.c functions */
 agent *agent_create(const ac_options *o, rng *r, nn_err *err)
 {
-    /* check the ac_options */
+    /* refuse settings with which the agent cannot learn */
     if (o->hidden < 1 || o->hidden > NET_MAX_WIDTH || !act_valid(o->act))
         return nn_fail_null(err, "a hidden layer of %d %s nodes is not valid",
                             o->hidden, act_valid(o->act) ? act_name(o->act) : "?");

@@ -275,8 +275,6 @@ expect_error "balance rejects a discount of 1" balance --tex "$f" --discount 1
 expect_error "balance rejects a zero actor rate" balance --tex "$f" --actor-rate 0
 expect_error "balance rejects zero hidden nodes" balance --tex "$f" --hidden 0
 expect_error "balance rejects an unknown activation" balance --tex "$f" --activation sine
-expect_error "balance rejects a tag that is not a name" balance --tex "$f" --tag 'a1'
-expect_error "balance rejects a tag too long for a macro name" balance --tex "$f" --tag "$(printf 'a%.0s' $(seq 41))"
 expect_error "balance rejects zero episodes" balance --tex "$f" --episodes 0
 expect_error "balance rejects an episode file it cannot write" balance --tex "$f" \
     --lengths "$scratch/cli-file.dat" --episodes 2 --episode "$scratch/nowhere/e.dat"
@@ -292,6 +290,13 @@ for opt in --lengths --film --episode --save; do
     expect_error "balance --compare refuses $opt, an output of one run" balance \
         --compare "$scratch/cli-file-c.tex" --episodes 2 --seeds 1 $opt "$scratch/cli-file-$opt"
 done
+expect_error "balance --compare refuses --until-solved, an option of one run" balance \
+    --compare "$scratch/cli-file-c.tex" --episodes 2 --seeds 1 --until-solved
+expect_error "balance refuses --seeds without --compare" balance --tex "$f" \
+    --episodes 2 --seeds 3
+check "balance takes a file named like --seeds for an output of one run" bash -c '
+    cd "$2" && "$1/bin/balance" --episodes 2 --lengths --seeds >/dev/null 2>&1 &&
+    [ -s ./--seeds ] && rm ./--seeds' _ "$PWD/$build" "$scratch"
 check "balance says never solved when it was not" bash -c '
     out=$("$1/bin/balance" --seed 1 --episodes 3 2>/dev/null) && echo "$out" &&
     echo "$out" | grep -q "; never solved; 3 episodes" &&

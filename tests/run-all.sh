@@ -119,6 +119,8 @@ quick_run ac-check --nets 2 --table san-ac.tex
 quick_run balance --episodes 3 --lengths san-bl.dat --film san-bf.dat \
     --episode san-ep.dat --save san-actor.bin
 quick_run balance --compare san-cmp.tex --seeds 1 --episodes 3
+quick_run balance --compare san-cmp2.tex --seeds 2 --episodes 1 \
+    --seed 9223372036854775807
 
 # 4. tangled/ is what the chapters tangle to, byte for byte.
 echo "== tangled/ against chapters/"
