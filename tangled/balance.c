@@ -5,33 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "agent.h"
+#include "batch.h"
 #include "harness.h"
 #include "model.h"
-
-/* a wall clock */
-static double wall_seconds(void)
-{
-    struct timespec t;
-    timespec_get(&t, TIME_UTC);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
-/* whether an option was given */
-static int given(int argc, char **argv, const cli_option opts[],
-                 const char *name)
-{
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], name) == 0)
-            return 1;
-        const cli_option *p = opts;
-        while (p->name != NULL && strcmp(p->name, argv[i]) != 0)
-            p++;
-        i += p->name == NULL || p->kind != CLI_FLAG;   /* skip its value */
-    }
-    return 0;
-}
 
 /* the options of balance */
 enum { MAX_SEEDS = 1000 };
@@ -85,7 +62,7 @@ static struct options read_options(int argc, char **argv)
                         : o.until_solved    ? "--until-solved" : NULL;
     if (o.compare != NULL && one_run != NULL)
         cli_fail("%s describes one run; --compare trains many", one_run);
-    if (o.compare == NULL && given(argc, argv, opts, "--seeds"))
+    if (o.compare == NULL && cli_given("--seeds"))
         cli_fail("--seeds counts the runs of --compare, which is not given");
     return o;
 }
@@ -222,7 +199,7 @@ static void train_and_report(const struct options *o)
     measure_trained_policy(g, &r, &run);
     run.after = film_one_episode(g, &r, o);
     if (o->save != NULL)
-        cli_must(model_write(g->actor, o->save, "--save", &err), &err);
+        cli_must(model_write(g->actor, o->save, cli_name(o->save), &err), &err);
     report_run(o, &run);
     agent_free(g);
 }

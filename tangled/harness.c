@@ -17,6 +17,8 @@ static runfile files_[MAX_FILES];
 static int nfiles_;
 static FILE *tex_;              /* --tex, or NULL */
 static const char *tag_;        /* the first word of every key */
+static const cli_option *opts_; /* the table */
+static int given_[MAX_OPTIONS]; /* how often each row was given */
 
 /* harness.c functions */
 static const cli_option *find_option(const cli_option opts[],
@@ -96,8 +98,8 @@ static void print_option(const cli_option *o)
     else if (o->kind == CLI_LONG)
         snprintf(range, sizeof range, ", at least %ld", clamp_long(o->min));
     else if (o->kind == CLI_REAL)
-        snprintf(range, sizeof range, ", %g to %g", o->min, o->max);
-    printf("  %-10s %-9s %s%s", o->name, arg[o->kind], o->help, range);
+        snprintf(range, sizeof range, ", %.10g to %.10g", o->min, o->max);
+    printf("  %-14s %-9s %s%s", o->name, arg[o->kind], o->help, range);
     /* print the default of option o */
     switch (o->kind) {
     case CLI_LONG:
@@ -137,11 +139,11 @@ static _Noreturn void print_help(const char *about,
     printf("usage: %s [options]\n%s\n\noptions:\n", program_, about);
     for (const cli_option *o = opts; o->name != NULL; o++)
         print_option(o);
-    printf("  %-10s %-9s %s\n", "--tex", "FILE",
+    printf("  %-14s %-9s %s\n", "--tex", "FILE",
            "write the numbers the book quotes to FILE");
-    printf("  %-10s %-9s %s%s)\n", "--tag", "WORD",
+    printf("  %-14s %-9s %s%s)\n", "--tag", "WORD",
            "the first word of their keys (default ", tag_);
-    printf("  %-10s %-9s %s\n", "--help", "", "print this help and exit");
+    printf("  %-14s %-9s %s\n", "--help", "", "print this help and exit");
     exit(EXIT_SUCCESS);
 }
 
@@ -150,8 +152,9 @@ void cli_parse(int argc, char **argv, const char *key, const char *about,
 {
     static const char *outputs[MAX_OPTIONS];
     const char *tex = NULL;
+    int count = 0;
     tag_ = key;
-    int given[MAX_OPTIONS] = { 0 }, count = 0;
+    opts_ = opts;
     cli_start(argc, argv, about);
     program_ = argc > 0 && argv[0] != NULL && strrchr(argv[0], '/') != NULL
                ? strrchr(argv[0], '/') + 1 : argc > 0 && argv[0] ? argv[0]
@@ -170,7 +173,7 @@ void cli_parse(int argc, char **argv, const char *key, const char *about,
         int row = o != NULL ? (int)(o - opts) : count + tag;
         if (o == NULL && !tag && strcmp(argv[i], "--tex") != 0)
             cli_fail("unknown option '%s' (try --help)", argv[i]);
-        if (given[row]++)
+        if (given_[row]++)
             cli_fail("option %s is given twice", argv[i]);
         if (o != NULL && o->kind == CLI_FLAG) {
             *(int *)o->value = 1;
@@ -178,6 +181,10 @@ void cli_parse(int argc, char **argv, const char *key, const char *about,
         }
         if (i + 1 >= argc)
             cli_fail("option %s needs a value (try --help)", argv[i]);
+        if (tag && strspn(argv[i + 1], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLM"
+                                     "NOPQRSTUVWXYZ0123456789-") != strlen(argv[i + 1]))
+            cli_fail("--tag: '%s' is not a word of letters, digits and hyphens",
+                     argv[i + 1]);
         if (tag)
             tag_ = argv[++i];
         else if (o == NULL)
@@ -214,6 +221,20 @@ void cli_parse(int argc, char **argv, const char *key, const char *about,
 }
 
 /* harness.c functions */
+int cli_given(const char *name)
+{
+    const cli_option *o = opts_ != NULL ? find_option(opts_, name) : NULL;
+    return o != NULL && given_[o - opts_] > 0;
+}
+
+const char *cli_name(const FILE *f)
+{
+    for (int q = 0; q < nfiles_; q++)
+        if (files_[q].f == f && files_[q].path != NULL)
+            return files_[q].path;
+    return "output";
+}
+
 FILE *cli_open(const char *path, int binary)
 {
     if (path == NULL)
@@ -298,6 +319,16 @@ void fig_comment(FILE *f, const char *fmt, ...)
     fputs("# ", f);
     vfprintf(f, fmt, ap);
     fputc('\n', f);
+    va_end(ap);
+}
+
+void fig_text(FILE *f, const char *fmt, ...)
+{
+    if (f == NULL)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(f, fmt, ap);
     va_end(ap);
 }
 

@@ -53,6 +53,11 @@ void cli_parse(int argc, char **argv, const char *key, const char *about,
 /* Open one more output, whose name the program made (a prefix and a
    suffix, say); NULL for path gives NULL. */
 FILE *cli_open(const char *path, int binary);
+/* Was the option of that name on the command line?  (Its value cannot
+   tell: it starts as the default.) */
+int cli_given(const char *name);
+/* The name the user gave the output f, for messages. */
+const char *cli_name(const FILE *f);
 
 /* harness.h declarations */
 /* Declare every output complete and rename them all into place; return
@@ -88,6 +93,8 @@ void fig_values(FILE *f, const double v[], size_t n);
 /* A comment line (# ...) and a blank line that ends a block. */
 void fig_comment(FILE *f, const char *fmt, ...) NN_PRINTF(2, 3);
 void fig_gap(FILE *f);
+/* Any text, like fprintf (the rows of a TeX table, say); f may be NULL. */
+void fig_text(FILE *f, const char *fmt, ...) NN_PRINTF(2, 3);
 
 /* harness.h declarations */
 /* Stop with err's message unless status is 0. */
