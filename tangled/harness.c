@@ -21,6 +21,55 @@ static const cli_option *opts_; /* the table */
 static int given_[MAX_OPTIONS]; /* how often each row was given */
 
 /* harness.c functions */
+void run_macro(runfile *rf, const char *key, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(rf->f, "\\setrun{%s}{", key);
+    va_start(ap, fmt);
+    vfprintf(rf->f, fmt, ap);
+    va_end(ap);
+    fputs("}\n", rf->f);
+}
+
+char *tex_scientific(char *buf, size_t size, double v)
+{
+    if (v == 0.0 || !isfinite(v)) {
+        snprintf(buf, size, v == 0.0 ? "0" : "%g", v);
+        return buf;
+    }
+    if (fabs(v) >= 0.01 && fabs(v) < 10000.0) {
+        /* %.2g rounds from 99.5 on to 1e+02, so those go to %.0f. */
+        snprintf(buf, size, fabs(v) < 99.5 ? "%.2g" : "%.0f", v);
+        return buf;
+    }
+    int e = (int)floor(log10(fabs(v)));
+    double m = v / pow(10.0, e);
+    if (fabs(m) >= 9.95)                /* 9.96 would print as 10.0 */
+        m /= 10.0, e++;
+    snprintf(buf, size, "%.1f\\cdot10^{%d}", m, e);
+    return buf;
+}
+
+/* harness.c functions */
+char *tex_grouped(char *buf, size_t size, long long v)
+{
+    char digits[32], out[64];
+    int n = snprintf(digits, sizeof digits, "%lld", v);
+    int sign = v < 0, len = n - sign, o = 0;
+    for (int i = 0; i < n; i++) {
+        int left = n - i;           /* digits from here to the end */
+        if (len >= 5 && i > sign && left % 3 == 0) {
+            out[o++] = '\\';
+            out[o++] = ',';
+        }
+        out[o++] = digits[i];
+    }
+    out[o] = '\0';
+    snprintf(buf, size, "%s", out);
+    return buf;
+}
+
+/* harness.c functions */
 static const cli_option *find_option(const cli_option opts[],
                                      const char *name)
 {
@@ -298,6 +347,19 @@ int quote_claim(const char *key, int holds, const char *claim,
         cli_fail("claim %s: the key or the evidence is too long", key);
     runfile rf = { tex_, NULL, NULL };
     return run_claim(&rf, full, holds, claim, "%s", evidence);
+}
+
+/* harness.c functions */
+int run_claim(runfile *rf, const char *key, int holds, const char *claim,
+              const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(rf->f, "\\setclaim{%s}{%d}{%s}{", key, holds != 0, claim);
+    va_start(ap, fmt);
+    vfprintf(rf->f, fmt, ap);
+    va_end(ap);
+    fputs("}\n", rf->f);
+    return holds != 0;
 }
 
 /* harness.c functions */

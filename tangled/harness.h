@@ -40,6 +40,17 @@ typedef struct cli_choice {
 } cli_choice;
 
 /* harness.h declarations */
+/* Write \setrun{key}{value} on a line of its own. */
+void run_macro(runfile *rf, const char *key, const char *fmt, ...)
+    NN_PRINTF(3, 4);
+
+/* harness.h declarations */
+char *tex_scientific(char *buf, size_t size, double v);
+
+/* harness.h declarations */
+char *tex_grouped(char *buf, size_t size, long long v);
+
+/* harness.h declarations */
 /* Read the command line against opts, which ends with { 0 }.  --help
    prints about and the options with their ranges and defaults, and exits
    0.  Every program also has --tex FILE, for the numbers the book quotes,
@@ -83,6 +94,12 @@ const char *in_words(char buf[24], long n);
 /* A sentence whose truth the run decides: \setclaim; returns holds. */
 int quote_claim(const char *key, int holds, const char *claim,
                 const char *fmt, ...) NN_PRINTF(4, 5);
+
+/* harness.h declarations */
+/* Write \setclaim{key}{holds}{claim}{evidence}, the evidence formatted
+   like printf; returns holds != 0.  Neither text may hold a brace. */
+int run_claim(runfile *rf, const char *key, int holds, const char *claim,
+              const char *fmt, ...) NN_PRINTF(5, 6);
 
 /* harness.h declarations */
 /* A row of figure data: the values, separated by spaces.  f may be NULL. */

@@ -32,21 +32,4 @@ int runfile_close(runfile *rf, nn_err *err);
 /* Give up on the file: remove the temporary, keep any old file. */
 void runfile_abort(runfile *rf);
 
-/* runfile.h declarations */
-/* Write \setrun{key}{value} on a line of its own. */
-void run_macro(runfile *rf, const char *key, const char *fmt, ...)
-    NN_PRINTF(3, 4);
-
-/* runfile.h declarations */
-char *tex_scientific(char *buf, size_t size, double v);
-
-/* runfile.h declarations */
-char *tex_grouped(char *buf, size_t size, long long v);
-
-/* runfile.h declarations */
-/* Write \setclaim{key}{holds}{claim}{evidence}, the evidence formatted
-   like printf; returns holds != 0.  Neither text may hold a brace. */
-int run_claim(runfile *rf, const char *key, int holds, const char *claim,
-              const char *fmt, ...) NN_PRINTF(5, 6);
-
 #endif

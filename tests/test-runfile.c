@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include "check.h"
 #include "files.h"
+#include "harness.h"
 #include "nnerr.h"
 #include "runfile.h"
 
