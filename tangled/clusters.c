@@ -162,26 +162,16 @@ static void learning_curves(const struct options *o, rng *data)
     for (long e = 1; e < E; e++)
         if (c[4 * e + 1] < c[4 * best + 1])
             best = e;
-    long rises[2] = { 0, 0 }, first_rise[2] = { 0, 0 }, last_rise[2] = { 0, 0 };
-    double top_rise[2] = { 0.0, 0.0 };
+    long rises[2] = { 0, 0 };
     for (long e = 1; e < E; e++)
-        for (int q = 0; q < 2; q++) {
-            double up = c[4 * e + q] - c[4 * (e - 1) + q];
-            if (up > 0.0) {
-                if (rises[q]++ == 0)
-                    first_rise[q] = e + 1;
-                last_rise[q] = e + 1;
-                if (up > top_rise[q])
-                    top_rise[q] = up;
-            }
-        }
+        for (int q = 0; q < 2; q++)
+            rises[q] += c[4 * e + q] > c[4 * (e - 1) + q];
     printf("large set: train loss %.4f acc %.4f, test loss %.4f acc %.4f; "
            "lowest test loss %.4f after %ld steps\n", c[4 * (E - 1)],
            c[4 * (E - 1) + 2], c[4 * (E - 1) + 1], c[4 * (E - 1) + 3],
            c[4 * best + 1], best + 1);
-    printf("steps that raised the loss: training %ld, test %ld (steps %ld "
-           "to %ld, at most %.2g)\n", rises[0], rises[1], first_rise[1],
-           last_rise[1], top_rise[1]);
+    printf("steps that raised the loss: training %ld, test %ld\n", rises[0],
+           rises[1]);
     
     /* write the curves file */
     fig_comment(o->curves, "epoch, train and test loss, train and test accuracy");
@@ -199,10 +189,8 @@ static void learning_curves(const struct options *o, rng *data)
     quote("trainacc", "%.1f", 100.0 * f[2]);
     quote("testacc", "%.1f", 100.0 * f[3]);
     quote("startloss", "%.3f", c[0]);
-    quote_count("beststep", best + 1);
-    quote("bestloss", "%.3f", c[4 * best + 1]);
     
-    /* write the macros of the plateau and of the rises */
+    /* write the macros of the plateau */
     long W = E / 40 > 0 ? E / 40 : 1, start = 0, stop = 0;
     double tau = (c[0] - c[4 * (E - 1)]) / 40 / 4;
     for (long e = W; e + W < E && stop == 0; e++) {
@@ -214,28 +202,13 @@ static void learning_curves(const struct options *o, rng *data)
     }
     static const char *const at[3] = { "from", "to", "half" };
     const long step[3] = { start, stop, E / 2 };
-    char key[64], w[24];
+    char key[64];
     for (int q = 0; q < 3; q++) {
         const double *g = c + 4 * (step[q] > 0 ? step[q] - 1 : 0);
         quote(key_of(key, "plateau.%s", at[q]), "%ld", step[q]);
         quote(key_of(key, "plateau.%s.train", at[q]), "%.3f", g[0]);
         quote(key_of(key, "plateau.%s.test", at[q]), "%.3f", g[1]);
         quote(key_of(key, "plateau.%s.acc", at[q]), "%.1f", 100.0 * g[2]);
-    }
-    quote("trainrises", "%s", rises[0] == 0 ? "none" : in_words(w, rises[0]));
-    
-    /* word what the test loss did after a step */
-    if (rises[1] == 0)
-        quote("testrises", "never rose either");
-    else {
-        int early = start > 0 && stop > start && first_rise[1] >= start - W
-                    && last_rise[1] <= (start + stop) / 2;
-        char rise[64];
-        quote("testrises", "rose after %s of them, all between step %ld and "
-              "step %ld%s, and by at most $%s$ a step%s", in_words(w, rises[1]),
-              first_rise[1], last_rise[1], early ? ", near the start of the "
-              "plateau" : "", tex_scientific(rise, sizeof rise, top_rise[1]),
-              top_rise[1] < 1e-3 ? ", too little to see in the figure" : "");
     }
     
     /* check what the text says of the learning curves */
@@ -264,6 +237,8 @@ static void learning_curves(const struct options *o, rng *data)
                 "last step", "step %ld of %ld", best + 1, E);
     quote_claim("imperfect", !perfect, "neither accuracy reaches 100\\%",
                 "at the end %.1f\\%% and %.1f\\%%", 100 * f[2], 100 * f[3]);
+    quote_claim("no-rise", rises[0] == 0 && rises[1] == 0, "no step raises "
+                "either loss", "%ld and %ld steps do", rises[0], rises[1]);
     free(c);
     trainer_free(T);
     net_free(N);
