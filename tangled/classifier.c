@@ -81,10 +81,10 @@ static int count_dead(net *N, const dataset *D)
 }
 
 /* measure a classifier on a data set */
-struct sets { dataset train, test; };
+struct blob_sets { dataset train, test; };
 struct measures { double trainloss, trainacc, testloss, testacc; int dead; };
 
-static struct measures measure(net *N, const struct sets *D)
+static struct measures measure_both(net *N, const struct blob_sets *D)
 {
     struct measures m;
     nn_err err;
@@ -127,9 +127,9 @@ static struct options read_options(int argc, char **argv)
 }
 
 /* the steps of classifier */
-static struct sets draw_the_sets(const struct options *o)
+static struct blob_sets draw_the_sets(const struct options *o)
 {
-    struct sets D;
+    struct blob_sets D;
     nn_err err;
     rng data;
     rng_seed(&data, (uint64_t)o->seed, 121);
@@ -236,14 +236,14 @@ static net *copy_classifier(const struct options *o, const net *trained,
 }
 
 static int costliest_node(const struct options *o, const net *trained,
-                          const struct sets *D)
+                          const struct blob_sets *D)
 {
     int best = 1;
     double lowest = HUGE_VAL;
     for (int j = 1; j <= o->size.n[2]; j++) {
         net *N = copy_classifier(o, trained, (activation)o->hidden);
         kill_node(N, &D->train, j);
-        double acc = measure(N, D).trainacc;
+        double acc = measure_both(N, D).trainacc;
         if (acc < lowest)
             lowest = acc, best = j;
         net_free(N);
@@ -273,19 +273,19 @@ struct killed {
 
 static struct killed kill_and_train(const struct options *o,
                                     const net *trained, activation hidden,
-                                    int j, const struct sets *D)
+                                    int j, const struct blob_sets *D)
 {
     struct killed r;
     net *N = copy_classifier(o, trained, hidden);
     kill_node(N, &D->train, j);
     double saved[3];
     memcpy(saved, N->w[1][j], sizeof saved);
-    r.killacc = measure(N, D).testacc;
+    r.killacc = measure_both(N, D).testacc;
     r.zerograds = zero_gradients_into(N, &D->train, 2, j);
     train_classifier(N, &D->train, o->rate, o->batch, o->epochs, o->seed,
                      NULL);
     r.unchanged = memcmp(saved, N->w[1][j], sizeof saved) == 0;
-    r.m = measure(N, D);
+    r.m = measure_both(N, D);
     r.biasmove = N->w[1][j][0] - saved[0];
     r.top = top_preactivation(N, &D->train, j);
     net_free(N);
@@ -313,7 +313,7 @@ static void quote_killed(const char *tag, const struct killed *k)
 }
 
 static void kill_a_node(const struct options *o, const net *trained,
-                        const struct sets *D, double intact, double bayes)
+                        const struct blob_sets *D, double intact, double bayes)
 {
     static const activation both[2] = { ACT_RELU, ACT_LEAKY_RELU };
     static const char *const tag[2] = { "relu", "leaky" };
@@ -357,13 +357,13 @@ enum { RATES = sizeof dead_rates / sizeof dead_rates[0] };
 /* train one network of the count and measure it */
 enum { FAIL_PERCENT = 75 };
 static double count_one(const struct options *o, activation hidden,
-                        double rate, long seed, const struct sets *D,
+                        double rate, long seed, const struct blob_sets *D,
                         double sum[6])
 {
     net *N = fresh_net(&o->size, hidden, seed);
     sum[0] += count_dead(N, &D->train);
     train_classifier(N, &D->train, rate, o->batch, o->epochs, seed, NULL);
-    struct measures m = measure(N, D);
+    struct measures m = measure_both(N, D);
     int failed = m.testacc < FAIL_PERCENT / 100.0;
     sum[1] += m.dead;
     sum[2] += m.testacc;
@@ -372,7 +372,7 @@ static double count_one(const struct options *o, activation hidden,
     net_free(N);
     return m.trainloss;
 }
-static void dead_node_table(const struct options *o, const struct sets *D)
+static void dead_node_table(const struct options *o, const struct blob_sets *D)
 {
     static const activation both[2] = { ACT_RELU, ACT_LEAKY_RELU };
     char table[4096] = "";
@@ -441,12 +441,12 @@ static void dead_node_table(const struct options *o, const struct sets *D)
 int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
-    struct sets D = draw_the_sets(&o);
+    struct blob_sets D = draw_the_sets(&o);
     net *N = fresh_net(&o.size, (activation)o.hidden, o.seed);
-    struct measures before = measure(N, &D);
+    struct measures before = measure_both(N, &D);
     train_classifier(N, &D.train, o.rate, o.batch, o.epochs, o.seed,
                      "classifier");
-    struct measures after = measure(N, &D);
+    struct measures after = measure_both(N, &D);
     double bayes = bayes_accuracy(&D.test);
     report_training(&o, &before, &after, bayes);
     write_grid(o.grid, N);

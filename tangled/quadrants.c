@@ -128,8 +128,8 @@ static struct options read_options(int argc, char **argv)
         { "--rate", CLI_REAL, &o.rate, 1e-9, 10, "learning rate" },
         { "--sizes", CLI_SIZES, &o.size, 2, MAX_DEPTH, "layer sizes, 2,...,2" },
         { "--test", CLI_LONG, &o.test, 1, 1e6, "held-out points" },
-        { "--seeds", CLI_LONG, &o.seeds, 0, 1000, "seeds per cell of the table" },
-        { "--regions", CLI_OUTPUT, &o.regions, 0, 0, "write the classes on a grid" },
+        { "--seeds", CLI_LONG, &o.seeds, 0, 1000, "seeds per table cell" },
+        { "--regions", CLI_OUTPUT, &o.regions, 0, 0, "write the regions" },
         { 0 } };
     cli_parse(argc, argv, "quadrants", "Train networks to tell the quadrants "
               "of [-2,2]^2 where x1 x2 > 0 from the others.", opts);
