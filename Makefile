@@ -161,9 +161,11 @@ $(B)/data/classifier.tex $(BOUNDARY_DATA) &: $(B)/bin/classifier
 	$< --seed 2026 --grid $(B)/data/boundary-grid.dat \
 	   --points $(B)/data/boundary-points.dat --tex $(B)/data/classifier.tex > /dev/null
 
-$(B)/data/clusters.tex $(B)/data/clusters-curves.dat &: $(B)/bin/clusters
+CLUSTERS_DATA = $(B)/data/clusters-curves.dat $(B)/data/clusters-table.tex
+$(B)/data/clusters.tex $(CLUSTERS_DATA) &: $(B)/bin/clusters
 	@mkdir -p $(@D)
-	$< --seed 2026 --curves $(B)/data/clusters-curves.dat --tex $(B)/data/clusters.tex > /dev/null
+	$< --seed 2026 --curves $(B)/data/clusters-curves.dat \
+	   --table $(B)/data/clusters-table.tex --tex $(B)/data/clusters.tex > /dev/null
 
 # batch-speed times the per-sample and the batched gradient: its numbers
 # change from build to build.

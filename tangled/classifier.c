@@ -4,56 +4,33 @@
 #include <stdlib.h>
 #include <string.h>
 #include "blobs.h"
-#include "cli.h"
-#include "runfile.h"
+#include "harness.h"
 #include "train.h"
 
 /* classifier options */
-static const char usage[] =
-    "usage: classifier [options]\n"
-    "Train a 2-2-2-1 network (ReLU, ReLU, sigmoid, cross-entropy) on\n"
-    "two Gaussian blobs; draw its decision boundary; study dead ReLUs.\n"
-    "  --seed N        seed of data, weights and order (default 2026)\n"
-    "  --samples N     training samples (default 200)\n"
-    "  --test N        test samples (default 2000)\n"
-    "  --epochs N      epochs of training (default 200)\n"
-    "  --rate R        learning rate (default 0.1)\n"
-    "  --batch N       samples per step (default 10)\n"
-    "  --sizes LIST    widths, 2 first and 1 last (default 2,2,2,1)\n"
-    "  --hidden NAME   activation of the hidden layers (default relu)\n"
-    "  --seeds N       networks per rate in the dead-node count\n"
-    "                  (default 20)\n"
-    "  --grid FILE     write the probability over a grid: x1, x2, p\n"
-    "  --points FILE   write the training set: x1, x2, class\n"
-    "  --tex FILE      write the numbers the book quotes as LaTeX macros\n"
-    "  --help          print this text and exit\n";
-
 struct options {
     long seed, samples, test, epochs, batch, seeds;
     double rate;
-    int L, n[NET_MAX_LAYERS + 1];
-    activation hidden;
-    const char *grid, *points, *tex;
+    layer_sizes size;       /* n[1 .. L] */
+    int hidden;             /* the hidden activation */
+    FILE *grid, *points;    /* the figure's data, or NULL */
 };
 
 /* make a classifier network */
-static net *classifier_net(int L, const int n[], activation hidden)
+static net *classifier_net(const layer_sizes *size, activation hidden)
 {
     activation A[NET_MAX_LAYERS + 1];
-    for (int k = 2; k < L; k++)
+    for (int k = 2; k < size->L; k++)
         A[k] = hidden;
-    A[L] = ACT_SIGMOID;
+    A[size->L] = ACT_SIGMOID;
     nn_err err;
-    net *N = net_create(L, n, A, &err);
-    if (N == NULL)
-        cli_fail("%s", err.msg);
-    return N;
+    return cli_have(net_create(size->L, size->n, A, &err), &err);
 }
 
 /* make a classifier network */
-static net *fresh_net(int L, const int n[], activation hidden, long seed)
+static net *fresh_net(const layer_sizes *size, activation hidden, long seed)
 {
-    net *N = classifier_net(L, n, hidden);
+    net *N = classifier_net(size, hidden);
     rng init;
     rng_seed(&init, (uint64_t)seed, 122);
     net_init(N, &init);
@@ -67,38 +44,16 @@ static void train_classifier(net *N, const dataset *D, double rate,
 {
     train_options o = { LOSS_BCE, rate, (size_t)batch, 0.0 };
     nn_err err;
-    trainer *T = trainer_create(N, D->n, &o, &err);
-    if (T == NULL)
-        cli_fail("%s", err.msg);
+    trainer *T = cli_have(trainer_create(N, D->n, &o, &err), &err);
     rng order;
     rng_seed(&order, (uint64_t)seed, 123);
     for (long e = 1; e <= epochs; e++) {
         double loss;
-        if (train_epoch(T, D, &order, &loss, &err) != 0)
-            cli_fail("%s", err.msg);
+        cli_must(train_epoch(T, D, &order, &loss, &err), &err);
         if (what != NULL)
             cli_progress(what, e, epochs, loss);
     }
     trainer_free(T);
-}
-
-/* measure a classifier on a data set */
-static double loss_on(net *N, const dataset *D)
-{
-    double loss;
-    nn_err err;
-    if (mean_loss(N, D, LOSS_BCE, &loss, &err) != 0)
-        cli_fail("%s", err.msg);
-    return loss;
-}
-
-static double accuracy_on(net *N, const dataset *D)
-{
-    double acc;
-    nn_err err;
-    if (accuracy(N, D, &acc, &err) != 0)
-        cli_fail("%s", err.msg);
-    return acc;
 }
 
 /* find the dead nodes of a network */
@@ -107,9 +62,8 @@ static int count_dead(net *N, const dataset *D)
     size_t total = 0;
     for (int k = 2; k < N->L; k++)
         total += (size_t)N->n[k];
-    unsigned char *alive = calloc(total + 1, 1);
-    if (alive == NULL)
-        cli_fail("out of memory");
+    unsigned char *alive = cli_alloc(total + 1, 1);
+    memset(alive, 0, total + 1);
     for (size_t s = 0; s < D->n; s++) {
         net_forward(N, D->x + s * (size_t)D->d);
         /* mark the hidden nodes that are positive on this sample */
@@ -126,36 +80,133 @@ static int count_dead(net *N, const dataset *D)
     return dead;
 }
 
+/* measure a classifier on a data set */
+struct blob_sets { dataset train, test; };
+struct measures { double trainloss, trainacc, testloss, testacc; int dead; };
+
+static struct measures measure_both(net *N, const struct blob_sets *D)
+{
+    struct measures m;
+    nn_err err;
+    cli_must(mean_loss(N, &D->train, LOSS_BCE, &m.trainloss, &err), &err);
+    cli_must(accuracy(N, &D->train, &m.trainacc, &err), &err);
+    cli_must(mean_loss(N, &D->test, LOSS_BCE, &m.testloss, &err), &err);
+    cli_must(accuracy(N, &D->test, &m.testacc, &err), &err);
+    m.dead = count_dead(N, &D->train);
+    return m;
+}
+
+/* the steps of classifier */
+static struct options read_options(int argc, char **argv)
+{
+    struct options o = { .seed = 2026, .samples = 200, .test = 2000,
+                         .epochs = 200, .batch = 10, .seeds = 20, .rate = 0.1,
+                         .size = { 4, { 0, 2, 2, 2, 1 } }, .hidden = ACT_RELU };
+    const char *names[ACT_COUNT + 1] = { 0 };
+    for (int k = 0; k < ACT_COUNT; k++)
+        names[k] = act_name((activation)k);
+    const cli_option opts[] = {
+        { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX / 2, "seed of everything" },
+        { "--samples", CLI_LONG, &o.samples, 1, 1e7, "training samples" },
+        { "--test", CLI_LONG, &o.test, 1, 1e7, "test samples" },
+        { "--epochs", CLI_LONG, &o.epochs, 1, 1e6, "epochs of training" },
+        { "--rate", CLI_REAL, &o.rate, 1e-12, 1e6, "learning rate" },
+        { "--batch", CLI_LONG, &o.batch, 1, LONG_MAX, "samples per step" },
+        { "--sizes", CLI_SIZES, &o.size, 2, NET_MAX_LAYERS, "widths, 2,...,1" },
+        { "--hidden", CLI_CHOICE, &(cli_choice){ &o.hidden, names }, 0, 0,
+          "activation of the hidden layers" },
+        { "--seeds", CLI_LONG, &o.seeds, 1, 10000, "networks per dead count" },
+        { "--grid", CLI_OUTPUT, &o.grid, 0, 0, "write x1, x2, p on a grid" },
+        { "--points", CLI_OUTPUT, &o.points, 0, 0, "write the training set" },
+        { 0 } };
+    cli_parse(argc, argv, "classifier", "Train a 2-2-2-1 network on two "
+              "Gaussian blobs; study dead ReLUs.", opts);
+    if (o.size.n[1] != 2 || o.size.n[o.size.L] != 1)
+        cli_fail("--sizes: the network needs 2 inputs and 1 output");
+    return o;
+}
+
+/* the steps of classifier */
+static struct blob_sets draw_the_sets(const struct options *o)
+{
+    struct blob_sets D;
+    nn_err err;
+    rng data;
+    rng_seed(&data, (uint64_t)o->seed, 121);
+    cli_must(blobs_draw(&D.train, (size_t)o->samples, &blobs_book, &data,
+                        &err), &err);
+    cli_must(blobs_draw(&D.test, (size_t)o->test, &blobs_book, &data, &err),
+             &err);
+    return D;
+}
+
+/* the steps of classifier */
+static double bayes_accuracy(const dataset *test)
+{
+    size_t right = 0;
+    for (size_t s = 0; s < test->n; s++)
+        right += blobs_bayes(&blobs_book, test->x + 2 * s) == (int)test->y[s];
+    return (double)right / (double)test->n;
+}
+
+/* the steps of classifier */
+static const char *none_or_words(int n)
+{
+    static char w[2][24];
+    static int turn;
+    turn = !turn;
+    return n == 0 ? "none" : in_words(w[turn], n);
+}
+
+static void report_training(const struct options *o,
+                            const struct measures *before,
+                            const struct measures *after, double bayes)
+{
+    const struct measures *m[2] = { before, after };
+    for (int q = 0; q < 2; q++)
+        printf("%s train loss %.4f accuracy %.4f, test loss %.4f accuracy "
+               "%.4f, %d dead hidden nodes\n", q ? "after: " : "before:",
+               m[q]->trainloss, m[q]->trainacc, m[q]->testloss,
+               m[q]->testacc, m[q]->dead);
+    printf("Bayes rule: test accuracy %.4f\n", bayes);
+    int hidden = 0;
+    for (int k = 2; k < o->size.L; k++)
+        hidden += o->size.n[k];
+    char w[24];
+    quote("before.trainloss", "%.3f", before->trainloss);
+    quote("before.testacc", "%.1f", 100 * before->testacc);
+    quote("after.trainloss", "%.3f", after->trainloss);
+    quote("after.testloss", "%.3f", after->testloss);
+    quote("after.trainacc", "%.1f", 100 * after->trainacc);
+    quote("after.testacc", "%.1f", 100 * after->testacc);
+    quote("bayes", "%.1f", 100 * bayes);
+    quote("hiddennodes", "%s", in_words(w, hidden));
+    quote("before.dead", "%s", none_or_words(before->dead));
+    quote("after.dead", "%s", none_or_words(after->dead));
+}
+
 /* write the probability grid and the points */
-static void write_grid(const char *path, net *N)
+static void write_grid(FILE *f, net *N)
 {
     enum { G = 101 };
-    runfile rf;
-    cli_create(&rf, path);
-    fprintf(rf.f, "# x1, x2, probability of class 1, Bayes log-odds\n");
+    fig_comment(f, "x1, x2, probability of class 1, Bayes log-odds");
     for (int a = 0; a < G; a++) {
         for (int b = 0; b < G; b++) {
             double x[2] = { -4.0 + 8.0 * a / (G - 1),
                             -4.0 + 8.0 * b / (G - 1) };
-            double p = net_forward(N, x)[1];
-            fprintf(rf.f, "%.3f %.3f %.5f %.5f\n", x[0], x[1], p,
+            fig_row(f, x[0], x[1], net_forward(N, x)[1],
                     blobs_log_odds(&blobs_book, x));
         }
-        fprintf(rf.f, "\n");
+        fig_gap(f);
     }
-    cli_commit(&rf);
 }
 
 /* write the probability grid and the points */
-static void write_points(const char *path, const dataset *D)
+static void write_points(FILE *f, const dataset *D)
 {
-    runfile rf;
-    cli_create(&rf, path);
-    fprintf(rf.f, "# x1, x2, class\n");
+    fig_comment(f, "x1, x2, class");
     for (size_t s = 0; s < D->n; s++)
-        fprintf(rf.f, "%.5f %.5f %.0f\n", D->x[2 * s], D->x[2 * s + 1],
-                D->y[s]);
-    cli_commit(&rf);
+        fig_row(f, D->x[2 * s], D->x[2 * s + 1], D->y[s]);
 }
 
 /* kill a node and train on */
@@ -179,20 +230,20 @@ static void kill_node(net *N, const dataset *D, int j)
 static net *copy_classifier(const struct options *o, const net *trained,
                             activation hidden)
 {
-    net *N = classifier_net(o->L, o->n, hidden);
+    net *N = classifier_net(&o->size, hidden);
     memcpy(N->wflat, trained->wflat, N->nw * sizeof *N->wflat);
     return N;
 }
 
 static int costliest_node(const struct options *o, const net *trained,
-                          const dataset *train)
+                          const struct blob_sets *D)
 {
     int best = 1;
     double lowest = HUGE_VAL;
-    for (int j = 1; j <= o->n[2]; j++) {
-        net *N = copy_classifier(o, trained, o->hidden);
-        kill_node(N, train, j);
-        double acc = accuracy_on(N, train);
+    for (int j = 1; j <= o->size.n[2]; j++) {
+        net *N = copy_classifier(o, trained, (activation)o->hidden);
+        kill_node(N, &D->train, j);
+        double acc = measure_both(N, D).trainacc;
         if (acc < lowest)
             lowest = acc, best = j;
         net_free(N);
@@ -213,23 +264,90 @@ static int zero_gradients_into(net *N, const dataset *D, int k, int j)
 }
 
 /* kill a node and train on */
-static void kill_and_train(const struct options *o, const net *trained,
-                           activation hidden, int j, const dataset *train,
-                           const dataset *test, double out[7])
+struct killed {
+    double killacc;             /* test accuracy after the kill */
+    int zerograds, unchanged;   /* gradients exactly 0; weights kept */
+    struct measures m;          /* after training on */
+    double biasmove, top;       /* the node's bias change, top z */
+};
+
+static struct killed kill_and_train(const struct options *o,
+                                    const net *trained, activation hidden,
+                                    int j, const struct blob_sets *D)
 {
+    struct killed r;
     net *N = copy_classifier(o, trained, hidden);
-    kill_node(N, train, j);
+    kill_node(N, &D->train, j);
     double saved[3];
     memcpy(saved, N->w[1][j], sizeof saved);
-    out[0] = accuracy_on(N, test);
-    out[1] = zero_gradients_into(N, train, 2, j);
-    train_classifier(N, train, o->rate, o->batch, o->epochs, o->seed, NULL);
-    out[2] = memcmp(saved, N->w[1][j], sizeof saved) == 0;
-    out[3] = accuracy_on(N, test);
-    out[4] = count_dead(N, train);
-    out[5] = N->w[1][j][0] - saved[0];
-    out[6] = top_preactivation(N, train, j);
+    r.killacc = measure_both(N, D).testacc;
+    r.zerograds = zero_gradients_into(N, &D->train, 2, j);
+    train_classifier(N, &D->train, o->rate, o->batch, o->epochs, o->seed,
+                     NULL);
+    r.unchanged = memcmp(saved, N->w[1][j], sizeof saved) == 0;
+    r.m = measure_both(N, D);
+    r.biasmove = N->w[1][j][0] - saved[0];
+    r.top = top_preactivation(N, &D->train, j);
     net_free(N);
+    return r;
+}
+
+/* kill a node and train on */
+
+/* quote what happened to the killed node */
+static void quote_killed(const char *tag, const struct killed *k)
+{
+    static const char *const zeros[4] = { "none is", "one is", "two are",
+                                          "all three are" };
+    static const char *const same[2] = { "differ from", "are identical to" };
+    char key[64], w[24];
+    int dead = k->m.dead;
+    quote(key_of(key, "%s.killacc", tag), "%.1f", 100 * k->killacc);
+    quote(key_of(key, "%s.zerograds", tag), "%s", zeros[k->zerograds]);
+    quote(key_of(key, "%s.unchanged", tag), "%s", same[k->unchanged]);
+    quote(key_of(key, "%s.retrainacc", tag), "%.1f", 100 * k->m.testacc);
+    quote(key_of(key, "%s.dead", tag), "%s hidden node%s",
+          dead ? in_words(w, dead) : "no", dead == 1 ? "" : "s");
+    quote(key_of(key, "%s.biasmove", tag), "%.2g", k->biasmove);
+    quote(key_of(key, "%s.top", tag), "$%.2f$", k->top);
+}
+
+static void kill_a_node(const struct options *o, const net *trained,
+                        const struct blob_sets *D, double intact, double bayes)
+{
+    static const activation both[2] = { ACT_RELU, ACT_LEAKY_RELU };
+    static const char *const tag[2] = { "relu", "leaky" };
+    int victim = costliest_node(o, trained, D);
+    printf("node %d of the first hidden layer is killed\n", victim);
+    quote("killnode", "%d", victim);
+    struct killed k[2];
+    for (int a = 0; a < 2; a++) {
+        k[a] = kill_and_train(o, trained, both[a], victim, D);
+        printf("%s, node killed: test accuracy %.4f, %d of 3 gradients 0, "
+               "weights unchanged %s, after training %.4f, %d dead, bias "
+               "moved %.3g, largest pre-activation %.3g\n", tag[a],
+               k[a].killacc, k[a].zerograds, k[a].unchanged ? "yes" : "no",
+               k[a].m.testacc, k[a].m.dead, k[a].biasmove, k[a].top);
+        quote_killed(tag[a], &k[a]);
+    }
+    /* check what the text says of the killed node */
+    double relu = 100 * k[0].m.testacc, whole = 100 * intact, rule = 100 * bayes;
+    char printed[2][16];
+    for (int a = 0; a < 2; a++)
+        snprintf(printed[a], sizeof printed[a], "%.1f", 100 * k[a].m.testacc);
+    int recovers = relu > 100 * k[0].killacc && whole > relu && rule > relu
+                   && whole - relu <= 3.0 && rule - relu <= 3.0;
+    quote_claim("relu-recovers", recovers, "the ReLU network recovers to within "
+                "3 points of the intact network and of the Bayes rule, both above "
+                "it", "%.1f killed, %.1f retrained, %.1f intact, %.1f Bayes",
+                100 * k[0].killacc, relu, whole, rule);
+    quote_claim("leaky-below", k[1].top < 0.0, "the killed LeakyReLU node's "
+                "largest pre-activation stays negative", "%.2f", k[1].top);
+    quote_claim("leak-same", strcmp(printed[0], printed[1]) == 0
+                && k[0].m.dead == k[1].m.dead, "the LeakyReLU network ends "
+                "with the ReLU network's accuracy, as printed, and number of "
+                "dead nodes", "%s and %d, %s and %d", printed[0], k[0].m.dead,
+                printed[1], k[1].m.dead);
 }
 
 /* count dead nodes over seeds and rates */
@@ -239,25 +357,22 @@ enum { RATES = sizeof dead_rates / sizeof dead_rates[0] };
 /* train one network of the count and measure it */
 enum { FAIL_PERCENT = 75 };
 static double count_one(const struct options *o, activation hidden,
-                      double rate, long seed, const dataset *train,
-                      const dataset *test, double sum[6])
+                        double rate, long seed, const struct blob_sets *D,
+                        double sum[6])
 {
-    net *N = fresh_net(o->L, o->n, hidden, seed);
-    sum[0] += count_dead(N, train);
-    train_classifier(N, train, rate, o->batch, o->epochs, seed, NULL);
-    double acc = accuracy_on(N, test);
-    double dead = count_dead(N, train);
-    int failed = acc < FAIL_PERCENT / 100.0;
-    sum[1] += dead;
-    sum[2] += acc;
+    net *N = fresh_net(&o->size, hidden, seed);
+    sum[0] += count_dead(N, &D->train);
+    train_classifier(N, &D->train, rate, o->batch, o->epochs, seed, NULL);
+    struct measures m = measure_both(N, D);
+    int failed = m.testacc < FAIL_PERCENT / 100.0;
+    sum[1] += m.dead;
+    sum[2] += m.testacc;
     sum[3] += failed;
-    sum[failed ? 4 : 5] += dead;
-    double loss = loss_on(N, train);
+    sum[failed ? 4 : 5] += m.dead;
     net_free(N);
-    return loss;
+    return m.trainloss;
 }
-static void dead_node_table(const struct options *o, const dataset *train,
-                            const dataset *test, runfile *macros)
+static void dead_node_table(const struct options *o, const struct blob_sets *D)
 {
     static const activation both[2] = { ACT_RELU, ACT_LEAKY_RELU };
     char table[4096] = "";
@@ -269,18 +384,17 @@ static void dead_node_table(const struct options *o, const dataset *train,
         for (long t = 0; t < o->seeds; t++) {
             double loss = 0.0;
             for (int a = 0; a < 2; a++)
-                loss = count_one(o, both[a], dead_rates[q], o->seed + t,
-                                 train, test, sum[a]);
+                loss = count_one(o, both[a], dead_rates[q], o->seed + t, D,
+                                 sum[a]);
             cli_progress("dead nodes", q * o->seeds + t + 1,
                          RATES * o->seeds, loss);
         }
         /* add a row of the dead-node table */
         size_t len = strlen(table);
         double S = (double)o->seeds;
-        snprintf(table + len, sizeof table - len,
-                 "%g & %.0f & %.0f & %.1f & %.0f && %.0f & %.0f & %.1f & %.0f"
-                 " \\\\\n", dead_rates[q], sum[0][0], sum[0][1],
-                 100.0 * sum[0][2] / S, sum[0][3], sum[1][0], sum[1][1],
+        snprintf(table + len, sizeof table - len, "%g & %.0f & %.0f & %.1f & %.0f "
+                 "&& %.0f & %.0f & %.1f & %.0f \\\\\n", dead_rates[q], sum[0][0],
+                 sum[0][1], 100.0 * sum[0][2] / S, sum[0][3], sum[1][0], sum[1][1],
                  100.0 * sum[1][2] / S, sum[1][3]);
         printf("rate %g: relu dead %.0f -> %.0f, accuracy %.4f, failed %.0f; "
                "leaky %.0f -> %.0f, accuracy %.4f, failed %.0f\n", dead_rates[q],
@@ -298,248 +412,49 @@ static void dead_node_table(const struct options *o, const dataset *train,
         all_failed[0] += sum[0][3], all_failed[1] += sum[1][3];
         last_dead[0] = sum[0][1], last_dead[1] = sum[1][1];
     }
-    if (macros != NULL) {
-        run_macro(macros, "classifier.seeds", "%ld", o->seeds);
-        run_macro(macros, "classifier.deadtable", "%s", table);
-        run_macro(macros, "classifier.failbelow", "%d", FAIL_PERCENT);
-        /* check what the text says of the dead-node table */
-        double kept = (double)o->seeds * (RATES - 1) - failed[0];
-        double per_failed = failed[0] > 0 ? dead_failed[0] / failed[0] : 0.0;
-        double per_kept = kept > 0 ? dead_kept[0] / kept : 0.0;
-        run_macro(macros, "classifier.failedcount", "%.0f", failed[0]);
-        run_macro(macros, "classifier.deadfailed", "%.1f", per_failed);
-        run_macro(macros, "classifier.deadkept", "%.1f", per_kept);
-        run_claim(macros, "classifier.dead-from-start",
-                  relu_before_min > 0 && leaky_before == 0,
-                  "at every rate some ReLU nodes are dead before training, and no "
-                  "LeakyReLU node",
-                  "at least %.0f ReLU, %.0f LeakyReLU", relu_before_min,
-                  leaky_before);
-        run_claim(macros, "classifier.large-kills",
-                  last_dead[0] > most_dead[0] && last_dead[1] > most_dead[1],
-                  "the largest rate leaves the most dead nodes, with both activations",
-                  "%.0f and %.0f, against at most %.0f and %.0f", last_dead[0],
-                  last_dead[1], most_dead[0], most_dead[1]);
-        run_claim(macros, "classifier.dead-failed",
-                  failed[0] > 0 && per_failed > per_kept,
-                  "below the largest rate, the failed ReLU networks end with more "
-                  "dead nodes than the others",
-                  "%.1f against %.1f per network", per_failed, per_kept);
-        run_claim(macros, "classifier.leaky-fail-less",
-                  2 * all_failed[1] <= all_failed[0],
-                  "the LeakyReLU networks fail at most half as often as the ReLU ones",
-                  "%.0f failed against %.0f", all_failed[1], all_failed[0]);
-    }
-}
-
-/* say a count of classifier in words */
-static const char *classifier_word(long n, const char *zero)
-{
-    static const char *const word[13] = {
-        "", "one", "two", "three", "four", "five", "six", "seven",
-        "eight", "nine", "ten", "eleven", "twelve" };
-    static char digits[24];
-    if (n == 0)
-        return zero;
-    if (n > 0 && n <= 12)
-        return word[n];
-    snprintf(digits, sizeof digits, "%ld", n);
-    return digits;
-}
-
-static const char *classifier_count(long n, const char *noun)
-{
-    static char phrase[96];
-    snprintf(phrase, sizeof phrase, "%s %s%s", classifier_word(n, "no"),
-             noun, n == 1 ? "" : "s");
-    return phrase;
-}
-
-static long hidden_nodes(int L, const int n[])
-{
-    long total = 0;
-    for (int k = 2; k < L; k++)
-        total += n[k];
-    return total;
+    quote("deadtable", "%s", table);
+    quote("failbelow", "%d", FAIL_PERCENT);
+    /* check what the text says of the dead-node table */
+    double kept = (double)o->seeds * (RATES - 1) - failed[0];
+    double per_failed = failed[0] > 0 ? dead_failed[0] / failed[0] : 0.0;
+    double per_kept = kept > 0 ? dead_kept[0] / kept : 0.0;
+    quote("failedcount", "%.0f", failed[0]);
+    quote("deadfailed", "%.1f", per_failed);
+    quote("deadkept", "%.1f", per_kept);
+    int from_start = relu_before_min > 0 && leaky_before == 0;
+    int kills = last_dead[0] > most_dead[0] && last_dead[1] > most_dead[1];
+    quote_claim("dead-from-start", from_start, "at every rate some ReLU nodes "
+                "are dead before training, and no LeakyReLU node", "at least "
+                "%.0f ReLU, %.0f LeakyReLU", relu_before_min, leaky_before);
+    quote_claim("large-kills", kills, "the largest rate leaves the most dead "
+                "nodes, with both activations", "%.0f, %.0f; at most %.0f, %.0f",
+                last_dead[0], last_dead[1], most_dead[0], most_dead[1]);
+    quote_claim("dead-failed", failed[0] > 0 && per_failed > per_kept,
+                "below the largest rate, the failed ReLU networks end with more "
+                "dead nodes than the others", "%.1f against %.1f per network",
+                per_failed, per_kept);
+    quote_claim("leaky-fail-less", 2 * all_failed[1] <= all_failed[0], "the "
+                "LeakyReLU networks fail at most half as often as the ReLU ones",
+                "%.0f failed against %.0f", all_failed[1], all_failed[0]);
 }
 
 int main(int argc, char **argv)
 {
-    /* parse the classifier command line */
-    struct options o = { 2026, 200, 2000, 200, 10, 20, 0.1, 4,
-                         { 0, 2, 2, 2, 1 }, ACT_RELU, NULL, NULL, NULL };
-    cli_start(argc, argv, usage);
-    while (cli_next()) {
-        if (cli_is("--seed"))
-            o.seed = cli_long(0, LONG_MAX / 2);
-        else if (cli_is("--samples"))
-            o.samples = cli_long(1, 10000000);
-        else if (cli_is("--test"))
-            o.test = cli_long(1, 10000000);
-        else if (cli_is("--epochs"))
-            o.epochs = cli_long(1, 1000000);
-        else if (cli_is("--rate"))
-            o.rate = cli_double(1e-12, 1e6);
-        else if (cli_is("--batch"))
-            o.batch = cli_long(1, LONG_MAX);
-        else if (cli_is("--seeds"))
-            o.seeds = cli_long(1, 10000);
-        else if (cli_is("--sizes"))
-            o.L = cli_sizes(o.n, NET_MAX_LAYERS);
-        else if (cli_is("--hidden")) {
-            const char *name = cli_string();
-            if (act_parse(name, &o.hidden) != 0)
-                cli_fail("--hidden: unknown activation '%s'", name);
-        } else if (cli_is("--grid"))
-            o.grid = cli_string();
-        else if (cli_is("--points"))
-            o.points = cli_string();
-        else if (cli_is("--tex"))
-            o.tex = cli_string();
-        else
-            cli_unknown();
-    }
-    if (o.L < 2 || o.n[1] != 2 || o.n[o.L] != 1)
-        cli_fail("--sizes: the network needs 2 inputs and 1 output");
-    /* draw the training and the test set */
-    dataset train, test;
-    nn_err err;
-    rng data;
-    rng_seed(&data, (uint64_t)o.seed, 121);
-    if (blobs_draw(&train, (size_t)o.samples, &blobs_book, &data, &err) != 0
-        || blobs_draw(&test, (size_t)o.test, &blobs_book, &data, &err) != 0)
-        cli_fail("%s", err.msg);
-    runfile mf, *macros = NULL;
-    if (o.tex != NULL) {
-        cli_create(&mf, o.tex);
-        macros = &mf;
-    }
-    /* train the classifier and report */
-    net *N = fresh_net(o.L, o.n, o.hidden, o.seed);
-    double before[5] = { loss_on(N, &train), accuracy_on(N, &train),
-                         loss_on(N, &test), accuracy_on(N, &test),
-                         count_dead(N, &train) };
-    train_classifier(N, &train, o.rate, o.batch, o.epochs, o.seed,
+    struct options o = read_options(argc, argv);
+    struct blob_sets D = draw_the_sets(&o);
+    net *N = fresh_net(&o.size, (activation)o.hidden, o.seed);
+    struct measures before = measure_both(N, &D);
+    train_classifier(N, &D.train, o.rate, o.batch, o.epochs, o.seed,
                      "classifier");
-    double after[5] = { loss_on(N, &train), accuracy_on(N, &train),
-                        loss_on(N, &test), accuracy_on(N, &test),
-                        count_dead(N, &train) };
-    
-    /* compute the accuracy of the Bayes rule on the test set */
-    size_t right = 0;
-    for (size_t s = 0; s < test.n; s++)
-        right += blobs_bayes(&blobs_book, test.x + 2 * s) == (int)test.y[s];
-    double bayes = (double)right / (double)test.n;
-    printf("before: train loss %.4f accuracy %.4f, test loss %.4f "
-           "accuracy %.4f\n", before[0], before[1], before[2], before[3]);
-    printf("after:  train loss %.4f accuracy %.4f, test loss %.4f "
-           "accuracy %.4f\n", after[0], after[1], after[2], after[3]);
-    printf("dead hidden nodes: %g before training, %g after\n", before[4],
-           after[4]);
-    printf("Bayes rule: test accuracy %.4f\n", bayes);
-    
-    /* write the macros of the trained classifier */
-    if (macros != NULL) {
-        static const char *const key[5] = { "trainloss", "trainacc",
-                                            "testloss", "testacc", "dead" };
-        char name[64];
-        for (int q = 0; q < 4; q++) {
-            double scale = q % 2 == 1 ? 100.0 : 1.0;
-            const char *f = q % 2 == 1 ? "%.1f" : "%.3f";
-            snprintf(name, sizeof name, "classifier.before.%s", key[q]);
-            run_macro(macros, name, f, scale * before[q]);
-            snprintf(name, sizeof name, "classifier.after.%s", key[q]);
-            run_macro(macros, name, f, scale * after[q]);
-        }
-        run_macro(macros, "classifier.before.dead", "%s",
-                  classifier_word((long)before[4], "none"));
-        run_macro(macros, "classifier.after.dead", "%s",
-                  classifier_word((long)after[4], "none"));
-        run_macro(macros, "classifier.hidden", "%s",
-                  classifier_word(hidden_nodes(o.L, o.n), "no"));
-        run_macro(macros, "classifier.bayes", "%.1f", 100.0 * bayes);
-        run_macro(macros, "classifier.seed", "%ld", o.seed);
-        run_macro(macros, "classifier.samples", "%ld", o.samples);
-        run_macro(macros, "classifier.test", "%ld", o.test);
-        run_macro(macros, "classifier.epochs", "%ld", o.epochs);
-        run_macro(macros, "classifier.rate", "%g", o.rate);
-        run_macro(macros, "classifier.batch", "%ld", o.batch);
-    }
-    if (o.grid != NULL)
-        write_grid(o.grid, N);
-    if (o.points != NULL)
-        write_points(o.points, &train);
-    /* run the dead-node experiments */
-    static const activation both[2] = { ACT_RELU, ACT_LEAKY_RELU };
-    static const char *const tag[2] = { "relu", "leaky" };
-    int victim = costliest_node(&o, N, &train);
-    printf("node %d of the first hidden layer is killed\n", victim);
-    if (macros != NULL)
-        run_macro(macros, "classifier.killnode", "%d", victim);
-    double killed[2][7];
-    for (int a = 0; a < 2; a++) {
-        double *r = killed[a];
-        kill_and_train(&o, N, both[a], victim, &train, &test, r);
-        printf("%s, node killed: test accuracy %.4f, %g of 3 gradients 0, "
-               "weights unchanged %s, after training %.4f, %g dead, "
-               "bias moved %.3g, largest pre-activation %.3g\n", tag[a], r[0],
-               r[1], r[2] != 0.0 ? "yes" : "no", r[3], r[4], r[5], r[6]);
-        /* write the macros of the killed node */
-        if (macros != NULL) {
-            char name[64];
-            snprintf(name, sizeof name, "classifier.%s.", tag[a]);
-            size_t at = strlen(name);
-            strcpy(name + at, "killacc");
-            run_macro(macros, name, "%.1f", 100.0 * r[0]);
-            strcpy(name + at, "zerograds");
-            run_macro(macros, name, "%s",
-                      r[1] == 3.0 ? "all three are"
-                      : r[1] == 0.0 ? "none is"
-                      : r[1] == 1.0 ? "one is" : "two are");
-            strcpy(name + at, "unchanged");
-            run_macro(macros, name, "%s",
-                      r[2] != 0.0 ? "are identical to" : "differ from");
-            strcpy(name + at, "retrainacc");
-            run_macro(macros, name, "%.1f", 100.0 * r[3]);
-            strcpy(name + at, "dead");
-            run_macro(macros, name, "%s",
-                      classifier_count((long)r[4], "hidden node"));
-            strcpy(name + at, "biasmove");
-            run_macro(macros, name, "%.2g", r[5]);
-            strcpy(name + at, "top");
-            run_macro(macros, name, "$%.2f$", r[6]);
-        }
-    }
-    if (macros != NULL) {
-        /* check what the text says of the killed node */
-        double relu = 100 * killed[0][3], intact = 100 * after[3];
-        double rule = 100 * bayes;
-        char printed[2][16];
-        for (int a = 0; a < 2; a++)
-            snprintf(printed[a], sizeof printed[a], "%.1f", 100 * killed[a][3]);
-        run_claim(macros, "classifier.relu-recovers",
-                  relu > 100 * killed[0][0] && intact - relu <= 3.0
-                  && intact > relu && rule > relu && rule - relu <= 3.0,
-                  "the ReLU network recovers to within 3 points of the intact "
-                  "network and of the Bayes rule, both above it",
-                  "%.1f\\%% after the kill, %.1f\\%% retrained, %.1f\\%% intact, "
-                  "%.1f\\%% Bayes", 100 * killed[0][0], relu, intact, rule);
-        run_claim(macros, "classifier.leaky-below", killed[1][6] < 0.0,
-                  "the killed LeakyReLU node's largest pre-activation stays negative",
-                  "%.2f", killed[1][6]);
-        run_claim(macros, "classifier.leak-same",
-                  strcmp(printed[0], printed[1]) == 0 && killed[0][4] == killed[1][4],
-                  "the LeakyReLU network ends with the ReLU network's accuracy, as "
-                  "printed, and number of dead nodes",
-                  "%s\\%% and %.0f, %s\\%% and %.0f", printed[0], killed[0][4],
-                  printed[1], killed[1][4]);
-    }
+    struct measures after = measure_both(N, &D);
+    double bayes = bayes_accuracy(&D.test);
+    report_training(&o, &before, &after, bayes);
+    write_grid(o.grid, N);
+    write_points(o.points, &D.train);
+    kill_a_node(&o, N, &D, after.testacc, bayes);
+    dead_node_table(&o, &D);
     net_free(N);
-    dead_node_table(&o, &train, &test, macros);
-    /* finish the classifier run */
-    if (macros != NULL)
-        cli_commit(macros);
-    data_free(&train);
-    data_free(&test);
-    return cli_finish();
+    data_free(&D.train);
+    data_free(&D.test);
+    return cli_done();
 }

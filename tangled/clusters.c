@@ -2,48 +2,59 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "cli.h"
 #include "clusters-data.h"
-#include "runfile.h"
+#include "harness.h"
 #include "train.h"
 
 /* clusters options */
-static const char usage[] =
-    "usage: clusters [options]\n"
-    "Train a 4-6-4-3-1 network (sigmoid, tanh, ReLU, sigmoid) on\n"
-    "clustered data: a table for a few samples, learning curves for many.\n"
-    "  --seed N          seed of data and weights (default 2026)\n"
-    "  --samples N       samples of the table (default 10)\n"
-    "  --epochs N        full-batch steps on them (default 1000)\n"
-    "  --rate R          learning rate on them (default 0.5)\n"
-    "  --large N         samples of the large set, a quarter held out\n"
-    "                    for testing (default 1000)\n"
-    "  --large-epochs N  full-batch steps on it (default 4000)\n"
-    "  --large-rate R    learning rate on it (default 0.05)\n"
-    "  --sizes LIST      widths, 4 first and 1 last (default 4,6,4,3,1)\n"
-    "  --sep R           class separation (default 1)\n"
-    "  --clusters N      clusters per class (default 2)\n"
-    "  --curves FILE     write epoch, train and test loss and accuracy\n"
-    "  --tex FILE        write the numbers the book quotes as LaTeX macros\n"
-    "  --help            print this text and exit\n";
-
 struct options {
-    long seed, samples, epochs, large, large_epochs;
+    long seed, samples, epochs, large, large_epochs, clusters;
     double rate, large_rate;
-    int n[6];
+    layer_sizes size;       /* n[1 .. 5] */
     clusters_spec spec;
-    const char *curves, *tex;
+    FILE *table, *curves;   /* the table's rows, the curves, or NULL */
 };
 
+static struct options read_options(int argc, char **argv)
+{
+    struct options o = { .seed = 2026, .samples = 10, .epochs = 1000,
+                         .large = 1000, .large_epochs = 4000, .clusters = 2,
+                         .rate = 0.5, .large_rate = 0.05,
+                         .size = { 5, { 0, 4, 6, 4, 3, 1 } },
+                         .spec = { 2, 2, 2, 1.0 } };
+    const cli_option opts[] = {
+        { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX, "seed of everything" },
+        { "--samples", CLI_LONG, &o.samples, 1, 1e5, "samples of the table" },
+        { "--epochs", CLI_LONG, &o.epochs, 1, 1e7, "full-batch steps on them" },
+        { "--rate", CLI_REAL, &o.rate, 1e-12, 1e6, "learning rate on them" },
+        { "--large", CLI_LONG, &o.large, 4, 1e7, "samples, 1/4 held out" },
+        { "--large-epochs", CLI_LONG, &o.large_epochs, 1, 1e7, "steps on it" },
+        { "--large-rate", CLI_REAL, &o.large_rate, 1e-12, 1e6, "rate on it" },
+        { "--sizes", CLI_SIZES, &o.size, 5, 5, "widths, 4,...,1" },
+        { "--sep", CLI_REAL, &o.spec.sep, 1e-9, 1e6, "class separation" },
+        { "--clusters", CLI_LONG, &o.clusters, 1, CLUSTERS_MAX / 2,
+          "clusters per class" },
+        { "--table", CLI_OUTPUT, &o.table, 0, 0, "write the table's rows" },
+        { "--curves", CLI_OUTPUT, &o.curves, 0, 0, "write the curves" },
+        { 0 } };
+    cli_parse(argc, argv, "clusters", "Train on clustered data.", opts);
+    o.spec.per_class = (int)o.clusters;
+    if (2 * o.spec.per_class > 1 << o.spec.informative)
+        cli_fail("--clusters: %d per class do not fit on the 4 vertices of "
+                 "a square", o.spec.per_class);
+    if (o.size.n[1] != o.spec.informative + o.spec.redundant
+        || o.size.n[5] != 1)
+        cli_fail("--sizes: the network needs 4 inputs and 1 output");
+    return o;
+}
+
 /* make the four-activation network */
-static net *cluster_net(const int n[6], long seed)
+static net *cluster_net(const layer_sizes *size, long seed)
 {
     static const activation A[6] = { 0, 0, ACT_SIGMOID, ACT_TANH,
                                      ACT_RELU, ACT_SIGMOID };
     nn_err err;
-    net *N = net_create(5, n, A, &err);
-    if (N == NULL)
-        cli_fail("%s", err.msg);
+    net *N = cli_have(net_create(5, size->n, A, &err), &err);
     rng init;
     rng_seed(&init, (uint64_t)seed, 132);
     net_init(N, &init);
@@ -55,153 +66,95 @@ static trainer *full_batch(net *N, size_t n, double rate)
 {
     train_options o = { LOSS_BCE, rate, n, 0.0 };
     nn_err err;
-    trainer *T = trainer_create(N, n, &o, &err);
-    if (T == NULL)
-        cli_fail("%s", err.msg);
-    return T;
-}
-
-/* measure the network on a data set */
-static void loss_and_accuracy(net *N, const dataset *D, double *loss,
-                              double *acc)
-{
-    nn_err err;
-    if (mean_loss(N, D, LOSS_BCE, loss, &err) != 0
-        || accuracy(N, D, acc, &err) != 0)
-        cli_fail("%s", err.msg);
-}
-
-/* say a count of clusters in words */
-static const char *clusters_word(long n)
-{
-    static const char *const word[13] = {
-        "zero", "one", "two", "three", "four", "five", "six", "seven",
-        "eight", "nine", "ten", "eleven", "twelve" };
-    static char digits[2][24];
-    static int turn;
-    if (n >= 0 && n <= 12)
-        return word[n];
-    turn = !turn;
-    snprintf(digits[turn], sizeof digits[turn], "%ld", n);
-    return digits[turn];
+    return cli_have(trainer_create(N, n, &o, &err), &err);
 }
 
 /* train on ten samples and tabulate the predictions */
-static void small_table(const struct options *o, rng *data,
-                        runfile *macros)
+static void small_table(const struct options *o, rng *data)
 {
     dataset D;
     nn_err err;
-    if (clusters_draw(&D, (size_t)o->samples, &o->spec, data, NULL, NULL,
-                      &err) != 0)
-        cli_fail("%s", err.msg);
-    net *N = cluster_net(o->n, o->seed);
-    double *p0 = malloc(D.n * sizeof *p0);
-    if (p0 == NULL)
-        cli_fail("out of memory");
+    cli_must(clusters_draw(&D, (size_t)o->samples, &o->spec, data, NULL,
+                           NULL, &err), &err);
+    net *N = cluster_net(&o->size, o->seed);
+    double *p0 = cli_alloc(D.n, sizeof *p0);
     for (size_t s = 0; s < D.n; s++)
         p0[s] = net_forward(N, D.x + s * (size_t)D.d)[1];
     /* train full-batch on the ten samples */
     double first, last, acc;
-    loss_and_accuracy(N, &D, &first, &acc);
+    cli_must(mean_loss(N, &D, LOSS_BCE, &first, &err), &err);
     trainer *T = full_batch(N, D.n, o->rate);
     for (long e = 0; e < o->epochs; e++)
-        if (train_epoch(T, &D, NULL, NULL, &err) != 0)
-            cli_fail("%s", err.msg);
+        cli_must(train_epoch(T, &D, NULL, NULL, &err), &err);
     trainer_free(T);
-    loss_and_accuracy(N, &D, &last, &acc);
+    cli_must(mean_loss(N, &D, LOSS_BCE, &last, &err), &err);
+    cli_must(accuracy(N, &D, &acc, &err), &err);
     printf("%zu samples: loss %.4f -> %.4f, accuracy %.2f\n", D.n, first,
            last, acc);
     /* print and write the table of predictions */
-    char *rows = malloc(D.n * 128 + 1), *end = rows;
-    if (rows == NULL)
-        cli_fail("out of memory");
     for (size_t s = 0; s < D.n; s++) {
         const double *x = D.x + s * (size_t)D.d;
         double p = net_forward(N, x)[1];
         printf("%2zu %7.3f %7.3f %7.3f %7.3f  y %.0f  p %.4f -> %.4f\n",
                s + 1, x[0], x[1], x[2], x[3], D.y[s], p0[s], p);
-        end += sprintf(end, "%zu & $%.2f$ & $%.2f$ & $%.2f$ & $%.2f$ & %.0f & "
-                       "%.3f & %.3f & %d \\\\\n", s + 1, x[0], x[1], x[2],
-                       x[3], D.y[s], p0[s], p, p >= 0.5);
+        if (o->table != NULL)
+            fprintf(o->table, "%zu & $%.2f$ & $%.2f$ & $%.2f$ & $%.2f$ & %.0f & "
+                    "%.3f & %.3f & %d \\\\\n", s + 1, x[0], x[1], x[2], x[3],
+                    D.y[s], p0[s], p, p >= 0.5);
     }
-    if (macros != NULL) {
-        run_macro(macros, "clusters.table", "%s", rows);
-        /* write the macros of the ten samples */
-        run_macro(macros, "clusters.seed", "%ld", o->seed);
-        run_macro(macros, "clusters.samples", "%zu", D.n);
-        run_macro(macros, "clusters.epochs", "%ld", o->epochs);
-        run_macro(macros, "clusters.rate", "%g", o->rate);
-        run_macro(macros, "clusters.sep", "%g", o->spec.sep);
-        run_macro(macros, "clusters.first", "%.3f", first);
-        run_macro(macros, "clusters.last", "%.4f", last);
-        {
-            long right = lround(acc * (double)D.n), all = (long)D.n;
-            char words[64];
-            if (right == all)
-                snprintf(words, sizeof words, "all %s", clusters_word(all));
-            else
-                snprintf(words, sizeof words, "%s of the %s",
-                         right == 0 ? "none" : clusters_word(right),
-                         clusters_word(all));
-            run_macro(macros, "clusters.acc", "%s", words);
-        }
-        
-        /* check what the text says of the ten samples */
-        double near = 0.0, size[5] = { 0 };
-        for (size_t s = 0; s < D.n; s++)
-            near = fmax(near, fabs(p0[s] - 0.5));
-        for (int j = 1; j <= 4 && j <= N->n[1]; j++) {
-            for (int i = 1; i <= N->n[2]; i++)
-                size[j] += N->w[1][i][j] * N->w[1][i][j] / N->n[2];
-            size[j] = sqrt(size[j]);
-            char key[32];
-            snprintf(key, sizeof key, "clusters.wsize.%d", j);
-            run_macro(macros, key, "%.2f", size[j]);
-        }
-        double informative = (size[1] + size[2]) / 2, redundant = (size[3] + size[4]) / 2;
-        run_claim(macros, "clusters.near-half", near < 0.1,
-                  "before training every probability of the table is within 0.1 of 1/2",
-                  "largest distance %.3f", near);
-        run_claim(macros, "clusters.redundant-weights",
-                  redundant >= informative / 2 && redundant <= 2 * informative,
-                  "the trained first layer weights the redundant inputs as much as "
-                  "the informative ones, within a factor of two",
-                  "root mean square %.2f against %.2f", redundant, informative);
+    
+    /* quote the numbers of the ten samples */
+    quote("first", "%.3f", first);
+    quote("last", "%.4f", last);
+    quote("right", "%ld", lround(acc * (double)D.n));
+    
+    /* check what the text says of the ten samples */
+    double near = 0.0, size[5] = { 0 };
+    for (size_t s = 0; s < D.n; s++)
+        near = fmax(near, fabs(p0[s] - 0.5));
+    for (int j = 1; j <= 4 && j <= N->n[1]; j++) {
+        for (int i = 1; i <= N->n[2]; i++)
+            size[j] += N->w[1][i][j] * N->w[1][i][j] / N->n[2];
+        size[j] = sqrt(size[j]);
+        char key[64];
+        quote(key_of(key, "wsize.%d", j), "%.2f", size[j]);
     }
-    free(rows);
+    double informative = (size[1] + size[2]) / 2, redundant = (size[3] + size[4]) / 2;
+    quote_claim("near-half", near < 0.1, "before training every probability of "
+                "the table is within 0.1 of 1/2", "largest distance %.3f", near);
+    int alike = redundant >= informative / 2 && redundant <= 2 * informative;
+    quote_claim("redundant-weights", alike, "the trained first layer weights the "
+                "redundant inputs as much as the informative ones, within a "
+                "factor of two", "rms %.2f against %.2f", redundant, informative);
     free(p0);
     net_free(N);
     data_free(&D);
 }
 
 /* train on the large set and record the learning curves */
-static void learning_curves(const struct options *o, rng *data,
-                            runfile *macros)
+static void learning_curves(const struct options *o, rng *data)
 {
     dataset all, train, test;
     /* draw the large set and split it */
     nn_err err;
-    if (clusters_draw(&all, (size_t)o->large, &o->spec, data, NULL, NULL,
-                      &err) != 0)
-        cli_fail("%s", err.msg);
+    cli_must(clusters_draw(&all, (size_t)o->large, &o->spec, data, NULL, NULL,
+                           &err), &err);
     size_t ntest = all.n / 4;
     train = all, test = all;
     train.n = all.n - ntest;
     test.n = ntest;
     test.x = all.x + train.n * (size_t)all.d;
     test.y = all.y + train.n * (size_t)all.m;
-    net *N = cluster_net(o->n, o->seed);
+    net *N = cluster_net(&o->size, o->seed);
     trainer *T = full_batch(N, train.n, o->large_rate);
-    double *c = calloc((size_t)o->large_epochs * 4, sizeof *c);
-    if (c == NULL)
-        cli_fail("out of memory for the learning curves");
+    double *c = cli_alloc((size_t)o->large_epochs * 4, sizeof *c);
     for (long e = 0; e < o->large_epochs; e++) {
-        if (train_epoch(T, &train, NULL, NULL, &err) != 0)
-            cli_fail("%s", err.msg);
+        cli_must(train_epoch(T, &train, NULL, NULL, &err), &err);
         /* measure the network after epoch e */
-        loss_and_accuracy(N, &train, &c[4 * e], &c[4 * e + 2]);
-        loss_and_accuracy(N, &test, &c[4 * e + 1], &c[4 * e + 3]);
+        cli_must(mean_loss(N, &train, LOSS_BCE, &c[4 * e], &err), &err);
+        cli_must(mean_loss(N, &test, LOSS_BCE, &c[4 * e + 1], &err), &err);
+        cli_must(accuracy(N, &train, &c[4 * e + 2], &err), &err);
+        cli_must(accuracy(N, &test, &c[4 * e + 3], &err), &err);
         cli_progress("clusters", e + 1, o->large_epochs, c[4 * e]);
     }
     /* write the learning curves and their macros */
@@ -209,134 +162,83 @@ static void learning_curves(const struct options *o, rng *data,
     for (long e = 1; e < E; e++)
         if (c[4 * e + 1] < c[4 * best + 1])
             best = e;
-    long rises[2] = { 0, 0 }, first_rise[2] = { 0, 0 }, last_rise[2] = { 0, 0 };
-    double top_rise[2] = { 0.0, 0.0 };
+    long rises[2] = { 0, 0 };
     for (long e = 1; e < E; e++)
-        for (int q = 0; q < 2; q++) {
-            double up = c[4 * e + q] - c[4 * (e - 1) + q];
-            if (up > 0.0) {
-                if (rises[q]++ == 0)
-                    first_rise[q] = e + 1;
-                last_rise[q] = e + 1;
-                if (up > top_rise[q])
-                    top_rise[q] = up;
-            }
-        }
+        for (int q = 0; q < 2; q++)
+            rises[q] += c[4 * e + q] > c[4 * (e - 1) + q];
     printf("large set: train loss %.4f acc %.4f, test loss %.4f acc %.4f; "
            "lowest test loss %.4f after %ld steps\n", c[4 * (E - 1)],
            c[4 * (E - 1) + 2], c[4 * (E - 1) + 1], c[4 * (E - 1) + 3],
            c[4 * best + 1], best + 1);
-    printf("steps that raised the loss: training %ld, test %ld (steps %ld "
-           "to %ld, at most %.2g)\n", rises[0], rises[1], first_rise[1],
-           last_rise[1], top_rise[1]);
-    if (o->curves != NULL) {
-        /* write the curves file */
-        runfile rf;
-        cli_create(&rf, o->curves);
-        fprintf(rf.f, "# epoch, train loss, test loss, train accuracy, "
-                      "test accuracy\n");
-        for (long e = 0; e < E; e++)
-            fprintf(rf.f, "%ld %.6g %.6g %.6g %.6g\n", e + 1, c[4 * e],
-                    c[4 * e + 1], c[4 * e + 2], c[4 * e + 3]);
-        cli_commit(&rf);
+    printf("steps that raised the loss: training %ld, test %ld\n", rises[0],
+           rises[1]);
+    
+    /* write the curves file */
+    fig_comment(o->curves, "epoch, train and test loss, train and test accuracy");
+    for (long e = 0; e < E; e++) {
+        const double *r = c + 4 * e;
+        fig_row(o->curves, e + 1, r[0], r[1], r[2], r[3]);
     }
-    if (macros != NULL) {
-        /* write the macros of the learning curves */
-        const double *f = c + 4 * (E - 1);
-        run_macro(macros, "clusters.large", "%zu", all.n);
-        run_macro(macros, "clusters.trainn", "%zu", train.n);
-        run_macro(macros, "clusters.testn", "%zu", test.n);
-        run_macro(macros, "clusters.largeepochs", "%ld", E);
-        run_macro(macros, "clusters.largerate", "%g", o->large_rate);
-        run_macro(macros, "clusters.trainloss", "%.3f", f[0]);
-        run_macro(macros, "clusters.testloss", "%.3f", f[1]);
-        run_macro(macros, "clusters.trainacc", "%.1f", 100.0 * f[2]);
-        run_macro(macros, "clusters.testacc", "%.1f", 100.0 * f[3]);
-        run_macro(macros, "clusters.startloss", "%.3f", c[0]);
-        if (best == E - 1)
-            run_macro(macros, "clusters.best", "at the last step");
-        else
-            run_macro(macros, "clusters.best", "after %ld steps", best + 1);
-        run_macro(macros, "clusters.bestloss", "%.3f", c[4 * best + 1]);
-        
-        /* write the macros of the plateau and of the rises */
-        long W = E / 40 > 0 ? E / 40 : 1, start = 0, stop = 0;
-        double tau = (c[0] - c[4 * (E - 1)]) / 40 / 4;
-        for (long e = W; e + W < E && stop == 0; e++) {
-            double drop = c[4 * (e - 1)] - c[4 * (e - 1 + W)];
-            if (start == 0 && drop < tau)
-                start = e;
-            else if (start != 0 && drop >= tau)
-                stop = e;
-        }
-        static const char *const at[3] = { "from", "to", "half" };
-        const long step[3] = { start, stop, E / 2 };
-        char name[64];
-        for (int q = 0; q < 3; q++) {
-            const double *g = c + 4 * (step[q] > 0 ? step[q] - 1 : 0);
-            snprintf(name, sizeof name, "clusters.plateau.%s", at[q]);
-            run_macro(macros, name, "%ld", step[q]);
-            snprintf(name, sizeof name, "clusters.plateau.%s.train", at[q]);
-            run_macro(macros, name, "%.3f", g[0]);
-            snprintf(name, sizeof name, "clusters.plateau.%s.test", at[q]);
-            run_macro(macros, name, "%.3f", g[1]);
-            snprintf(name, sizeof name, "clusters.plateau.%s.acc", at[q]);
-            run_macro(macros, name, "%.1f", 100.0 * g[2]);
-        }
-        char rise[64];
-        run_macro(macros, "clusters.trainrises", "%s",
-                  rises[0] == 0 ? "none" : clusters_word(rises[0]));
-        
-        /* word what the test loss did after a step */
-        if (rises[1] == 0)
-            run_macro(macros, "clusters.testrises", "never rose either");
-        else {
-            int early = start > 0 && stop > start && first_rise[1] >= start - W
-                        && last_rise[1] <= (start + stop) / 2;
-            int tiny = top_rise[1] < 1e-3;
-            run_macro(macros, "clusters.testrises",
-                      "rose after %s of them, all between step %ld and step "
-                      "%ld%s, and by at most $%s$ a step%s", clusters_word(rises[1]),
-                      first_rise[1], last_rise[1],
-                      early ? ", near the start of the plateau" : "",
-                      tex_scientific(rise, sizeof rise, top_rise[1]),
-                      tiny ? ", too little to see in the figure" : "");
-        }
-        
-        /* check what the text says of the learning curves */
-        int found = start > 0 && stop > start && stop - start >= E / 10;
-        int faster = found && stop + W < E, below = found, perfect = 0;
-        for (int q = 0; q < 2 && faster; q++) {
-            double in = (c[4 * (start - 1) + q] - c[4 * (stop - 1) + q])
-                        / (double)(stop - start);
-            double after = (c[4 * (stop - 1) + q] - c[4 * (stop - 1 + W) + q])
-                           / (double)W;
-            faster = after > in;
-        }
-        for (long e = start; e < E && below; e++)
-            below = c[4 * e] < c[4 * e + 1];
-        for (long e = 0; e < E; e++)
-            perfect = perfect || c[4 * e + 2] >= 1.0 || c[4 * e + 3] >= 1.0;
-        run_claim(macros, "clusters.together", fabs(c[0] - c[1]) < 0.02,
-                  "after the first step the two losses differ by less than 0.02",
-                  "%.3f and %.3f", c[0], c[1]);
-        run_claim(macros, "clusters.plateau", found,
-                  "the training loss has a plateau a tenth of the run long or more",
-                  "from step %ld to step %ld of %ld", start, stop, E);
-        run_claim(macros, "clusters.after-plateau", faster,
-                  "after the plateau both losses fall faster than in it",
-                  "over the %ld steps after step %ld", W, stop);
-        run_claim(macros, "clusters.train-below", below,
-                  "from the plateau on, the training loss is below the test loss",
-                  "at the end %.3f against %.3f", c[4 * (E - 1)], c[4 * (E - 1) + 1]);
-        run_claim(macros, "clusters.no-overfit", best == E - 1,
-                  "the lowest test loss comes at the last step",
-                  "step %ld of %ld", best + 1, E);
-        run_claim(macros, "clusters.imperfect", !perfect,
-                  "neither accuracy reaches 100\\%",
-                  "at the end %.1f\\%% and %.1f\\%%", 100 * c[4 * (E - 1) + 2],
-                  100 * c[4 * (E - 1) + 3]);
+    
+    /* write the macros of the learning curves */
+    const double *f = c + 4 * (E - 1);
+    quote_count("trainn", (long long)train.n);
+    quote_count("testn", (long long)test.n);
+    quote("trainloss", "%.3f", f[0]);
+    quote("testloss", "%.3f", f[1]);
+    quote("trainacc", "%.1f", 100.0 * f[2]);
+    quote("testacc", "%.1f", 100.0 * f[3]);
+    quote("startloss", "%.3f", c[0]);
+    
+    /* write the macros of the plateau */
+    long W = E / 40 > 0 ? E / 40 : 1, start = 0, stop = 0;
+    double tau = (c[0] - c[4 * (E - 1)]) / 40 / 4;
+    for (long e = W; e + W < E && stop == 0; e++) {
+        double drop = c[4 * (e - 1)] - c[4 * (e - 1 + W)];
+        if (start == 0 && drop < tau)
+            start = e;
+        else if (start != 0 && drop >= tau)
+            stop = e;
     }
+    static const char *const at[3] = { "from", "to", "half" };
+    const long step[3] = { start, stop, E / 2 };
+    char key[64];
+    for (int q = 0; q < 3; q++) {
+        const double *g = c + 4 * (step[q] > 0 ? step[q] - 1 : 0);
+        quote(key_of(key, "plateau.%s", at[q]), "%ld", step[q]);
+        quote(key_of(key, "plateau.%s.train", at[q]), "%.3f", g[0]);
+        quote(key_of(key, "plateau.%s.test", at[q]), "%.3f", g[1]);
+        quote(key_of(key, "plateau.%s.acc", at[q]), "%.1f", 100.0 * g[2]);
+    }
+    
+    /* check what the text says of the learning curves */
+    int found = start > 0 && stop > start && stop - start >= E / 10;
+    int faster = found && stop + W < E, below = found, perfect = 0;
+    for (int q = 0; q < 2 && faster; q++) {
+        double in = (c[4 * (start - 1) + q] - c[4 * (stop - 1) + q])
+                    / (double)(stop - start);
+        double after = (c[4 * (stop - 1) + q] - c[4 * (stop - 1 + W) + q])
+                       / (double)W;
+        faster = after > in;
+    }
+    for (long e = start; e < E && below; e++)
+        below = c[4 * e] < c[4 * e + 1];
+    for (long e = 0; e < E; e++)
+        perfect = perfect || c[4 * e + 2] >= 1.0 || c[4 * e + 3] >= 1.0;
+    quote_claim("together", fabs(c[0] - c[1]) < 0.02, "the two losses differ "
+                "by less than 0.02 after the first step", "%.3f, %.3f", c[0], c[1]);
+    quote_claim("plateau", found, "the training loss has a plateau a tenth of "
+                "the run long or more", "steps %ld to %ld of %ld", start, stop, E);
+    quote_claim("after-plateau", faster, "after the plateau both losses fall "
+                "faster than in it", "over the %ld steps after step %ld", W, stop);
+    quote_claim("train-below", below, "from the plateau on, the training loss is "
+                "below the test loss", "at the end %.3f against %.3f", f[0], f[1]);
+    quote_claim("no-overfit", best == E - 1, "the lowest test loss comes at the "
+                "last step", "step %ld of %ld", best + 1, E);
+    quote_claim("imperfect", !perfect, "neither accuracy reaches 100\\%",
+                "at the end %.1f\\%% and %.1f\\%%", 100 * f[2], 100 * f[3]);
+    quote_claim("no-rise", rises[0] == 0 && rises[1] == 0, "no step raises "
+                "either loss", "%ld and %ld steps do", rises[0], rises[1]);
     free(c);
     trainer_free(T);
     net_free(N);
@@ -345,61 +247,10 @@ static void learning_curves(const struct options *o, rng *data,
 
 int main(int argc, char **argv)
 {
-    /* parse the clusters command line */
-    struct options o = { 2026, 10, 1000, 1000, 4000, 0.5, 0.05,
-                         { 0, 4, 6, 4, 3, 1 }, { 2, 2, 2, 1.0 }, NULL, NULL };
-    cli_start(argc, argv, usage);
-    while (cli_next()) {
-        /* read one clusters option */
-        if (cli_is("--seed"))
-            o.seed = cli_long(0, LONG_MAX);
-        else if (cli_is("--samples"))
-            o.samples = cli_long(1, 100000);
-        else if (cli_is("--epochs"))
-            o.epochs = cli_long(1, 10000000);
-        else if (cli_is("--rate"))
-            o.rate = cli_double(1e-12, 1e6);
-        else if (cli_is("--large"))
-            o.large = cli_long(4, 10000000);
-        else if (cli_is("--large-epochs"))
-            o.large_epochs = cli_long(1, 10000000);
-        else if (cli_is("--large-rate"))
-            o.large_rate = cli_double(1e-12, 1e6);
-        else if (cli_is("--sep"))
-            o.spec.sep = cli_double(1e-9, 1e6);
-        else if (cli_is("--clusters"))
-            o.spec.per_class = (int)cli_long(1, CLUSTERS_MAX / 2);
-        else if (cli_is("--sizes")) {
-            /* read the five widths */
-            int w[NET_MAX_LAYERS + 1];
-            int L = cli_sizes(w, NET_MAX_LAYERS);
-            for (int k = 1; k <= 5 && k <= L; k++)
-                o.n[k] = w[k];
-            o.n[0] = L != 5;
-        } else if (cli_is("--curves"))
-            o.curves = cli_string();
-        else if (cli_is("--tex"))
-            o.tex = cli_string();
-        else
-            cli_unknown();
-    }
-    if (o.n[0] != 0)
-        cli_fail("--sizes: give five widths, like 4,6,4,3,1");
-    if (o.n[1] != o.spec.informative + o.spec.redundant || o.n[5] != 1)
-        cli_fail("--sizes: the network needs 4 inputs and 1 output");
-    if (2 * o.spec.per_class > 1 << o.spec.informative)
-        cli_fail("--clusters: %d per class do not fit on the 4 vertices of "
-                 "a square", o.spec.per_class);
-    runfile mf, *macros = NULL;
-    if (o.tex != NULL) {
-        cli_create(&mf, o.tex);
-        macros = &mf;
-    }
+    struct options o = read_options(argc, argv);
     rng data;
     rng_seed(&data, (uint64_t)o.seed, 131);
-    small_table(&o, &data, macros);
-    learning_curves(&o, &data, macros);
-    if (macros != NULL)
-        cli_commit(macros);
-    return cli_finish();
+    small_table(&o, &data);
+    learning_curves(&o, &data);
+    return cli_done();
 }

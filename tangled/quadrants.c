@@ -2,52 +2,36 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "cli.h"
+#include "harness.h"
 #include "toy-tasks.h"
 
 /* quadrants options */
-static const char usage[] =
-    "usage: quadrants [options]\n"
-    "Train LeakyReLU networks, one fresh sample at a time, to tell the\n"
-    "quadrants of [-2,2]^2 where x1 x2 > 0 from the others.\n"
-    "  --seed N          seed of weights and samples (default 2026)\n"
-    "  --samples N       training samples (default 100000)\n"
-    "  --rate R          learning rate (default 0.05)\n"
-    "  --sizes LIST      layer sizes, 2,...,2 (default 2,3,2)\n"
-    "  --test N          held-out points (default 1000)\n"
-    "  --seeds N         seeds per cell of the table, 0 for no table\n"
-    "                    (default 10)\n"
-    "  --regions FILE    write the predicted classes on a grid\n"
-    "  --tex FILE        write the numbers the book quotes as LaTeX macros\n"
-    "  --help            print this text and exit\n";
-
-enum { QUADRANTS_MAX_DEPTH = 16, GRID = 100 };
+enum { MAX_DEPTH = 16, GRID = 100 };
 
 struct options {
     long seed, samples, test, seeds;
     double rate;
-    int L, n[QUADRANTS_MAX_DEPTH + 1]; /* n[1 .. L], as cli_sizes gives */
-    const char *regions, *tex;
+    layer_sizes size;   /* n[1 .. L] */
+    FILE *regions;      /* the decision regions, or NULL */
 };
 
 /* make a network for the quadrants */
 struct recipe {
     const char *label;      /* for the output, e.g. "2-8-2 tanh" */
-    int L, n[QUADRANTS_MAX_DEPTH + 1];
+    layer_sizes size;
     activation hidden;
     loss_kind loss;
 };
 
 static net *make_quadrants_net(const struct recipe *c, long seed)
 {
-    activation A[QUADRANTS_MAX_DEPTH + 1];
-    for (int k = 0; k < c->L; k++)
+    activation A[MAX_DEPTH + 1];
+    int L = c->size.L;
+    for (int k = 0; k < L; k++)
         A[k] = c->hidden;
-    A[c->L] = c->loss == LOSS_SOFTMAX_CE ? ACT_IDENTITY : ACT_LEAKY_RELU;
+    A[L] = c->loss == LOSS_SOFTMAX_CE ? ACT_IDENTITY : ACT_LEAKY_RELU;
     nn_err err;
-    net *N = net_create(c->L, c->n, A, &err);
-    if (N == NULL)
-        cli_fail("%s", err.msg);
+    net *N = cli_have(net_create(L, c->size.n, A, &err), &err);
     rng init;
     rng_seed(&init, (uint64_t)seed, 111);
     net_init(N, &init);
@@ -60,39 +44,29 @@ static double train_quadrants(net *N, loss_kind k, double rate, long samples,
 {
     dataset D;
     nn_err err;
-    if (data_create(&D, (size_t)samples, 2, 2, &err) != 0)
-        cli_fail("%s", err.msg);
+    cli_must(data_create(&D, (size_t)samples, 2, 2, &err), &err);
     train_options t = { k, rate, 1, 0.0 };
-    trainer *T = trainer_create(N, D.n, &t, &err);
-    if (T == NULL)
-        cli_fail("%s", err.msg);
+    trainer *T = cli_have(trainer_create(N, D.n, &t, &err), &err);
     rng data;
     rng_seed(&data, (uint64_t)seed, 112);
     double loss;
-    if (train_fresh(T, &D, quadrants_draw, &data, &loss, &err) != 0)
-        cli_fail("%s", err.msg);
+    cli_must(train_fresh(T, &D, quadrants_draw, &data, &loss, &err), &err);
     trainer_free(T);
     data_free(&D);
     return loss;
 }
 
-/* measure the accuracy on the held-out points */
-static double held_out_accuracy(net *N, const dataset *H)
+/* classify the points of a grid */
+static double grid_centre(int a)
 {
-    double acc;
-    nn_err err;
-    if (accuracy(N, H, &acc, &err) != 0)
-        cli_fail("%s", err.msg);
-    return acc;
+    return -2.0 + 4.0 * (a + 0.5) / GRID;
 }
 
-/* classify the points of a grid */
 static void classify_grid(net *N, unsigned char cls[GRID][GRID])
 {
     for (int a = 0; a < GRID; a++)
         for (int b = 0; b < GRID; b++) {
-            double x[2] = { -2.0 + 4.0 * (a + 0.5) / GRID,
-                            -2.0 + 4.0 * (b + 0.5) / GRID };
+            double x[2] = { grid_centre(a), grid_centre(b) };
             const double *out = net_forward(N, x);
             cls[a][b] = out[2] > out[1];
         }
@@ -100,14 +74,15 @@ static void classify_grid(net *N, unsigned char cls[GRID][GRID])
 
 /* the configurations of the table */
 static const struct recipe recipes[] = {
-    { "2-3-2 LeakyReLU, squares", 3, { 0, 2, 3, 2 }, ACT_LEAKY_RELU,
+    { "2-3-2 LeakyReLU, squares", { 3, { 0, 2, 3, 2 } }, ACT_LEAKY_RELU,
       LOSS_SQUARED },
-    { "2-8-2 LeakyReLU, squares", 3, { 0, 2, 8, 2 }, ACT_LEAKY_RELU,
+    { "2-8-2 LeakyReLU, squares", { 3, { 0, 2, 8, 2 } }, ACT_LEAKY_RELU,
       LOSS_SQUARED },
-    { "2-16-2 LeakyReLU, squares", 3, { 0, 2, 16, 2 }, ACT_LEAKY_RELU,
+    { "2-16-2 LeakyReLU, squares", { 3, { 0, 2, 16, 2 } }, ACT_LEAKY_RELU,
       LOSS_SQUARED },
-    { "2-8-2 tanh, squares", 3, { 0, 2, 8, 2 }, ACT_TANH, LOSS_SQUARED },
-    { "2-8-2 LeakyReLU, softmax", 3, { 0, 2, 8, 2 }, ACT_LEAKY_RELU,
+    { "2-8-2 tanh, squares", { 3, { 0, 2, 8, 2 } }, ACT_TANH,
+      LOSS_SQUARED },
+    { "2-8-2 LeakyReLU, softmax", { 3, { 0, 2, 8, 2 } }, ACT_LEAKY_RELU,
       LOSS_SOFTMAX_CE },
 };
 enum { ROWS = sizeof recipes / sizeof recipes[0], COLUMNS = 3 };
@@ -121,10 +96,13 @@ static struct cell_stats measure_cell(const struct recipe *c, double rate,
                                 const dataset *H, long *done, long total)
 {
     double sum = 0.0, sumsq = 0.0, worst = 1.0;
+    nn_err err;
     for (long t = 0; t < o->seeds; t++) {
         net *N = make_quadrants_net(c, o->seed + t);
-        double loss = train_quadrants(N, c->loss, rate, o->samples, o->seed + t);
-        double a = held_out_accuracy(N, H);
+        double loss = train_quadrants(N, c->loss, rate, o->samples,
+                                      o->seed + t);
+        double a;
+        cli_must(accuracy(N, H, &a, &err), &err);
         net_free(N);
         sum += a, sumsq += a * a;
         if (a < worst)
@@ -138,30 +116,104 @@ static struct cell_stats measure_cell(const struct recipe *c, double rate,
     return r;
 }
 
-/* write the decision regions */
-static void write_regions(runfile *rf, unsigned char before[GRID][GRID],
-                          unsigned char after[GRID][GRID],
-                          unsigned char wider[GRID][GRID])
+/* the steps of quadrants */
+static struct options read_options(int argc, char **argv)
 {
-    fprintf(rf->f, "# x1, x2, class before, after, wider network\n");
+    struct options o = { .seed = 2026, .samples = 100000, .test = 1000,
+                         .seeds = 10, .rate = 0.05,
+                         .size = { 3, { 0, 2, 3, 2 } } };
+    const cli_option opts[] = {
+        { "--seed", CLI_LONG, &o.seed, 0, 1e18, "seed of weights and samples" },
+        { "--samples", CLI_LONG, &o.samples, 1, 2e6, "training samples" },
+        { "--rate", CLI_REAL, &o.rate, 1e-9, 10, "learning rate" },
+        { "--sizes", CLI_SIZES, &o.size, 2, MAX_DEPTH, "layer sizes, 2,...,2" },
+        { "--test", CLI_LONG, &o.test, 1, 1e6, "held-out points" },
+        { "--seeds", CLI_LONG, &o.seeds, 0, 1000, "seeds per table cell" },
+        { "--regions", CLI_OUTPUT, &o.regions, 0, 0, "write the regions" },
+        { 0 } };
+    cli_parse(argc, argv, "quadrants", "Train networks to tell the quadrants "
+              "of [-2,2]^2 where x1 x2 > 0 from the others.", opts);
+    if (o.size.n[1] != 2 || o.size.n[o.size.L] != 2)
+        cli_fail("--sizes: the network needs 2 inputs and 2 outputs");
+    return o;
+}
+
+/* the steps of quadrants */
+static dataset draw_held_out_points(const struct options *o)
+{
+    dataset H;
+    nn_err err;
+    cli_must(data_create(&H, (size_t)o->test, 2, 2, &err), &err);
+    rng hr;
+    rng_seed(&hr, (uint64_t)o->seed, 113);
+    quadrants_draw(&H, &hr);
+    return H;
+}
+
+/* the steps of quadrants */
+struct picture {
+    double acc[3];                      /* before, after, wider network */
+    unsigned char cls[3][GRID][GRID];   /* their classes on the grid */
+};
+
+static void draw_network(struct picture *p, int q, net *N, const dataset *H)
+{
+    nn_err err;
+    cli_must(accuracy(N, H, &p->acc[q], &err), &err);
+    classify_grid(N, p->cls[q]);
+}
+
+static void train_and_draw(struct picture *p, const struct options *o,
+                           const dataset *H)
+{
+    const struct recipe narrow = { "options", o->size, ACT_LEAKY_RELU,
+                                   LOSS_SQUARED };
+    const struct recipe wide = { "2-8-2", { 3, { 0, 2, 8, 2 } },
+                                 ACT_LEAKY_RELU, LOSS_SQUARED };
+    net *N = make_quadrants_net(&narrow, o->seed);
+    draw_network(p, 0, N, H);
+    train_quadrants(N, LOSS_SQUARED, o->rate, o->samples, o->seed);
+    draw_network(p, 1, N, H);
+    net_free(N);
+    net *W = make_quadrants_net(&wide, o->seed);
+    train_quadrants(W, LOSS_SQUARED, column_rate[1], o->samples, o->seed);
+    draw_network(p, 2, W, H);
+    net_free(W);
+}
+
+/* the steps of quadrants */
+static void write_regions(FILE *f, const struct picture *p)
+{
+    fig_comment(f, "x1, x2, class before, after, wider network");
     for (int a = 0; a < GRID; a++) {
         for (int b = 0; b < GRID; b++)
-            fprintf(rf->f, "%.3f %.3f %d %d %d\n",
-                    -2.0 + 4.0 * (a + 0.5) / GRID,
-                    -2.0 + 4.0 * (b + 0.5) / GRID,
-                    before[a][b], after[a][b], wider[a][b]);
-        fprintf(rf->f, "\n");
+            fig_row(f, grid_centre(a), grid_centre(b), p->cls[0][a][b],
+                    p->cls[1][a][b], p->cls[2][a][b]);
+        fig_gap(f);
     }
 }
 
-/* write the macros of quadrants */
+/* the steps of quadrants */
+static void measure_the_table(struct cell_stats cells[ROWS][COLUMNS],
+                              const struct options *o, const dataset *H)
+{
+    long done = 0, total = (long)ROWS * COLUMNS * o->seeds;
+    for (int r = 0; o->seeds > 0 && r < ROWS; r++)
+        for (int q = 0; q < COLUMNS; q++)
+            cells[r][q] = measure_cell(&recipes[r], column_rate[q], o, H,
+                                       &done, total);
+}
+
+/* the steps of quadrants */
+
+/* quote the results of quadrants */
 
 /* check the sentences about the table of quadrants */
-static void check_quadrant_claims(runfile *rf, double after, double wide,
+static void check_quadrant_claims(double after, double wide,
                                   struct cell_stats c[ROWS][COLUMNS])
 {
-    int trails = 1, wide_well = 1, rate_helps = 1, tanh_stuck = 1, close = 1;
-    double worst_wide = 1.0, sd_wide = 0.0, gap = 1.0;
+    int trails = 1, rate_helps = 1, tanh_stuck = 1;
+    double worst_wide = 1.0, sd_wide = 0.0, gap = 1.0, differ = 0.0;
     for (int q = 0; q < COLUMNS; q++) {
         double best = fmin(c[1][q].mean, c[2][q].mean);
         double spread = fmax(c[1][q].sd, c[2][q].sd);
@@ -173,171 +225,80 @@ static void check_quadrant_claims(runfile *rf, double after, double wide,
             worst_wide = fmin(worst_wide, c[r][q].worst);
             sd_wide = fmax(sd_wide, c[r][q].sd);
         }
-        close = close && fabs(c[4][q].mean - c[1][q].mean) <= 0.02;
+        differ = fmax(differ, fabs(c[4][q].mean - c[1][q].mean));
     }
-    wide_well = worst_wide >= 0.90 && sd_wide <= 0.03;
     for (int r = 1; r <= 2; r++)
         rate_helps = rate_helps && c[r][1].mean > c[r][0].mean
                      && c[r][1].sd < c[r][0].sd;
     for (int q = 1; q < COLUMNS; q++)
         tanh_stuck = tanh_stuck && c[3][q].worst < 0.60;
-    run_claim(rf, "quadrants.wide-closely", wide >= 0.98 && wide > after,
-              "the wider network of the figure classifies at least 98\\% "
-              "right, more than the narrow one",
-              "%.1f\\%% against %.1f\\%%", 100 * wide, 100 * after);
-    run_claim(rf, "quadrants.narrow-trails", trails,
-              "at every rate the $2$-$3$-$2$ row trails both wider rows by "
-              "3 points or more, has twice their spread or more, and a worst "
-              "seed 8 points or more below its mean",
-              "smallest gap %.1f points", 100 * gap);
-    run_claim(rf, "quadrants.wide-reliable", wide_well,
-              "the $2$-$8$-$2$ and $2$-$16$-$2$ rows have every seed at "
-              "90\\% or more and a spread of 3 points at most",
-              "worst seed %.1f\\%%, largest spread %.1f", 100 * worst_wide,
-              100 * sd_wide);
-    run_claim(rf, "quadrants.rate-helps", rate_helps,
-              "for the wide rows the second rate raises the mean and "
-              "shrinks the spread of the first",
-              "$2$-$8$-$2$: %.1f to %.1f; $2$-$16$-$2$: %.1f to %.1f",
-              100 * c[1][0].mean, 100 * c[1][1].mean, 100 * c[2][0].mean,
-              100 * c[2][1].mean);
-    run_claim(rf, "quadrants.tanh-stuck",
-              tanh_stuck && c[3][0].worst >= 0.80,
-              "the $\\tanh$ row has a seed below 60\\% at each smaller "
-              "rate, and none below 80\\% at the largest",
-              "worst seeds %.1f, %.1f, %.1f", 100 * c[3][0].worst,
-              100 * c[3][1].worst, 100 * c[3][2].worst);
-    run_claim(rf, "quadrants.loss-close", close,
-              "softmax and least squares with eight nodes are within 2 "
-              "points at every rate",
-              "%.1f/%.1f, %.1f/%.1f, %.1f/%.1f", 100 * c[4][0].mean,
-              100 * c[1][0].mean, 100 * c[4][1].mean, 100 * c[1][1].mean,
-              100 * c[4][2].mean, 100 * c[1][2].mean);
+    quote_claim("wide-closely", wide >= 0.98 && wide > after, "the wider "
+                "network of the figure classifies 98\\% or more right, more "
+                "than the narrow one", "%.1f against %.1f", 100 * wide,
+                100 * after);
+    quote_claim("narrow-trails", trails, "at every rate the $2$-$3$-$2$ row "
+                "trails the wider rows by 3 points or more, with twice their "
+                "spread or more and a worst seed 8 points or more below its "
+                "mean", "smallest gap %.1f points", 100 * gap);
+    quote_claim("wide-reliable", worst_wide >= 0.90 && sd_wide <= 0.03, "the "
+                "$2$-$8$-$2$ and $2$-$16$-$2$ rows have every seed at 90\\% or "
+                "more and a spread of 3 points at most", "worst seed %.1f, "
+                "largest spread %.1f", 100 * worst_wide, 100 * sd_wide);
+    quote_claim("rate-helps", rate_helps, "for the wide rows the second rate "
+                "raises the mean and shrinks the spread of the first",
+                "means %.1f to %.1f and %.1f to %.1f", 100 * c[1][0].mean,
+                100 * c[1][1].mean, 100 * c[2][0].mean, 100 * c[2][1].mean);
+    quote_claim("tanh-stuck", tanh_stuck && c[3][0].worst >= 0.80, "the "
+                "$\\tanh$ row has a seed below 60\\% at each smaller rate, and "
+                "none below 80\\% at the largest", "worst %.1f, %.1f, %.1f",
+                100 * c[3][0].worst, 100 * c[3][1].worst, 100 * c[3][2].worst);
+    quote_claim("loss-close", differ <= 0.02, "softmax and least squares "
+                "with eight nodes are within 2 points at every rate",
+                "largest difference %.1f", 100 * differ);
 }
 
-static void write_quadrant_macros(runfile *rf, const struct options *o,
-                                  double before, double after,
-                                  double wide, double wide_rate,
-                                  struct cell_stats cells[ROWS][COLUMNS])
+static void quote_quadrants(const struct options *o, const struct picture *p,
+                            struct cell_stats cells[ROWS][COLUMNS])
 {
-    char num[40];
-    run_macro(rf, "quadrants.seed", "%ld", o->seed);
-    run_macro(rf, "quadrants.samples", "%s",
-              tex_grouped(num, sizeof num, o->samples));
-    run_macro(rf, "quadrants.rate", "%g", o->rate);
-    run_macro(rf, "quadrants.test", "%ld", o->test);
-    run_macro(rf, "quadrants.before", "%.1f", 100 * before);
-    run_macro(rf, "quadrants.after", "%.1f", 100 * after);
-    run_macro(rf, "quadrants.wide", "%.1f", 100 * wide);
-    run_macro(rf, "quadrants.widerate", "%g", wide_rate);
-    /* write the cells of the table */
-    run_macro(rf, "quadrants.seeds", "%ld", o->seeds);
-    run_macro(rf, "quadrants.lastseed", "%ld", o->seed + o->seeds - 1);
+    char key[64];
+    quote("before", "%.1f", 100 * p->acc[0]);
+    quote("after", "%.1f", 100 * p->acc[1]);
+    quote("wide", "%.1f", 100 * p->acc[2]);
     for (int q = 0; q < COLUMNS; q++) {
-        char key[64];
-        snprintf(key, sizeof key, "quadrants.rate.%d", q + 1);
-        run_macro(rf, key, "%g", column_rate[q]);
-        for (int r = 0; o->seeds > 0 && r < ROWS; r++) {
-            const struct cell_stats *c = &cells[r][q];
-            snprintf(key, sizeof key, "quadrants.cell.%d.%d", r + 1, q + 1);
-            run_macro(rf, key, "$%.1f \\pm %.1f$ (%.1f)", 100 * c->mean,
-                      100 * c->sd, 100 * c->worst);
-        }
+        quote(key_of(key, "rate.%d", q + 1), "%g", column_rate[q]);
+        for (int r = 0; o->seeds > 0 && r < ROWS; r++)
+            quote(key_of(key, "cell.%d.%d", r + 1, q + 1),
+                  "$%.1f \\pm %.1f$ (%.1f)", 100 * cells[r][q].mean,
+                  100 * cells[r][q].sd, 100 * cells[r][q].worst);
     }
     if (o->seeds > 1)
-        check_quadrant_claims(rf, after, wide, cells);
+        check_quadrant_claims(p->acc[1], p->acc[2], cells);
 }
 
-int main(int argc, char **argv)
+static void report(const struct options *o, const struct picture *p,
+                   struct cell_stats cells[ROWS][COLUMNS])
 {
-    /* parse the quadrants command line */
-    struct options o = { 2026, 100000, 1000, 10, 0.05, 3, { 0, 2, 3, 2 },
-                         NULL, NULL };
-    cli_start(argc, argv, usage);
-    while (cli_next()) {
-        if (cli_is("--seed"))
-            o.seed = cli_long(0, LONG_MAX - 1000);
-        else if (cli_is("--samples"))
-            o.samples = cli_long(1, 2000000);
-        else if (cli_is("--rate"))
-            o.rate = cli_double(1e-9, 10.0);
-        else if (cli_is("--sizes"))
-            o.L = cli_sizes(o.n, QUADRANTS_MAX_DEPTH);
-        else if (cli_is("--test"))
-            o.test = cli_long(1, 1000000);
-        else if (cli_is("--seeds"))
-            o.seeds = cli_long(0, 1000);
-        else if (cli_is("--regions"))
-            o.regions = cli_string();
-        else if (cli_is("--tex"))
-            o.tex = cli_string();
-        else
-            cli_unknown();
-    }
-    if (o.L < 2 || o.n[1] != 2 || o.n[o.L] != 2)
-        cli_fail("--sizes: the network needs 2 inputs and 2 outputs");
-    /* create the output files of quadrants */
-    runfile regions_file, tex_file;
-    if (o.regions != NULL)
-        cli_create(&regions_file, o.regions);
-    if (o.tex != NULL)
-        cli_create(&tex_file, o.tex);
-    /* draw the held-out points */
-    dataset H;
-    nn_err err;
-    if (data_create(&H, (size_t)o.test, 2, 2, &err) != 0)
-        cli_fail("%s", err.msg);
-    rng hr;
-    rng_seed(&hr, (uint64_t)o.seed, 113);
-    quadrants_draw(&H, &hr);
-    /* train the network of the options and classify the grid */
-    static unsigned char before[GRID][GRID], after[GRID][GRID];
-    static unsigned char wider[GRID][GRID];
-    struct recipe main_config = { "options", o.L, { 0 }, ACT_LEAKY_RELU,
-                                  LOSS_SQUARED };
-    for (int k = 1; k <= o.L; k++)
-        main_config.n[k] = o.n[k];
-    net *N = make_quadrants_net(&main_config, o.seed);
-    double acc_before = held_out_accuracy(N, &H);
-    classify_grid(N, before);
-    train_quadrants(N, LOSS_SQUARED, o.rate, o.samples, o.seed);
-    double acc_after = held_out_accuracy(N, &H);
-    classify_grid(N, after);
-    net_free(N);
-    /* train the wider network and classify the grid */
-    static const struct recipe wide = { "2-8-2", 3, { 0, 2, 8, 2 },
-                                        ACT_LEAKY_RELU, LOSS_SQUARED };
-    const double wide_rate = 0.01;
-    net *W = make_quadrants_net(&wide, o.seed);
-    train_quadrants(W, LOSS_SQUARED, wide_rate, o.samples, o.seed);
-    double acc_wide = held_out_accuracy(W, &H);
-    classify_grid(W, wider);
-    net_free(W);
-    /* measure every cell of the table */
-    static struct cell_stats cells[ROWS][COLUMNS];
-    long done = 0, total = (long)ROWS * COLUMNS * o.seeds;
-    for (int r = 0; o.seeds > 0 && r < ROWS; r++)
-        for (int q = 0; q < COLUMNS; q++)
-            cells[r][q] = measure_cell(&recipes[r], column_rate[q], &o, &H,
-                                       &done, total);
-    /* report the results of quadrants */
     printf("held-out accuracy %.3f before, %.3f after %ld samples at "
-           "rate %g\n", acc_before, acc_after, o.samples, o.rate);
-    printf("2-8-2, rate %g: %.3f\n", wide_rate, acc_wide);
-    for (int r = 0; o.seeds > 0 && r < ROWS; r++)
+           "rate %g\n", p->acc[0], p->acc[1], o->samples, o->rate);
+    printf("2-8-2, rate %g: %.3f\n", column_rate[1], p->acc[2]);
+    for (int r = 0; o->seeds > 0 && r < ROWS; r++)
         for (int q = 0; q < COLUMNS; q++)
             printf("%-28s rate %-6g accuracy %.3f +- %.3f, worst %.3f\n",
                    recipes[r].label, column_rate[q], cells[r][q].mean,
                    cells[r][q].sd, cells[r][q].worst);
-    if (o.regions != NULL)
-        write_regions(&regions_file, before, after, wider);
-    if (o.tex != NULL)
-        write_quadrant_macros(&tex_file, &o, acc_before, acc_after,
-                              acc_wide, wide_rate, cells);
-    if (o.regions != NULL)
-        cli_commit(&regions_file);
-    if (o.tex != NULL)
-        cli_commit(&tex_file);
+    write_regions(o->regions, p);
+    quote_quadrants(o, p, cells);
+}
+
+int main(int argc, char **argv)
+{
+    struct options o = read_options(argc, argv);
+    dataset H = draw_held_out_points(&o);
+    static struct picture p;
+    train_and_draw(&p, &o, &H);
+    static struct cell_stats cells[ROWS][COLUMNS];
+    measure_the_table(cells, &o, &H);
+    report(&o, &p, cells);
     data_free(&H);
-    return cli_finish();
+    return cli_done();
 }

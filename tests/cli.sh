@@ -153,8 +153,9 @@ expect_error "clusters rejects more clusters than vertices" clusters --tex "$f" 
 check "classifier and clusters reproduce the build's runs" bash -c '
     "$1/bin/classifier" --seed 2026 --grid "$2/g.dat" --points "$2/p.dat" --tex "$2/c.tex" >/dev/null 2>&1 &&
     cmp "$2/g.dat" "$1/data/boundary-grid.dat" && cmp "$2/c.tex" "$1/data/classifier.tex" &&
-    "$1/bin/clusters" --seed 2026 --curves "$2/k.dat" --tex "$2/k.tex" >/dev/null 2>&1 &&
-    cmp "$2/k.dat" "$1/data/clusters-curves.dat" && cmp "$2/k.tex" "$1/data/clusters.tex"' \
+    "$1/bin/clusters" --seed 2026 --curves "$2/k.dat" --table "$2/k-table.tex" --tex "$2/k.tex" >/dev/null 2>&1 &&
+    cmp "$2/k.dat" "$1/data/clusters-curves.dat" && cmp "$2/k.tex" "$1/data/clusters.tex" &&
+    cmp "$2/k-table.tex" "$1/data/clusters-table.tex"' \
     _ "$build" "$scratch"
 # A failure after an output file was created removes its temporary too.
 expect_error "descent leaves no temporary when a later file fails" descent \
