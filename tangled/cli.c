@@ -13,9 +13,9 @@
 #include "cli.h"
 #include "net.h"
 
-static int argc_, i_;
+static int argc_;
 static char **argv_;
-static const char *usage_, *program_ = "program";
+static const char *program_ = "program";
 
 /* the output files not yet committed */
 static char *copy_of(const char *s)
@@ -141,34 +141,13 @@ void cli_progress(const char *what, long done, long total, double loss)
 }
 
 /* cli.c functions */
-void cli_start(int argc, char **argv, const char *usage)
+void cli_start(int argc, char **argv)
 {
-    argc_ = argc, argv_ = argv, i_ = 0, usage_ = usage;
+    argc_ = argc, argv_ = argv;
     if (argc > 0 && argv[0] != NULL) {
         const char *slash = strrchr(argv[0], '/');
         program_ = slash != NULL ? slash + 1 : argv[0];
     }
-}
-
-int cli_next(void)
-{
-    if (++i_ >= argc_)
-        return 0;
-    if (strcmp(argv_[i_], "--help") == 0) {
-        fputs(usage_, stdout);
-        exit(EXIT_SUCCESS);
-    }
-    return 1;
-}
-
-int cli_is(const char *name)
-{
-    return strcmp(argv_[i_], name) == 0;
-}
-
-void cli_unknown(void)
-{
-    cli_fail("unknown option '%s' (try --help)", argv_[i_]);
 }
 
 void cli_fail(const char *fmt, ...)
@@ -181,45 +160,6 @@ void cli_fail(const char *fmt, ...)
     fputc('\n', stderr);
     abort_outputs();
     exit(EXIT_FAILURE);
-}
-
-/* cli.c functions */
-const char *cli_string(void)
-{
-    const char *name = argv_[i_];
-    if (i_ + 1 >= argc_)
-        cli_fail("option %s needs a value (try --help)", name);
-    return argv_[++i_];
-}
-
-long cli_long(long min, long max)
-{
-    const char *name = argv_[i_], *text = cli_string();
-    long v;
-    nn_err err;
-    if (parse_long(name, text, min, max, &v, &err) != 0)
-        cli_fail("%s", err.msg);
-    return v;
-}
-
-double cli_double(double min, double max)
-{
-    const char *name = argv_[i_], *text = cli_string();
-    double v;
-    nn_err err;
-    if (parse_double(name, text, min, max, &v, &err) != 0)
-        cli_fail("%s", err.msg);
-    return v;
-}
-
-int cli_sizes(int n[], int max)
-{
-    const char *name = argv_[i_], *text = cli_string();
-    int L;
-    nn_err err;
-    if (parse_sizes(name, text, n, max, &L, &err) != 0)
-        cli_fail("%s", err.msg);
-    return L;
 }
 
 /* cli.c functions */

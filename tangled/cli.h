@@ -6,19 +6,9 @@
 #include "nnerr.h"
 #include "runfile.h"
 
-/* The command line is read one option at a time:
-       cli_start(argc, argv, usage);
-       while (cli_next())
-           if (cli_is("--seed")) seed = cli_long(0, LONG_MAX); ...
-   --help prints usage and exits 0; every error prints one line and exits 1. */
-void cli_start(int argc, char **argv, const char *usage);
-int cli_next(void);                      /* 1 while options remain */
-int cli_is(const char *name);            /* is the current option name? */
-const char *cli_string(void);            /* its value, as text */
-long cli_long(long min, long max);       /* its value, an integer */
-double cli_double(double min, double max);  /* its value, a finite real */
-int cli_sizes(int n[], int max);         /* "784,100,10" into n[1..L] */
-void cli_unknown(void);                  /* reject the current option */
+/* Remember the command line: the program's name, for messages, and the
+   options that name output files (cli_parse calls it). */
+void cli_start(int argc, char **argv);
 
 /* The outputs of a run: open each with cli_create (or, for a binary
    file, cli_create_binary), write it, declare it complete with

@@ -204,7 +204,7 @@ void cli_parse(int argc, char **argv, const char *key, const char *about,
     int count = 0;
     tag_ = key;
     opts_ = opts;
-    cli_start(argc, argv, about);
+    cli_start(argc, argv);
     program_ = argc > 0 && argv[0] != NULL && strrchr(argv[0], '/') != NULL
                ? strrchr(argv[0], '/') + 1 : argc > 0 && argv[0] ? argv[0]
                : "program";
