@@ -24,15 +24,18 @@ CHAPTERS = chapters/01-reading.nw chapters/02-notation.nw chapters/03-forward.nw
 PROGRAMS = first-step rng-demo layout forward losses views xor check-grad descent \
            zeros quadrants classifier clusters batch-speed fashion \
            cartpole-demo ac-check balance
-HEADERS  = rng.h cli.h runfile.h nnerr.h activation.h net.h loss.h \
-           matrix-form.h backprop.h gradcheck.h data.h train.h \
-           toy-tasks.h blobs.h clusters-data.h idx.h batch.h model.h \
-           cartpole.h actor-critic.h agent.h harness.h
-LIB_SRC  = nnerr.c rng.c cli.c runfile.c activation.c net.c loss.c \
-           matrix-form.c backprop.c gradcheck.c data.c train.c \
-           toy-tasks.c blobs.c clusters-data.c idx.c batch.c model.c \
-           cartpole.c actor-critic.c agent.c harness.c
-ROOTS    = $(HEADERS) $(LIB_SRC) $(PROGRAMS:=.c) Makefile
+# The library (numerics; tangled/lib), the book's support code (harness,
+# toy tasks, cart-pole; tangled/book) and the programs (tangled/programs).
+# Under build/src the files lie side by side.
+LIB_NAMES  = nnerr runfile rng activation net loss backprop gradcheck \
+             data train batch model idx
+BOOK_NAMES = cli harness toy-tasks blobs clusters-data matrix-form \
+             cartpole actor-critic agent
+HEADERS  = $(LIB_NAMES:=.h) $(BOOK_NAMES:=.h)
+LIB_SRC  = $(LIB_NAMES:=.c) $(BOOK_NAMES:=.c)
+ROOTS    = $(addprefix lib/,$(LIB_NAMES:=.h) $(LIB_NAMES:=.c)) \
+           $(addprefix book/,$(BOOK_NAMES:=.h) $(BOOK_NAMES:=.c)) \
+           $(addprefix programs/,$(PROGRAMS:=.c)) Makefile
 
 # The figures: one gnuplot script each, in figures/.
 FIGURES  = normal-hist network activations loss-error xor-loss check-h \
@@ -374,9 +377,9 @@ LAB_CHECKS = $(B)/lab/control/lab-check $(LABS:%=$(B)/lab/%/lab-check)
 define lab-build
 @mkdir -p $(@D)
 @echo "tangle the library with $(or $(1),no lab) into $(@D)"
-@for r in $(HEADERS) $(LIB_SRC); do \
+@for r in $(filter lib/% book/%,$(ROOTS)); do \
   notangle -L -filter "awk -v lab=$(1) -f tools/replace-chunk.awk" \
-           -R$$r $(CHAPTERS) $(1) > $(@D)/$$r || exit 1; \
+           -R$$r $(CHAPTERS) $(1) > $(@D)/$${r##*/} || exit 1; \
 done
 $(CC) $(CFLAGS) -I$(@D) -o $@ tests/lab-check.c \
       $(addprefix $(@D)/,$(LIB_SRC)) $(LDLIBS)

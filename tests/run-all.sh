@@ -126,24 +126,28 @@ quick_run balance --compare san-cmp2.tex --seeds 2 --episodes 1 \
 echo "== tangled/ against chapters/"
 check "chapters tangle to the committed tangled/" bash -c '
     tools/tangle.sh "$1/dev" "$1/tangled" "${@:2}" >/dev/null || exit 1
-    for f in "$1"/tangled/*; do
-        cmp "$f" "tangled/${f##*/}" || exit 1
+    for f in $(cd "$1/tangled" && find . -type f); do
+        cmp "$1/tangled/$f" "tangled/$f" || exit 1
     done
-    for f in tangled/*.c tangled/*.h tangled/Makefile; do
-        [ -e "$1/tangled/${f##*/}" ] || { echo "$f: no chapter makes it"; exit 1; }
+    for f in $(cd tangled && find . -name "*.[ch]" -o -name Makefile); do
+        [ -e "$1/tangled/$f" ] || { echo "tangled/$f: no chapter makes it"; exit 1; }
     done' _ "$scratch" "${roots[@]}" -- "${chapters[@]}"
-check "tangled/ has no #line directives" bash -c '! grep -l "^#line" tangled/*.c tangled/*.h'
+check "tangled/ has no #line directives" bash -c '! grep -rl "^#line" tangled'
+check "tangled/ has the library, the book's support and the programs; the library has no exit, no TeX, no harness" bash -c '
+    [ "$(cd tangled && echo */)" = "book/ lib/ programs/" ] &&
+    ! grep -l "exit *(\|setrun\|setclaim\|cli\.h\|harness\.h" tangled/lib/*.[ch]'
 check "a misspelt root chunk is an error" bash -c '
-    sed "s/^<<rng.c>>=/<<rgn.c>>=/" chapters/01-reading.nw > "$1/ch.nw" &&
+    sed "s|^<<lib/rng.c>>=|<<lib/rgn.c>>=|" chapters/01-reading.nw > "$1/ch.nw" &&
     ! tools/tangle.sh "$1/x" "$1/y" "${@:2}" -- "$1/ch.nw" "${chapters[@]:1}" 2>/dev/null' \
     _ "$scratch" "${roots[@]}"
 
 # 5. tangled/ builds with a C compiler and make alone, warnings as errors.
 echo "== tangled/ on its own"
 check "tangled/ builds with -std=c11 -Wall -Wextra -Wpedantic -Werror" bash -c '
-    mkdir "$1/alone" && cp tangled/*.c tangled/*.h tangled/Makefile "$1/alone" &&
+    mkdir "$1/alone" && cp -r tangled/lib tangled/book tangled/Makefile "$1/alone" &&
+    mkdir "$1/alone/programs" && cp tangled/programs/*.c "$1/alone/programs" &&
     make -s -C "$1/alone" CC="$2" CFLAGS="-std=c11 -Wall -Wextra -Wpedantic -Werror" &&
-    for p in "${@:3}"; do "$1/alone/$p" --help >/dev/null || exit 1; done' \
+    for p in "${@:3}"; do "$1/alone/programs/$p" --help >/dev/null || exit 1; done' \
     _ "$scratch" "$cc" "${programs[@]}"
 
 # 6. Same seed, same bytes.
