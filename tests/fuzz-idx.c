@@ -3,14 +3,14 @@
    not part of `make test`.
 
    Each input is parsed in memory, three ways:
-   1. as given, with idx_parse: plain IDX files, and (when the input starts
+   1. as given, with nn_idx_parse: plain IDX files, and (when the input starts
       1f 8b) broken gzip streams;
    2. compressed with zlib's deflate as a gzip file of two members, cut
-      where the first byte chooses, with idx_parse: random bytes almost
+      where the first byte chooses, with nn_idx_parse: random bytes almost
       never decode, so without this copy the mutations would rarely reach
       the header checks behind decompression;
    3. cut in two at the same point, the halves an image file and a label
-      file, with image_set_parse.
+      file, with nn_image_set_parse.
    Any crash, sanitizer report or leak stops the fuzzer.  Nothing touches
    a file, so it runs at thousands of inputs a second. */
 #include <stddef.h>
@@ -24,9 +24,9 @@
    says, a failure must leave nothing and say why. */
 static void parse_one(const uint8_t *b, size_t n)
 {
-    idx_file f;
+    nn_idx_file f;
     nn_err err;
-    if (idx_parse(b, n, "input", &f, &err) == 0) {
+    if (nn_idx_parse(b, n, "input", &f, &err) == 0) {
         if (f.data == NULL || f.count != f.dims[0] || f.ndims < 1
             || f.ndims > 4)
             abort();
@@ -36,8 +36,8 @@ static void parse_one(const uint8_t *b, size_t n)
     } else if (f.data != NULL || err.msg[0] == '\0') {
         abort();
     }
-    idx_free(&f);
-    idx_free(&f);
+    nn_idx_free(&f);
+    nn_idx_free(&f);
 }
 
 /* Append b[0 .. n) to z as one gzip member; returns the new length.
@@ -76,19 +76,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     free(z);
 
     if (size >= 1) {
-        image_set S;
+        nn_image_set S;
         nn_err err;
-        if (image_set_parse(data + 1, cut - 1, "images", data + cut,
+        if (nn_image_set_parse(data + 1, cut - 1, "images", data + cut,
                             size - cut, "labels", 10, &S, &err) == 0) {
             double *x = malloc((size_t)S.rows * S.cols * sizeof *x);
             for (size_t s = 0; x != NULL && s < S.n; s++) {
                 if (S.labels[s] >= 10)
                     abort();
-                image_x(&S, s, x);
+                nn_image_x(&S, s, x);
             }
             free(x);
         }
-        image_set_free(&S);
+        nn_image_set_free(&S);
     }
     return 0;
 }

@@ -19,7 +19,7 @@ static void parse_one(const uint8_t *b, size_t n)
 {
     nn_err err;
     err.msg[0] = '\0';
-    net *N = model_parse(b, n, "input", &err);
+    nn_net *N = nn_model_parse(b, n, "input", &err);
     if (N == NULL) {
         if (err.msg[0] == '\0')
             abort();
@@ -30,7 +30,7 @@ static void parse_one(const uint8_t *b, size_t n)
     for (size_t q = 0; q < N->nw; q++)
         if (!isfinite(N->wflat[q]))
             abort();
-    net_free(N);
+    nn_net_free(N);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -15,7 +15,7 @@
 /* Compare dw with central differences of the loss: relative error at
    most 1e-7 for components of size 1e-2 or more, absolute difference at
    most 1e-8 below (where rounding, not the formula, decides). */
-static double loss_at(net *N, const double s[], int a, double adv,
+static double loss_at(nn_net *N, const double s[], int a, double adv,
                       double target, int is_actor)
 {
     double loss = NAN;
@@ -24,80 +24,80 @@ static double loss_at(net *N, const double s[], int a, double adv,
     return loss;
 }
 
-static void check_against_differences(net *N, const double s[], int a,
+static void check_against_differences(nn_net *N, const double s[], int a,
                                       double adv, double target,
                                       int is_actor)
 {
     for (size_t q = 0; q < N->nw; q++) {
         double w = N->wflat[q], up, down;
-        N->wflat[q] = w + FD_STEP;
+        N->wflat[q] = w + NN_FD_STEP;
         up = loss_at(N, s, a, adv, target, is_actor);
-        N->wflat[q] = w - FD_STEP;
+        N->wflat[q] = w - NN_FD_STEP;
         down = loss_at(N, s, a, adv, target, is_actor);
         N->wflat[q] = w;
-        double g = N->dwflat[q], num = (up - down) / (2 * FD_STEP);
+        double g = N->dwflat[q], num = (up - down) / (2 * NN_FD_STEP);
         if (fmax(fabs(g), fabs(num)) >= 1e-2)
-            CHECK(rel_error(g, num) <= 1e-7);
+            CHECK(nn_rel_error(g, num) <= 1e-7);
         else
             CHECK(fabs(g - num) <= 1e-8);
     }
 }
 
-static void draw_state(rng *r, double s[4])
+static void draw_state(nn_rng *r, double s[4])
 {
     for (int q = 0; q < 4; q++)
-        s[q] = rng_normal(r);
+        s[q] = nn_rng_normal(r);
 }
 
 void test_ac_actor_gradient_matches_differences(void)
 {
-    static const activation hidden[] = {ACT_TANH, ACT_SIGMOID};
-    rng r;
-    rng_seed(&r, 41, 0);
+    static const nn_activation hidden[] = {NN_ACT_TANH, NN_ACT_SIGMOID};
+    nn_rng r;
+    nn_rng_seed(&r, 41, 0);
     for (int h = 0; h < 2; h++) {
         int n[] = {0, 4, 8, 6, 3};
-        activation A[] = {0, 0, hidden[h], hidden[h], ACT_IDENTITY};
-        net *N = test_net(4, n, A);
+        nn_activation A[] = {0, 0, hidden[h], hidden[h], NN_ACT_IDENTITY};
+        nn_net *N = test_net(4, n, A);
         if (N == NULL)
             return;
         for (int t = 0; t < 10; t++) {
             double s[4];
-            net_init(N, &r);
+            nn_net_init(N, &r);
             draw_state(&r, s);
-            int a = (int)rng_below(&r, 3);
-            double adv = 2.0 * rng_normal(&r);
-            net_zero_grad(N);
+            int a = (int)nn_rng_below(&r, 3);
+            double adv = 2.0 * nn_rng_normal(&r);
+            nn_net_zero_grad(N);
             CHECK(actor_backprop(N, s, a, adv, NULL, NULL) == 0);
             check_against_differences(N, s, a, adv, 0.0, 1);
         }
-        net_free(N);
+        nn_net_free(N);
     }
 }
 
 void test_ac_critic_gradient_matches_differences(void)
 {
-    static const activation hidden[] = {ACT_TANH, ACT_SIGMOID};
-    rng r;
-    rng_seed(&r, 42, 0);
+    static const nn_activation hidden[] = {NN_ACT_TANH, NN_ACT_SIGMOID};
+    nn_rng r;
+    nn_rng_seed(&r, 42, 0);
     for (int h = 0; h < 2; h++) {
         int n[] = {0, 4, 32, 1};
-        activation A[] = {0, 0, hidden[h], ACT_IDENTITY};
-        net *N = test_net(3, n, A);
+        nn_activation A[] = {0, 0, hidden[h], NN_ACT_IDENTITY};
+        nn_net *N = test_net(3, n, A);
         if (N == NULL)
             return;
         for (int t = 0; t < 10; t++) {
             double s[4];
-            net_init(N, &r);
+            nn_net_init(N, &r);
             draw_state(&r, s);
-            double target = critic_value(N, s) + 2.0 * rng_normal(&r);
-            net_zero_grad(N);
+            double target = critic_value(N, s) + 2.0 * nn_rng_normal(&r);
+            nn_net_zero_grad(N);
             double loss = NAN, again = NAN;
             CHECK(critic_backprop(N, s, target, &loss, NULL) == 0);
             CHECK(critic_loss(N, s, target, &again, NULL) == 0);
             CHECK_NEAR(loss, again, 1e-14);
             check_against_differences(N, s, 0, 0.0, target, 0);
         }
-        net_free(N);
+        nn_net_free(N);
     }
 }
 
@@ -106,18 +106,18 @@ void test_ac_critic_gradient_matches_differences(void)
 void test_ac_actor_delta_is_scaled_softmax_error(void)
 {
     int n[] = {0, 4, 5, 3};
-    activation A[] = {0, 0, ACT_TANH, ACT_IDENTITY};
-    net *N = test_net(3, n, A);
+    nn_activation A[] = {0, 0, NN_ACT_TANH, NN_ACT_IDENTITY};
+    nn_net *N = test_net(3, n, A);
     if (N == NULL)
         return;
-    rng r;
-    rng_seed(&r, 43, 0);
-    net_init(N, &r);
+    nn_rng r;
+    nn_rng_seed(&r, 43, 0);
+    nn_net_init(N, &r);
     double s[4], pi[4];
     draw_state(&r, s);
     actor_policy(N, s, pi);
     double adv = 1.7;
-    net_zero_grad(N);
+    nn_net_zero_grad(N);
     double loss = NAN, forward_only = NAN;
     CHECK(actor_backprop(N, s, 2, adv, &loss, NULL) == 0);
     CHECK_NEAR(loss, -adv * log(pi[3]), 1e-14);
@@ -130,7 +130,7 @@ void test_ac_actor_delta_is_scaled_softmax_error(void)
     }
     CHECK_NEAR(sum, 0.0, 1e-15);
     CHECK(N->delta[3][3] < 0);
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* The actor's gradient is adv times the gradient of softmax cross-entropy
@@ -138,30 +138,30 @@ void test_ac_actor_delta_is_scaled_softmax_error(void)
 void test_ac_actor_is_advantage_times_cross_entropy(void)
 {
     int n[] = {0, 4, 7, 2};
-    activation A[] = {0, 0, ACT_TANH, ACT_IDENTITY};
-    net *N = test_net(3, n, A);
+    nn_activation A[] = {0, 0, NN_ACT_TANH, NN_ACT_IDENTITY};
+    nn_net *N = test_net(3, n, A);
     if (N == NULL)
         return;
-    rng r;
-    rng_seed(&r, 44, 0);
-    net_init(N, &r);
+    nn_rng r;
+    nn_rng_seed(&r, 44, 0);
+    nn_net_init(N, &r);
     double s[4], y[2] = {0.0, 1.0}, adv = -0.8;
     draw_state(&r, s);
     double *ce = malloc(N->nw * sizeof *ce);
     CHECK(ce != NULL);
     if (ce == NULL) {
-        net_free(N);
+        nn_net_free(N);
         return;
     }
-    net_zero_grad(N);
-    net_backprop(N, s, y, LOSS_SOFTMAX_CE);
+    nn_net_zero_grad(N);
+    nn_net_backprop(N, s, y, NN_LOSS_SOFTMAX_CE);
     memcpy(ce, N->dwflat, N->nw * sizeof *ce);
-    net_zero_grad(N);
+    nn_net_zero_grad(N);
     CHECK(actor_backprop(N, s, 1, adv, NULL, NULL) == 0);
     for (size_t q = 0; q < N->nw; q++)
         CHECK_NEAR(N->dwflat[q], adv * ce[q], 1e-14 * (1 + fabs(ce[q])));
     free(ce);
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* Actions are drawn with the policy's probabilities: 100000 draws from
@@ -170,8 +170,8 @@ void test_ac_sample_action_frequencies(void)
 {
     double pi[] = {0.0, 0.2, 0.5, 0.3};
     long count[3] = {0, 0, 0};
-    rng r;
-    rng_seed(&r, 45, 0);
+    nn_rng r;
+    nn_rng_seed(&r, 45, 0);
     enum { DRAWS = 100000 };
     for (int t = 0; t < DRAWS; t++) {
         int a = sample_action(pi, 3, &r);
@@ -192,10 +192,10 @@ void test_ac_sample_action_frequencies(void)
 void test_ac_check_nets_rejects_shapes(void)
 {
     int na[] = {0, 4, 5, 2}, nc[] = {0, 4, 5, 1}, n3[] = {0, 3, 5, 2};
-    activation A[] = {0, 0, ACT_TANH, ACT_IDENTITY};
-    activation As[] = {0, 0, ACT_TANH, ACT_SIGMOID};
-    net *actor = test_net(3, na, A), *critic = test_net(3, nc, A);
-    net *sig = test_net(3, na, As), *three = test_net(3, n3, A);
+    nn_activation A[] = {0, 0, NN_ACT_TANH, NN_ACT_IDENTITY};
+    nn_activation As[] = {0, 0, NN_ACT_TANH, NN_ACT_SIGMOID};
+    nn_net *actor = test_net(3, na, A), *critic = test_net(3, nc, A);
+    nn_net *sig = test_net(3, na, As), *three = test_net(3, n3, A);
     nn_err err;
     if (actor && critic && sig && three) {
         CHECK(ac_check_nets(actor, critic, 4, 2, &err) == 0);
@@ -207,17 +207,17 @@ void test_ac_check_nets_rejects_shapes(void)
         CHECK(ac_check_nets(three, critic, 4, 2, &err) == -1);
         CHECK(ac_check_nets(actor, critic, 4, 1, &err) == -1);
     }
-    net_free(actor);
-    net_free(critic);
-    net_free(sig);
-    net_free(three);
+    nn_net_free(actor);
+    nn_net_free(critic);
+    nn_net_free(sig);
+    nn_net_free(three);
 }
 
 /* Give dw a gradient being summed, and keep copies of the weights and of
    dw, so that a test can check that a refused call changed neither: the
    weights, then dw, in one block (NULL, and a failed check, if memory
    runs out). */
-static double *keep_weights(net *N)
+static double *keep_weights(nn_net *N)
 {
     for (size_t q = 0; q < N->nw; q++)
         N->dwflat[q] = 0.25 * (double)q;
@@ -230,7 +230,7 @@ static double *keep_weights(net *N)
     return kept;
 }
 
-static int unchanged(const net *N, const double *kept)
+static int unchanged(const nn_net *N, const double *kept)
 {
     return memcmp(kept, N->wflat, N->nw * sizeof *kept) == 0
            && memcmp(kept + N->nw, N->dwflat, N->nw * sizeof *kept) == 0;
@@ -242,13 +242,13 @@ static int unchanged(const net *N, const double *kept)
 void test_ac_actor_refuses_bad_action_or_advantage(void)
 {
     int n[] = {0, 4, 5, 3};
-    activation A[] = {0, 0, ACT_TANH, ACT_IDENTITY};
-    net *N = test_net(3, n, A);
+    nn_activation A[] = {0, 0, NN_ACT_TANH, NN_ACT_IDENTITY};
+    nn_net *N = test_net(3, n, A);
     if (N == NULL)
         return;
-    rng r;
-    rng_seed(&r, 46, 0);
-    net_init(N, &r);
+    nn_rng r;
+    nn_rng_seed(&r, 46, 0);
+    nn_net_init(N, &r);
     double s[4];
     draw_state(&r, s);
     double *kept = keep_weights(N);
@@ -277,7 +277,7 @@ void test_ac_actor_refuses_bad_action_or_advantage(void)
         }
     }
     free(kept);
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* A target that is not finite is refused by the critic's two functions,
@@ -285,13 +285,13 @@ void test_ac_actor_refuses_bad_action_or_advantage(void)
 void test_ac_critic_refuses_a_target_that_is_not_finite(void)
 {
     int n[] = {0, 4, 5, 1};
-    activation A[] = {0, 0, ACT_TANH, ACT_IDENTITY};
-    net *N = test_net(3, n, A);
+    nn_activation A[] = {0, 0, NN_ACT_TANH, NN_ACT_IDENTITY};
+    nn_net *N = test_net(3, n, A);
     if (N == NULL)
         return;
-    rng r;
-    rng_seed(&r, 47, 0);
-    net_init(N, &r);
+    nn_rng r;
+    nn_rng_seed(&r, 47, 0);
+    nn_net_init(N, &r);
     double s[4];
     draw_state(&r, s);
     double *kept = keep_weights(N);
@@ -313,5 +313,5 @@ void test_ac_critic_refuses_a_target_that_is_not_finite(void)
         CHECK(unchanged(N, kept));
     }
     free(kept);
-    net_free(N);
+    nn_net_free(N);
 }

@@ -6,7 +6,7 @@
 #include "agent.h"
 #include "check.h"
 
-static const ac_options book = { .hidden = 32, .act = ACT_TANH,
+static const ac_options book = { .hidden = 32, .act = NN_ACT_TANH,
                                  .actor_rate = 0.005, .critic_rate = 0.01,
                                  .discount = 0.99, .cap_is_failure = 0 };
 
@@ -14,8 +14,8 @@ static const ac_options book = { .hidden = 32, .act = ACT_TANH,
    after 250 episodes of learning the last 20 average 150 or more. */
 void test_agent_short_run_learns(void)
 {
-    rng r;
-    rng_seed(&r, 3, 0);
+    nn_rng r;
+    nn_rng_seed(&r, 3, 0);
     nn_err err;
     agent *g = agent_create(&book, &r, &err);
     CHECK(g != NULL);
@@ -40,9 +40,9 @@ void test_agent_short_run_learns(void)
    same weights, bit for bit. */
 void test_agent_same_seed_same_episodes(void)
 {
-    rng r1, r2;
-    rng_seed(&r1, 11, 0);
-    rng_seed(&r2, 11, 0);
+    nn_rng r1, r2;
+    nn_rng_seed(&r1, 11, 0);
+    nn_rng_seed(&r2, 11, 0);
     nn_err err;
     agent *a = agent_create(&book, &r1, &err);
     agent *b = agent_create(&book, &r2, &err);
@@ -64,8 +64,8 @@ void test_agent_same_seed_same_episodes(void)
    start state, follows the physics, and ends where the episode ended. */
 void test_agent_episode_without_learning(void)
 {
-    rng r;
-    rng_seed(&r, 12, 0);
+    nn_rng r;
+    nn_rng_seed(&r, 12, 0);
     nn_err err;
     agent *g = agent_create(&book, &r, &err);
     CHECK(g != NULL);
@@ -109,8 +109,8 @@ void test_agent_solved_watch(void)
 
 void test_agent_rejects_options(void)
 {
-    rng r;
-    rng_seed(&r, 13, 0);
+    nn_rng r;
+    nn_rng_seed(&r, 13, 0);
     nn_err err;
     ac_options o = book;
     o.hidden = 0;
@@ -126,7 +126,7 @@ void test_agent_rejects_options(void)
     CHECK(agent_create(&o, &r, &err) == NULL);
     CHECK(strstr(err.msg, "discount") != NULL);
     o = book;
-    o.act = ACT_COUNT;
+    o.act = NN_ACT_COUNT;
     CHECK(agent_create(&o, &r, &err) == NULL);
     agent_free(NULL);
 }

@@ -12,19 +12,19 @@
 #include "net.h"
 #include "rng.h"
 
-/* Weights from net_init, plus nonzero biases and a little noise, so
+/* Weights from nn_net_init, plus nonzero biases and a little noise, so
    that no weight is special. */
-static void randomize(net *N, rng *r)
+static void randomize(nn_net *N, nn_rng *r)
 {
-    net_init(N, r);
+    nn_net_init(N, r);
     for (size_t p = 0; p < N->nw; p++)
-        N->wflat[p] += 0.3 * rng_normal(r);
+        N->wflat[p] += 0.3 * nn_rng_normal(r);
 }
 
-static void fill_normal(double v[], int n, rng *r)
+static void fill_normal(double v[], int n, nn_rng *r)
 {
     for (int i = 0; i < n; i++)
-        v[i] = rng_normal(r);
+        v[i] = nn_rng_normal(r);
 }
 
 /* A copy of the gradient, or NULL after a failed check. */
@@ -40,47 +40,47 @@ static double *copy_of(const double *v, size_t n)
 
 /* The 3-5-4-2 network used by most tests: every hidden activation with a
    derivative that is not constant, and an output for the loss. */
-static net *make_345(activation out)
+static nn_net *make_345(nn_activation out)
 {
     const int n[] = { 0, 3, 5, 4, 2 };
-    const activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_TANH,
-                             ACT_SIGMOID, out };
+    const nn_activation A[] = { NN_ACT_IDENTITY, NN_ACT_IDENTITY, NN_ACT_TANH,
+                             NN_ACT_SIGMOID, out };
     return test_net(4, n, A);
 }
 
 /* The three losses with the output activation each goes with. */
-static const struct { loss_kind k; activation out; } pairs[] = {
-    { LOSS_SQUARED, ACT_TANH },
-    { LOSS_BCE, ACT_SIGMOID },
-    { LOSS_SOFTMAX_CE, ACT_IDENTITY },
+static const struct { nn_loss_kind k; nn_activation out; } pairs[] = {
+    { NN_LOSS_SQUARED, NN_ACT_TANH },
+    { NN_LOSS_BCE, NN_ACT_SIGMOID },
+    { NN_LOSS_SOFTMAX_CE, NN_ACT_IDENTITY },
 };
 enum { NPAIRS = sizeof pairs / sizeof pairs[0] };
 
 /* A target for the loss: normal numbers, 0s and 1s, or a one-hot. */
-static void draw_target(loss_kind k, rng *r, double y[2])
+static void draw_target(nn_loss_kind k, nn_rng *r, double y[2])
 {
-    if (k == LOSS_SQUARED) {
+    if (k == NN_LOSS_SQUARED) {
         fill_normal(y, 2, r);
-    } else if (k == LOSS_BCE) {
-        y[0] = (double)rng_below(r, 2), y[1] = (double)rng_below(r, 2);
+    } else if (k == NN_LOSS_BCE) {
+        y[0] = (double)nn_rng_below(r, 2), y[1] = (double)nn_rng_below(r, 2);
     } else {
-        y[0] = (double)rng_below(r, 2), y[1] = 1.0 - y[0];
+        y[0] = (double)nn_rng_below(r, 2), y[1] = 1.0 - y[0];
     }
 }
 
 void test_backprop_zero_grad(void)
 {
-    net *N = make_345(ACT_TANH);
+    nn_net *N = make_345(NN_ACT_TANH);
     if (N == NULL)
         return;
-    rng r;
-    rng_seed(&r, 1, 7);
+    nn_rng r;
+    nn_rng_seed(&r, 1, 7);
     randomize(N, &r);
     double *w = copy_of(N->wflat, N->nw);
     for (size_t p = 0; p < N->nw; p++)
         N->dwflat[p] = 1.5 + (double)p;
     N->nsum = 5;
-    net_zero_grad(N);
+    nn_net_zero_grad(N);
     for (size_t p = 0; p < N->nw; p++)
         CHECK(N->dwflat[p] == 0.0);
     for (int k = 1; k < N->L; k++)   /* the same numbers, as matrices */
@@ -95,26 +95,26 @@ void test_backprop_zero_grad(void)
     double x[3], y[2];
     fill_normal(x, 3, &r);
     fill_normal(y, 2, &r);
-    net_backprop(N, x, y, LOSS_SQUARED);
-    net_backprop(N, x, y, LOSS_SQUARED);
+    nn_net_backprop(N, x, y, NN_LOSS_SQUARED);
+    nn_net_backprop(N, x, y, NN_LOSS_SQUARED);
     CHECK(N->nsum == 2);
-    net_zero_grad(N);
+    nn_net_zero_grad(N);
     for (size_t p = 0; p < N->nw; p++)
         CHECK(N->dwflat[p] == 0.0);
     CHECK(N->nsum == 0);
     free(w);
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* Two samples without zeroing in between sum their gradients: dw is
    ga + gb, nsum 2.  For every loss. */
 void test_backprop_accumulates(void)
 {
-    rng r;
-    rng_seed(&r, 2, 7);
+    nn_rng r;
+    nn_rng_seed(&r, 2, 7);
     for (int q = 0; q < NPAIRS; q++) {
-        loss_kind k = pairs[q].k;
-        net *N = make_345(pairs[q].out);
+        nn_loss_kind k = pairs[q].k;
+        nn_net *N = make_345(pairs[q].out);
         if (N == NULL)
             return;
         randomize(N, &r);
@@ -124,19 +124,19 @@ void test_backprop_accumulates(void)
         draw_target(k, &r, ya);
         draw_target(k, &r, yb);
 
-        net_zero_grad(N);
-        double la = net_backprop(N, xa, ya, k);
-        CHECK(la == loss_value(k, N, ya));   /* it returns the loss */
+        nn_net_zero_grad(N);
+        double la = nn_net_backprop(N, xa, ya, k);
+        CHECK(la == nn_loss_value(k, N, ya));   /* it returns the loss */
         CHECK(N->nsum == 1);
         double *ga = copy_of(N->dwflat, N->nw);
-        net_zero_grad(N);
-        double lb = net_backprop(N, xb, yb, k);
-        CHECK(lb == loss_value(k, N, yb));
+        nn_net_zero_grad(N);
+        double lb = nn_net_backprop(N, xb, yb, k);
+        CHECK(lb == nn_loss_value(k, N, yb));
         double *gb = copy_of(N->dwflat, N->nw);
 
-        net_zero_grad(N);
-        CHECK(net_backprop(N, xa, ya, k) == la);
-        CHECK(net_backprop(N, xb, yb, k) == lb);
+        nn_net_zero_grad(N);
+        CHECK(nn_net_backprop(N, xa, ya, k) == la);
+        CHECK(nn_net_backprop(N, xb, yb, k) == lb);
         CHECK(N->nsum == 2);
         if (ga != NULL && gb != NULL) {
             size_t nonzero = 0;
@@ -150,37 +150,37 @@ void test_backprop_accumulates(void)
             CHECK(nonzero == N->nw);   /* no weight escapes the test */
         }
         /* A new sum starts from nothing: a alone again gives ga. */
-        net_zero_grad(N);
-        net_backprop(N, xa, ya, k);
+        nn_net_zero_grad(N);
+        nn_net_backprop(N, xa, ya, k);
         if (ga != NULL)
             CHECK(memcmp(ga, N->dwflat, N->nw * sizeof *ga) == 0);
         free(ga);
         free(gb);
-        net_free(N);
+        nn_net_free(N);
     }
 }
 
 /* w changes by -eta dw / nsum, and not at all when nsum is 0. */
 void test_backprop_descend(void)
 {
-    net *N = make_345(ACT_SIGMOID);
+    nn_net *N = make_345(NN_ACT_SIGMOID);
     if (N == NULL)
         return;
-    rng r;
-    rng_seed(&r, 3, 7);
+    nn_rng r;
+    nn_rng_seed(&r, 3, 7);
     randomize(N, &r);
     for (size_t p = 0; p < N->nw; p++)
-        N->dwflat[p] = rng_normal(&r);
+        N->dwflat[p] = nn_rng_normal(&r);
     double *w0 = copy_of(N->wflat, N->nw);
     double *g = copy_of(N->dwflat, N->nw);
     if (w0 == NULL || g == NULL) {
-        free(w0), free(g), net_free(N);
+        free(w0), free(g), nn_net_free(N);
         return;
     }
 
     /* nsum = 0: nothing happens, not a division by zero. */
     N->nsum = 0;
-    net_descend(N, 0.3);
+    nn_net_descend(N, 0.3);
     CHECK(memcmp(w0, N->wflat, N->nw * sizeof *w0) == 0);
     CHECK(memcmp(g, N->dwflat, N->nw * sizeof *g) == 0);
     CHECK(N->nsum == 0);
@@ -191,7 +191,7 @@ void test_backprop_descend(void)
         memcpy(N->wflat, w0, N->nw * sizeof *w0);
         memcpy(N->dwflat, g, N->nw * sizeof *g);
         N->nsum = nsums[t];
-        net_descend(N, etas[t]);
+        nn_net_descend(N, etas[t]);
         for (size_t p = 0; p < N->nw; p++) {
             double change = -etas[t] * g[p] / (double)nsums[t];
             /* The new weight is rounded once (twice with the step's own
@@ -202,7 +202,7 @@ void test_backprop_descend(void)
     }
     free(w0);
     free(g);
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* After one sample: dw[k][i][j] = delta[k+1][i] l[k][j] for every weight
@@ -210,19 +210,19 @@ void test_backprop_descend(void)
    Exact: each is one product (by l = 1 for the bias) added to 0. */
 void test_backprop_bias_gradient(void)
 {
-    rng r;
-    rng_seed(&r, 4, 7);
+    nn_rng r;
+    nn_rng_seed(&r, 4, 7);
     for (int q = 0; q < NPAIRS; q++) {
-        loss_kind k = pairs[q].k;
-        net *N = make_345(pairs[q].out);
+        nn_loss_kind k = pairs[q].k;
+        nn_net *N = make_345(pairs[q].out);
         if (N == NULL)
             return;
         randomize(N, &r);
         double x[3], y[2], d[3];
         fill_normal(x, 3, &r);
         draw_target(k, &r, y);
-        net_zero_grad(N);
-        net_backprop(N, x, y, k);
+        nn_net_zero_grad(N);
+        nn_net_backprop(N, x, y, k);
         for (int m = 1; m < N->L; m++)
             for (int i = 1; i <= N->n[m + 1]; i++) {
                 CHECK(N->delta[m + 1][i] != 0.0);   /* a real test */
@@ -231,46 +231,46 @@ void test_backprop_bias_gradient(void)
                     CHECK(N->dw[m][i][j] == N->delta[m + 1][i] * N->l[m][j]);
             }
         /* delta[L] is the loss's output error. */
-        loss_error(k, N, y, d);
+        nn_loss_error(k, N, y, d);
         for (int i = 1; i <= 2; i++)
             CHECK(N->delta[N->L][i] == d[i]);
-        net_free(N);
+        nn_net_free(N);
     }
 }
 
 /* The constant node has no error signal and keeps its value: delta[k][0]
-   is NaN (as net_create leaves it) and l[k][0] is 1, in every layer,
+   is NaN (as nn_net_create leaves it) and l[k][0] is 1, in every layer,
    after backward passes.  Hidden ReLU and LeakyReLU layers too: their
    A'(NaN) is a number, so a recurrence that ran over j = 0 would write
    one there (with tanh or sigmoid it would write NaN again). */
 void test_backprop_constant_nodes(void)
 {
     const int n[] = { 0, 3, 5, 4, 2 };
-    rng r;
-    rng_seed(&r, 5, 7);
+    nn_rng r;
+    nn_rng_seed(&r, 5, 7);
     for (int q = 0; q < 2 * NPAIRS; q++) {
-        loss_kind k = pairs[q % NPAIRS].k;
-        const activation A[] = { ACT_IDENTITY, ACT_IDENTITY,
-                                 q < NPAIRS ? ACT_TANH : ACT_RELU,
-                                 q < NPAIRS ? ACT_SIGMOID : ACT_LEAKY_RELU,
+        nn_loss_kind k = pairs[q % NPAIRS].k;
+        const nn_activation A[] = { NN_ACT_IDENTITY, NN_ACT_IDENTITY,
+                                 q < NPAIRS ? NN_ACT_TANH : NN_ACT_RELU,
+                                 q < NPAIRS ? NN_ACT_SIGMOID : NN_ACT_LEAKY_RELU,
                                  pairs[q % NPAIRS].out };
-        net *N = test_net(4, n, A);
+        nn_net *N = test_net(4, n, A);
         if (N == NULL)
             return;
         randomize(N, &r);
-        net_zero_grad(N);
+        nn_net_zero_grad(N);
         for (int s = 0; s < 3; s++) {
             double x[3], y[2];
             fill_normal(x, 3, &r);
             draw_target(k, &r, y);
-            net_backprop(N, x, y, k);
+            nn_net_backprop(N, x, y, k);
         }
-        net_descend(N, 0.1);
+        nn_net_descend(N, 0.1);
         for (int m = 1; m <= N->L; m++)
             CHECK(N->l[m][0] == 1.0);
         for (int m = 2; m <= N->L; m++)
             CHECK(isnan(N->delta[m][0]));
-        net_free(N);
+        nn_net_free(N);
     }
 }
 
@@ -281,26 +281,26 @@ static const double xor_y[4][1] = { { 0 }, { 1 }, { 1 }, { 0 } };
    four samples as one batch, rate 0.5) from the seed of its program.
    Returns the first step after which the average loss is below 0.05, or
    -1; leaves the trained network in *out. */
-static long train_xor(net **out, long steps)
+static long train_xor(nn_net **out, long steps)
 {
     const int n[] = { 0, 2, 3, 1 };
-    const activation A[] = { 0, 0, ACT_TANH, ACT_SIGMOID };
-    net *N = test_net(3, n, A);
+    const nn_activation A[] = { 0, 0, NN_ACT_TANH, NN_ACT_SIGMOID };
+    nn_net *N = test_net(3, n, A);
     *out = N;
     if (N == NULL)
         return -1;
-    CHECK(loss_check(LOSS_BCE, N, NULL) == 0);
-    rng r;
-    rng_seed(&r, 2026, 5);
-    net_init(N, &r);
+    CHECK(nn_loss_check(NN_LOSS_BCE, N, NULL) == 0);
+    nn_rng r;
+    nn_rng_seed(&r, 2026, 5);
+    nn_net_init(N, &r);
     long reached = -1;
     double first = 0.0, last = 0.0;
     for (long t = 0; t < steps; t++) {
-        net_zero_grad(N);
+        nn_net_zero_grad(N);
         double loss = 0.0;
         for (int s = 0; s < 4; s++)
-            loss += net_backprop(N, xor_x[s], xor_y[s], LOSS_BCE);
-        net_descend(N, 0.5);
+            loss += nn_net_backprop(N, xor_x[s], xor_y[s], NN_LOSS_BCE);
+        nn_net_descend(N, 0.5);
         last = loss / 4;
         if (t == 0)
             first = last;
@@ -314,7 +314,7 @@ static long train_xor(net **out, long steps)
 
 void test_backprop_learns_xor(void)
 {
-    net *a, *b;
+    nn_net *a, *b;
     long ra = train_xor(&a, 3000), rb = train_xor(&b, 3000);
     CHECK(ra >= 0 && ra < 3000);
     CHECK(rb == ra);
@@ -324,24 +324,24 @@ void test_backprop_learns_xor(void)
         /* Average BCE < 0.05 means each sample's p is within
            1 - e^-0.2 = 0.18 of its target, on the right side of 1/2. */
         for (int s = 0; s < 4; s++) {
-            double p = net_forward(a, xor_x[s])[1];
+            double p = nn_net_forward(a, xor_x[s])[1];
             CHECK(xor_y[s][0] == 1.0 ? p > 0.5 : p < 0.5);
         }
     }
-    net_free(a);
-    net_free(b);
+    nn_net_free(a);
+    nn_net_free(b);
 }
 
 /* One small step on one sample lowers its loss, by about eta |g|^2 (the
    first-order term of the loss along -eta g): for every loss. */
 void test_backprop_step_lowers_loss(void)
 {
-    rng r;
-    rng_seed(&r, 6, 7);
+    nn_rng r;
+    nn_rng_seed(&r, 6, 7);
     const double eta = 1e-3;
     for (int q = 0; q < NPAIRS; q++) {
-        loss_kind k = pairs[q].k;
-        net *N = make_345(pairs[q].out);
+        nn_loss_kind k = pairs[q].k;
+        nn_net *N = make_345(pairs[q].out);
         if (N == NULL)
             return;
         for (int t = 0; t < 5; t++) {
@@ -349,13 +349,13 @@ void test_backprop_step_lowers_loss(void)
             double x[3], y[2];
             fill_normal(x, 3, &r);
             draw_target(k, &r, y);
-            net_zero_grad(N);
-            double before = net_backprop(N, x, y, k), g2 = 0.0;
+            nn_net_zero_grad(N);
+            double before = nn_net_backprop(N, x, y, k), g2 = 0.0;
             for (size_t p = 0; p < N->nw; p++)
                 g2 += N->dwflat[p] * N->dwflat[p];
-            net_descend(N, eta);
-            net_forward(N, x);
-            double after = loss_value(k, N, y);
+            nn_net_descend(N, eta);
+            nn_net_forward(N, x);
+            double after = nn_loss_value(k, N, y);
             CHECK(after < before);
             /* The second-order term is eta^2/2 g'Hg, at most eta |H| / 2
                of the first; |H| is a few units for this small network
@@ -363,7 +363,7 @@ void test_backprop_step_lowers_loss(void)
                20% allowed. */
             CHECK_NEAR(before - after, eta * g2, 0.2 * eta * g2);
         }
-        net_free(N);
+        nn_net_free(N);
     }
 }
 
@@ -374,31 +374,31 @@ void test_backprop_matches_finite_differences(void)
 {
     const int n[] = { 0, 3, 5, 4, 2 };
     const double h = 1e-5;
-    rng r;
-    rng_seed(&r, 9, 7);
+    nn_rng r;
+    nn_rng_seed(&r, 9, 7);
     for (int q = 0; q < 2 * NPAIRS; q++) {
-        loss_kind k = pairs[q % NPAIRS].k;
-        const activation A[] = { ACT_IDENTITY, ACT_IDENTITY,
-                                 q < NPAIRS ? ACT_TANH : ACT_SIGMOID,
-                                 q < NPAIRS ? ACT_SIGMOID : ACT_TANH,
+        nn_loss_kind k = pairs[q % NPAIRS].k;
+        const nn_activation A[] = { NN_ACT_IDENTITY, NN_ACT_IDENTITY,
+                                 q < NPAIRS ? NN_ACT_TANH : NN_ACT_SIGMOID,
+                                 q < NPAIRS ? NN_ACT_SIGMOID : NN_ACT_TANH,
                                  pairs[q % NPAIRS].out };
-        net *N = test_net(4, n, A);
+        nn_net *N = test_net(4, n, A);
         if (N == NULL)
             return;
         randomize(N, &r);
         double x[3], y[2];
         fill_normal(x, 3, &r);
         draw_target(k, &r, y);
-        net_zero_grad(N);
-        double loss = net_backprop(N, x, y, k);
+        nn_net_zero_grad(N);
+        double loss = nn_net_backprop(N, x, y, k);
         for (size_t p = 0; p < N->nw; p++) {
             double wp = N->wflat[p], up_w = wp + h, down_w = wp - h;
             N->wflat[p] = up_w;
-            net_forward(N, x);
-            double up = loss_value(k, N, y);
+            nn_net_forward(N, x);
+            double up = nn_loss_value(k, N, y);
             N->wflat[p] = down_w;
-            net_forward(N, x);
-            double down = loss_value(k, N, y);
+            nn_net_forward(N, x);
+            double down = nn_loss_value(k, N, y);
             N->wflat[p] = wp;
             double numeric = (up - down) / (up_w - down_w);
             /* Round-off: the loss, after three layers of sums of order-1
@@ -410,6 +410,6 @@ void test_backprop_matches_finite_differences(void)
                        10 * (64 * DBL_EPSILON * (1 + fabs(loss)) / (2 * h)
                              + h * h / 6));
         }
-        net_free(N);
+        nn_net_free(N);
     }
 }

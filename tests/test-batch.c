@@ -1,5 +1,5 @@
-/* Tests of the batched passes (chapter 15): net_backprop_batch against b
-   calls of net_backprop, net_forward_batch against net_forward, and the
+/* Tests of the batched passes (chapter 15): nn_net_backprop_batch against b
+   calls of nn_net_backprop, nn_net_forward_batch against nn_net_forward, and the
    workspace's refusals. */
 #include <limits.h>
 #include <math.h>
@@ -21,27 +21,27 @@ enum { MAXL = 5, MAXW = 9, MAXB = 19 };
 
 /* A random network of L layers of widths 1 .. MAXW: hidden activation a,
    output activation out; every weight drawn, the biases too. */
-static net *random_net(rng *r, int L, activation a, activation out)
+static nn_net *random_net(nn_rng *r, int L, nn_activation a, nn_activation out)
 {
     int n[MAXL + 1];
-    activation A[MAXL + 1];
+    nn_activation A[MAXL + 1];
     for (int k = 1; k <= L; k++) {
-        n[k] = 1 + (int)rng_below(r, MAXW);
+        n[k] = 1 + (int)nn_rng_below(r, MAXW);
         A[k] = a;
     }
     A[L] = out;
-    net *N = test_net(L, n, A);
+    nn_net *N = test_net(L, n, A);
     if (N != NULL)
         for (size_t p = 0; p < N->nw; p++)
-            N->wflat[p] = rng_normal(r);
+            N->wflat[p] = nn_rng_normal(r);
     return N;
 }
 
 /* The reference for b samples: the sum g of the per-sample gradients,
    the sum a of their absolute values (the scale of the round-off), and
    the summed loss with the sum of the losses' magnitudes. */
-static void reference(net *N, const double X[], const double Y[], int b,
-                      loss_kind k, double g[], double a[], double *loss,
+static void reference(nn_net *N, const double X[], const double Y[], int b,
+                      nn_loss_kind k, double g[], double a[], double *loss,
                       double *scale)
 {
     int d = N->n[1], m = N->n[N->L];
@@ -49,8 +49,8 @@ static void reference(net *N, const double X[], const double Y[], int b,
     memset(g, 0, N->nw * sizeof *g);
     memset(a, 0, N->nw * sizeof *a);
     for (int s = 0; s < b; s++) {
-        net_zero_grad(N);
-        double ls = net_backprop(N, X + s * d, Y + s * m, k);
+        nn_net_zero_grad(N);
+        double ls = nn_net_backprop(N, X + s * d, Y + s * m, k);
         *loss += ls, *scale += fabs(ls);
         for (size_t p = 0; p < N->nw; p++)
             g[p] += N->dwflat[p], a[p] += fabs(N->dwflat[p]);
@@ -65,10 +65,10 @@ static int far(double x, double want, double scale)
 
 /* One network, one loss, every b from 1 to B: the batch's gradient, loss
    and count, then a second batch that must add to the first. */
-static void check_batches(rng *r, net *N, loss_kind k, int B)
+static void check_batches(nn_rng *r, nn_net *N, nn_loss_kind k, int B)
 {
     nn_err err;
-    batch_work *W = batch_create(N, B, &err);
+    nn_batch_work *W = nn_batch_create(N, B, &err);
     if (W == NULL) {
         check_fail(__FILE__, __LINE__, "batch_create: %s", err.msg);
         return;
@@ -79,23 +79,23 @@ static void check_batches(rng *r, net *N, loss_kind k, int B)
     double *twice = a + N->nw, *once = twice + N->nw;
     if (g == NULL) {
         check_fail(__FILE__, __LINE__, "out of memory");
-        batch_free(W);
+        nn_batch_free(W);
         return;
     }
     for (int b = 1; b <= B; b++) {
         for (int s = 0; s < b; s++) {
             for (int j = 0; j < d; j++)
-                X[s * d + j] = rng_normal(r);
+                X[s * d + j] = nn_rng_normal(r);
             test_draw_targets(r, k, m, Y + s * m);
         }
         double loss, scale;
         reference(N, X, Y, b, k, g, a, &loss, &scale);
-        net_zero_grad(N);
+        nn_net_zero_grad(N);
         double lb = NAN, lb2 = NAN;
-        CHECK(net_backprop_batch(N, W, X, Y, b, k, &lb, NULL) == 0);
+        CHECK(nn_net_backprop_batch(N, W, X, Y, b, k, &lb, NULL) == 0);
         memcpy(once, N->dwflat, N->nw * sizeof *once);
         long nsum = N->nsum;
-        CHECK(net_backprop_batch(N, W, X, Y, b, k, &lb2, NULL) == 0);
+        CHECK(nn_net_backprop_batch(N, W, X, Y, b, k, &lb2, NULL) == 0);
         memcpy(twice, N->dwflat, N->nw * sizeof *twice);
         int bad = 0;
         for (size_t p = 0; p < N->nw; p++) {
@@ -105,66 +105,66 @@ static void check_batches(rng *r, net *N, loss_kind k, int B)
         if (bad)
             check_fail(__FILE__, __LINE__, "%d gradient entries differ "
                        "(L %d, loss %s, b %d of %d)", bad, N->L,
-                       loss_name(k), b, B);
+                       nn_loss_name(k), b, B);
         CHECK(!far(lb, loss, scale) && lb2 == lb);
         CHECK(nsum == b && N->nsum == 2 * b);
     }
     free(g);
-    batch_free(W);
+    nn_batch_free(W);
 }
 
 /* Networks of 1 .. 4 weight matrices, every hidden activation, each with
-   the pairings loss_check allows: least squares after any output, binary
+   the pairings nn_loss_check allows: least squares after any output, binary
    cross-entropy after a sigmoid, softmax cross-entropy after identity. */
 void test_batch_matches_per_sample(void)
 {
-    rng r;
-    rng_seed(&r, 15, 1);
+    nn_rng r;
+    nn_rng_seed(&r, 15, 1);
     for (int rep = 0; rep < 3; rep++)
         for (int L = 2; L <= MAXL; L++)
-            for (int a = 0; a < ACT_COUNT; a++)
-                for (int q = 0; q < 2 + ACT_COUNT; q++) {
-                    activation out = q < ACT_COUNT ? (activation)q
-                                   : q == ACT_COUNT ? ACT_SIGMOID
-                                                    : ACT_IDENTITY;
-                    loss_kind k = q < ACT_COUNT ? LOSS_SQUARED
-                                : q == ACT_COUNT ? LOSS_BCE
-                                                 : LOSS_SOFTMAX_CE;
-                    net *N = random_net(&r, L, (activation)a, out);
+            for (int a = 0; a < NN_ACT_COUNT; a++)
+                for (int q = 0; q < 2 + NN_ACT_COUNT; q++) {
+                    nn_activation out = q < NN_ACT_COUNT ? (nn_activation)q
+                                   : q == NN_ACT_COUNT ? NN_ACT_SIGMOID
+                                                    : NN_ACT_IDENTITY;
+                    nn_loss_kind k = q < NN_ACT_COUNT ? NN_LOSS_SQUARED
+                                : q == NN_ACT_COUNT ? NN_LOSS_BCE
+                                                 : NN_LOSS_SOFTMAX_CE;
+                    nn_net *N = random_net(&r, L, (nn_activation)a, out);
                     if (N == NULL)
                         return;
-                    int B = 1 + (int)rng_below(&r, MAXB);
+                    int B = 1 + (int)nn_rng_below(&r, MAXB);
                     check_batches(&r, N, k, B);
-                    net_free(N);
+                    nn_net_free(N);
                 }
 }
 
-/* net_forward_batch gives net_forward's outputs, sample by sample.  The
+/* nn_net_forward_batch gives nn_net_forward's outputs, sample by sample.  The
    scale is the sum of the magnitudes of the output's terms: every
    activation has |A'| <= 1, so it does not enlarge an error of z. */
 void test_batch_forward_matches(void)
 {
-    rng r;
-    rng_seed(&r, 15, 2);
+    nn_rng r;
+    nn_rng_seed(&r, 15, 2);
     for (int rep = 0; rep < 40; rep++) {
-        int L = 2 + (int)rng_below(&r, MAXL - 1);
-        activation a = (activation)rng_below(&r, ACT_COUNT);
-        activation out = (activation)rng_below(&r, ACT_COUNT);
-        net *N = random_net(&r, L, a, out);
+        int L = 2 + (int)nn_rng_below(&r, MAXL - 1);
+        nn_activation a = (nn_activation)nn_rng_below(&r, NN_ACT_COUNT);
+        nn_activation out = (nn_activation)nn_rng_below(&r, NN_ACT_COUNT);
+        nn_net *N = random_net(&r, L, a, out);
         if (N == NULL)
             return;
-        int B = 1 + (int)rng_below(&r, MAXB);
-        int b = 1 + (int)rng_below(&r, (uint32_t)B);
+        int B = 1 + (int)nn_rng_below(&r, MAXB);
+        int b = 1 + (int)nn_rng_below(&r, (uint32_t)B);
         int d = N->n[1], m = N->n[L];
-        batch_work *W = batch_create(N, B, NULL);
+        nn_batch_work *W = nn_batch_create(N, B, NULL);
         double X[MAXB * MAXW], P[MAXB * MAXW];
         for (int p = 0; p < b * d; p++)
-            X[p] = rng_normal(&r);
+            X[p] = nn_rng_normal(&r);
         CHECK(W != NULL);
         if (W != NULL)
-            CHECK(net_forward_batch(N, W, X, b, P, NULL) == 0);
+            CHECK(nn_net_forward_batch(N, W, X, b, P, NULL) == 0);
         for (int s = 0; s < b && W != NULL; s++) {
-            const double *y = net_forward(N, X + s * d);
+            const double *y = nn_net_forward(N, X + s * d);
             for (int i = 1; i <= m; i++) {
                 double scale = 0.0;
                 for (int j = 0; j <= N->n[L - 1]; j++)
@@ -172,8 +172,8 @@ void test_batch_forward_matches(void)
                 CHECK(!far(P[s * m + i - 1], y[i], scale));
             }
         }
-        batch_free(W);
-        net_free(N);
+        nn_batch_free(W);
+        nn_net_free(N);
     }
 }
 
@@ -182,19 +182,19 @@ void test_batch_forward_matches(void)
 void test_batch_create_rejects(void)
 {
     const int n[] = { 0, 1, 100000, 1 };
-    const activation A[] = { 0, 0, ACT_RELU, ACT_IDENTITY };
-    net *N = test_net(3, n, A);
+    const nn_activation A[] = { 0, 0, NN_ACT_RELU, NN_ACT_IDENTITY };
+    nn_net *N = test_net(3, n, A);
     if (N == NULL)
         return;
     nn_err err = { "" };
-    CHECK(batch_create(N, 0, &err) == NULL && strstr(err.msg, "0") != NULL);
-    CHECK(batch_create(N, -3, NULL) == NULL);
+    CHECK(nn_batch_create(N, 0, &err) == NULL && strstr(err.msg, "0") != NULL);
+    CHECK(nn_batch_create(N, -3, NULL) == NULL);
     strcpy(err.msg, "");
-    batch_work *W = batch_create(N, INT_MAX, &err);
+    nn_batch_work *W = nn_batch_create(N, INT_MAX, &err);
     CHECK(W == NULL && strstr(err.msg, "out of memory") != NULL);
-    batch_free(W);
-    batch_free(NULL);
-    net_free(N);
+    nn_batch_free(W);
+    nn_batch_free(NULL);
+    nn_net_free(N);
 }
 
 /* A batch size outside 1 .. B, a workspace of another network (of
@@ -202,15 +202,15 @@ void test_batch_create_rejects(void)
    that does not fit the output layer is refused with -1 and a message
    that says why, leaving the gradient, the count, the loss and the
    outputs alone. */
-static void expect_refusal(net *N, batch_work *W, int b, loss_kind k,
+static void expect_refusal(nn_net *N, nn_batch_work *W, int b, nn_loss_kind k,
                            const char *why, int line)
 {
     double X[16] = { 0 }, Y[16] = { 0 }, P[16], loss = 42.0;
     for (int i = 0; i < 16; i++)
         P[i] = 42.0;
     nn_err err = { "" };
-    net_zero_grad(N);
-    int r = net_backprop_batch(N, W, X, Y, b, k, &loss, &err);
+    nn_net_zero_grad(N);
+    int r = nn_net_backprop_batch(N, W, X, Y, b, k, &loss, &err);
     if (r != -1 || strstr(err.msg, why) == NULL)
         check_fail(__FILE__, line, "backprop: %d \"%s\", wanted \"%s\"",
                    r, err.msg, why);
@@ -219,10 +219,10 @@ static void expect_refusal(net *N, batch_work *W, int b, loss_kind k,
     for (size_t p = 0; p < N->nw; p++)
         if (N->dwflat[p] != 0.0)
             check_fail(__FILE__, line, "a refused batch changed dw");
-    if (k != LOSS_SQUARED)          /* loss_check: backprop only */
+    if (k != NN_LOSS_SQUARED)          /* nn_loss_check: backprop only */
         return;
     err.msg[0] = '\0';
-    r = net_forward_batch(N, W, X, b, P, &err);
+    r = nn_net_forward_batch(N, W, X, b, P, &err);
     if (r != -1 || strstr(err.msg, why) == NULL)
         check_fail(__FILE__, line, "forward: %d \"%s\", wanted \"%s\"",
                    r, err.msg, why);
@@ -236,50 +236,50 @@ void test_batch_rejects_misuse(void)
     const int n[] = { 0, 2, 3, 1 }, n2[] = { 0, 2, 4, 1 };
     const int n3[] = { 0, 1, 1, 5 }, n4[] = { 0, 2, 2, 2 }; /* both 12 */
     const int n5[] = { 0, 2, 3, 1, 1 };
-    const activation A[] = { 0, 0, ACT_TANH, ACT_IDENTITY, ACT_IDENTITY };
-    net *N = test_net(3, n, A), *N2 = test_net(3, n2, A);
-    net *N3 = test_net(3, n3, A), *N4 = test_net(3, n4, A);
-    net *N5 = test_net(4, n5, A);
-    batch_work *W = N == NULL ? NULL : batch_create(N, 4, NULL);
-    batch_work *W3 = N3 == NULL ? NULL : batch_create(N3, 2, NULL);
+    const nn_activation A[] = { 0, 0, NN_ACT_TANH, NN_ACT_IDENTITY, NN_ACT_IDENTITY };
+    nn_net *N = test_net(3, n, A), *N2 = test_net(3, n2, A);
+    nn_net *N3 = test_net(3, n3, A), *N4 = test_net(3, n4, A);
+    nn_net *N5 = test_net(4, n5, A);
+    nn_batch_work *W = N == NULL ? NULL : nn_batch_create(N, 4, NULL);
+    nn_batch_work *W3 = N3 == NULL ? NULL : nn_batch_create(N3, 2, NULL);
     if (N == NULL || N2 == NULL || N3 == NULL || N4 == NULL || N5 == NULL
         || W == NULL || W3 == NULL) {
         check_fail(__FILE__, __LINE__, "setup failed");
     } else {
         CHECK(N3->nw == N4->nw);
-        expect_refusal(N, W, 0, LOSS_SQUARED, "1 to 4", __LINE__);
-        expect_refusal(N, W, 5, LOSS_SQUARED, "1 to 4", __LINE__);
-        expect_refusal(N2, W, 1, LOSS_SQUARED, "layer 2", __LINE__);
-        expect_refusal(N4, W3, 1, LOSS_SQUARED, "layer 1", __LINE__);
-        expect_refusal(N5, W, 1, LOSS_SQUARED, "layers", __LINE__);
-        expect_refusal(N, W, 1, LOSS_BCE, "sigmoid", __LINE__);
+        expect_refusal(N, W, 0, NN_LOSS_SQUARED, "1 to 4", __LINE__);
+        expect_refusal(N, W, 5, NN_LOSS_SQUARED, "1 to 4", __LINE__);
+        expect_refusal(N2, W, 1, NN_LOSS_SQUARED, "layer 2", __LINE__);
+        expect_refusal(N4, W3, 1, NN_LOSS_SQUARED, "layer 1", __LINE__);
+        expect_refusal(N5, W, 1, NN_LOSS_SQUARED, "layers", __LINE__);
+        expect_refusal(N, W, 1, NN_LOSS_BCE, "sigmoid", __LINE__);
         double X[8] = { 0 }, Y[4] = { 0 }, loss = NAN;
-        CHECK(net_backprop_batch(N, W, X, Y, 4, LOSS_SQUARED, &loss,
+        CHECK(nn_net_backprop_batch(N, W, X, Y, 4, NN_LOSS_SQUARED, &loss,
                                  NULL) == 0);
         CHECK(N->nsum == 4 && loss == loss);
     }
-    batch_free(W);
-    batch_free(W3);
-    net_free(N);
-    net_free(N2);
-    net_free(N3);
-    net_free(N4);
-    net_free(N5);
+    nn_batch_free(W);
+    nn_batch_free(W3);
+    nn_net_free(N);
+    nn_net_free(N2);
+    nn_net_free(N3);
+    nn_net_free(N4);
+    nn_net_free(N5);
 }
 
 /* A data set of n samples for network N and loss k: normal inputs;
    normal targets for the squared error, one-hot ones otherwise. */
-static int random_data(rng *r, const net *N, loss_kind k, size_t n,
-                       dataset *D)
+static int random_data(nn_rng *r, const nn_net *N, nn_loss_kind k, size_t n,
+                       nn_dataset *D)
 {
-    if (data_create(D, n, N->n[1], N->n[N->L], NULL) != 0)
+    if (nn_data_create(D, n, N->n[1], N->n[N->L], NULL) != 0)
         return -1;
     for (size_t p = 0; p < D->n * (size_t)D->d; p++)
-        D->x[p] = rng_normal(r);
-    for (size_t p = 0; k == LOSS_SQUARED && p < D->n * (size_t)D->m; p++)
-        D->y[p] = rng_normal(r);
-    for (size_t s = 0; k != LOSS_SQUARED && s < D->n; s++)
-        D->y[s * (size_t)D->m + rng_below(r, (uint32_t)D->m)] = 1.0;
+        D->x[p] = nn_rng_normal(r);
+    for (size_t p = 0; k == NN_LOSS_SQUARED && p < D->n * (size_t)D->m; p++)
+        D->y[p] = nn_rng_normal(r);
+    for (size_t s = 0; k != NN_LOSS_SQUARED && s < D->n; s++)
+        D->y[s * (size_t)D->m + nn_rng_below(r, (uint32_t)D->m)] = 1.0;
     return 0;
 }
 
@@ -288,57 +288,57 @@ static int random_data(rng *r, const net *N, loss_kind k, size_t n,
    is 0; the rate is halved after every epoch (with a new trainer of
    chapter 9, whose velocity then restarts: only for mu = 0).  The
    weights end in N, the losses in loss[e]. */
-static void train_way(int way, net *N, const dataset *D, const double w0[],
-                      train_options o, int epochs, int shuffled,
+static void train_way(int way, nn_net *N, const nn_dataset *D, const double w0[],
+                      nn_train_options o, int epochs, int shuffled,
                       double loss[])
 {
     nn_err err;
-    trainer *T = way == 0 ? trainer_create(N, D->n, &o, &err) : NULL;
-    batch_trainer *BT = way == 1 ? batch_trainer_create(N, D->n, &o, &err)
+    nn_trainer *T = way == 0 ? nn_trainer_create(N, D->n, &o, &err) : NULL;
+    nn_batch_trainer *BT = way == 1 ? nn_batch_trainer_create(N, D->n, &o, &err)
                                  : NULL;
     if (T == NULL && BT == NULL) {
         check_fail(__FILE__, __LINE__, "setup failed: %s", err.msg);
         return;
     }
-    batch_source src = data_source(D);
-    rng order;
-    rng_seed(&order, 7, 7);
+    nn_batch_source src = nn_data_source(D);
+    nn_rng order;
+    nn_rng_seed(&order, 7, 7);
     memcpy(N->wflat, w0, N->nw * sizeof *w0);
     for (int e = 0; e < epochs; e++) {
-        rng *r = shuffled ? &order : NULL;
-        CHECK((way == 0 ? train_epoch(T, D, r, &loss[e], &err)
-                        : batch_train_epoch(BT, &src, r, &loss[e], &err))
+        nn_rng *r = shuffled ? &order : NULL;
+        CHECK((way == 0 ? nn_train_epoch(T, D, r, &loss[e], &err)
+                        : nn_batch_train_epoch(BT, &src, r, &loss[e], &err))
               == 0);
         o.rate /= 2;
         if (way == 1)
-            CHECK(batch_trainer_rate(BT, o.rate, &err) == 0);
+            CHECK(nn_batch_trainer_rate(BT, o.rate, &err) == 0);
         else if (!shuffled && o.momentum == 0.0) {
-            trainer_free(T);
-            T = trainer_create(N, D->n, &o, &err);
+            nn_trainer_free(T);
+            T = nn_trainer_create(N, D->n, &o, &err);
         }
     }
-    trainer_free(T);
-    batch_trainer_free(BT);
+    nn_trainer_free(T);
+    nn_batch_trainer_free(BT);
 }
 
 /* The two ways from the same weights must end with the same weights to
    RELTOL of the largest and with the same losses. */
-static void compare_trainers(rng *r, int L, activation a, activation out,
-                             loss_kind k, size_t batch, double mu,
+static void compare_trainers(nn_rng *r, int L, nn_activation a, nn_activation out,
+                             nn_loss_kind k, size_t batch, double mu,
                              int epochs, int shuffled)
 {
-    net *N = random_net(r, L, a, out);
-    dataset D = { 0 };
+    nn_net *N = random_net(r, L, a, out);
+    nn_dataset D = { 0 };
     double *w0 = N == NULL ? NULL : malloc(2 * N->nw * sizeof *w0);
     if (w0 == NULL || random_data(r, N, k, 23, &D) != 0) {
         check_fail(__FILE__, __LINE__, "setup failed");
-        free(w0), net_free(N);
+        free(w0), nn_net_free(N);
         return;
     }
     double *w1 = w0 + N->nw, loss[2][3], big = 0.0, diff = 0.0;
     for (size_t p = 0; p < N->nw; p++)     /* tame enough not to diverge */
         w0[p] = 0.3 * N->wflat[p];
-    train_options o = { k, 0.005, batch, mu };
+    nn_train_options o = { k, 0.005, batch, mu };
     train_way(0, N, &D, w0, o, epochs, shuffled, loss[0]);
     memcpy(w1, N->wflat, N->nw * sizeof *w1);
     train_way(1, N, &D, w0, o, epochs, shuffled, loss[1]);
@@ -354,7 +354,7 @@ static void compare_trainers(rng *r, int L, activation a, activation out,
         if (far(loss[1][e], loss[0][e], fabs(loss[0][e])))
             check_fail(__FILE__, __LINE__, "epoch %d: loss %.17g, wanted "
                        "%.17g", e, loss[1][e], loss[0][e]);
-    free(w0), data_free(&D), net_free(N);
+    free(w0), nn_data_free(&D), nn_net_free(N);
 }
 
 /* Shuffled epochs at one rate, with and without momentum, batches of 1
@@ -362,19 +362,19 @@ static void compare_trainers(rng *r, int L, activation a, activation out,
    between epochs. */
 void test_batch_trainer_matches_trainer(void)
 {
-    rng r;
-    rng_seed(&r, 15, 2);
+    nn_rng r;
+    nn_rng_seed(&r, 15, 2);
     const size_t batches[] = { 1, 5, 8, 23, 40 };
     for (int L = 2; L <= MAXL; L++)
         for (int q = 0; q < 5; q++) {
-            activation a = (activation)(q % ACT_COUNT);
-            compare_trainers(&r, L, a, ACT_IDENTITY, LOSS_SOFTMAX_CE,
+            nn_activation a = (nn_activation)(q % NN_ACT_COUNT);
+            compare_trainers(&r, L, a, NN_ACT_IDENTITY, NN_LOSS_SOFTMAX_CE,
                              batches[q], 0.9, 1, 1);
-            compare_trainers(&r, L, a, ACT_SIGMOID, LOSS_BCE, batches[q],
+            compare_trainers(&r, L, a, NN_ACT_SIGMOID, NN_LOSS_BCE, batches[q],
                              0.0, 1, 1);
-            compare_trainers(&r, L, a, ACT_TANH, LOSS_SQUARED, batches[q],
+            compare_trainers(&r, L, a, NN_ACT_TANH, NN_LOSS_SQUARED, batches[q],
                              0.5, 1, 1);
-            compare_trainers(&r, L, a, ACT_IDENTITY, LOSS_SQUARED,
+            compare_trainers(&r, L, a, NN_ACT_IDENTITY, NN_LOSS_SQUARED,
                              batches[q], 0.0, 3, 0);
         }
 }
@@ -385,47 +385,47 @@ void test_batch_trainer_matches_trainer(void)
 void test_batch_trainer_rejects(void)
 {
     const int n[] = { 0, 2, 3, 2 };
-    const activation A[] = { 0, 0, ACT_TANH, ACT_IDENTITY };
-    net *N = test_net(3, n, A);
-    dataset D = { 0 }, E = { 0 };
-    rng r;
-    rng_seed(&r, 15, 3);
-    if (N == NULL || random_data(&r, N, LOSS_SQUARED, 10, &D) != 0
-        || data_create(&E, 10, 3, 2, NULL) != 0) {
+    const nn_activation A[] = { 0, 0, NN_ACT_TANH, NN_ACT_IDENTITY };
+    nn_net *N = test_net(3, n, A);
+    nn_dataset D = { 0 }, E = { 0 };
+    nn_rng r;
+    nn_rng_seed(&r, 15, 3);
+    if (N == NULL || random_data(&r, N, NN_LOSS_SQUARED, 10, &D) != 0
+        || nn_data_create(&E, 10, 3, 2, NULL) != 0) {
         check_fail(__FILE__, __LINE__, "setup failed");
-        data_free(&D), net_free(N);
+        nn_data_free(&D), nn_net_free(N);
         return;
     }
     nn_err err = { "" };
-    train_options o = { LOSS_SQUARED, 0.1, 4, 0.0 }, bad = o;
+    nn_train_options o = { NN_LOSS_SQUARED, 0.1, 4, 0.0 }, bad = o;
     bad.rate = 0.0;
-    CHECK(batch_trainer_create(N, 10, &bad, &err) == NULL
+    CHECK(nn_batch_trainer_create(N, 10, &bad, &err) == NULL
           && strstr(err.msg, "rate") != NULL);
-    bad = o, bad.loss = LOSS_BCE;
-    CHECK(batch_trainer_create(N, 10, &bad, &err) == NULL
+    bad = o, bad.loss = NN_LOSS_BCE;
+    CHECK(nn_batch_trainer_create(N, 10, &bad, &err) == NULL
           && strstr(err.msg, "sigmoid") != NULL);
-    batch_trainer *T = batch_trainer_create(N, 10, &o, &err);
+    nn_batch_trainer *T = nn_batch_trainer_create(N, 10, &o, &err);
     if (T == NULL) {
         check_fail(__FILE__, __LINE__, "batch_trainer_create: %s", err.msg);
     } else {
         double w[17], loss = 42.0;
         CHECK(N->nw == 17);
         memcpy(w, N->wflat, sizeof w);
-        CHECK(batch_trainer_rate(T, -1.0, &err) == -1
+        CHECK(nn_batch_trainer_rate(T, -1.0, &err) == -1
               && strstr(err.msg, "rate") != NULL);
-        batch_source wrong = data_source(&D);
+        nn_batch_source wrong = nn_data_source(&D);
         wrong.n = 9;
-        CHECK(batch_train_epoch(T, &wrong, NULL, &loss, &err) == -1
+        CHECK(nn_batch_train_epoch(T, &wrong, NULL, &loss, &err) == -1
               && strstr(err.msg, "10 samples") != NULL);
-        wrong = data_source(&E);
-        CHECK(batch_train_epoch(T, &wrong, NULL, &loss, &err) == -1
+        wrong = nn_data_source(&E);
+        CHECK(nn_batch_train_epoch(T, &wrong, NULL, &loss, &err) == -1
               && strstr(err.msg, "3 inputs") != NULL);
         CHECK(memcmp(N->wflat, w, sizeof w) == 0 && loss == 42.0);
-        batch_source src = data_source(&D);
-        CHECK(batch_train_epoch(T, &src, NULL, &loss, &err) == 0);
+        nn_batch_source src = nn_data_source(&D);
+        CHECK(nn_batch_train_epoch(T, &src, NULL, &loss, &err) == 0);
         CHECK(memcmp(N->wflat, w, sizeof w) != 0 && isfinite(loss));
     }
-    batch_trainer_free(T);
-    batch_trainer_free(NULL);
-    data_free(&D), data_free(&E), net_free(N);
+    nn_batch_trainer_free(T);
+    nn_batch_trainer_free(NULL);
+    nn_data_free(&D), nn_data_free(&E), nn_net_free(N);
 }

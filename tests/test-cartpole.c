@@ -72,9 +72,9 @@ void test_cartpole_failure_limits(void)
 /* Start states lie in [-0.05, 0.05), differ, and repeat with the seed. */
 void test_cartpole_reset_range_and_seed(void)
 {
-    rng r1, r2;
-    rng_seed(&r1, 9, 0);
-    rng_seed(&r2, 9, 0);
+    nn_rng r1, r2;
+    nn_rng_seed(&r1, 9, 0);
+    nn_rng_seed(&r2, 9, 0);
     double lo = 1.0, hi = -1.0;
     cartpole prev = {0, 0, 0, 0};
     for (int e = 0; e < 10000; e++) {

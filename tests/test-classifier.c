@@ -12,32 +12,32 @@
 
 /* The network of the chapter with its weights from stream 122, as the
    program classifier draws them. */
-static net *classifier(long seed, activation hidden)
+static nn_net *classifier(long seed, nn_activation hidden)
 {
     int n[] = { 0, 2, 2, 2, 1 };
-    activation A[] = { 0, 0, hidden, hidden, ACT_SIGMOID };
-    net *N = test_net(4, n, A);
+    nn_activation A[] = { 0, 0, hidden, hidden, NN_ACT_SIGMOID };
+    nn_net *N = test_net(4, n, A);
     if (N != NULL) {
-        rng init;
-        rng_seed(&init, (uint64_t)seed, 122);
-        net_init(N, &init);
+        nn_rng init;
+        nn_rng_seed(&init, (uint64_t)seed, 122);
+        nn_net_init(N, &init);
     }
     return N;
 }
 
-static void train(net *N, const dataset *D, long seed, long epochs)
+static void train(nn_net *N, const nn_dataset *D, long seed, long epochs)
 {
-    train_options o = { LOSS_BCE, 0.1, 10, 0.0 };
+    nn_train_options o = { NN_LOSS_BCE, 0.1, 10, 0.0 };
     nn_err err;
-    trainer *T = trainer_create(N, D->n, &o, &err);
+    nn_trainer *T = nn_trainer_create(N, D->n, &o, &err);
     CHECK(T != NULL);
     if (T == NULL)
         return;
-    rng order;
-    rng_seed(&order, (uint64_t)seed, 123);
+    nn_rng order;
+    nn_rng_seed(&order, (uint64_t)seed, 123);
     for (long e = 0; e < epochs; e++)
-        CHECK(train_epoch(T, D, &order, NULL, NULL) == 0);
-    trainer_free(T);
+        CHECK(nn_train_epoch(T, D, &order, NULL, NULL) == 0);
+    nn_trainer_free(T);
 }
 
 /* Per class: the share of samples, and the mean and variance of each
@@ -50,10 +50,10 @@ static void train(net *N, const dataset *D, long seed, long epochs)
 void test_blobs_distribution(void)
 {
     const size_t n = 200000;
-    dataset D;
+    nn_dataset D;
     nn_err err;
-    rng r;
-    rng_seed(&r, 7, 121);
+    nn_rng r;
+    nn_rng_seed(&r, 7, 121);
     CHECK(blobs_draw(&D, n, &blobs_book, &r, &err) == 0);
     if (D.x == NULL)
         return;
@@ -77,7 +77,7 @@ void test_blobs_distribution(void)
             CHECK_NEAR(mean, blobs_book.mean[c][a], 5 * sd / sqrt(cnt[c]));
             CHECK_NEAR(var, sd * sd, 5 * sd * sd * sqrt(2.0 / cnt[c]));
         }
-    data_free(&D);
+    nn_data_free(&D);
 }
 
 /* The Bayes rule by hand: the centres belong to their own classes, and
@@ -98,51 +98,51 @@ void test_blobs_bayes(void)
    training, and a classifier that had learnt nothing would be near 0.5. */
 void test_classifier_learns(void)
 {
-    dataset train_set, test_set;
+    nn_dataset train_set, test_set;
     nn_err err;
-    rng data;
-    rng_seed(&data, 2026, 121);
+    nn_rng data;
+    nn_rng_seed(&data, 2026, 121);
     CHECK(blobs_draw(&train_set, 200, &blobs_book, &data, &err) == 0);
     CHECK(blobs_draw(&test_set, 1000, &blobs_book, &data, &err) == 0);
-    net *N = classifier(2026, ACT_RELU);
+    nn_net *N = classifier(2026, NN_ACT_RELU);
     if (N == NULL || train_set.x == NULL || test_set.x == NULL)
         return;
     double before = NAN, after = NAN, acc_train = NAN, acc_test = NAN;
-    CHECK(mean_loss(N, &train_set, LOSS_BCE, &before, NULL) == 0);
+    CHECK(nn_mean_loss(N, &train_set, NN_LOSS_BCE, &before, NULL) == 0);
     train(N, &train_set, 2026, 100);
-    CHECK(mean_loss(N, &train_set, LOSS_BCE, &after, NULL) == 0);
+    CHECK(nn_mean_loss(N, &train_set, NN_LOSS_BCE, &after, NULL) == 0);
     CHECK(after < 0.5 * before);
-    CHECK(accuracy(N, &train_set, &acc_train, NULL) == 0);
+    CHECK(nn_accuracy(N, &train_set, &acc_train, NULL) == 0);
     CHECK(acc_train >= 0.88);
-    CHECK(accuracy(N, &test_set, &acc_test, NULL) == 0);
+    CHECK(nn_accuracy(N, &test_set, &acc_test, NULL) == 0);
     CHECK(acc_test >= 0.88);
-    net_free(N);
-    data_free(&train_set);
-    data_free(&test_set);
+    nn_net_free(N);
+    nn_data_free(&train_set);
+    nn_data_free(&test_set);
 }
 
 /* Same seed, same data, same weights after training, to the bit. */
 void test_classifier_reproducible(void)
 {
-    net *N[2];
+    nn_net *N[2];
     for (int t = 0; t < 2; t++) {
-        dataset D;
+        nn_dataset D;
         nn_err err;
-        rng data;
-        rng_seed(&data, 99, 121);
+        nn_rng data;
+        nn_rng_seed(&data, 99, 121);
         CHECK(blobs_draw(&D, 100, &blobs_book, &data, &err) == 0);
-        N[t] = classifier(99, ACT_RELU);
+        N[t] = classifier(99, NN_ACT_RELU);
         if (N[t] != NULL && D.x != NULL)
             train(N[t], &D, 99, 20);
-        data_free(&D);
+        nn_data_free(&D);
     }
     if (N[0] != NULL && N[1] != NULL) {
         CHECK(N[0]->nw == 15);
         CHECK(memcmp(N[0]->wflat, N[1]->wflat,
                      N[0]->nw * sizeof(double)) == 0);
     }
-    net_free(N[0]);
-    net_free(N[1]);
+    nn_net_free(N[0]);
+    nn_net_free(N[1]);
 }
 
 /* The claim of section "Dead ReLU nodes": push node 1 of the first
@@ -152,26 +152,26 @@ void test_classifier_reproducible(void)
    not zero. */
 void test_classifier_dead_node(void)
 {
-    dataset D;
+    nn_dataset D;
     nn_err err;
-    rng data;
-    rng_seed(&data, 5, 121);
+    nn_rng data;
+    nn_rng_seed(&data, 5, 121);
     CHECK(blobs_draw(&D, 200, &blobs_book, &data, &err) == 0);
     if (D.x == NULL)
         return;
     for (int leaky = 0; leaky < 2; leaky++) {
-        net *N = classifier(5, leaky ? ACT_LEAKY_RELU : ACT_RELU);
+        nn_net *N = classifier(5, leaky ? NN_ACT_LEAKY_RELU : NN_ACT_RELU);
         if (N == NULL)
             break;
         double top = -HUGE_VAL;
         for (size_t s = 0; s < D.n; s++) {
-            net_forward(N, D.x + 2 * s);
+            nn_net_forward(N, D.x + 2 * s);
             top = fmax(top, N->z[2][1]);
         }
         N->w[1][1][0] -= top + 1.0;
-        net_zero_grad(N);
+        nn_net_zero_grad(N);
         for (size_t s = 0; s < D.n; s++)
-            net_backprop(N, D.x + 2 * s, D.y + s, LOSS_BCE);
+            nn_net_backprop(N, D.x + 2 * s, D.y + s, NN_LOSS_BCE);
         int zeros = 0;
         for (int j = 0; j <= 2; j++)
             zeros += N->dw[1][1][j] == 0.0;
@@ -183,10 +183,10 @@ void test_classifier_dead_node(void)
         CHECK(same == !leaky);
         if (!leaky)
             for (size_t s = 0; s < D.n; s++) {
-                net_forward(N, D.x + 2 * s);
+                nn_net_forward(N, D.x + 2 * s);
                 CHECK(N->z[2][1] <= -1.0 + 1e-12);
             }
-        net_free(N);
+        nn_net_free(N);
     }
-    data_free(&D);
+    nn_data_free(&D);
 }

@@ -22,10 +22,10 @@ void test_clusters_structure(void)
     enum { n = 1001 };
     static int cl[n];
     clusters_model M;
-    dataset D;
+    nn_dataset D;
     nn_err err;
-    rng r;
-    rng_seed(&r, 3, 131);
+    nn_rng r;
+    nn_rng_seed(&r, 3, 131);
     CHECK(clusters_draw(&D, n, &c, &r, &M, cl, &err) == 0);
     if (D.x == NULL)
         return;
@@ -50,7 +50,7 @@ void test_clusters_structure(void)
     CHECK(ones == n / 2);                  /* 1001 samples: 501 and 500 */
     for (int k = 0; k < 8; k++)
         CHECK(size[k] == n / 8 + (k < n % 8));
-    data_free(&D);
+    nn_data_free(&D);
 }
 
 /* Per cluster, the informative features have mean mu_k and covariance
@@ -64,10 +64,10 @@ void test_clusters_moments(void)
     enum { n = 160000 };
     int *cl = malloc(n * sizeof *cl);
     clusters_model M;
-    dataset D;
+    nn_dataset D;
     nn_err err;
-    rng r;
-    rng_seed(&r, 11, 131);
+    nn_rng r;
+    nn_rng_seed(&r, 11, 131);
     CHECK(cl != NULL);
     CHECK(cl != NULL && clusters_draw(&D, n, &book, &r, &M, cl, &err) == 0);
     if (cl == NULL || D.x == NULL) {
@@ -99,7 +99,7 @@ void test_clusters_moments(void)
             }
     }
     free(cl);
-    data_free(&D);
+    nn_data_free(&D);
 }
 
 void test_clusters_rejects(void)
@@ -109,16 +109,16 @@ void test_clusters_rejects(void)
                                   { 2, 2, 3, 1.0 }, { 2, 2, 0, 1.0 },
                                   { 2, 2, 1, 0.0 }, { 2, 2, 1, NAN } };
     for (size_t t = 0; t < sizeof bad / sizeof bad[0]; t++) {
-        dataset D;
+        nn_dataset D;
         nn_err err;
-        rng r;
-        rng_seed(&r, 1, 131);
+        nn_rng r;
+        nn_rng_seed(&r, 1, 131);
         CHECK(clusters_draw(&D, 10, &bad[t], &r, NULL, NULL, &err) == -1);
     }
-    dataset D;
+    nn_dataset D;
     nn_err err;
-    rng r;
-    rng_seed(&r, 1, 131);
+    nn_rng r;
+    nn_rng_seed(&r, 1, 131);
     CHECK(clusters_draw(&D, 0, &book, &r, NULL, NULL, &err) == -1);
 }
 
@@ -130,37 +130,37 @@ void test_clusters_rejects(void)
 void test_clusters_ten_samples(void)
 {
     static const int n[] = { 0, 4, 6, 4, 3, 1 };
-    static const activation A[] = { 0, 0, ACT_SIGMOID, ACT_TANH, ACT_RELU,
-                                     ACT_SIGMOID };
-    net *N[2] = { NULL, NULL };
+    static const nn_activation A[] = { 0, 0, NN_ACT_SIGMOID, NN_ACT_TANH, NN_ACT_RELU,
+                                     NN_ACT_SIGMOID };
+    nn_net *N[2] = { NULL, NULL };
     for (int t = 0; t < 2; t++) {
-        dataset D;
+        nn_dataset D;
         nn_err err;
-        rng data, init;
-        rng_seed(&data, 2026, 131);
+        nn_rng data, init;
+        nn_rng_seed(&data, 2026, 131);
         CHECK(clusters_draw(&D, 10, &book, &data, NULL, NULL, &err) == 0);
         N[t] = test_net(5, n, A);
         if (N[t] == NULL || D.x == NULL)
             break;
-        rng_seed(&init, 2026, 132);
-        net_init(N[t], &init);
-        train_options o = { LOSS_BCE, 0.5, 10, 0.0 };
-        trainer *T = trainer_create(N[t], 10, &o, &err);
+        nn_rng_seed(&init, 2026, 132);
+        nn_net_init(N[t], &init);
+        nn_train_options o = { NN_LOSS_BCE, 0.5, 10, 0.0 };
+        nn_trainer *T = nn_trainer_create(N[t], 10, &o, &err);
         CHECK(T != NULL);
         for (int e = 0; T != NULL && e < 1000; e++)
-            CHECK(train_epoch(T, &D, NULL, NULL, NULL) == 0);
-        trainer_free(T);
+            CHECK(nn_train_epoch(T, &D, NULL, NULL, NULL) == 0);
+        nn_trainer_free(T);
         for (size_t s = 0; s < D.n; s++) {
-            double p = net_forward(N[t], D.x + 4 * s)[1];
+            double p = nn_net_forward(N[t], D.x + 4 * s)[1];
             CHECK((p >= 0.5) == (D.y[s] == 1.0));
         }
         double acc = NAN;
-        CHECK(accuracy(N[t], &D, &acc, NULL) == 0 && acc == 1.0);
-        data_free(&D);
+        CHECK(nn_accuracy(N[t], &D, &acc, NULL) == 0 && acc == 1.0);
+        nn_data_free(&D);
     }
     if (N[0] != NULL && N[1] != NULL)
         CHECK(memcmp(N[0]->wflat, N[1]->wflat,
                      N[0]->nw * sizeof(double)) == 0);
-    net_free(N[0]);
-    net_free(N[1]);
+    nn_net_free(N[0]);
+    nn_net_free(N[1]);
 }

@@ -18,9 +18,9 @@ static double sigma(double z)
 void test_forward_hand_worked(void)
 {
     const int n[] = { 0, 2, 2, 1 };
-    const activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_SIGMOID,
-                             ACT_IDENTITY };
-    net *N = test_net(3, n, A);
+    const nn_activation A[] = { NN_ACT_IDENTITY, NN_ACT_IDENTITY, NN_ACT_SIGMOID,
+                             NN_ACT_IDENTITY };
+    nn_net *N = test_net(3, n, A);
     if (N == NULL)
         return;
     double **w1 = N->w[1], **w2 = N->w[2];
@@ -28,7 +28,7 @@ void test_forward_hand_worked(void)
     w1[2][0] = -0.4, w1[2][1] = 0.5, w1[2][2] = 0.6;
     w2[1][0] = 0.7,  w2[1][1] = -0.8, w2[1][2] = 0.9;
     const double x[] = { 0.5, -1.0 };
-    const double *y = net_forward(N, x);
+    const double *y = nn_net_forward(N, x);
 
     /* z = sum_{j=0}^{n} w_ij l_j with l_0 = 1 */
     double z21 = 0.1 * 1 + 0.2 * 0.5 + -0.3 * -1.0;     /*  0.5  */
@@ -46,7 +46,7 @@ void test_forward_hand_worked(void)
        decimal weights, checks the arithmetic above. */
     CHECK_NEAR(y[1], 0.49077170578066267245, 1e-15 * 0.49077170578066267245);
     CHECK(y == N->l[3]);
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* An all-identity network is the affine map x -> (W2 W1) x + (W2 b1 + b2),
@@ -62,9 +62,9 @@ void test_forward_identity_is_affine(void)
     const double b2[2] = { 1, -0.5 };
     const double x[3] = { 2, -1, 0.5 };
     const int n[] = { 0, 3, 4, 2 };
-    const activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_IDENTITY,
-                             ACT_IDENTITY };
-    net *N = test_net(3, n, A);
+    const nn_activation A[] = { NN_ACT_IDENTITY, NN_ACT_IDENTITY, NN_ACT_IDENTITY,
+                             NN_ACT_IDENTITY };
+    nn_net *N = test_net(3, n, A);
     if (N == NULL)
         return;
     for (int i = 1; i <= 4; i++) {
@@ -77,7 +77,7 @@ void test_forward_identity_is_affine(void)
         for (int j = 1; j <= 4; j++)
             N->w[2][i][j] = W2[i - 1][j - 1];
     }
-    const double *y = net_forward(N, x);
+    const double *y = nn_net_forward(N, x);
     for (int i = 0; i < 2; i++) {
         double c = b2[i], y_i = 0.0;
         for (int m = 0; m < 4; m++)
@@ -90,7 +90,7 @@ void test_forward_identity_is_affine(void)
         }
         CHECK(y[i + 1] == y_i + c);
     }
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* After a forward pass, z[k][i] is the weighted sum of the stored layer
@@ -98,18 +98,18 @@ void test_forward_identity_is_affine(void)
 void test_forward_stores_layers(void)
 {
     const int n[] = { 0, 4, 6, 5, 3, 2 };
-    const activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_TANH, ACT_RELU,
-                             ACT_LEAKY_RELU, ACT_SIGMOID };
+    const nn_activation A[] = { NN_ACT_IDENTITY, NN_ACT_IDENTITY, NN_ACT_TANH, NN_ACT_RELU,
+                             NN_ACT_LEAKY_RELU, NN_ACT_SIGMOID };
     const double x[] = { 0.3, -1.2, 2.0, -0.7 };
-    net *N = test_net(5, n, A);
+    nn_net *N = test_net(5, n, A);
     if (N == NULL)
         return;
-    rng r;
-    rng_seed(&r, 11, 1);
-    net_init(N, &r);
+    nn_rng r;
+    nn_rng_seed(&r, 11, 1);
+    nn_net_init(N, &r);
     for (size_t p = 0; p < N->nw; p++)   /* nonzero biases too */
-        N->wflat[p] += 0.1 * rng_normal(&r);
-    net_forward(N, x);
+        N->wflat[p] += 0.1 * nn_rng_normal(&r);
+    nn_net_forward(N, x);
     for (int j = 1; j <= n[1]; j++)
         CHECK(N->l[1][j] == x[j - 1]);
     for (int k = 2; k <= N->L; k++)
@@ -122,14 +122,14 @@ void test_forward_stores_layers(void)
             /* The rounding bound of a sum of n + 1 products, should the
                compiler fuse the library's multiply-adds and not ours. */
             CHECK_NEAR(N->z[k][i], z, (n[k - 1] + 1) * DBL_EPSILON * size);
-            CHECK(N->l[k][i] == act(A[k], N->z[k][i]));
+            CHECK(N->l[k][i] == nn_act(A[k], N->z[k][i]));
         }
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* The weights of w[k], bias column excluded, should be a sample of
    N(0, g2 / n[k]). */
-static void check_init_scale(const net *N, int k, double g2)
+static void check_init_scale(const nn_net *N, int k, double g2)
 {
     double sum = 0.0, sumsq = 0.0;
     long m = 0;
@@ -154,83 +154,83 @@ static void check_init_scale(const net *N, int k, double g2)
 void test_init_scale(void)
 {
     const int n[] = { 0, 400, 400, 300, 200, 100 };
-    const activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_RELU, ACT_TANH,
-                             ACT_LEAKY_RELU, ACT_SIGMOID };
-    net *N = test_net(5, n, A);
+    const nn_activation A[] = { NN_ACT_IDENTITY, NN_ACT_IDENTITY, NN_ACT_RELU, NN_ACT_TANH,
+                             NN_ACT_LEAKY_RELU, NN_ACT_SIGMOID };
+    nn_net *N = test_net(5, n, A);
     if (N == NULL)
         return;
-    rng r;
-    rng_seed(&r, 5, 2);
-    net_init(N, &r);
+    nn_rng r;
+    nn_rng_seed(&r, 5, 2);
+    nn_net_init(N, &r);
     check_init_scale(N, 1, 1.0);   /* from the input, into ReLU */
     check_init_scale(N, 2, 2.0);   /* from ReLU, into tanh */
     check_init_scale(N, 3, 1.0);   /* from tanh, into LeakyReLU */
     check_init_scale(N, 4, 2.0);   /* from LeakyReLU, into sigmoid */
-    net_free(N);
+    nn_net_free(N);
 }
 
 void test_init_zero_biases(void)
 {
     const int n[] = { 0, 3, 4, 2 };
-    const activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_RELU,
-                             ACT_SIGMOID };
-    net *N = test_net(3, n, A);
+    const nn_activation A[] = { NN_ACT_IDENTITY, NN_ACT_IDENTITY, NN_ACT_RELU,
+                             NN_ACT_SIGMOID };
+    nn_net *N = test_net(3, n, A);
     if (N == NULL)
         return;
     for (size_t p = 0; p < N->nw; p++)   /* what a previous use left */
         N->wflat[p] = 1.0;
-    rng r;
-    rng_seed(&r, 6, 1);
-    net_init(N, &r);
+    nn_rng r;
+    nn_rng_seed(&r, 6, 1);
+    nn_net_init(N, &r);
     for (int k = 1; k < N->L; k++)
         for (int i = 1; i <= n[k + 1]; i++) {
             CHECK(N->w[k][i][0] == 0.0);
             for (int j = 1; j <= n[k]; j++)
                 CHECK(N->w[k][i][j] != 1.0);
         }
-    net_free(N);
+    nn_net_free(N);
 }
 
-/* The weights are drawn in the order of wflat: s * rng_normal for every
+/* The weights are drawn in the order of wflat: s * nn_rng_normal for every
    weight but the biases.  Compared exactly: the same operations on the
    same numbers give the same bits. */
 void test_init_draw_order(void)
 {
     const int n[] = { 0, 3, 4, 2 };
-    const activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_RELU,
-                             ACT_SIGMOID };
-    net *N = test_net(3, n, A);
+    const nn_activation A[] = { NN_ACT_IDENTITY, NN_ACT_IDENTITY, NN_ACT_RELU,
+                             NN_ACT_SIGMOID };
+    nn_net *N = test_net(3, n, A);
     if (N == NULL)
         return;
-    rng r, twin;
-    rng_seed(&r, 8, 3);
+    nn_rng r, twin;
+    nn_rng_seed(&r, 8, 3);
     twin = r;
-    net_init(N, &r);
+    nn_net_init(N, &r);
     const double *w = N->wflat;
     for (int k = 1; k < N->L; k++) {
-        double s = sqrt((k >= 2 && A[k] == ACT_RELU ? 2.0 : 1.0) / n[k]);
+        double s = sqrt((k >= 2 && A[k] == NN_ACT_RELU ? 2.0 : 1.0) / n[k]);
         for (int i = 1; i <= n[k + 1]; i++)
             for (int j = 0; j <= n[k]; j++, w++)
-                CHECK(*w == (j == 0 ? 0.0 : s * rng_normal(&twin)));
+                CHECK(*w == (j == 0 ? 0.0 : s * nn_rng_normal(&twin)));
     }
     CHECK(r.state == twin.state);   /* and no draws besides */
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* Fill a network's weights from a generator seeded with seed. */
-static void init_with_seed(net *N, uint64_t seed)
+static void init_with_seed(nn_net *N, uint64_t seed)
 {
-    rng r;
-    rng_seed(&r, seed, 1);
-    net_init(N, &r);
+    nn_rng r;
+    nn_rng_seed(&r, seed, 1);
+    nn_net_init(N, &r);
 }
 
 void test_init_reproducible(void)
 {
     const int n[] = { 0, 5, 7, 3 };
-    const activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_TANH,
-                             ACT_IDENTITY };
-    net *a = test_net(3, n, A), *b = test_net(3, n, A);
+    const nn_activation A[] = { NN_ACT_IDENTITY, NN_ACT_IDENTITY, NN_ACT_TANH,
+                             NN_ACT_IDENTITY };
+    nn_net *a = test_net(3, n, A), *b = test_net(3, n, A);
     if (a != NULL && b != NULL) {
         size_t same = 0, biases = 7 + 3;
         init_with_seed(a, 99);
@@ -244,6 +244,6 @@ void test_init_reproducible(void)
             same += a->wflat[p] == b->wflat[p];
         CHECK(same == biases);   /* only the zero biases agree */
     }
-    net_free(a);
-    net_free(b);
+    nn_net_free(a);
+    nn_net_free(b);
 }

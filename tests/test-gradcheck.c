@@ -1,6 +1,6 @@
 /* Tests of the gradient checks of chapter 8, and through them of the
    backward pass of chapter 7: central differences and the complex step
-   against net_backprop on random networks of every shape, activation
+   against nn_net_backprop on random networks of every shape, activation
    and loss the library offers. */
 #include <float.h>
 #include <math.h>
@@ -16,26 +16,26 @@
 enum { MAX_LAYERS = 5, MAX_WIDTH = 7, MAX_WEIGHTS = 224 };
 
 static const struct {
-    activation out;
-    loss_kind k;
+    nn_activation out;
+    nn_loss_kind k;
 } pairs[] = {
-    { ACT_IDENTITY, LOSS_SQUARED }, { ACT_SIGMOID, LOSS_SQUARED },
-    { ACT_SIGMOID, LOSS_BCE }, { ACT_IDENTITY, LOSS_SOFTMAX_CE },
+    { NN_ACT_IDENTITY, NN_LOSS_SQUARED }, { NN_ACT_SIGMOID, NN_LOSS_SQUARED },
+    { NN_ACT_SIGMOID, NN_LOSS_BCE }, { NN_ACT_IDENTITY, NN_LOSS_SOFTMAX_CE },
 };
 enum { PAIRS = sizeof pairs / sizeof pairs[0] };
 
 /* A random network of L layers, widths 1 .. 7, hidden activation a,
    output and loss of pair q; NULL (with a failed check) if it cannot be
    made.  Softmax cross-entropy gets at least two classes. */
-static net *random_net(int L, activation a, int q, rng *r)
+static nn_net *random_net(int L, nn_activation a, int q, nn_rng *r)
 {
     int n[MAX_LAYERS + 1] = { 0 };
-    activation A[MAX_LAYERS + 1] = { 0 };
+    nn_activation A[MAX_LAYERS + 1] = { 0 };
     for (int k = 1; k <= L; k++) {
-        n[k] = 1 + (int)rng_below(r, MAX_WIDTH);
+        n[k] = 1 + (int)nn_rng_below(r, MAX_WIDTH);
         A[k] = k < L ? a : pairs[q].out;
     }
-    if (pairs[q].k == LOSS_SOFTMAX_CE && n[L] == 1)
+    if (pairs[q].k == NN_LOSS_SOFTMAX_CE && n[L] == 1)
         n[L] = 2;
     return test_net(L, n, A);
 }
@@ -43,14 +43,14 @@ static net *random_net(int L, activation a, int q, rng *r)
 /* Weights by the library's initialisation, biases from N(0, 1/4) (so
    that the forward pass uses them), a standard normal input and a
    target fit for the loss. */
-static void draw(net *N, loss_kind k, rng *r, double x[], double y[])
+static void draw(nn_net *N, nn_loss_kind k, nn_rng *r, double x[], double y[])
 {
-    net_init(N, r);
+    nn_net_init(N, r);
     for (int m = 1; m < N->L; m++)
         for (int i = 1; i <= N->n[m + 1]; i++)
-            N->w[m][i][0] = 0.5 * rng_normal(r);
+            N->w[m][i][0] = 0.5 * nn_rng_normal(r);
     for (int j = 0; j < N->n[1]; j++)
-        x[j] = rng_normal(r);
+        x[j] = nn_rng_normal(r);
     test_draw_targets(r, k, N->n[N->L], y);
 }
 
@@ -60,13 +60,13 @@ static void draw(net *N, loss_kind k, rng *r, double x[], double y[])
    (inputs and weights of order one, at most 5 layers of 7) stays far
    below 1000: the step cannot cross a kink, and central differences see
    one linear piece.  Smooth networks take the first draw. */
-static void draw_away_from_kinks(net *N, loss_kind k, rng *r, double x[],
+static void draw_away_from_kinks(nn_net *N, nn_loss_kind k, nn_rng *r, double x[],
                                  double y[])
 {
     for (int tries = 0; tries < 1000; tries++) {
         draw(N, k, r, x, y);
-        net_forward(N, x);
-        if (kink_distance(N) >= KINK_MARGIN)
+        nn_net_forward(N, x);
+        if (nn_kink_distance(N) >= NN_KINK_MARGIN)
             return;
     }
     check_fail(__FILE__, __LINE__, "no draw away from the kinks");
@@ -85,11 +85,11 @@ static void draw_away_from_kinks(net *N, loss_kind k, rng *r, double x[],
    largest |a - n| / max(1, |L|) is about 3e-10; the floor leaves a
    factor of 30 above that, and lies a thousand times below the
    components of order 1e-5 .. 1 that a bug changes. */
-static double fd_disagreement(const net *N, const double g[], double loss)
+static double fd_disagreement(const nn_net *N, const double g[], double loss)
 {
     double floor = 1e-8 * fmax(1.0, fabs(loss)), worst = 0.0;
     for (size_t p = 0; p < N->nw; p++) {
-        double a = N->dwflat[p], r = rel_error(a, g[p]);
+        double a = N->dwflat[p], r = nn_rel_error(a, g[p]);
         if (fabs(a - g[p]) <= floor)
             r = 0.0;
         if (!(r <= worst))
@@ -106,13 +106,13 @@ static double fd_disagreement(const net *N, const double g[], double loss)
    difference of 1e-15 * max_p |a_p|, a few ulps of the gradient's
    largest component, counts as agreement.  (Without it the largest
    relative error over this file's networks is about 2e-13.) */
-static double cs_disagreement(const net *N, const double g[])
+static double cs_disagreement(const nn_net *N, const double g[])
 {
     double scale = 0.0, worst = 0.0;
     for (size_t p = 0; p < N->nw; p++)
         scale = fmax(scale, fabs(N->dwflat[p]));
     for (size_t p = 0; p < N->nw; p++) {
-        double a = N->dwflat[p], r = rel_error(a, g[p]);
+        double a = N->dwflat[p], r = nn_rel_error(a, g[p]);
         if (fabs(a - g[p]) <= 1e-15 * scale)
             r = 0.0;
         if (!(r <= worst))
@@ -133,44 +133,44 @@ void test_gradcheck_random_networks(void)
     double worst_fd = 0.0, worst_cs = 0.0;
     nn_err err;
     for (int L = 2; L <= MAX_LAYERS; L++)
-        for (int a = 0; a < ACT_COUNT; a++)
+        for (int a = 0; a < NN_ACT_COUNT; a++)
             for (int q = 0; q < PAIRS; q++)
                 for (int seed = 1; seed <= 4; seed++) {
                     if (L == 2 && a > 0)   /* no hidden layer */
                         continue;
-                    rng r;
-                    rng_seed(&r, (uint64_t)(1000 * L + 100 * a + 10 * q
+                    nn_rng r;
+                    nn_rng_seed(&r, (uint64_t)(1000 * L + 100 * a + 10 * q
                                             + seed), 8);
-                    net *N = random_net(L, (activation)a, q, &r);
+                    nn_net *N = random_net(L, (nn_activation)a, q, &r);
                     if (N == NULL)
                         return;
-                    loss_kind k = pairs[q].k;
+                    nn_loss_kind k = pairs[q].k;
                     draw_away_from_kinks(N, k, &r, x, y);
                     double r1;
-                    CHECK(grad_check(N, x, y, k, FD_STEP, g, &r1, &err)
+                    CHECK(nn_grad_check(N, x, y, k, NN_FD_STEP, g, &r1, &err)
                           == 0);
-                    double loss = sample_loss(N, x, y, k);
+                    double loss = nn_sample_loss(N, x, y, k);
                     double e = fd_disagreement(N, g, loss);
                     if (!(e <= 1e-7))
                         check_fail(__FILE__, __LINE__, "L %d %s, %s %s, "
                                    "seed %d: relative error %.2e", L,
-                                   act_name((activation)a),
-                                   act_name(pairs[q].out),
-                                   loss_name(k), seed, e);
+                                   nn_act_name((nn_activation)a),
+                                   nn_act_name(pairs[q].out),
+                                   nn_loss_name(k), seed, e);
                     worst_fd = fmax(worst_fd, e);
-                    if (a != ACT_RELU && a != ACT_LEAKY_RELU) {
-                        CHECK(complex_step_gradient(N, x, y, k, CS_STEP,
+                    if (a != NN_ACT_RELU && a != NN_ACT_LEAKY_RELU) {
+                        CHECK(nn_complex_step_gradient(N, x, y, k, NN_CS_STEP,
                                                     cs, &err) == 0);
                         double c = cs_disagreement(N, cs);
                         if (!(c <= 1e-12))
                             check_fail(__FILE__, __LINE__, "L %d %s, %s "
                                        "%s, seed %d: complex step %.2e",
-                                       L, act_name((activation)a),
-                                       act_name(pairs[q].out),
-                                       loss_name(k), seed, c);
+                                       L, nn_act_name((nn_activation)a),
+                                       nn_act_name(pairs[q].out),
+                                       nn_loss_name(k), seed, c);
                         worst_cs = fmax(worst_cs, c);
                     }
-                    net_free(N);
+                    nn_net_free(N);
                 }
     CHECK(worst_fd <= 1e-7);
     CHECK(worst_cs <= 1e-12);
@@ -183,40 +183,40 @@ void test_gradcheck_mixed_activations(void)
     double x[MAX_WIDTH], y[MAX_WIDTH], g[MAX_WEIGHTS];
     nn_err err;
     for (int seed = 1; seed <= 40; seed++) {
-        rng r;
-        rng_seed(&r, (uint64_t)seed, 9);
-        int q = (int)rng_below(&r, PAIRS);
-        net *N = random_net(MAX_LAYERS, ACT_IDENTITY, q, &r);
+        nn_rng r;
+        nn_rng_seed(&r, (uint64_t)seed, 9);
+        int q = (int)nn_rng_below(&r, PAIRS);
+        nn_net *N = random_net(MAX_LAYERS, NN_ACT_IDENTITY, q, &r);
         if (N == NULL)
             return;
         for (int k = 2; k < N->L; k++)
-            N->A[k] = (activation)rng_below(&r, ACT_COUNT);
-        loss_kind k = pairs[q].k;
+            N->A[k] = (nn_activation)nn_rng_below(&r, NN_ACT_COUNT);
+        nn_loss_kind k = pairs[q].k;
         draw_away_from_kinks(N, k, &r, x, y);
         double r1;
-        CHECK(grad_check(N, x, y, k, FD_STEP, g, &r1, &err) == 0);
-        double e = fd_disagreement(N, g, sample_loss(N, x, y, k));
+        CHECK(nn_grad_check(N, x, y, k, NN_FD_STEP, g, &r1, &err) == 0);
+        double e = fd_disagreement(N, g, nn_sample_loss(N, x, y, k));
         if (!(e <= 1e-7))
             check_fail(__FILE__, __LINE__, "seed %d: relative error "
                        "%.2e", seed, e);
-        net_free(N);
+        nn_net_free(N);
     }
 }
 
-/* rel_error: 0 for equal numbers and for two zeros, 1 when one is zero,
+/* nn_rel_error: 0 for equal numbers and for two zeros, 1 when one is zero,
    2 for opposite numbers, the same at every scale, symmetric. */
 void test_rel_error(void)
 {
-    CHECK(rel_error(0.0, 0.0) == 0.0);
-    CHECK(rel_error(-0.0, 0.0) == 0.0);
-    CHECK(rel_error(3.5, 3.5) == 0.0);
-    CHECK(rel_error(0.0, 1e-300) == 1.0);
-    CHECK(rel_error(2.0, 0.0) == 1.0);
-    CHECK(rel_error(1.0, -1.0) == 2.0);
-    CHECK(rel_error(1.0, 2.0) == 0.5);
-    CHECK(rel_error(2.0, 1.0) == 0.5);
-    CHECK(rel_error(1e-200, 2e-200) == 0.5);
-    CHECK(rel_error(1e200, 2e200) == 0.5);
+    CHECK(nn_rel_error(0.0, 0.0) == 0.0);
+    CHECK(nn_rel_error(-0.0, 0.0) == 0.0);
+    CHECK(nn_rel_error(3.5, 3.5) == 0.0);
+    CHECK(nn_rel_error(0.0, 1e-300) == 1.0);
+    CHECK(nn_rel_error(2.0, 0.0) == 1.0);
+    CHECK(nn_rel_error(1.0, -1.0) == 2.0);
+    CHECK(nn_rel_error(1.0, 2.0) == 0.5);
+    CHECK(nn_rel_error(2.0, 1.0) == 0.5);
+    CHECK(nn_rel_error(1e-200, 2e-200) == 0.5);
+    CHECK(nn_rel_error(1e200, 2e200) == 0.5);
 }
 
 /* A NaN or an infinity on either side is +INFINITY, never a pass, even
@@ -229,57 +229,57 @@ void test_rel_error_never_passes_a_non_finite_number(void)
     const double other[] = { 0.0, -0.0, 1.0, -1e-300, NAN, INFINITY };
     for (int i = 0; i < 4; i++)
         for (int j = 0; j < 6; j++) {
-            CHECK(rel_error(bad[i], other[j]) == INFINITY);
-            CHECK(rel_error(other[j], bad[i]) == INFINITY);
+            CHECK(nn_rel_error(bad[i], other[j]) == INFINITY);
+            CHECK(nn_rel_error(other[j], bad[i]) == INFINITY);
         }
-    CHECK(fmax(0.0, rel_error(NAN, 0.0)) == INFINITY);
+    CHECK(fmax(0.0, nn_rel_error(NAN, 0.0)) == INFINITY);
 }
 
-/* A network with a NaN weight gives a NaN gradient; grad_check must
+/* A network with a NaN weight gives a NaN gradient; nn_grad_check must
    report it as an infinite error, not skip it. */
 void test_grad_check_reports_nan(void)
 {
     const int n[] = { 0, 2, 3, 1 };
-    const activation A[] = { 0, 0, ACT_TANH, ACT_IDENTITY };
+    const nn_activation A[] = { 0, 0, NN_ACT_TANH, NN_ACT_IDENTITY };
     nn_err err;
-    net *N = net_create(3, n, A, &err);
+    nn_net *N = nn_net_create(3, n, A, &err);
     if (N == NULL)
         return;
-    rng r;
-    rng_seed(&r, 1, 10);
-    net_init(N, &r);
+    nn_rng r;
+    nn_rng_seed(&r, 1, 10);
+    nn_net_init(N, &r);
     N->w[1][2][1] = NAN;
     const double x[] = { 0.5, -0.5 }, y[] = { 1.0 };
     double g[16], worst = 0.0;
-    CHECK(grad_check(N, x, y, LOSS_SQUARED, FD_STEP, g, &worst, &err)
+    CHECK(nn_grad_check(N, x, y, NN_LOSS_SQUARED, NN_FD_STEP, g, &worst, &err)
           == 0);
     CHECK(worst == INFINITY);
-    net_free(N);
+    nn_net_free(N);
 }
 
-/* numeric_gradient puts every weight back bit for bit, and leaves the
+/* nn_numeric_gradient puts every weight back bit for bit, and leaves the
    network as a forward pass on x leaves it. */
 void test_numeric_gradient_restores_weights(void)
 {
     const int n[] = { 0, 3, 4, 2 };
-    const activation A[] = { 0, 0, ACT_SIGMOID, ACT_SIGMOID };
+    const nn_activation A[] = { 0, 0, NN_ACT_SIGMOID, NN_ACT_SIGMOID };
     nn_err err;
-    net *N = net_create(3, n, A, &err);
+    nn_net *N = nn_net_create(3, n, A, &err);
     if (N == NULL)
         return;
-    rng r;
-    rng_seed(&r, 2, 10);
+    nn_rng r;
+    nn_rng_seed(&r, 2, 10);
     double before[64], x[3], y[2], g[64], z[3];
-    draw(N, LOSS_BCE, &r, x, y);
+    draw(N, NN_LOSS_BCE, &r, x, y);
     memcpy(before, N->wflat, N->nw * sizeof *before);
-    net_forward(N, x);
+    nn_net_forward(N, x);
     for (int i = 1; i <= 2; i++)
         z[i] = N->z[3][i];
-    numeric_gradient(N, x, y, LOSS_BCE, FD_STEP, g);
+    nn_numeric_gradient(N, x, y, NN_LOSS_BCE, NN_FD_STEP, g);
     CHECK(memcmp(before, N->wflat, N->nw * sizeof *before) == 0);
     for (int i = 1; i <= 2; i++)
         CHECK(N->z[3][i] == z[i]);
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* On a network without hidden layer and with an identity output, the
@@ -290,22 +290,22 @@ void test_numeric_gradient_restores_weights(void)
 void test_numeric_gradient_of_a_quadratic(void)
 {
     const int n[] = { 0, 2, 1 };
-    const activation A[] = { 0, 0, ACT_IDENTITY };
+    const nn_activation A[] = { 0, 0, NN_ACT_IDENTITY };
     nn_err err;
-    net *N = net_create(2, n, A, &err);
+    nn_net *N = nn_net_create(2, n, A, &err);
     if (N == NULL)
         return;
     double **w = N->w[1];
     w[1][0] = 0.25, w[1][1] = -1.5, w[1][2] = 0.75;
     const double x[] = { 2.0, -1.0 }, y[] = { 0.5 };
     double g[3];
-    numeric_gradient(N, x, y, LOSS_SQUARED, 0.5, g);
+    nn_numeric_gradient(N, x, y, NN_LOSS_SQUARED, 0.5, g);
     double e = 0.25 + -1.5 * 2.0 + 0.75 * -1.0 - 0.5;   /* -4.0 */
     /* a few ulps of values of order 8 */
     CHECK_NEAR(g[0], e * 1.0, 1e-14);
     CHECK_NEAR(g[1], e * 2.0, 1e-14);
     CHECK_NEAR(g[2], e * -1.0, 1e-14);
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* The complex step refuses the rectifiers, anywhere, and a loss the
@@ -313,39 +313,39 @@ void test_numeric_gradient_of_a_quadratic(void)
 void test_complex_step_refuses(void)
 {
     const int n[] = { 0, 2, 2, 2 };
-    activation A[] = { 0, 0, ACT_TANH, ACT_IDENTITY };
+    nn_activation A[] = { 0, 0, NN_ACT_TANH, NN_ACT_IDENTITY };
     const double x[] = { 0.1, 0.2 }, y[] = { 1.0, 0.0 };
     double g[32];
     nn_err err;
-    for (int a = 0; a < ACT_COUNT; a++)
+    for (int a = 0; a < NN_ACT_COUNT; a++)
         for (int where = 2; where <= 3; where++) {
-            A[2] = where == 2 ? (activation)a : ACT_TANH;
-            A[3] = where == 3 ? (activation)a : ACT_IDENTITY;
-            net *N = net_create(3, n, A, &err);
+            A[2] = where == 2 ? (nn_activation)a : NN_ACT_TANH;
+            A[3] = where == 3 ? (nn_activation)a : NN_ACT_IDENTITY;
+            nn_net *N = nn_net_create(3, n, A, &err);
             if (N == NULL)
                 return;
             err.msg[0] = '\0';
-            int status = complex_step_gradient(N, x, y, LOSS_SQUARED,
-                                               CS_STEP, g, &err);
-            if (a == ACT_RELU || a == ACT_LEAKY_RELU) {
+            int status = nn_complex_step_gradient(N, x, y, NN_LOSS_SQUARED,
+                                               NN_CS_STEP, g, &err);
+            if (a == NN_ACT_RELU || a == NN_ACT_LEAKY_RELU) {
                 CHECK(status == -1);
-                CHECK(strstr(err.msg, act_name((activation)a)) != NULL);
+                CHECK(strstr(err.msg, nn_act_name((nn_activation)a)) != NULL);
             } else {
                 CHECK(status == 0);
             }
-            net_free(N);
+            nn_net_free(N);
         }
-    A[2] = ACT_TANH, A[3] = ACT_TANH;
-    net *N = net_create(3, n, A, &err);
+    A[2] = NN_ACT_TANH, A[3] = NN_ACT_TANH;
+    nn_net *N = nn_net_create(3, n, A, &err);
     if (N == NULL)
         return;
-    CHECK(complex_step_gradient(N, x, y, LOSS_BCE, CS_STEP, g, &err)
+    CHECK(nn_complex_step_gradient(N, x, y, NN_LOSS_BCE, NN_CS_STEP, g, &err)
           == -1);
     CHECK(strstr(err.msg, "sigmoid") != NULL);
     double worst;
-    CHECK(grad_check(N, x, y, LOSS_SOFTMAX_CE, FD_STEP, g, &worst, &err)
+    CHECK(nn_grad_check(N, x, y, NN_LOSS_SOFTMAX_CE, NN_FD_STEP, g, &worst, &err)
           == -1);
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* The complex losses are the real ones: on the real axis (h = 0 gives
@@ -355,51 +355,51 @@ void test_complex_step_refuses(void)
 void test_complex_step_extreme_outputs(void)
 {
     const int n[] = { 0, 1, 3 };
-    activation A[] = { 0, 0, ACT_IDENTITY };
+    nn_activation A[] = { 0, 0, NN_ACT_IDENTITY };
     double g[6], cs[6], worst;
     const double x[] = { 1.0 };
     nn_err err;
     for (int q = 0; q < PAIRS; q++) {
         A[2] = pairs[q].out;
-        net *N = net_create(2, n, A, &err);
+        nn_net *N = nn_net_create(2, n, A, &err);
         if (N == NULL)
             return;
         const double y[] = { 1.0, 0.0, 0.0 };
         N->w[1][1][0] = 800.0, N->w[1][2][0] = -800.0;
         N->w[1][3][0] = 0.5;
-        CHECK(grad_check(N, x, y, pairs[q].k, FD_STEP, g, &worst, &err)
+        CHECK(nn_grad_check(N, x, y, pairs[q].k, NN_FD_STEP, g, &worst, &err)
               == 0);
-        CHECK(complex_step_gradient(N, x, y, pairs[q].k, CS_STEP, cs,
+        CHECK(nn_complex_step_gradient(N, x, y, pairs[q].k, NN_CS_STEP, cs,
                                     &err) == 0);
         for (size_t p = 0; p < N->nw; p++) {
             CHECK(isfinite(cs[p]));
             /* round-off of the loss's own terms, of order 800 */
             CHECK_NEAR(cs[p], N->dwflat[p], 1e-13 * 800.0);
         }
-        net_free(N);
+        nn_net_free(N);
     }
 }
 
-/* kink_distance: infinity without rectifiers, else the smallest |z| of
+/* nn_kink_distance: infinity without rectifiers, else the smallest |z| of
    a ReLU or LeakyReLU layer, the output layer included. */
 void test_kink_distance(void)
 {
     const int n[] = { 0, 1, 2, 2 };
-    activation A[] = { 0, 0, ACT_TANH, ACT_IDENTITY };
+    nn_activation A[] = { 0, 0, NN_ACT_TANH, NN_ACT_IDENTITY };
     nn_err err;
-    net *N = net_create(3, n, A, &err);
+    nn_net *N = nn_net_create(3, n, A, &err);
     if (N == NULL)
         return;
     const double x[] = { 1.0 };
     N->w[1][1][0] = 0.3, N->w[1][2][0] = -0.2;
     N->w[2][1][0] = -0.05, N->w[2][2][0] = 0.7;
-    net_forward(N, x);
-    CHECK(kink_distance(N) == INFINITY);
-    N->A[2] = ACT_RELU;
-    net_forward(N, x);
-    CHECK(kink_distance(N) == 0.2);
-    N->A[3] = ACT_LEAKY_RELU;
-    net_forward(N, x);
-    CHECK(kink_distance(N) == 0.05);
-    net_free(N);
+    nn_net_forward(N, x);
+    CHECK(nn_kink_distance(N) == INFINITY);
+    N->A[2] = NN_ACT_RELU;
+    nn_net_forward(N, x);
+    CHECK(nn_kink_distance(N) == 0.2);
+    N->A[3] = NN_ACT_LEAKY_RELU;
+    nn_net_forward(N, x);
+    CHECK(nn_kink_distance(N) == 0.05);
+    nn_net_free(N);
 }

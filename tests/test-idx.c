@@ -3,7 +3,7 @@
    directory), under names that start with "test-idx-", plain or
    compressed with zlib's gz functions, and removes them at the end.
    Every broken file must be rejected with one line naming the file, by
-   idx_read and, given the file's bytes in memory, by idx_parse alike.
+   nn_idx_read and, given the file's bytes in memory, by nn_idx_parse alike.
    mkfifo, mkdir and alarm are POSIX, for the inputs that are not
    regular files. */
 #define _POSIX_C_SOURCE 200809L
@@ -111,20 +111,20 @@ static void check_failure(const char *file, int line, int status,
 static void rejects(const char *file, int line, const char *path,
                     const char *words)
 {
-    idx_file f;
+    nn_idx_file f;
     nn_err err = { "" }, merr = { "" };
-    int status = idx_read(path, &f, &err);
+    int status = nn_idx_read(path, &f, &err);
     check_failure(file, line, status, &err, path, words, f.data);
     if (status == 0)
-        idx_free(&f);
+        nn_idx_free(&f);
     /* the same bytes in memory, the same verdict and message */
     size_t n;
     unsigned char *b = test_slurp(path, &n);
     if (b != NULL) {
-        status = idx_parse(b, n, path, &f, &merr);
+        status = nn_idx_parse(b, n, path, &f, &merr);
         check_failure(file, line, status, &merr, path, words, f.data);
         if (status == 0)
-            idx_free(&f);
+            nn_idx_free(&f);
         if (strcmp(err.msg, merr.msg) != 0)
             check_fail(file, line, "idx_parse says '%s', idx_read '%s'",
                        merr.msg, err.msg);
@@ -139,10 +139,10 @@ void test_idx_reads_plain_and_gzip(void)
 {
     for (int gz = 0; gz <= 1; gz++) {
         const char *path = gz ? "test-idx-ok.gz" : "test-idx-ok";
-        idx_file f;
+        nn_idx_file f;
         nn_err err = { "" };
         write_idx(path, gz, 0x08, 3, images_322, 0);
-        CHECK(idx_read(path, &f, &err) == 0);
+        CHECK(nn_idx_read(path, &f, &err) == 0);
         if (err.msg[0] != '\0')
             fprintf(stderr, "  %s\n", err.msg);
         CHECK(f.ndims == 3 && f.dims[0] == 3 && f.dims[1] == 2
@@ -150,16 +150,16 @@ void test_idx_reads_plain_and_gzip(void)
         CHECK(f.count == 3 && f.item == 4 && f.data != NULL);
         for (size_t j = 0; f.data != NULL && j < 12; j++)
             CHECK(f.data[j] == j);
-        idx_free(&f);
+        nn_idx_free(&f);
         CHECK(f.data == NULL && f.count == 0);
-        idx_free(&f);
+        nn_idx_free(&f);
         size_t n;
         unsigned char *b = test_slurp(path, &n);
-        CHECK(b != NULL && idx_parse(b, n, path, &f, &err) == 0);
+        CHECK(b != NULL && nn_idx_parse(b, n, path, &f, &err) == 0);
         CHECK(f.ndims == 3 && f.count == 3 && f.item == 4);
         for (size_t j = 0; f.data != NULL && j < 12; j++)
             CHECK(f.data[j] == j);
-        idx_free(&f);
+        nn_idx_free(&f);
         free(b);
         remove(path);
     }
@@ -168,28 +168,28 @@ void test_idx_reads_plain_and_gzip(void)
 void test_idx_reads_four_dims_and_labels(void)
 {
     const uint32_t d4[] = { 2, 1, 3, 2 }, d1[] = { 5 };
-    idx_file f;
+    nn_idx_file f;
     nn_err err;
     write_idx("test-idx-4d", 0, 0x08, 4, d4, 0);
-    CHECK(idx_read("test-idx-4d", &f, &err) == 0);
+    CHECK(nn_idx_read("test-idx-4d", &f, &err) == 0);
     CHECK(f.ndims == 4 && f.count == 2 && f.item == 6);
-    idx_free(&f);
+    nn_idx_free(&f);
     write_idx("test-idx-1d.gz", 1, 0x08, 1, d1, 0);
-    CHECK(idx_read("test-idx-1d.gz", &f, &err) == 0);
+    CHECK(nn_idx_read("test-idx-1d.gz", &f, &err) == 0);
     CHECK(f.ndims == 1 && f.count == 5 && f.item == 1);
     CHECK(f.data != NULL && f.data[4] == 4);
-    idx_free(&f);
+    nn_idx_free(&f);
     remove("test-idx-4d"), remove("test-idx-1d.gz");
 }
 
 void test_idx_rejects_missing_file(void)
 {
-    idx_file f;
+    nn_idx_file f;
     nn_err err;
-    int status = idx_read("test-idx-no-such-file", &f, &err);
+    int status = nn_idx_read("test-idx-no-such-file", &f, &err);
     CHECK_FAILURE(status, &err, "test-idx-no-such-file", "cannot open",
                   f.data);
-    idx_free(&f);
+    nn_idx_free(&f);
 }
 
 void test_idx_rejects_magic(void)
@@ -317,11 +317,11 @@ void test_idx_rejects_broken_gzip(void)
     static unsigned char b[MAXBYTES], z[MAXBYTES];
     const char *p = "test-idx-broken.gz";
     const uint32_t four[] = { 4, 16, 16 };
-    rng r;
-    rng_seed(&r, 14, 1);
+    nn_rng r;
+    nn_rng_seed(&r, 14, 1);
     size_t n = make_idx(b, 0x08, 3, four, 0, -1);
     for (size_t j = 16; j < n; j++)     /* incompressible */
-        b[j] = (unsigned char)rng_u32(&r);
+        b[j] = (unsigned char)nn_rng_u32(&r);
     size_t zn = gz_bytes(p, b, n, z);
     CHECK(zn > n && zn + 8 <= MAXBYTES);
 
@@ -372,20 +372,20 @@ void test_image_set_loads(void)
     for (int gz = 0; gz <= 1; gz++) {
         const char *im = gz ? "test-idx-im.gz" : "test-idx-im";
         const char *lb = gz ? "test-idx-lb.gz" : "test-idx-lb";
-        image_set S;
+        nn_image_set S;
         nn_err err = { "" };
         double x[4];
         write_set(im, lb, gz, 3, 9);
-        CHECK(image_set_load(im, lb, 10, &S, &err) == 0);
+        CHECK(nn_image_set_load(im, lb, 10, &S, &err) == 0);
         CHECK(S.n == 3 && S.rows == 2 && S.cols == 2 && S.classes == 10);
         CHECK(S.labels != NULL && S.labels[0] == 1 && S.labels[2] == 9);
-        image_x(&S, 2, x);
+        nn_image_x(&S, 2, x);
         for (int j = 0; j < 4; j++)
             CHECK(x[j] == (8 + j) / 255.0);
         CHECK(S.pixels != NULL && S.pixels[11] == 11);
-        image_set_free(&S);
+        nn_image_set_free(&S);
         CHECK(S.pixels == NULL && S.labels == NULL && S.n == 0);
-        image_set_free(&S);
+        nn_image_set_free(&S);
         remove(im), remove(lb);
     }
 }
@@ -396,25 +396,25 @@ static void set_rejected(const char *file, int line, const char *im,
                          const char *lb, int classes, const char *path,
                          const char *words)
 {
-    image_set S;
+    nn_image_set S;
     nn_err err = { "" };
-    int status = image_set_load(im, lb, classes, &S, &err);
+    int status = nn_image_set_load(im, lb, classes, &S, &err);
     check_failure(file, line, status, &err, path, words, S.pixels);
     if (S.labels != NULL)
         check_fail(file, line, "labels left allocated");
     if (status == 0)
-        image_set_free(&S);
+        nn_image_set_free(&S);
     /* both files there: the same from memory */
     size_t ni, nl;
     unsigned char *bi = test_slurp(im, &ni), *bl = test_slurp(lb, &nl);
     if (bi != NULL && bl != NULL) {
         nn_err merr = { "" };
-        status = image_set_parse(bi, ni, im, bl, nl, lb, classes, &S, &merr);
+        status = nn_image_set_parse(bi, ni, im, bl, nl, lb, classes, &S, &merr);
         check_failure(file, line, status, &merr, path, words, S.pixels);
         if (S.labels != NULL)
             check_fail(file, line, "labels left allocated");
         if (status == 0)
-            image_set_free(&S);
+            nn_image_set_free(&S);
         if (strcmp(err.msg, merr.msg) != 0)
             check_fail(file, line, "image_set_parse says '%s', "
                        "image_set_load '%s'", merr.msg, err.msg);
@@ -484,11 +484,11 @@ void test_idx_gzip_cut_short_says_truncated(void)
     static unsigned char b[MAXBYTES], z[MAXBYTES];
     const char *p = "test-idx-cut.gz";
     const uint32_t four[] = { 4, 16, 16 };
-    rng r;
-    rng_seed(&r, 14, 2);
+    nn_rng r;
+    nn_rng_seed(&r, 14, 2);
     size_t n = make_idx(b, 0x08, 3, four, 0, -1);
     for (size_t j = 16; j < n; j++)
-        b[j] = (unsigned char)(rng_u32(&r) % 7);   /* compresses a bit */
+        b[j] = (unsigned char)(nn_rng_u32(&r) % 7);   /* compresses a bit */
     size_t zn = compressed(p, b, n, z);
     CHECK(zn > 100 && zn < MAXBYTES);
     for (size_t cut = 18; cut < zn; cut += 1 + cut / 8) {
@@ -534,17 +534,17 @@ void test_idx_gzip_members(void)
         if (cut == n)
             zn += compressed(p, b, 0, z + zn);      /* an empty member */
         write_file(p, 0, z, zn);
-        idx_file f;
+        nn_idx_file f;
         nn_err err = { "" };
-        CHECK(idx_read(p, &f, &err) == 0);
+        CHECK(nn_idx_read(p, &f, &err) == 0);
         if (err.msg[0] != '\0')
             fprintf(stderr, "  cut %zu: %s\n", cut, err.msg);
         CHECK(f.count == 3 && f.item == 4 && f.data != NULL
               && memcmp(f.data, b + 16, 12) == 0);
-        idx_free(&f);
-        CHECK(idx_parse(z, zn, p, &f, &err) == 0 && f.data != NULL
+        nn_idx_free(&f);
+        CHECK(nn_idx_parse(z, zn, p, &f, &err) == 0 && f.data != NULL
               && memcmp(f.data, b + 16, 12) == 0);
-        idx_free(&f);
+        nn_idx_free(&f);
     }
     /* a second member with a broken header, and one cut short */
     size_t zn = compressed(p, b, 10, z);
@@ -562,19 +562,19 @@ void test_idx_gzip_members(void)
 void test_idx_rejects_what_is_not_a_regular_file(void)
 {
     const char *fifo = "test-idx-fifo", *dir = "test-idx-dir";
-    idx_file f;
-    image_set S;
+    nn_idx_file f;
+    nn_image_set S;
     nn_err err = { "" };
     remove(fifo), rmdir(dir);
     CHECK(mkfifo(fifo, 0600) == 0 && mkdir(dir, 0700) == 0);
     alarm(20);
-    int status = idx_read(fifo, &f, &err);
+    int status = nn_idx_read(fifo, &f, &err);
     CHECK_FAILURE(status, &err, fifo, "not a regular file (a FIFO)", f.data);
-    status = idx_read(dir, &f, &err);
+    status = nn_idx_read(dir, &f, &err);
     CHECK_FAILURE(status, &err, dir, "not a regular file (a directory)",
                   f.data);
     write_set("test-idx-fifo-lb", "test-idx-fifo-lb", 0, 3, 9);
-    status = image_set_load(fifo, "test-idx-fifo-lb", 10, &S, &err);
+    status = nn_image_set_load(fifo, "test-idx-fifo-lb", 10, &S, &err);
     CHECK_FAILURE(status, &err, fifo, "not a regular file", S.pixels);
     alarm(0);
     remove(fifo), rmdir(dir), remove("test-idx-fifo-lb");
@@ -594,10 +594,10 @@ void test_idx_fashion_mnist(void)
         return;
     }
     fclose(f);
-    image_set S;
+    nn_image_set S;
     nn_err err = { "" };
     size_t per_class[10] = { 0 };
-    CHECK(image_set_load(im, lb, 10, &S, &err) == 0);
+    CHECK(nn_image_set_load(im, lb, 10, &S, &err) == 0);
     if (err.msg[0] != '\0')
         fprintf(stderr, "  %s\n", err.msg);
     CHECK(S.n == 10000 && S.rows == 28 && S.cols == 28);
@@ -605,5 +605,5 @@ void test_idx_fashion_mnist(void)
         per_class[S.labels[s]]++;
     for (int c = 0; c < 10; c++)
         CHECK(per_class[c] == 1000);
-    image_set_free(&S);
+    nn_image_set_free(&S);
 }

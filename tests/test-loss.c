@@ -17,18 +17,18 @@ enum target { NORMAL, BINARY, UNIT, ONE_HOT, SIMPLEX };
 enum { NOUT = 3, DRAWS = 300 };
 
 /* One draw: NOUT pre-activations from N(0, 4) and a target of the kind. */
-static void draw(rng *r, enum target t, double z[], double y[])
+static void draw(nn_rng *r, enum target t, double z[], double y[])
 {
-    int hot = (int)rng_below(r, NOUT);
+    int hot = (int)nn_rng_below(r, NOUT);
     double sum = 0.0;
     for (int i = 1; i <= NOUT; i++) {
-        z[i] = 2.0 * rng_normal(r);
+        z[i] = 2.0 * nn_rng_normal(r);
         switch (t) {
-        case NORMAL:  y[i - 1] = rng_normal(r); break;
-        case BINARY:  y[i - 1] = (double)rng_below(r, 2); break;
-        case UNIT:    y[i - 1] = rng_uniform(r); break;
+        case NORMAL:  y[i - 1] = nn_rng_normal(r); break;
+        case BINARY:  y[i - 1] = (double)nn_rng_below(r, 2); break;
+        case UNIT:    y[i - 1] = nn_rng_uniform(r); break;
         case ONE_HOT: y[i - 1] = i - 1 == hot; break;
-        case SIMPLEX: y[i - 1] = 0.05 + rng_uniform(r); break;
+        case SIMPLEX: y[i - 1] = 0.05 + nn_rng_uniform(r); break;
         }
         sum += y[i - 1];
     }
@@ -38,20 +38,20 @@ static void draw(rng *r, enum target t, double z[], double y[])
 }
 
 /* dLoss/dz[i] by a central difference, and the accuracy it has. */
-static double numeric_error(loss_kind k, net *N, double z[],
+static double numeric_error(nn_loss_kind k, nn_net *N, double z[],
                             const double y[], int i, double *tol)
 {
     const double h = 1e-5;
     double zi = z[i], up_z = zi + h, down_z = zi - h;
     z[i] = up_z;
     test_set_output(N, z);
-    double up = loss_value(k, N, y);
+    double up = nn_loss_value(k, N, y);
     z[i] = down_z;
     test_set_output(N, z);
-    double down = loss_value(k, N, y);
+    double down = nn_loss_value(k, N, y);
     z[i] = zi;
     test_set_output(N, z);
-    double size = 1.0 + fabs(loss_value(k, N, y));
+    double size = 1.0 + fabs(nn_loss_value(k, N, y));
     for (int m = 1; m <= N->n[2]; m++)
         size += fabs(z[m]) * (1.0 + fabs(y[m - 1]));
     /* Round-off: each loss is a sum of terms of total size <= size, with
@@ -67,10 +67,10 @@ static double numeric_error(loss_kind k, net *N, double z[],
 /* The prediction p[1..n], computed here: the output layer for an
    element-wise activation, exp(z_i) / sum exp(z_m) written out for the
    softmax (the draws' |z| < 20 cannot overflow). */
-static void prediction(loss_kind k, const net *N, double p[])
+static void prediction(nn_loss_kind k, const nn_net *N, double p[])
 {
     int n = N->n[2];
-    if (k == LOSS_SOFTMAX_CE) {
+    if (k == NN_LOSS_SOFTMAX_CE) {
         double sum = 0.0;
         for (int m = 1; m <= n; m++)
             sum += exp(N->z[2][m]);
@@ -82,17 +82,17 @@ static void prediction(loss_kind k, const net *N, double p[])
     }
 }
 
-/* Check loss_error against the central difference on DRAWS draws and,
+/* Check nn_loss_error against the central difference on DRAWS draws and,
    if shortcut, against p - Y to round-off.  Returns the largest
    |delta - (p - Y)| seen and counts the draws where it exceeds 1e-3. */
-static double check_pair(loss_kind k, activation a, enum target t,
+static double check_pair(nn_loss_kind k, nn_activation a, enum target t,
                          int shortcut, uint64_t seed, int *big)
 {
-    net *N = test_output_layer(NOUT, a);
+    nn_net *N = test_output_layer(NOUT, a);
     if (N == NULL)
         return NAN;
-    rng r;
-    rng_seed(&r, seed, 4);
+    nn_rng r;
+    nn_rng_seed(&r, seed, 4);
     double worst = 0.0;
     *big = 0;
     for (int d = 0; d < DRAWS; d++) {
@@ -100,7 +100,7 @@ static double check_pair(loss_kind k, activation a, enum target t,
         double zmax = 0.0, draw_worst = 0.0;
         draw(&r, t, z, y);
         test_set_output(N, z);
-        loss_error(k, N, y, delta);
+        nn_loss_error(k, N, y, delta);
         prediction(k, N, p);
         for (int i = 1; i <= NOUT; i++)
             zmax = fmax(zmax, fabs(z[i]));
@@ -114,7 +114,7 @@ static double check_pair(loss_kind k, activation a, enum target t,
                    Softmax: exp(z_i - lse) has relative error about
                    eps (|lse| + |z_i| + 3) <= eps (3 zmax + 5), ours
                    (n + 2) eps; p <= 1. */
-                double tol_s = k == LOSS_SOFTMAX_CE
+                double tol_s = k == NN_LOSS_SOFTMAX_CE
                              ? DBL_EPSILON * (3 * zmax + 10)
                              : DBL_EPSILON * (fabs(p[i]) + fabs(y[i - 1]));
                 CHECK_NEAR(delta[i], p[i] - y[i - 1], tol_s);
@@ -123,7 +123,7 @@ static double check_pair(loss_kind k, activation a, enum target t,
         worst = fmax(worst, draw_worst);
         *big += draw_worst > 1e-3;
     }
-    net_free(N);
+    nn_net_free(N);
     return worst;
 }
 
@@ -131,7 +131,7 @@ static double check_pair(loss_kind k, activation a, enum target t,
 void test_loss_theorem_identity_squared(void)
 {
     int big;
-    check_pair(LOSS_SQUARED, ACT_IDENTITY, NORMAL, 1, 1, &big);
+    check_pair(NN_LOSS_SQUARED, NN_ACT_IDENTITY, NORMAL, 1, 1, &big);
 }
 
 /* Theorem (b): sigmoid output, binary cross-entropy, targets 0 and 1 and
@@ -139,8 +139,8 @@ void test_loss_theorem_identity_squared(void)
 void test_loss_theorem_sigmoid_bce(void)
 {
     int big;
-    check_pair(LOSS_BCE, ACT_SIGMOID, BINARY, 1, 2, &big);
-    check_pair(LOSS_BCE, ACT_SIGMOID, UNIT, 1, 3, &big);
+    check_pair(NN_LOSS_BCE, NN_ACT_SIGMOID, BINARY, 1, 2, &big);
+    check_pair(NN_LOSS_BCE, NN_ACT_SIGMOID, UNIT, 1, 3, &big);
 }
 
 /* Theorem (c): softmax and cross-entropy with one-hot targets and with
@@ -148,47 +148,47 @@ void test_loss_theorem_sigmoid_bce(void)
 void test_loss_theorem_softmax_ce(void)
 {
     int big;
-    check_pair(LOSS_SOFTMAX_CE, ACT_IDENTITY, ONE_HOT, 1, 4, &big);
-    check_pair(LOSS_SOFTMAX_CE, ACT_IDENTITY, SIMPLEX, 1, 5, &big);
+    check_pair(NN_LOSS_SOFTMAX_CE, NN_ACT_IDENTITY, ONE_HOT, 1, 4, &big);
+    check_pair(NN_LOSS_SOFTMAX_CE, NN_ACT_IDENTITY, SIMPLEX, 1, 5, &big);
 }
 
-/* The mismatched pair: loss_error is still the derivative of loss_value,
+/* The mismatched pair: nn_loss_error is still the derivative of nn_loss_value,
    but it is (p - Y) sigma'(z), not p - Y.  Their difference is
    (p - Y)(1 - sigma') >= 3/4 |p - Y|, far above round-off on most draws. */
 void test_loss_mismatch_sigmoid_squared(void)
 {
     int big;
-    double worst = check_pair(LOSS_SQUARED, ACT_SIGMOID, BINARY, 0, 6, &big);
+    double worst = check_pair(NN_LOSS_SQUARED, NN_ACT_SIGMOID, BINARY, 0, 6, &big);
     CHECK(worst > 0.5);
     CHECK(big > DRAWS / 2);
-    worst = check_pair(LOSS_SQUARED, ACT_SIGMOID, UNIT, 0, 7, &big);
+    worst = check_pair(NN_LOSS_SQUARED, NN_ACT_SIGMOID, UNIT, 0, 7, &big);
     CHECK(worst > 0.1);
     CHECK(big > DRAWS / 2);
 
     /* By hand at z = 0, Y = 1: (1/2 - 1) * 1/4 = -1/8, not -1/2; exact
        because sigma(0) = 1/2 and sigma'(0) = 1/4 are. */
-    net *N = test_output_layer(1, ACT_SIGMOID);
+    nn_net *N = test_output_layer(1, NN_ACT_SIGMOID);
     if (N == NULL)
         return;
     const double z[2] = { 0.0, 0.0 }, y[1] = { 1.0 };
     double delta[2];
     test_set_output(N, z);
-    loss_error(LOSS_SQUARED, N, y, delta);
+    nn_loss_error(NN_LOSS_SQUARED, N, y, delta);
     CHECK(delta[1] == -0.125);
-    CHECK(loss_value(LOSS_SQUARED, N, y) == 0.125);
-    net_free(N);
+    CHECK(nn_loss_value(NN_LOSS_SQUARED, N, y) == 0.125);
+    nn_net_free(N);
 }
 
 /* Binary cross-entropy of one output at pre-activation z, target Y,
    and its output error. */
-static double bce(net *N, double z, double Y, double *delta)
+static double bce(nn_net *N, double z, double Y, double *delta)
 {
     const double zz[2] = { 0.0, z }, y[1] = { Y };
     double d[2];
     test_set_output(N, zz);
-    loss_error(LOSS_BCE, N, y, d);
+    nn_loss_error(NN_LOSS_BCE, N, y, d);
     *delta = d[1];
-    return loss_value(LOSS_BCE, N, y);
+    return nn_loss_value(NN_LOSS_BCE, N, y);
 }
 
 /* Extreme pre-activations and the targets 0 and 1 exactly: finite losses
@@ -206,7 +206,7 @@ void test_loss_bce_extremes(void)
         {  800, 0, 800, 1 },      { -800, 1, 800, -1 },
         {  40, 0, 40, 1 },        { -40, 1, 40, -1 },
     };
-    net *N = test_output_layer(1, ACT_SIGMOID);
+    nn_net *N = test_output_layer(1, NN_ACT_SIGMOID);
     if (N == NULL)
         return;
     for (size_t t = 0; t < sizeof c / sizeof c[0]; t++) {
@@ -229,16 +229,16 @@ void test_loss_bce_extremes(void)
     CHECK(delta == -0.5);
     CHECK_NEAR(bce(N, 0, 0.25, &delta), log(2.0), 2 * DBL_EPSILON);
     CHECK(delta == 0.25);
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* Softmax cross-entropy of three logits, with the output error in d. */
-static double softmax_ce(net *N, const double z[], const double y[],
+static double softmax_ce(nn_net *N, const double z[], const double y[],
                          double d[])
 {
     test_set_output(N, z);
-    loss_error(LOSS_SOFTMAX_CE, N, y, d);
-    return loss_value(LOSS_SOFTMAX_CE, N, y);
+    nn_loss_error(NN_LOSS_SOFTMAX_CE, N, y, d);
+    return nn_loss_value(NN_LOSS_SOFTMAX_CE, N, y);
 }
 
 /* Logits 1000, 0, -1000 (and +-1e300) overflow e^z: the log-sum-exp keeps
@@ -246,7 +246,7 @@ static double softmax_ce(net *N, const double z[], const double y[],
    which rounds to 1000), and the softmax is (1, 0, 0). */
 void test_loss_softmax_ce_extremes(void)
 {
-    net *N = test_output_layer(3, ACT_IDENTITY);
+    nn_net *N = test_output_layer(3, NN_ACT_IDENTITY);
     if (N == NULL)
         return;
     const double z[4] = { 0, 1000, 0, -1000 };
@@ -279,7 +279,7 @@ void test_loss_softmax_ce_extremes(void)
     CHECK_NEAR(d[1], 1.0 / 3, 2 * 1000 * DBL_EPSILON);
     CHECK_NEAR(softmax_ce(N, low, e2, d), log(3.0), 2 * 1000 * DBL_EPSILON);
     CHECK_NEAR(d[2], 1.0 / 3 - 1, 2 * 1000 * DBL_EPSILON);
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* Least squares at extreme pre-activations: finite wherever the output
@@ -288,17 +288,17 @@ void test_loss_squared_extremes(void)
 {
     const double y[1] = { 0.5 };
     const double zs[] = { 1000, -1000, 1e300, -1e300 };
-    const activation bounded[] = { ACT_SIGMOID, ACT_TANH };
+    const nn_activation bounded[] = { NN_ACT_SIGMOID, NN_ACT_TANH };
     for (int q = 0; q < 2; q++) {
-        net *N = test_output_layer(1, bounded[q]);
+        nn_net *N = test_output_layer(1, bounded[q]);
         if (N == NULL)
             return;
         for (int t = 0; t < 4; t++) {
             const double z[2] = { 0, zs[t] };
             double d[2];
             test_set_output(N, z);
-            loss_error(LOSS_SQUARED, N, y, d);
-            double loss = loss_value(LOSS_SQUARED, N, y);
+            nn_loss_error(NN_LOSS_SQUARED, N, y, d);
+            double loss = nn_loss_value(NN_LOSS_SQUARED, N, y);
             CHECK(isfinite(loss) && isfinite(d[1]));
             /* l is exactly 0, 1 or -1, so the loss is exact. */
             double l = N->l[2][1];
@@ -306,46 +306,46 @@ void test_loss_squared_extremes(void)
             /* A'(z) <= 4 e^-|z|, below every double. */
             CHECK(d[1] == 0.0);
         }
-        net_free(N);
+        nn_net_free(N);
     }
-    net *N = test_output_layer(1, ACT_IDENTITY);
+    nn_net *N = test_output_layer(1, NN_ACT_IDENTITY);
     if (N == NULL)
         return;
     const double z[2] = { 0, -1000 };
     double d[2];
     test_set_output(N, z);
-    loss_error(LOSS_SQUARED, N, y, d);
+    nn_loss_error(NN_LOSS_SQUARED, N, y, d);
     /* 1000.5^2 / 2 = 500500.125 and 1000.5 are exact in double. */
-    CHECK(loss_value(LOSS_SQUARED, N, y) == 500500.125);
+    CHECK(nn_loss_value(NN_LOSS_SQUARED, N, y) == 500500.125);
     CHECK(d[1] == -1000.5);
-    net_free(N);
+    nn_net_free(N);
 }
 
 void test_loss_log_sum_exp_values(void)
 {
     double z[4] = { NAN, 1000, 1000, 0 };   /* z[0] is not read */
     /* 1000 + log 2 is one rounding to an ulp of 1000 (1.1e-13). */
-    CHECK_NEAR(log_sum_exp(z, 2), 1000 + log(2.0), 1000 * DBL_EPSILON);
+    CHECK_NEAR(nn_log_sum_exp(z, 2), 1000 + log(2.0), 1000 * DBL_EPSILON);
     z[1] = z[2] = -1000;
-    CHECK_NEAR(log_sum_exp(z, 2), -1000 + log(2.0), 1000 * DBL_EPSILON);
+    CHECK_NEAR(nn_log_sum_exp(z, 2), -1000 + log(2.0), 1000 * DBL_EPSILON);
     z[1] = 5.5;
-    CHECK(log_sum_exp(z, 1) == 5.5);   /* c + log(1), exactly */
+    CHECK(nn_log_sum_exp(z, 1) == 5.5);   /* c + log(1), exactly */
     z[1] = 1e300, z[2] = 0;
-    CHECK(log_sum_exp(z, 2) == 1e300);
+    CHECK(nn_log_sum_exp(z, 2) == 1e300);
     /* The largest logit anywhere, not only first: 1000 + log(1 + e^-1000)
        rounds to 1000, and 0 + log(e^0 + e^1000) would overflow. */
     z[1] = 0, z[2] = 1000, z[3] = -1000;
-    CHECK(log_sum_exp(z, 3) == 1000);
+    CHECK(nn_log_sum_exp(z, 3) == 1000);
     z[1] = -1000, z[2] = 0, z[3] = 1000;
-    CHECK(log_sum_exp(z, 3) == 1000);
+    CHECK(nn_log_sum_exp(z, 3) == 1000);
     z[1] = 1, z[2] = 2, z[3] = 3;
     double ref = log(exp(1.0) + exp(2.0) + exp(3.0));
     /* A few roundings of numbers below 4. */
-    CHECK_NEAR(log_sum_exp(z, 3), ref, 8 * DBL_EPSILON * ref);
-    /* log_sum_exp(z + c) = log_sum_exp(z) + c: the sums c + ... are each
+    CHECK_NEAR(nn_log_sum_exp(z, 3), ref, 8 * DBL_EPSILON * ref);
+    /* nn_log_sum_exp(z + c) = nn_log_sum_exp(z) + c: the sums c + ... are each
        rounded to an ulp of 1e4 (1.8e-12). */
     double zc[4] = { NAN, 1 + 1e4, 2 + 1e4, 3 + 1e4 };
-    CHECK_NEAR(log_sum_exp(zc, 3), ref + 1e4, 2 * 1e4 * DBL_EPSILON);
+    CHECK_NEAR(nn_log_sum_exp(zc, 3), ref + 1e4, 2 * 1e4 * DBL_EPSILON);
 }
 
 void test_loss_softmax_values(void)
@@ -355,26 +355,26 @@ void test_loss_softmax_values(void)
        written. */
     double z[5] = { NAN, 0, 0, 0, 0 };
     p[0] = 42.0;
-    softmax(z, 2, p);
+    nn_softmax(z, 2, p);
     CHECK(p[0] == 42.0);
     /* exp(-log 2), with log 2 rounded: within 2 ulps of 1/2. */
     CHECK_NEAR(p[1], 0.5, DBL_EPSILON);
     CHECK_NEAR(p[2], 0.5, DBL_EPSILON);
-    softmax(z, 1, p);
+    nn_softmax(z, 1, p);
     CHECK(p[1] == 1.0);   /* exp(0) */
     z[1] = 1, z[2] = 2, z[3] = 3;
     double s = exp(1.0) + exp(2.0) + exp(3.0);
-    softmax(z, 3, p);
+    nn_softmax(z, 3, p);
     for (int i = 1; i <= 3; i++)   /* relative error eps (|lse| + 6) */
         CHECK_NEAR(p[i], exp(z[i]) / s, 10 * DBL_EPSILON * p[i]);
     z[1] = 1000, z[2] = 0, z[3] = -1000;
-    softmax(z, 3, p);
+    nn_softmax(z, 3, p);
     CHECK(p[1] == 1.0 && p[2] == 0.0 && p[3] == 0.0);   /* e^-1000 -> 0 */
     z[1] = -1000, z[2] = 0, z[3] = 1000;
-    softmax(z, 3, p);
+    nn_softmax(z, 3, p);
     CHECK(p[1] == 0.0 && p[2] == 0.0 && p[3] == 1.0);
     z[1] = z[2] = z[3] = z[4] = -1000;   /* e^z underflows, p does not */
-    softmax(z, 4, p);
+    nn_softmax(z, 4, p);
     for (int i = 1; i <= 4; i++)   /* exp(-log 4): 2 ulps, times 1000 */
         CHECK_NEAR(p[i], 0.25, 1000 * DBL_EPSILON);
     CHECK(p[0] == 42.0);
@@ -387,19 +387,19 @@ void test_loss_softmax_sum_and_shift(void)
 {
     enum { NMAX = 10 };
     static const double shifts[] = { 1e4, -1e4, 700.0 };
-    rng r;
-    rng_seed(&r, 8, 4);
+    nn_rng r;
+    nn_rng_seed(&r, 8, 4);
     for (int t = 0; t < 200; t++) {
-        int n = 1 + (int)rng_below(&r, NMAX);
+        int n = 1 + (int)nn_rng_below(&r, NMAX);
         double z[NMAX + 1], zc[NMAX + 1], p[NMAX + 1], pc[NMAX + 1];
         double zmax = 0.0, sum = 0.0;
         for (int i = 1; i <= n; i++) {
             /* multiples of 1/64 in (-20, 20): z + c is exact below */
-            z[i] = round(64 * 5 * rng_normal(&r)) / 64;
+            z[i] = round(64 * 5 * nn_rng_normal(&r)) / 64;
             z[i] = fmax(-20, fmin(20, z[i]));
             zmax = fmax(zmax, fabs(z[i]));
         }
-        softmax(z, n, p);
+        nn_softmax(z, n, p);
         for (int i = 1; i <= n; i++) {
             CHECK(p[i] >= 0.0 && p[i] <= 1.0);
             sum += p[i];
@@ -412,7 +412,7 @@ void test_loss_softmax_sum_and_shift(void)
             double c = shifts[q];
             for (int i = 1; i <= n; i++)
                 zc[i] = z[i] + c;
-            softmax(zc, n, pc);
+            nn_softmax(zc, n, pc);
             /* lse(z + c) = (max z + c) + log sum, rounded to an ulp of
                c: a relative error eps (|c| + 4 zmax + 10) in each p. */
             for (int i = 1; i <= n; i++)
@@ -422,80 +422,80 @@ void test_loss_softmax_sum_and_shift(void)
     }
 }
 
-/* Output networks with every activation, for loss_check. */
+/* Output networks with every activation, for nn_loss_check. */
 void test_loss_check_pairs(void)
 {
-    for (int a = 0; a < ACT_COUNT; a++) {
-        net *N = test_output_layer(2, (activation)a);
+    for (int a = 0; a < NN_ACT_COUNT; a++) {
+        nn_net *N = test_output_layer(2, (nn_activation)a);
         if (N == NULL)
             return;
         nn_err err;
-        const char *name = act_name((activation)a);
+        const char *name = nn_act_name((nn_activation)a);
 
-        CHECK(loss_check(LOSS_SQUARED, N, &err) == 0);
+        CHECK(nn_loss_check(NN_LOSS_SQUARED, N, &err) == 0);
 
         strcpy(err.msg, "");
-        int bce = loss_check(LOSS_BCE, N, &err);
-        if (a == ACT_SIGMOID) {
+        int bce = nn_loss_check(NN_LOSS_BCE, N, &err);
+        if (a == NN_ACT_SIGMOID) {
             CHECK(bce == 0);
         } else {
             CHECK(bce == -1);
             CHECK(strstr(err.msg, "cross-entropy") != NULL);
             CHECK(strstr(err.msg, "sigmoid") != NULL);
             CHECK(strstr(err.msg, name) != NULL);
-            CHECK(loss_check(LOSS_BCE, N, NULL) == -1);   /* no message */
+            CHECK(nn_loss_check(NN_LOSS_BCE, N, NULL) == -1);   /* no message */
         }
 
         strcpy(err.msg, "");
-        int sce = loss_check(LOSS_SOFTMAX_CE, N, &err);
-        if (a == ACT_IDENTITY) {
+        int sce = nn_loss_check(NN_LOSS_SOFTMAX_CE, N, &err);
+        if (a == NN_ACT_IDENTITY) {
             CHECK(sce == 0);
         } else {
             CHECK(sce == -1);
             CHECK(strstr(err.msg, "softmax") != NULL);
             CHECK(strstr(err.msg, "identity") != NULL);
             CHECK(strstr(err.msg, name) != NULL);
-            CHECK(loss_check(LOSS_SOFTMAX_CE, N, NULL) == -1);
+            CHECK(nn_loss_check(NN_LOSS_SOFTMAX_CE, N, NULL) == -1);
         }
 
         strcpy(err.msg, "");
-        CHECK(loss_check(LOSS_COUNT, N, &err) == -1);
+        CHECK(nn_loss_check(NN_LOSS_COUNT, N, &err) == -1);
         CHECK(strstr(err.msg, "loss") != NULL);
-        CHECK(loss_check((loss_kind)-1, N, &err) == -1);
-        net_free(N);
+        CHECK(nn_loss_check((nn_loss_kind)-1, N, &err) == -1);
+        nn_net_free(N);
     }
 
     /* Not a loss: a NaN value and NaN errors, not a guess. */
-    net *N = test_output_layer(2, ACT_IDENTITY);
+    nn_net *N = test_output_layer(2, NN_ACT_IDENTITY);
     if (N == NULL)
         return;
     const double y[2] = { 0, 1 };
     double d[3] = { 0, 0, 0 };
-    CHECK(isnan(loss_value(LOSS_COUNT, N, y)));
-    loss_error(LOSS_COUNT, N, y, d);
+    CHECK(isnan(nn_loss_value(NN_LOSS_COUNT, N, y)));
+    nn_loss_error(NN_LOSS_COUNT, N, y, d);
     CHECK(isnan(d[1]) && isnan(d[2]));
-    net_free(N);
+    nn_net_free(N);
 }
 
 void test_loss_names(void)
 {
-    static const char *const names[LOSS_COUNT] = {
+    static const char *const names[NN_LOSS_COUNT] = {
         "squared", "bce", "softmax-ce"
     };
-    for (int k = 0; k < LOSS_COUNT; k++) {
-        loss_kind q = LOSS_COUNT;
-        CHECK(strcmp(loss_name((loss_kind)k), names[k]) == 0);
-        CHECK(loss_parse(loss_name((loss_kind)k), &q) == 0);
-        CHECK(q == (loss_kind)k);
+    for (int k = 0; k < NN_LOSS_COUNT; k++) {
+        nn_loss_kind q = NN_LOSS_COUNT;
+        CHECK(strcmp(nn_loss_name((nn_loss_kind)k), names[k]) == 0);
+        CHECK(nn_loss_parse(nn_loss_name((nn_loss_kind)k), &q) == 0);
+        CHECK(q == (nn_loss_kind)k);
     }
-    CHECK(strcmp(loss_name(LOSS_COUNT), "(invalid)") == 0);
-    CHECK(strcmp(loss_name((loss_kind)-1), "(invalid)") == 0);
+    CHECK(strcmp(nn_loss_name(NN_LOSS_COUNT), "(invalid)") == 0);
+    CHECK(strcmp(nn_loss_name((nn_loss_kind)-1), "(invalid)") == 0);
     static const char *const bad[] = {
         "", "Squared", "BCE", "bce ", " bce", "softmax", "softmax-ce-",
         "softmax_ce", "cross-entropy", "(invalid)", "sigmoid"
     };
     for (size_t t = 0; t < sizeof bad / sizeof bad[0]; t++) {
-        loss_kind q = LOSS_BCE;
-        CHECK(loss_parse(bad[t], &q) == -1);
+        nn_loss_kind q = NN_LOSS_BCE;
+        CHECK(nn_loss_parse(bad[t], &q) == -1);
     }
 }

@@ -51,29 +51,29 @@ static void put32(unsigned char *b, uint32_t v)
 
 /* ---------------------------------------------------------------- nets */
 
-static net *random_net(rng *r)
+static nn_net *random_net(nn_rng *r)
 {
     int n[6];
-    activation A[6];
-    int L = 2 + (int)rng_below(r, 4);
+    nn_activation A[6];
+    int L = 2 + (int)nn_rng_below(r, 4);
     for (int k = 1; k <= L; k++) {
-        n[k] = 1 + (int)rng_below(r, 8);
-        A[k] = (activation)rng_below(r, ACT_COUNT);
+        n[k] = 1 + (int)nn_rng_below(r, 8);
+        A[k] = (nn_activation)nn_rng_below(r, NN_ACT_COUNT);
     }
-    net *N = test_net(L, n, A);
+    nn_net *N = test_net(L, n, A);
     if (N != NULL)
         for (size_t q = 0; q < N->nw; q++)
-            N->wflat[q] = (rng_uniform(r) - 0.5)
-                        * ldexp(1.0, (int)rng_below(r, 200) - 100);
+            N->wflat[q] = (nn_rng_uniform(r) - 0.5)
+                        * ldexp(1.0, (int)nn_rng_below(r, 200) - 100);
     return N;
 }
 
 /* The small network whose file the damage tests damage: 2, 3, 1. */
-static net *small_net(void)
+static nn_net *small_net(void)
 {
     int n[] = { 0, 2, 3, 1 };
-    activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_TANH, ACT_SIGMOID };
-    net *N = test_net(3, n, A);
+    nn_activation A[] = { NN_ACT_IDENTITY, NN_ACT_IDENTITY, NN_ACT_TANH, NN_ACT_SIGMOID };
+    nn_net *N = test_net(3, n, A);
     if (N != NULL)
         for (size_t q = 0; q < N->nw; q++)
             N->wflat[q] = 0.25 * (double)q - 1.0;
@@ -81,7 +81,7 @@ static net *small_net(void)
 }
 
 /* Same sizes, same activations, the same weights bit for bit. */
-static int same_net(const net *a, const net *b)
+static int same_net(const nn_net *a, const nn_net *b)
 {
     if (a->L != b->L || a->nw != b->nw)
         return 0;
@@ -91,24 +91,24 @@ static int same_net(const net *a, const net *b)
     return memcmp(a->wflat, b->wflat, a->nw * sizeof(double)) == 0;
 }
 
-static int save(const net *N, const char *path)
+static int save(const nn_net *N, const char *path)
 {
     nn_err err;
-    int status = model_save(N, path, &err);
+    int status = nn_model_save(N, path, &err);
     if (status != 0)
         check_fail(__FILE__, __LINE__, "model_save: %s", err.msg);
     return status;
 }
 
-/* Does model_load reject the file with one line that names it and
-   contains word?  If it is a regular file, model_parse must reject its
+/* Does nn_model_load reject the file with one line that names it and
+   contains word?  If it is a regular file, nn_model_parse must reject its
    bytes with the same message. */
 static int rejected(const char *path, const char *word)
 {
     nn_err err = { "" };
-    net *N = model_load(path, &err);
+    nn_net *N = nn_model_load(path, &err);
     if (N != NULL) {
-        net_free(N);
+        nn_net_free(N);
         return 0;
     }
     int ok = strstr(err.msg, path) != NULL && strstr(err.msg, word) != NULL
@@ -122,12 +122,12 @@ static int rejected(const char *path, const char *word)
                                                  : NULL;
     if (b != NULL) {
         nn_err merr = { "" };
-        N = model_parse(b, len, path, &merr);
+        N = nn_model_parse(b, len, path, &merr);
         if (N != NULL || strcmp(merr.msg, err.msg) != 0) {
             fprintf(stderr, "  model_parse said: %s\n", merr.msg);
             ok = 0;
         }
-        net_free(N);
+        nn_net_free(N);
         free(b);
     }
     return ok;
@@ -154,25 +154,25 @@ void test_model_host_double_is_binary64(void)
 void test_model_round_trip(void)
 {
     const char *path = "test-model-round.bin";
-    rng r;
-    rng_seed(&r, 16, 1);
+    nn_rng r;
+    nn_rng_seed(&r, 16, 1);
     for (int t = 0; t < 20; t++) {
-        net *N = random_net(&r);
+        nn_net *N = random_net(&r);
         if (N == NULL)
             return;
         nn_err err;
-        net *M = save(N, path) == 0 ? model_load(path, &err) : NULL;
+        nn_net *M = save(N, path) == 0 ? nn_model_load(path, &err) : NULL;
         CHECK(M != NULL);
         if (M != NULL) {
             CHECK(same_net(N, M));
             /* and it computes the same outputs */
             double x[8];
             for (int j = 0; j < N->n[1]; j++)
-                x[j] = rng_normal(&r);
-            const double *a = net_forward(N, x), *b = net_forward(M, x);
+                x[j] = nn_rng_normal(&r);
+            const double *a = nn_net_forward(N, x), *b = nn_net_forward(M, x);
             CHECK(memcmp(a + 1, b + 1, N->n[N->L] * sizeof(double)) == 0);
         }
-        net_free(N), net_free(M);
+        nn_net_free(N), nn_net_free(M);
     }
     remove(path);
 }
@@ -183,19 +183,19 @@ void test_model_round_trip_awkward_weights(void)
     const double w[] = { -0.0, 0.0, DBL_TRUE_MIN, -DBL_TRUE_MIN, DBL_MIN,
                          DBL_MAX, -DBL_MAX, 1.0 / 3.0, -0x1.fffffffffffffp-1,
                          3.141592653589793, 1e300, -1e-300, 0.1 };
-    net *N = small_net();   /* 13 weights */
+    nn_net *N = small_net();   /* 13 weights */
     if (N == NULL)
         return;
     CHECK(N->nw == sizeof w / sizeof w[0]);
     memcpy(N->wflat, w, sizeof w);
     nn_err err;
-    net *M = save(N, path) == 0 ? model_load(path, &err) : NULL;
+    nn_net *M = save(N, path) == 0 ? nn_model_load(path, &err) : NULL;
     CHECK(M != NULL);
     if (M != NULL) {
         CHECK(same_net(N, M));
         CHECK(signbit(M->wflat[0]) && !signbit(M->wflat[1]));
     }
-    net_free(N), net_free(M);
+    nn_net_free(N), nn_net_free(M);
     remove(path);
 }
 
@@ -215,8 +215,8 @@ void test_model_known_bytes(void)
 {
     const char *path = "test-model-known.bin";
     int n[] = { 0, 1, 1 };
-    activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_SIGMOID };
-    net *N = test_net(2, n, A);
+    nn_activation A[] = { NN_ACT_IDENTITY, NN_ACT_IDENTITY, NN_ACT_SIGMOID };
+    nn_net *N = test_net(2, n, A);
     if (N == NULL)
         return;
     N->w[1][1][0] = 0.5, N->w[1][1][1] = -2.0;
@@ -225,17 +225,17 @@ void test_model_known_bytes(void)
     /* and the bytes written by hand load as that network */
     test_spit(path, known, sizeof known);
     nn_err err;
-    net *M = model_load(path, &err);
+    nn_net *M = nn_model_load(path, &err);
     CHECK(M != NULL && same_net(N, M));
-    net_free(N), net_free(M);
+    nn_net_free(N), nn_net_free(M);
     remove(path);
 }
 
 void test_model_activation_codes(void)
 {
     /* The codes of Table 16.2, whatever the order of the enumeration. */
-    const activation a[] = { ACT_IDENTITY, ACT_SIGMOID, ACT_TANH, ACT_RELU,
-                             ACT_LEAKY_RELU };
+    const nn_activation a[] = { NN_ACT_IDENTITY, NN_ACT_SIGMOID, NN_ACT_TANH, NN_ACT_RELU,
+                             NN_ACT_LEAKY_RELU };
     const char *path = "test-model-codes.bin";
     unsigned char b[sizeof known];
     for (uint32_t c = 0; c < 5; c++) {
@@ -244,9 +244,9 @@ void test_model_activation_codes(void)
         seal(b, sizeof b);
         test_spit(path, b, sizeof b);
         nn_err err;
-        net *M = model_load(path, &err);
+        nn_net *M = nn_model_load(path, &err);
         CHECK(M != NULL && M->A[2] == a[c]);
-        net_free(M);
+        nn_net_free(M);
     }
     remove(path);
 }
@@ -255,10 +255,10 @@ void test_model_activation_codes(void)
 static unsigned char *small_file(size_t *len)
 {
     const char *path = "test-model-small.bin";
-    net *N = small_net();
+    nn_net *N = small_net();
     unsigned char *b = N != NULL && save(N, path) == 0 ? test_slurp(path, len)
                                                         : NULL;
-    net_free(N);
+    nn_net_free(N);
     remove(path);
     CHECK(b != NULL && *len == 16 + 8 * 3 + 8 * 13);
     return b;
@@ -381,7 +381,7 @@ void test_model_rejects_bad_fields_with_a_valid_crc(void)
 }
 
 /* A header that claims a huge network in a file of a few dozen bytes is
-   rejected by its size, before net_create is asked for the memory (whose
+   rejected by its size, before nn_net_create is asked for the memory (whose
    failure would say "out of memory"). */
 void test_model_rejects_huge_header(void)
 {
@@ -407,7 +407,7 @@ void test_model_rejects_huge_header(void)
 void test_model_load_missing_and_unreadable(void)
 {
     CHECK(rejected("test-model-no-such-file.bin", "cannot open"));
-    CHECK(model_load("test-model-no-such-file.bin", NULL) == NULL);
+    CHECK(nn_model_load("test-model-no-such-file.bin", NULL) == NULL);
     const char *dir = "test-model-a-directory";
     rmdir(dir);
     CHECK(mkdir(dir, 0700) == 0);
@@ -447,11 +447,11 @@ void test_model_rejects_a_huge_file_at_once(void)
         struct timespec t0, t1;
         nn_err err = { "" };
         timespec_get(&t0, TIME_UTC);
-        net *N = model_load(path, &err);
+        nn_net *N = nn_model_load(path, &err);
         timespec_get(&t1, TIME_UTC);
         CHECK(N == NULL && strstr(err.msg, path) != NULL
               && strstr(err.msg, t == 0 ? "0 layers" : "header describes"));
-        net_free(N);
+        nn_net_free(N);
         double dt = (double)(t1.tv_sec - t0.tv_sec)
                     + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
         if (dt >= 1.0)
@@ -463,26 +463,26 @@ void test_model_rejects_a_huge_file_at_once(void)
 void test_model_save_to_unwritable_path(void)
 {
     const char *path = "test-model-no-such-dir/model.bin";
-    net *N = small_net();
+    nn_net *N = small_net();
     if (N == NULL)
         return;
     nn_err err = { "" };
-    CHECK(model_save(N, path, &err) == -1);
+    CHECK(nn_model_save(N, path, &err) == -1);
     CHECK(strstr(err.msg, path) != NULL);
     CHECK(!test_exists(path));
-    CHECK(model_save(N, path, NULL) == -1);
-    net_free(N);
+    CHECK(nn_model_save(N, path, NULL) == -1);
+    nn_net_free(N);
 }
 
 void test_model_save_replaces_atomically(void)
 {
     const char *path = "test-model-replace.bin";
     const char *part = "test-model-replace.bin.part";
-    rng r;
-    rng_seed(&r, 16, 2);
-    net *a = random_net(&r), *b = random_net(&r);
+    nn_rng r;
+    nn_rng_seed(&r, 16, 2);
+    nn_net *a = random_net(&r), *b = random_net(&r);
     if (a == NULL || b == NULL) {
-        net_free(a), net_free(b);
+        nn_net_free(a), nn_net_free(b);
         return;
     }
     remove(path), remove(part);
@@ -490,21 +490,21 @@ void test_model_save_replaces_atomically(void)
     unsigned char *old = NULL;
     if (save(a, path) == 0 && save(b, path) == 0) {
         nn_err err;
-        net *M = model_load(path, &err);
+        nn_net *M = nn_model_load(path, &err);
         CHECK(M != NULL && same_net(b, M));
-        net_free(M);
+        nn_net_free(M);
         old = test_slurp(path, &len);
     }
     CHECK(!test_exists(part));
     if (old == NULL) {
-        net_free(a), net_free(b);
+        nn_net_free(a), nn_net_free(b);
         return;
     }
     nn_err err = { "" };
     /* a weight that is not finite: refused before any file is made */
     double keep = a->wflat[0];
     a->wflat[0] = NAN;
-    CHECK(model_save(a, path, &err) == -1 && strstr(err.msg, "finite"));
+    CHECK(nn_model_save(a, path, &err) == -1 && strstr(err.msg, "finite"));
     a->wflat[0] = keep;
     CHECK(holds(path, old, len) && !test_exists(part));
     /* a symbolic link planted at the name of the old fixed temporary is
@@ -512,7 +512,7 @@ void test_model_save_replaces_atomically(void)
     const char *victim = "test-model-victim";
     test_spit(victim, "precious", 8);
     CHECK(symlink(victim, part) == 0);
-    CHECK(model_save(a, path, &err) == 0);
+    CHECK(nn_model_save(a, path, &err) == 0);
     unsigned char *v = NULL;
     size_t vlen = 0;
     CHECK((v = test_slurp(victim, &vlen)) != NULL && vlen == 8
@@ -524,18 +524,18 @@ void test_model_save_replaces_atomically(void)
        leads to /dev/full, which takes no byte; the close fails with the
        system's reason and the old file stays */
     FILE *full = fopen("/dev/full", "wb");
-    runfile rf;
-    if (full != NULL && runfile_open_binary(&rf, path, &err) == 0) {
+    nn_runfile rf;
+    if (full != NULL && nn_runfile_open_binary(&rf, path, &err) == 0) {
         fclose(rf.f);
         rf.f = full;
-        CHECK(model_write(a, rf.f, path, &err) == 0);
-        CHECK(runfile_close(&rf, &err) == -1
+        CHECK(nn_model_write(a, rf.f, path, &err) == 0);
+        CHECK(nn_runfile_close(&rf, &err) == -1
               && strstr(err.msg, strerror(ENOSPC)) && strstr(err.msg, path));
         CHECK(holds(path, old, len));
     } else if (full != NULL) {
         fclose(full);
     }
     free(old);
-    net_free(a), net_free(b);
+    nn_net_free(a), nn_net_free(b);
     remove(path);
 }

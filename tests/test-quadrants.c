@@ -29,13 +29,13 @@ void test_quadrants_class(void)
 void test_quadrants_draw_distribution(void)
 {
     enum { N = 100000 };
-    dataset D;
+    nn_dataset D;
     nn_err err;
-    CHECK(data_create(&D, N, 2, 2, &err) == 0);
+    CHECK(nn_data_create(&D, N, 2, 2, &err) == 0);
     if (D.x == NULL)
         return;
-    rng r;
-    rng_seed(&r, 11, 112);
+    nn_rng r;
+    nn_rng_seed(&r, 11, 112);
     quadrants_draw(&D, &r);
     double sum[2] = { 0, 0 }, sumsq[2] = { 0, 0 }, cross = 0.0;
     long class0 = 0, bad = 0;
@@ -58,40 +58,40 @@ void test_quadrants_draw_distribution(void)
     }
     CHECK_NEAR(cross / N, 0.0, 0.025);
     CHECK_NEAR((double)class0 / N, 0.5, 0.008);
-    data_free(&D);
+    nn_data_free(&D);
 }
 
 /* A 2-h-2 LeakyReLU network, weights from stream 111. */
-static net *quadrants_net(int h, long seed)
+static nn_net *quadrants_net(int h, long seed)
 {
     const int n[] = { 0, 2, h, 2 };
-    const activation A[] = { ACT_LEAKY_RELU, ACT_LEAKY_RELU,
-                             ACT_LEAKY_RELU, ACT_LEAKY_RELU };
-    net *N = test_net(3, n, A);
+    const nn_activation A[] = { NN_ACT_LEAKY_RELU, NN_ACT_LEAKY_RELU,
+                             NN_ACT_LEAKY_RELU, NN_ACT_LEAKY_RELU };
+    nn_net *N = test_net(3, n, A);
     if (N != NULL) {
-        rng init;
-        rng_seed(&init, (uint64_t)seed, 111);
-        net_init(N, &init);
+        nn_rng init;
+        nn_rng_seed(&init, (uint64_t)seed, 111);
+        nn_net_init(N, &init);
     }
     return N;
 }
 
 /* Least squares, batches of one, samples fresh from stream 112. */
-static void train_quadrants(net *N, double eta, size_t samples, long seed)
+static void train_quadrants(nn_net *N, double eta, size_t samples, long seed)
 {
-    dataset D;
+    nn_dataset D;
     nn_err err;
-    CHECK(data_create(&D, samples, 2, 2, &err) == 0);
-    train_options o = { LOSS_SQUARED, eta, 1, 0.0 };
-    trainer *T = trainer_create(N, samples, &o, &err);
+    CHECK(nn_data_create(&D, samples, 2, 2, &err) == 0);
+    nn_train_options o = { NN_LOSS_SQUARED, eta, 1, 0.0 };
+    nn_trainer *T = nn_trainer_create(N, samples, &o, &err);
     CHECK(T != NULL);
     if (T != NULL && D.x != NULL) {
-        rng data;
-        rng_seed(&data, (uint64_t)seed, 112);
+        nn_rng data;
+        nn_rng_seed(&data, (uint64_t)seed, 112);
         CHECK(train_fresh(T, &D, quadrants_draw, &data, NULL, NULL) == 0);
     }
-    trainer_free(T);
-    data_free(&D);
+    nn_trainer_free(T);
+    nn_data_free(&D);
 }
 
 /* The recipe of the chapter's table, on half the samples: a 2-8-2
@@ -102,36 +102,36 @@ void test_quadrants_learns(void)
 {
     const long seeds[] = { 2026, 3 };
     for (int t = 0; t < 2; t++) {
-        net *N = quadrants_net(8, seeds[t]);
-        dataset H;
+        nn_net *N = quadrants_net(8, seeds[t]);
+        nn_dataset H;
         nn_err err;
-        CHECK(data_create(&H, 1000, 2, 2, &err) == 0);
+        CHECK(nn_data_create(&H, 1000, 2, 2, &err) == 0);
         if (N == NULL || H.x == NULL) {
-            net_free(N);
-            data_free(&H);
+            nn_net_free(N);
+            nn_data_free(&H);
             return;
         }
-        rng hr;
-        rng_seed(&hr, (uint64_t)seeds[t], 113);
+        nn_rng hr;
+        nn_rng_seed(&hr, (uint64_t)seeds[t], 113);
         quadrants_draw(&H, &hr);
         double before = NAN, after = NAN;
-        CHECK(accuracy(N, &H, &before, NULL) == 0);
+        CHECK(nn_accuracy(N, &H, &before, NULL) == 0);
         train_quadrants(N, 0.01, 50000, seeds[t]);
-        CHECK(accuracy(N, &H, &after, NULL) == 0);
+        CHECK(nn_accuracy(N, &H, &after, NULL) == 0);
         CHECK(before < 0.9);
         if (!(after >= 0.95))
             check_fail(__FILE__, __LINE__, "seed %ld: accuracy %.3f",
                        seeds[t], after);
-        net_free(N);
-        data_free(&H);
+        nn_net_free(N);
+        nn_data_free(&H);
     }
 }
 
 /* Same seed, same weights to the last bit; another seed, others. */
 void test_quadrants_reproducible(void)
 {
-    net *A = quadrants_net(3, 2026), *B = quadrants_net(3, 2026);
-    net *C = quadrants_net(3, 2027);
+    nn_net *A = quadrants_net(3, 2026), *B = quadrants_net(3, 2026);
+    nn_net *C = quadrants_net(3, 2027);
     if (A != NULL && B != NULL && C != NULL) {
         train_quadrants(A, 0.05, 5000, 2026);
         train_quadrants(B, 0.05, 5000, 2026);
@@ -139,5 +139,5 @@ void test_quadrants_reproducible(void)
         CHECK(memcmp(A->wflat, B->wflat, A->nw * sizeof(double)) == 0);
         CHECK(memcmp(A->wflat, C->wflat, A->nw * sizeof(double)) != 0);
     }
-    net_free(A), net_free(B), net_free(C);
+    nn_net_free(A), nn_net_free(B), nn_net_free(C);
 }

@@ -1,6 +1,6 @@
 /* Tests of the PCG32 generator of chapter 1: the published reference
-   outputs, reproducibility, and the distributions of rng_uniform,
-   rng_normal and rng_below.  Every sample comes from a fixed seed, so a
+   outputs, reproducibility, and the distributions of nn_rng_uniform,
+   nn_rng_normal and nn_rng_below.  Every sample comes from a fixed seed, so a
    test gives the same verdict on every run.  The statistical tolerances
    are five standard errors: a correct generator lands outside one with
    probability below 1e-6, a biased one of the size tested lands outside
@@ -20,10 +20,10 @@ void test_rng_reference_outputs(void)
         0xa15c02b7u, 0x7b47f409u, 0xba1d3330u,
         0x83d2f293u, 0xbfa4784bu, 0xcbed606eu
     };
-    rng r;
-    rng_seed(&r, 42, 54);
+    nn_rng r;
+    nn_rng_seed(&r, 42, 54);
     for (size_t t = 0; t < sizeof expected / sizeof expected[0]; t++) {
-        uint32_t x = rng_u32(&r);
+        uint32_t x = nn_rng_u32(&r);
         if (x != expected[t])
             check_fail(__FILE__, __LINE__, "output %zu is 0x%08lx, not "
                        "0x%08lx", t + 1, (unsigned long)x,
@@ -31,26 +31,26 @@ void test_rng_reference_outputs(void)
     }
 }
 
-/* rng_uniform takes the top 27 bits of one output and the top 26 of the
+/* nn_rng_uniform takes the top 27 bits of one output and the top 26 of the
    next, in that order; the same bits on every machine. */
 void test_rng_uniform_bits(void)
 {
     uint64_t k = (uint64_t)(0xa15c02b7u >> 5) << 26 | (0x7b47f409u >> 6);
-    rng r;
-    rng_seed(&r, 42, 54);
+    nn_rng r;
+    nn_rng_seed(&r, 42, 54);
     /* Exact: a 53-bit integer and a division by 2^53 are both exact. */
-    CHECK(rng_uniform(&r) == (double)k / 9007199254740992.0);
-    CHECK(rng_u32(&r) == 0xba1d3330u);   /* it used exactly two outputs */
+    CHECK(nn_rng_uniform(&r) == (double)k / 9007199254740992.0);
+    CHECK(nn_rng_u32(&r) == 0xba1d3330u);   /* it used exactly two outputs */
 }
 
 void test_rng_same_seed_same_sequence(void)
 {
-    rng a, b;
-    rng_seed(&a, 2026, 7);
-    rng_seed(&b, 2026, 7);
+    nn_rng a, b;
+    nn_rng_seed(&a, 2026, 7);
+    nn_rng_seed(&b, 2026, 7);
     int same = 0;
     for (int t = 0; t < 1000; t++)
-        same += rng_u32(&a) == rng_u32(&b);
+        same += nn_rng_u32(&a) == nn_rng_u32(&b);
     CHECK(same == 1000);
 }
 
@@ -58,12 +58,12 @@ void test_rng_same_seed_same_sequence(void)
 static int coincidences(uint64_t seed1, uint64_t stream1, uint64_t seed2,
                         uint64_t stream2)
 {
-    rng a, b;
-    rng_seed(&a, seed1, stream1);
-    rng_seed(&b, seed2, stream2);
+    nn_rng a, b;
+    nn_rng_seed(&a, seed1, stream1);
+    nn_rng_seed(&b, seed2, stream2);
     int same = 0;
     for (int t = 0; t < 1000; t++)
-        same += rng_u32(&a) == rng_u32(&b);
+        same += nn_rng_u32(&a) == nn_rng_u32(&b);
     return same;
 }
 
@@ -81,12 +81,12 @@ void test_rng_streams_and_seeds_differ(void)
    variance are 1/2 and 1/12, and its lowest bit is as often 1 as 0. */
 void test_rng_uniform_distribution(void)
 {
-    rng r;
-    rng_seed(&r, 1, 1);
+    nn_rng r;
+    nn_rng_seed(&r, 1, 1);
     double sum = 0.0, sumsq = 0.0;
     long outside = 0, fractional = 0, odd = 0;
     for (long t = 0; t < SAMPLES; t++) {
-        double u = rng_uniform(&r), scaled = u * 9007199254740992.0;
+        double u = nn_rng_uniform(&r), scaled = u * 9007199254740992.0;
         if (!(u >= 0.0 && u < 1.0)) {   /* and scaled would not fit k */
             outside++;
             continue;
@@ -110,12 +110,12 @@ void test_rng_uniform_distribution(void)
 void test_rng_normal_distribution(void)
 {
     const double p = 0.04999579029644087;   /* P(|x| > 1.96), x ~ N(0,1) */
-    rng r;
-    rng_seed(&r, 2, 1);
+    nn_rng r;
+    nn_rng_seed(&r, 2, 1);
     double sum = 0.0, sumsq = 0.0;
     long tail = 0, finite = 0;
     for (long t = 0; t < SAMPLES; t++) {
-        double x = rng_normal(&r);
+        double x = nn_rng_normal(&r);
         finite += isfinite(x) != 0;
         tail += fabs(x) > 1.96;
         sum += x, sumsq += x * x;
@@ -136,19 +136,19 @@ void test_rng_below_range(void)
         1, 2, 3, 6, 7, 1000, 0x80000000u, 0x80000001u, 0xfffffffeu,
         0xffffffffu
     };
-    rng r;
-    rng_seed(&r, 3, 1);
+    nn_rng r;
+    nn_rng_seed(&r, 3, 1);
     for (size_t m = 0; m < sizeof ns / sizeof ns[0]; m++) {
         long outside = 0;
         for (int t = 0; t < 20000; t++)
-            outside += rng_below(&r, ns[m]) >= ns[m];
+            outside += nn_rng_below(&r, ns[m]) >= ns[m];
         if (outside != 0)
             check_fail(__FILE__, __LINE__, "rng_below(%lu) gave %ld values "
                        ">= n", (unsigned long)ns[m], outside);
     }
     int zeros = 0;
     for (int t = 0; t < 1000; t++)
-        zeros += rng_below(&r, 1) == 0;
+        zeros += nn_rng_below(&r, 1) == 0;
     CHECK(zeros == 1000);
 }
 
@@ -156,10 +156,10 @@ void test_rng_below_range(void)
 static void check_below_counts(uint32_t n, long N)
 {
     long count[16] = { 0 };
-    rng r;
-    rng_seed(&r, 4, n);
+    nn_rng r;
+    nn_rng_seed(&r, 4, n);
     for (long t = 0; t < N; t++)
-        count[rng_below(&r, n)]++;
+        count[nn_rng_below(&r, n)]++;
     double p = 1.0 / n;
     for (uint32_t v = 0; v < n; v++)
         /* 5 s.e. of a binomial count: sqrt(N p (1 - p)). */
@@ -179,11 +179,11 @@ void test_rng_below_uniform_large_n(void)
 {
     const uint32_t n = 0xc0000000u;
     const long N = 30000;
-    rng r;
-    rng_seed(&r, 5, 1);
+    nn_rng r;
+    nn_rng_seed(&r, 5, 1);
     long low = 0;
     for (long t = 0; t < N; t++)
-        low += rng_below(&r, n) < 0x40000000u;
+        low += nn_rng_below(&r, n) < 0x40000000u;
     double p = 1.0 / 3;
     /* 5 s.e. of a fraction; 1/2 is 36 s.e. away. */
     CHECK_NEAR((double)low / N, p, 5 * sqrt(p * (1 - p) / N));

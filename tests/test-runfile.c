@@ -49,7 +49,7 @@ static void clean(const char *path, const char *part)
 }
 
 /* A copy of rf's temporary name, to look for it after it is gone. */
-static char *tmp_name(const runfile *rf)
+static char *tmp_name(const nn_runfile *rf)
 {
     static char name[4200];
     snprintf(name, sizeof name, "%s", rf->tmp != NULL ? rf->tmp : "");
@@ -60,10 +60,10 @@ void test_runfile_writes_macros(void)
 {
     const char *path = "test-runfile-macros.tex";
     char buf[256];
-    runfile rf;
+    nn_runfile rf;
     nn_err err;
     clean(path, NULL);
-    CHECK(runfile_open(&rf, path, &err) == 0);
+    CHECK(nn_runfile_open(&rf, path, &err) == 0);
     const char *part = tmp_name(&rf);
     run_macro(&rf, "rng.seed", "%d", 42);
     run_macro(&rf, "forward.out1", "%.4f", 0.21714);
@@ -71,7 +71,7 @@ void test_runfile_writes_macros(void)
     /* While it is written, the file exists only under its temporary name. */
     CHECK(!test_exists(path));
     CHECK(test_exists(part));
-    CHECK(runfile_close(&rf, &err) == 0);
+    CHECK(nn_runfile_close(&rf, &err) == 0);
     CHECK(strcmp(contents(path, buf, sizeof buf),
                  "\\setrun{rng.seed}{42}\n"
                  "\\setrun{forward.out1}{0.2171}\n"
@@ -106,15 +106,15 @@ void test_runfile_close_replaces_old_file(void)
 {
     const char *path = "test-runfile-replace.tex";
     char buf[256];
-    runfile rf;
+    nn_runfile rf;
     nn_err err;
     clean(path, NULL);
     write_text(path, "old contents\n");
-    CHECK(runfile_open(&rf, path, &err) == 0);
+    CHECK(nn_runfile_open(&rf, path, &err) == 0);
     const char *part = tmp_name(&rf);
     run_macro(&rf, "k", "%s", "new");
     CHECK(strcmp(contents(path, buf, sizeof buf), "old contents\n") == 0);
-    CHECK(runfile_close(&rf, &err) == 0);
+    CHECK(nn_runfile_close(&rf, &err) == 0);
     CHECK(strcmp(contents(path, buf, sizeof buf), "\\setrun{k}{new}\n") == 0);
     CHECK(!test_exists(part));
     clean(path, NULL);
@@ -124,14 +124,14 @@ void test_runfile_abort_keeps_old_file(void)
 {
     const char *path = "test-runfile-abort.tex";
     char buf[256];
-    runfile rf;
+    nn_runfile rf;
     nn_err err;
     clean(path, NULL);
     write_text(path, "old contents\n");
-    CHECK(runfile_open(&rf, path, &err) == 0);
+    CHECK(nn_runfile_open(&rf, path, &err) == 0);
     const char *part = tmp_name(&rf);
     run_macro(&rf, "k", "%d", 1);
-    runfile_abort(&rf);
+    nn_runfile_abort(&rf);
     CHECK(strcmp(contents(path, buf, sizeof buf), "old contents\n") == 0);
     CHECK(!test_exists(part));
     clean(path, NULL);
@@ -140,13 +140,13 @@ void test_runfile_abort_keeps_old_file(void)
 void test_runfile_abort_leaves_no_file(void)
 {
     const char *path = "test-runfile-nothing.tex";
-    runfile rf;
+    nn_runfile rf;
     nn_err err;
     clean(path, NULL);
-    CHECK(runfile_open(&rf, path, &err) == 0);
+    CHECK(nn_runfile_open(&rf, path, &err) == 0);
     const char *part = tmp_name(&rf);
     run_macro(&rf, "k", "%d", 1);
-    runfile_abort(&rf);
+    nn_runfile_abort(&rf);
     CHECK(!test_exists(path));
     CHECK(!test_exists(part));
     clean(path, NULL);
@@ -157,14 +157,14 @@ void test_runfile_abort_leaves_no_file(void)
 void test_runfile_copies_the_name(void)
 {
     char name[] = "test-runfile-name1.tex";
-    runfile rf;
+    nn_runfile rf;
     nn_err err;
     clean("test-runfile-name1.tex", NULL);
     clean("test-runfile-name2.tex", NULL);
-    CHECK(runfile_open(&rf, name, &err) == 0);
+    CHECK(nn_runfile_open(&rf, name, &err) == 0);
     name[17] = '2';
     run_macro(&rf, "k", "%d", 1);
-    CHECK(runfile_close(&rf, &err) == 0);
+    CHECK(nn_runfile_close(&rf, &err) == 0);
     CHECK(test_exists("test-runfile-name1.tex"));
     CHECK(!test_exists("test-runfile-name2.tex"));
     clean("test-runfile-name1.tex", NULL);
@@ -174,9 +174,9 @@ void test_runfile_copies_the_name(void)
 void test_runfile_open_fails_in_missing_directory(void)
 {
     const char *path = "test-runfile-no-such-directory/out.tex";
-    runfile rf;
+    nn_runfile rf;
     nn_err err = { "" };
-    CHECK(runfile_open(&rf, path, &err) == -1);
+    CHECK(nn_runfile_open(&rf, path, &err) == -1);
     CHECK(strstr(err.msg, path) != NULL);
 }
 
@@ -185,16 +185,16 @@ void test_runfile_open_fails_in_missing_directory(void)
 void test_runfile_finishing_twice_is_safe(void)
 {
     const char *path = "test-runfile-twice.tex";
-    runfile rf;
+    nn_runfile rf;
     nn_err err;
     clean(path, NULL);
-    CHECK(runfile_open(&rf, path, &err) == 0);
-    CHECK(runfile_close(&rf, &err) == 0);
-    CHECK(runfile_close(&rf, &err) == -1);
-    runfile_abort(&rf);
+    CHECK(nn_runfile_open(&rf, path, &err) == 0);
+    CHECK(nn_runfile_close(&rf, &err) == 0);
+    CHECK(nn_runfile_close(&rf, &err) == -1);
+    nn_runfile_abort(&rf);
     CHECK(test_exists(path));            /* the finished file stays */
-    CHECK(runfile_open(&rf, "no-such-dir-for-runfile/x.tex", &err) == -1);
-    runfile_abort(&rf);
+    CHECK(nn_runfile_open(&rf, "no-such-dir-for-runfile/x.tex", &err) == -1);
+    nn_runfile_abort(&rf);
     clean(path, NULL);
 }
 
@@ -204,16 +204,16 @@ void test_runfile_temporary_is_beside_the_target(void)
 {
     const char *dir = "test-runfile-dir";
     const char *path = "test-runfile-dir/out.tex";
-    runfile rf;
+    nn_runfile rf;
     nn_err err;
     clean(path, NULL);
     rmdir(dir);
     CHECK(mkdir(dir, 0700) == 0);
-    CHECK(runfile_open(&rf, path, &err) == 0);
+    CHECK(nn_runfile_open(&rf, path, &err) == 0);
     CHECK(rf.tmp != NULL && strncmp(rf.tmp, "test-runfile-dir/part-", 22) == 0
           && strlen(rf.tmp) == 22 + 6);
     CHECK(test_exists(rf.tmp));
-    CHECK(runfile_close(&rf, &err) == 0 && test_exists(path));
+    CHECK(nn_runfile_close(&rf, &err) == 0 && test_exists(path));
     clean(path, NULL);
     CHECK(rmdir(dir) == 0);       /* fails if a temporary is left */
 }
@@ -226,13 +226,13 @@ void test_runfile_writes_a_name_of_255_bytes(void)
     memset(path, 'x', 255);
     memcpy(path, "test-runfile-", 13);
     path[255] = '\0';
-    runfile rf;
+    nn_runfile rf;
     nn_err err = { "" };
     clean(path, NULL);
-    CHECK(runfile_open(&rf, path, &err) == 0);
+    CHECK(nn_runfile_open(&rf, path, &err) == 0);
     if (rf.f != NULL)
         fputs("x\n", rf.f);
-    CHECK(rf.f != NULL && runfile_close(&rf, &err) == 0);
+    CHECK(rf.f != NULL && nn_runfile_close(&rf, &err) == 0);
     CHECK(test_exists(path));
     clean(path, NULL);
 }
@@ -246,14 +246,14 @@ void test_runfile_leaves_planted_symlinks_alone(void)
     const char *path = "test-runfile-sym.tex";
     const char *part = "test-runfile-sym.tex.part";
     char buf[256];
-    runfile rf;
+    nn_runfile rf;
     nn_err err = { "" };
     clean(path, part);
     write_text(victim, "precious\n");
     CHECK(symlink(victim, part) == 0);
-    CHECK(runfile_open(&rf, path, &err) == 0);
+    CHECK(nn_runfile_open(&rf, path, &err) == 0);
     run_macro(&rf, "k", "%d", 1);
-    CHECK(runfile_close(&rf, &err) == 0);
+    CHECK(nn_runfile_close(&rf, &err) == 0);
     CHECK(strcmp(contents(victim, buf, sizeof buf), "precious\n") == 0);
     struct stat st;
     CHECK(lstat(part, &st) == 0 && S_ISLNK(st.st_mode));
@@ -261,7 +261,7 @@ void test_runfile_leaves_planted_symlinks_alone(void)
     clean(path, part);
     /* a link at the target is refused, with the reason */
     CHECK(symlink(victim, path) == 0);
-    CHECK(runfile_open(&rf, path, &err) == -1);
+    CHECK(nn_runfile_open(&rf, path, &err) == -1);
     CHECK(strstr(err.msg, path) && strstr(err.msg, "symbolic link"));
     CHECK(lstat(path, &st) == 0 && S_ISLNK(st.st_mode));
     CHECK(strcmp(contents(victim, buf, sizeof buf), "precious\n") == 0);
@@ -275,31 +275,31 @@ void test_runfile_refuses_what_is_not_a_regular_file(void)
 {
     const char *dir = "test-runfile-a-dir";
     const char *fifo = "test-runfile-fifo";
-    runfile rf;
+    nn_runfile rf;
     nn_err err = { "" };
     rmdir(dir), remove(fifo);
     CHECK(mkdir(dir, 0700) == 0);
-    CHECK(runfile_open(&rf, dir, &err) == -1 && strstr(err.msg, "directory"));
-    CHECK(runfile_open(&rf, "test-runfile-a-dir/", &err) == -1
+    CHECK(nn_runfile_open(&rf, dir, &err) == -1 && strstr(err.msg, "directory"));
+    CHECK(nn_runfile_open(&rf, "test-runfile-a-dir/", &err) == -1
           && strstr(err.msg, "directory"));
     CHECK(rmdir(dir) == 0);
     CHECK(mkfifo(fifo, 0600) == 0);
-    CHECK(runfile_open(&rf, fifo, &err) == -1 && strstr(err.msg, "FIFO"));
+    CHECK(nn_runfile_open(&rf, fifo, &err) == -1 && strstr(err.msg, "FIFO"));
     remove(fifo);
     /* a device: were it accepted, abort removes only the temporary */
     struct stat st;
     if (stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode)) {
-        int status = runfile_open(&rf, "/dev/null", &err);
+        int status = nn_runfile_open(&rf, "/dev/null", &err);
         CHECK(status == -1 && strstr(err.msg, "device"));
         if (status == 0)
-            runfile_abort(&rf);
+            nn_runfile_abort(&rf);
     }
-    CHECK(runfile_open(&rf, "", &err) == -1 && strstr(err.msg, "empty"));
-    CHECK(runfile_open_binary(&rf, "-", &err) == -1
+    CHECK(nn_runfile_open(&rf, "", &err) == -1 && strstr(err.msg, "empty"));
+    CHECK(nn_runfile_open_binary(&rf, "-", &err) == -1
           && strstr(err.msg, "standard output"));
-    CHECK(runfile_open(&rf, "-", &err) == 0 && rf.f == stdout
+    CHECK(nn_runfile_open(&rf, "-", &err) == 0 && rf.f == stdout
           && rf.tmp == NULL);
-    CHECK(runfile_close(&rf, &err) == 0);
+    CHECK(nn_runfile_close(&rf, &err) == 0);
     CHECK(!test_exists("-"));
 }
 
@@ -309,27 +309,27 @@ void test_runfile_full_disk_keeps_old_file(void)
 {
     const char *path = "test-runfile-full.tex";
     char buf[256];
-    runfile rf;
+    nn_runfile rf;
     nn_err err = { "" };
     if (!test_exists("/dev/full"))
         return;
     clean(path, NULL);
     write_text(path, "old contents\n");
-    CHECK(runfile_open(&rf, path, &err) == 0);
+    CHECK(nn_runfile_open(&rf, path, &err) == 0);
     if (rf.f == NULL)
         return;
     char *part = tmp_name(&rf);
     FILE *full = fopen("/dev/full", "w");
     CHECK(full != NULL);
     if (full == NULL) {
-        runfile_abort(&rf);
+        nn_runfile_abort(&rf);
         return;
     }
     fclose(rf.f);
     rf.f = full;        /* the stream now leads to a disk with no room */
     for (int q = 0; q < 10000; q++)
         run_macro(&rf, "k", "%d", q);
-    CHECK(runfile_close(&rf, &err) == -1);
+    CHECK(nn_runfile_close(&rf, &err) == -1);
     CHECK(strstr(err.msg, path) && strstr(err.msg, strerror(ENOSPC)));
     CHECK(strcmp(contents(path, buf, sizeof buf), "old contents\n") == 0);
     CHECK(!test_exists(part));
@@ -341,13 +341,13 @@ void test_runfile_full_disk_keeps_old_file(void)
 void test_runfile_rename_failure_gives_the_reason(void)
 {
     const char *path = "test-runfile-late-dir";
-    runfile rf;
+    nn_runfile rf;
     nn_err err = { "" };
     rmdir(path), remove(path);
-    CHECK(runfile_open(&rf, path, &err) == 0);
+    CHECK(nn_runfile_open(&rf, path, &err) == 0);
     char *part = tmp_name(&rf);
     CHECK(mkdir(path, 0700) == 0);
-    CHECK(runfile_close(&rf, &err) == -1);
+    CHECK(nn_runfile_close(&rf, &err) == -1);
     CHECK(strstr(err.msg, path) && strstr(err.msg, strerror(EISDIR)));
     CHECK(!test_exists(part));
     CHECK(rmdir(path) == 0);
@@ -400,16 +400,16 @@ void test_runfile_writes_claims(void)
     const char *path = "test-runfile-claims.tex";
     const char *part = "test-runfile-claims.tex.part";
     char buf[512];
-    runfile rf;
+    nn_runfile rf;
     nn_err err;
     clean(path, part);
-    CHECK(runfile_open(&rf, path, &err) == 0);
+    CHECK(nn_runfile_open(&rf, path, &err) == 0);
     CHECK(run_claim(&rf, "descent.order", 1, "the larger rate ends higher",
                     "%.2f against %.2f", 0.5, 0.25) == 1);
     CHECK(run_claim(&rf, "zeros.still", 0, "the loss is still falling",
                     "%d blocks", 3) == 0);
     CHECK(run_claim(&rf, "x.nonzero", 7, "any non-zero holds", "%s", "") == 1);
-    CHECK(runfile_close(&rf, &err) == 0);
+    CHECK(nn_runfile_close(&rf, &err) == 0);
     CHECK(strcmp(contents(path, buf, sizeof buf),
                  "\\setclaim{descent.order}{1}{the larger rate ends higher}"
                  "{0.50 against 0.25}\n"

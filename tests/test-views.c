@@ -1,5 +1,5 @@
 /* Tests of the matrix form of the backward pass (chapter 6): the helpers
-   by hand, and mf_gradient against the index loops of net_backprop. */
+   by hand, and mf_gradient against the index loops of nn_net_backprop. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,8 +42,8 @@ void test_views_helpers_by_hand(void)
 
     /* diag(A'(z)) of a ReLU layer whose pre-activations are -1 and 2 */
     const int n[] = { 0, 1, 2 };
-    const activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_RELU };
-    net *N = net_create(2, n, A, NULL);
+    const nn_activation A[] = { NN_ACT_IDENTITY, NN_ACT_IDENTITY, NN_ACT_RELU };
+    nn_net *N = nn_net_create(2, n, A, NULL);
     if (N == NULL) {
         check_fail(__FILE__, __LINE__, "net_create failed");
         return;
@@ -52,7 +52,7 @@ void test_views_helpers_by_hand(void)
     double d[3] = { 42, NAN, NAN };
     mf_jacobian_diagonal(N, 2, d);
     CHECK(d[1] == 0 && d[2] == 1 && d[0] == 42);
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* ------------------------------------------------------------------ */
@@ -60,29 +60,29 @@ void test_views_helpers_by_hand(void)
 /* A random network of L layers, widths 1 .. 7, hidden activation a,
    output activation out; every weight, biases included, is drawn, so
    that no column is zero by construction. */
-static net *random_net(rng *r, int L, activation a, activation out)
+static nn_net *random_net(nn_rng *r, int L, nn_activation a, nn_activation out)
 {
     int n[6];
-    activation A[6];
+    nn_activation A[6];
     for (int k = 1; k <= L; k++) {
-        n[k] = 1 + (int)rng_below(r, 7);
+        n[k] = 1 + (int)nn_rng_below(r, 7);
         A[k] = a;
     }
     A[L] = out;
-    net *N = test_net(L, n, A);
+    nn_net *N = test_net(L, n, A);
     if (N == NULL)
         return NULL;
     for (size_t p = 0; p < N->nw; p++)
-        N->wflat[p] = rng_normal(r);
+        N->wflat[p] = nn_rng_normal(r);
     return N;
 }
 
 /* Input normal; target as the loss expects it (as chapter 4 draws). */
-static void draw_sample(rng *r, const net *N, loss_kind k, double x[],
+static void draw_sample(nn_rng *r, const nn_net *N, nn_loss_kind k, double x[],
                         double y[])
 {
     for (int j = 0; j < N->n[1]; j++)
-        x[j] = 2.0 * rng_normal(r);
+        x[j] = 2.0 * nn_rng_normal(r);
     test_draw_targets(r, k, N->n[N->L], y);
 }
 
@@ -92,7 +92,7 @@ static void draw_sample(rng *r, const net *N, loss_kind k, double x[],
    the error of a computed component by (number of roundings) * u times
    this size, u = 2^-53; it is the scale for components that cancel to
    (nearly) zero, where a relative error means nothing. */
-static void gradient_size(const net *N, const double deltaL[], double s[])
+static void gradient_size(const nn_net *N, const double deltaL[], double s[])
 {
     double up[8], down[8];
     for (int i = 1; i <= N->n[N->L]; i++)
@@ -107,14 +107,14 @@ static void gradient_size(const net *N, const double deltaL[], double s[])
             double t = 0.0;
             for (int i = 1; i <= N->n[k + 1]; i++)
                 t += fabs(N->w[k][i][j]) * up[i];
-            down[j] = fabs(act_prime(N->A[k], N->z[k][j])) * t;
+            down[j] = fabs(nn_act_prime(N->A[k], N->z[k][j])) * t;
         }
         for (int j = 1; j <= N->n[k]; j++)
             up[j] = down[j];
     }
 }
 
-/* Compare net_backprop and mf_gradient on one network and sample.
+/* Compare nn_net_backprop and mf_gradient on one network and sample.
    Component by component:
        |a - b| <= 1e-12 max(|a|, |b|) + 1e-14 size.
    The relative term: both routines compute each component from the same
@@ -127,13 +127,13 @@ static void gradient_size(const net *N, const double deltaL[], double s[])
    components that cancel: exactly zero (a ReLU that is off makes a whole
    row 0 in both) or tiny (a sum of terms of opposite signs), where the
    bound on the error is 8e-15 times the size, not times the result. */
-static int agree(net *N, const double x[], const double y[], loss_kind k)
+static int agree(nn_net *N, const double x[], const double y[], nn_loss_kind k)
 {
     double g[400], s[400], deltaL[8];
     nn_err err;
-    net_zero_grad(N);
-    net_backprop(N, x, y, k);
-    loss_error(k, N, y, deltaL);
+    nn_net_zero_grad(N);
+    nn_net_backprop(N, x, y, k);
+    nn_loss_error(k, N, y, deltaL);
     if (mf_gradient(N, deltaL, g, &err) != 0) {
         check_fail(__FILE__, __LINE__, "mf_gradient: %s", err.msg);
         return 0;
@@ -152,9 +152,9 @@ static int agree(net *N, const double x[], const double y[], loss_kind k)
     return ok;
 }
 
-static const struct { loss_kind k; activation out; } pairs[] = {
-    { LOSS_SQUARED, ACT_IDENTITY }, { LOSS_SQUARED, ACT_SIGMOID },
-    { LOSS_BCE, ACT_SIGMOID }, { LOSS_SOFTMAX_CE, ACT_IDENTITY },
+static const struct { nn_loss_kind k; nn_activation out; } pairs[] = {
+    { NN_LOSS_SQUARED, NN_ACT_IDENTITY }, { NN_LOSS_SQUARED, NN_ACT_SIGMOID },
+    { NN_LOSS_BCE, NN_ACT_SIGMOID }, { NN_LOSS_SOFTMAX_CE, NN_ACT_IDENTITY },
 };
 
 /* 1 to 4 weight matrices, every hidden activation, every pair of output
@@ -165,38 +165,38 @@ void test_views_agree_on_random_networks(void)
     int failed = 0;
     for (int seed = 1; seed <= 5; seed++)
         for (int L = 2; L <= 5; L++)
-            for (int a = 0; a < ACT_COUNT; a++)
+            for (int a = 0; a < NN_ACT_COUNT; a++)
                 for (int q = 0; q < 4; q++) {
-                    rng r;
-                    rng_seed(&r, (uint64_t)seed,
+                    nn_rng r;
+                    nn_rng_seed(&r, (uint64_t)seed,
                              (uint64_t)(100 * L + 10 * a + q));
-                    net *N = random_net(&r, L, (activation)a, pairs[q].out);
+                    nn_net *N = random_net(&r, L, (nn_activation)a, pairs[q].out);
                     if (N == NULL)
                         return;
-                    CHECK(loss_check(pairs[q].k, N, NULL) == 0);
+                    CHECK(nn_loss_check(pairs[q].k, N, NULL) == 0);
                     draw_sample(&r, N, pairs[q].k, x, y);
                     if (!agree(N, x, y, pairs[q].k) && !failed++)
                         check_fail(__FILE__, __LINE__, "first failure: seed"
                                    " %d, L %d, activation %d, pair %d",
                                    seed, L, a, q);
-                    net_free(N);
+                    nn_net_free(N);
                 }
 }
 
 /* The bias column of the gradient is the error signal of the receiving
-   layer, as net_backprop left it in N->delta. */
+   layer, as nn_net_backprop left it in N->delta. */
 void test_views_bias_column_is_delta(void)
 {
-    rng r;
-    rng_seed(&r, 7, 6);
-    net *N = random_net(&r, 4, ACT_TANH, ACT_SIGMOID);
+    nn_rng r;
+    nn_rng_seed(&r, 7, 6);
+    nn_net *N = random_net(&r, 4, NN_ACT_TANH, NN_ACT_SIGMOID);
     if (N == NULL)
         return;
     double x[8], y[8], g[400], deltaL[8];
-    draw_sample(&r, N, LOSS_BCE, x, y);
-    net_zero_grad(N);
-    net_backprop(N, x, y, LOSS_BCE);
-    loss_error(LOSS_BCE, N, y, deltaL);
+    draw_sample(&r, N, NN_LOSS_BCE, x, y);
+    nn_net_zero_grad(N);
+    nn_net_backprop(N, x, y, NN_LOSS_BCE);
+    nn_loss_error(NN_LOSS_BCE, N, y, deltaL);
     CHECK(mf_gradient(N, deltaL, g, NULL) == 0);
     for (int k = 1; k < N->L; k++)
         for (int i = 1; i <= N->n[k + 1]; i++) {
@@ -205,27 +205,27 @@ void test_views_bias_column_is_delta(void)
             CHECK_NEAR(g[p], N->delta[k + 1][i],
                        1e-12 * fabs(N->delta[k + 1][i]) + 1e-300);
         }
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* mf_gradient reads the network and writes only g. */
 void test_views_leaves_network_unchanged(void)
 {
-    rng r;
-    rng_seed(&r, 11, 6);
-    net *N = random_net(&r, 3, ACT_LEAKY_RELU, ACT_IDENTITY);
+    nn_rng r;
+    nn_rng_seed(&r, 11, 6);
+    nn_net *N = random_net(&r, 3, NN_ACT_LEAKY_RELU, NN_ACT_IDENTITY);
     if (N == NULL)
         return;
     double x[8], y[8], g[400], deltaL[8];
-    draw_sample(&r, N, LOSS_SOFTMAX_CE, x, y);
-    net_zero_grad(N);
-    net_backprop(N, x, y, LOSS_SOFTMAX_CE);
-    loss_error(LOSS_SOFTMAX_CE, N, y, deltaL);
+    draw_sample(&r, N, NN_LOSS_SOFTMAX_CE, x, y);
+    nn_net_zero_grad(N);
+    nn_net_backprop(N, x, y, NN_LOSS_SOFTMAX_CE);
+    nn_loss_error(NN_LOSS_SOFTMAX_CE, N, y, deltaL);
     size_t bytes = N->nw * sizeof(double);
     double *w = malloc(bytes), *dw = malloc(bytes);
     if (w == NULL || dw == NULL) {
         check_fail(__FILE__, __LINE__, "out of memory");
-        free(w), free(dw), net_free(N);
+        free(w), free(dw), nn_net_free(N);
         return;
     }
     memcpy(w, N->wflat, bytes);
@@ -236,5 +236,5 @@ void test_views_leaves_network_unchanged(void)
     CHECK(memcmp(dw, N->dwflat, bytes) == 0);
     CHECK(N->l[2][1] == l2 && N->z[2][1] == z2);
     free(w), free(dw);
-    net_free(N);
+    nn_net_free(N);
 }

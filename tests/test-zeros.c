@@ -10,47 +10,47 @@
 #include "toy-tasks.h"
 
 /* The network of the chapter, with its weights from stream 101. */
-static net *zeros_net(long seed)
+static nn_net *zeros_net(long seed)
 {
     const int n[] = { 0, 2, 4, 4, 3 };
-    const activation A[] = { ACT_LEAKY_RELU, ACT_LEAKY_RELU,
-                             ACT_LEAKY_RELU, ACT_LEAKY_RELU,
-                             ACT_LEAKY_RELU };
-    net *N = test_net(4, n, A);
+    const nn_activation A[] = { NN_ACT_LEAKY_RELU, NN_ACT_LEAKY_RELU,
+                             NN_ACT_LEAKY_RELU, NN_ACT_LEAKY_RELU,
+                             NN_ACT_LEAKY_RELU };
+    nn_net *N = test_net(4, n, A);
     if (N != NULL) {
-        rng init;
-        rng_seed(&init, (uint64_t)seed, 101);
-        net_init(N, &init);
+        nn_rng init;
+        nn_rng_seed(&init, (uint64_t)seed, 101);
+        nn_net_init(N, &init);
     }
     return N;
 }
 
 /* The accumulated loss of N over E, as the program measures it. */
-static double summed_loss(net *N, const dataset *E)
+static double summed_loss(nn_net *N, const nn_dataset *E)
 {
     double loss = NAN;
-    CHECK(mean_loss(N, E, LOSS_SQUARED, &loss, NULL) == 0);
+    CHECK(nn_mean_loss(N, E, NN_LOSS_SQUARED, &loss, NULL) == 0);
     return loss * (double)E->n;
 }
 
 /* Train N as zeros does: blocks of 100 fresh samples from stream 102,
    batches of one, rate eta. */
-static void train_zeros(net *N, double eta, long samples, long seed)
+static void train_zeros(nn_net *N, double eta, long samples, long seed)
 {
-    dataset B;
+    nn_dataset B;
     nn_err err;
-    CHECK(data_create(&B, 100, 2, 3, &err) == 0);
-    train_options o = { LOSS_SQUARED, eta, 1, 0.0 };
-    trainer *T = trainer_create(N, B.n, &o, &err);
+    CHECK(nn_data_create(&B, 100, 2, 3, &err) == 0);
+    nn_train_options o = { NN_LOSS_SQUARED, eta, 1, 0.0 };
+    nn_trainer *T = nn_trainer_create(N, B.n, &o, &err);
     CHECK(T != NULL);
     if (T != NULL && B.x != NULL) {
-        rng data;
-        rng_seed(&data, (uint64_t)seed, 102);
+        nn_rng data;
+        nn_rng_seed(&data, (uint64_t)seed, 102);
         for (long b = 0; b < samples / 100; b++)
             CHECK(train_fresh(T, &B, zeros_draw, &data, NULL, NULL) == 0);
     }
-    trainer_free(T);
-    data_free(&B);
+    nn_trainer_free(T);
+    nn_data_free(&B);
 }
 
 /* Inputs standard normal, targets exactly 0, for any d and m.  With
@@ -60,13 +60,13 @@ static void train_zeros(net *N, double eta, long samples, long seed)
    below 10^-8 (and the seed is fixed anyway). */
 void test_zeros_draw_distribution(void)
 {
-    dataset D;
+    nn_dataset D;
     nn_err err;
-    CHECK(data_create(&D, 100000, 3, 2, &err) == 0);
+    CHECK(nn_data_create(&D, 100000, 3, 2, &err) == 0);
     if (D.x == NULL)
         return;
-    rng r;
-    rng_seed(&r, 7, 102);
+    nn_rng r;
+    nn_rng_seed(&r, 7, 102);
     zeros_draw(&D, &r);
     size_t nx = D.n * 3;
     double sum = 0.0, sumsq = 0.0;
@@ -79,36 +79,36 @@ void test_zeros_draw_distribution(void)
     for (size_t p = 0; p < D.n * 2; p++)
         zero &= D.y[p] == 0.0;
     CHECK(zero);
-    data_free(&D);
+    nn_data_free(&D);
 }
 
 /* train_fresh is exactly zeros_draw followed by an epoch in order. */
 void test_train_fresh_is_draw_and_epoch(void)
 {
-    net *A = zeros_net(5), *B = zeros_net(5);
-    dataset D1, D2;
+    nn_net *A = zeros_net(5), *B = zeros_net(5);
+    nn_dataset D1, D2;
     nn_err err;
-    CHECK(data_create(&D1, 50, 2, 3, &err) == 0);
-    CHECK(data_create(&D2, 50, 2, 3, &err) == 0);
-    train_options o = { LOSS_SQUARED, 0.01, 1, 0.0 };
-    trainer *T1 = A ? trainer_create(A, 50, &o, &err) : NULL;
-    trainer *T2 = B ? trainer_create(B, 50, &o, &err) : NULL;
+    CHECK(nn_data_create(&D1, 50, 2, 3, &err) == 0);
+    CHECK(nn_data_create(&D2, 50, 2, 3, &err) == 0);
+    nn_train_options o = { NN_LOSS_SQUARED, 0.01, 1, 0.0 };
+    nn_trainer *T1 = A ? nn_trainer_create(A, 50, &o, &err) : NULL;
+    nn_trainer *T2 = B ? nn_trainer_create(B, 50, &o, &err) : NULL;
     CHECK(T1 != NULL && T2 != NULL);
     if (T1 != NULL && T2 != NULL && D1.x != NULL && D2.x != NULL) {
-        rng r1, r2;
-        rng_seed(&r1, 9, 102);
-        rng_seed(&r2, 9, 102);
+        nn_rng r1, r2;
+        nn_rng_seed(&r1, 9, 102);
+        nn_rng_seed(&r2, 9, 102);
         double l1 = NAN, l2 = NAN;
         CHECK(train_fresh(T1, &D1, zeros_draw, &r1, &l1, NULL) == 0);
         zeros_draw(&D2, &r2);
-        CHECK(train_epoch(T2, &D2, NULL, &l2, NULL) == 0);
+        CHECK(nn_train_epoch(T2, &D2, NULL, &l2, NULL) == 0);
         CHECK(l1 == l2);
         CHECK(memcmp(A->wflat, B->wflat, A->nw * sizeof(double)) == 0);
         CHECK(memcmp(D1.x, D2.x, 100 * sizeof(double)) == 0);
     }
-    trainer_free(T1), trainer_free(T2);
-    data_free(&D1), data_free(&D2);
-    net_free(A), net_free(B);
+    nn_trainer_free(T1), nn_trainer_free(T2);
+    nn_data_free(&D1), nn_data_free(&D2);
+    nn_net_free(A), nn_net_free(B);
 }
 
 /* The demo of the chapter on 10^4 samples (a few milliseconds): the
@@ -118,17 +118,17 @@ void test_zeros_learns(void)
 {
     const long seeds[] = { 2026, 1, 2 };
     for (int t = 0; t < 3; t++) {
-        net *N = zeros_net(seeds[t]);
-        dataset E;
+        nn_net *N = zeros_net(seeds[t]);
+        nn_dataset E;
         nn_err err;
-        CHECK(data_create(&E, 100, 2, 3, &err) == 0);
+        CHECK(nn_data_create(&E, 100, 2, 3, &err) == 0);
         if (N == NULL || E.x == NULL) {
-            net_free(N);
-            data_free(&E);
+            nn_net_free(N);
+            nn_data_free(&E);
             return;
         }
-        rng er;
-        rng_seed(&er, (uint64_t)seeds[t], 103);
+        nn_rng er;
+        nn_rng_seed(&er, (uint64_t)seeds[t], 103);
         zeros_draw(&E, &er);
         double before = summed_loss(N, &E);
         train_zeros(N, 0.01, 10000, seeds[t]);
@@ -136,21 +136,21 @@ void test_zeros_learns(void)
         if (!(after * 100 < before))
             check_fail(__FILE__, __LINE__, "seed %ld: loss %g -> %g",
                        seeds[t], before, after);
-        net_free(N);
-        data_free(&E);
+        nn_net_free(N);
+        nn_data_free(&E);
     }
 }
 
 /* Same seed, same weights, to the last bit. */
 void test_zeros_reproducible(void)
 {
-    net *A = zeros_net(2026), *B = zeros_net(2026);
+    nn_net *A = zeros_net(2026), *B = zeros_net(2026);
     if (A == NULL || B == NULL) {
-        net_free(A), net_free(B);
+        nn_net_free(A), nn_net_free(B);
         return;
     }
     train_zeros(A, 0.01, 2000, 2026);
     train_zeros(B, 0.01, 2000, 2026);
     CHECK(memcmp(A->wflat, B->wflat, A->nw * sizeof(double)) == 0);
-    net_free(A), net_free(B);
+    nn_net_free(A), nn_net_free(B);
 }

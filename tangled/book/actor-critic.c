@@ -6,19 +6,19 @@
 #include "loss.h"
 
 /* actor-critic.c functions */
-static int check_net(const net *N, const char *who, int inputs,
+static int check_net(const nn_net *N, const char *who, int inputs,
                      int outputs, nn_err *err)
 {
     if (N->n[1] != inputs)
         return nn_fail(err, "the %s has %d inputs, not %d", who,
                        N->n[1], inputs);
-    if (N->n[N->L] != outputs || N->A[N->L] != ACT_IDENTITY)
+    if (N->n[N->L] != outputs || N->A[N->L] != NN_ACT_IDENTITY)
         return nn_fail(err, "the %s needs %d identity outputs", who,
                        outputs);
     return 0;
 }
 
-int ac_check_nets(const net *actor, const net *critic, int inputs,
+int ac_check_nets(const nn_net *actor, const nn_net *critic, int inputs,
                   int actions, nn_err *err)
 {
     if (actions < 2)
@@ -29,15 +29,15 @@ int ac_check_nets(const net *actor, const net *critic, int inputs,
 }
 
 /* actor-critic.c functions */
-void actor_policy(net *actor, const double s[], double pi[])
+void actor_policy(nn_net *actor, const double s[], double pi[])
 {
-    net_forward(actor, s);
-    softmax(actor->z[actor->L], actor->n[actor->L], pi);
+    nn_net_forward(actor, s);
+    nn_softmax(actor->z[actor->L], actor->n[actor->L], pi);
 }
 
-int sample_action(const double pi[], int n, rng *r)
+int sample_action(const double pi[], int n, nn_rng *r)
 {
-    double u = rng_uniform(r), sum = 0.0;
+    double u = nn_rng_uniform(r), sum = 0.0;
     for (int i = 1; i < n; i++) {
         sum += pi[i];
         if (u < sum)
@@ -46,9 +46,9 @@ int sample_action(const double pi[], int n, rng *r)
     return n - 1;   /* u beyond the rounded sum of the others */
 }
 
-double critic_value(net *critic, const double s[])
+double critic_value(nn_net *critic, const double s[])
 {
-    return net_forward(critic, s)[1];
+    return nn_net_forward(critic, s)[1];
 }
 
 /* actor-critic.c functions */
@@ -59,23 +59,23 @@ static int check_target(double target, nn_err *err)
     return 0;
 }
 
-int critic_backprop(net *N, const double s[], double target,
+int critic_backprop(nn_net *N, const double s[], double target,
                     double *loss, nn_err *err)
 {
     if (check_target(target, err) != 0)
         return -1;
-    net_forward(N, s);
+    nn_net_forward(N, s);
     /* compute the critic's output error delta[L] */
     double v = N->l[N->L][1];
     N->delta[N->L][1] = v - target;
-    net_backward(N);
+    nn_net_backward(N);
     if (loss != NULL)
         *loss = 0.5 * (v - target) * (v - target);
     return 0;
 }
 
 /* actor-critic.c functions */
-static int check_action(const net *N, int a, double adv, nn_err *err)
+static int check_action(const nn_net *N, int a, double adv, nn_err *err)
 {
     int nL = N->n[N->L];
     if (a < 0 || a >= nL)
@@ -86,40 +86,40 @@ static int check_action(const net *N, int a, double adv, nn_err *err)
     return 0;
 }
 
-int actor_backprop(net *N, const double s[], int a, double adv,
+int actor_backprop(nn_net *N, const double s[], int a, double adv,
                    double *loss, nn_err *err)
 {
     if (check_action(N, a, adv, err) != 0)
         return -1;
-    net_forward(N, s);
+    nn_net_forward(N, s);
     /* compute the actor's output error delta[L] */
     int nL = N->n[N->L];
     double *d = N->delta[N->L];
-    softmax(N->z[N->L], nL, d);
+    nn_softmax(N->z[N->L], nL, d);
     double log_pi = log(d[a + 1]);
     d[a + 1] -= 1.0;
     for (int i = 1; i <= nL; i++)
         d[i] *= adv;
-    net_backward(N);
+    nn_net_backward(N);
     if (loss != NULL)
         *loss = -adv * log_pi;
     return 0;
 }
 
 /* actor-critic.c functions */
-int actor_loss(net *N, const double s[], int a, double adv, double *loss,
+int actor_loss(nn_net *N, const double s[], int a, double adv, double *loss,
                nn_err *err)
 {
     if (check_action(N, a, adv, err) != 0)
         return -1;
-    net_forward(N, s);
+    nn_net_forward(N, s);
     const double *z = N->z[N->L];
     if (loss != NULL)
-        *loss = -adv * (z[a + 1] - log_sum_exp(z, N->n[N->L]));
+        *loss = -adv * (z[a + 1] - nn_log_sum_exp(z, N->n[N->L]));
     return 0;
 }
 
-int critic_loss(net *N, const double s[], double target, double *loss,
+int critic_loss(nn_net *N, const double s[], double target, double *loss,
                 nn_err *err)
 {
     if (check_target(target, err) != 0)

@@ -10,24 +10,24 @@
 /* actor-critic.h declarations */
 /* 0 if actor has `inputs` inputs and `actions` identity outputs and critic
    has `inputs` inputs and one identity output; -1 with a message if not. */
-int ac_check_nets(const net *actor, const net *critic, int inputs,
+int ac_check_nets(const nn_net *actor, const nn_net *critic, int inputs,
                   int actions, nn_err *err);
 
 /* actor-critic.h declarations */
 /* A forward pass of the actor on s and pi[i] = its softmax, i = 1 .. n[L]:
    the probability of action i - 1. */
-void actor_policy(net *actor, const double s[], double pi[]);
+void actor_policy(nn_net *actor, const double s[], double pi[]);
 /* An action a in 0 .. n-1, drawn with probability pi[a + 1]. */
-int sample_action(const double pi[], int n, rng *r);
+int sample_action(const double pi[], int n, nn_rng *r);
 /* A forward pass of the critic on s: its estimate V(s). */
-double critic_value(net *critic, const double s[]);
+double critic_value(nn_net *critic, const double s[]);
 
 /* actor-critic.h declarations */
 /* A forward pass of the critic on s and its gradient of
    (V(s) - target)^2 / 2, added to dw; that loss in *loss unless loss is
    NULL.  0, or -1 with a message and nothing changed if target is not
    finite. */
-int critic_backprop(net *N, const double s[], double target,
+int critic_backprop(nn_net *N, const double s[], double target,
                     double *loss, nn_err *err);
 
 /* actor-critic.h declarations */
@@ -35,16 +35,16 @@ int critic_backprop(net *N, const double s[], double target,
    -adv * log pi[a + 1], added to dw; that loss in *loss unless loss is
    NULL.  0 on success; -1, with a message in err and nothing changed,
    if a is not in 0 .. n[L]-1 or adv is not finite. */
-int actor_backprop(net *N, const double s[], int a, double adv,
+int actor_backprop(nn_net *N, const double s[], int a, double adv,
                    double *loss, nn_err *err);
 
 /* actor-critic.h declarations */
 /* The losses of actor_backprop and critic_backprop, by a forward pass
    alone: -adv * log pi[a + 1] and (V(s) - target)^2 / 2, in *loss, with
    the checks and results of the two functions. */
-int actor_loss(net *actor, const double s[], int a, double adv,
+int actor_loss(nn_net *actor, const double s[], int a, double adv,
                double *loss, nn_err *err);
-int critic_loss(net *critic, const double s[], double target,
+int critic_loss(nn_net *critic, const double s[], double target,
                 double *loss, nn_err *err);
 
 #endif

@@ -8,12 +8,12 @@
 #include "backprop.h"
 
 /* agent.c functions */
-agent *agent_create(const ac_options *o, rng *r, nn_err *err)
+agent *agent_create(const ac_options *o, nn_rng *r, nn_err *err)
 {
     /* refuse settings with which the agent cannot learn */
-    if (o->hidden < 1 || o->hidden > NET_MAX_WIDTH || !act_valid(o->act))
+    if (o->hidden < 1 || o->hidden > NN_NET_MAX_WIDTH || !nn_act_valid(o->act))
         return nn_fail_null(err, "a hidden layer of %d %s nodes is not valid",
-                            o->hidden, act_valid(o->act) ? act_name(o->act) : "?");
+                            o->hidden, nn_act_valid(o->act) ? nn_act_name(o->act) : "?");
     if (!(o->actor_rate > 0) || !(o->critic_rate > 0) || !isfinite(o->actor_rate)
         || !isfinite(o->critic_rate))
         return nn_fail_null(err, "the learning rates must be positive");
@@ -24,16 +24,16 @@ agent *agent_create(const ac_options *o, rng *r, nn_err *err)
         return nn_fail_null(err, "out of memory for an agent");
     int na[] = {0, CP_OBSERVED, o->hidden, CP_ACTIONS};
     int nc[] = {0, CP_OBSERVED, o->hidden, 1};
-    activation A[] = {ACT_IDENTITY, ACT_IDENTITY, o->act, ACT_IDENTITY};
+    nn_activation A[] = {NN_ACT_IDENTITY, NN_ACT_IDENTITY, o->act, NN_ACT_IDENTITY};
     g->o = *o;
-    g->actor = net_create(3, na, A, err);
-    g->critic = g->actor ? net_create(3, nc, A, err) : NULL;
+    g->actor = nn_net_create(3, na, A, err);
+    g->critic = g->actor ? nn_net_create(3, nc, A, err) : NULL;
     if (g->critic == NULL) {
         agent_free(g);
         return NULL;
     }
-    net_init(g->actor, r);
-    net_init(g->critic, r);
+    nn_net_init(g->actor, r);
+    nn_net_init(g->critic, r);
     return g;
 }
 
@@ -41,13 +41,13 @@ void agent_free(agent *g)
 {
     if (g == NULL)
         return;
-    net_free(g->actor);
-    net_free(g->critic);
+    nn_net_free(g->actor);
+    nn_net_free(g->critic);
     free(g);
 }
 
 /* agent.c functions */
-int agent_episode(agent *g, rng *r, int learn, cartpole trace[])
+int agent_episode(agent *g, nn_rng *r, int learn, cartpole trace[])
 {
     cartpole c;
     double s[CP_OBSERVED], s_next[CP_OBSERVED], pi[CP_ACTIONS + 1];
@@ -75,13 +75,13 @@ int agent_episode(agent *g, rng *r, int learn, cartpole trace[])
                 y += g->o.discount * critic_value(g->critic, s_next);
             double adv = y - critic_value(g->critic, s);
             /* update the critic towards its target */
-            net_zero_grad(g->critic);
+            nn_net_zero_grad(g->critic);
             if (critic_backprop(g->critic, s, y, NULL, NULL) == 0)
-                net_descend(g->critic, g->o.critic_rate);
+                nn_net_descend(g->critic, g->o.critic_rate);
             /* update the actor along the advantage */
-            net_zero_grad(g->actor);
+            nn_net_zero_grad(g->actor);
             if (actor_backprop(g->actor, s, a, adv, NULL, NULL) == 0)
-                net_descend(g->actor, g->o.actor_rate);
+                nn_net_descend(g->actor, g->o.actor_rate);
         }
         memcpy(s, s_next, sizeof s);
     }

@@ -12,7 +12,7 @@
 /* agent.h declarations */
 typedef struct ac_options {
     int hidden;            /* nodes of the hidden layer of both networks */
-    activation act;        /* their activation */
+    nn_activation act;        /* their activation */
     double actor_rate;     /* eta of the actor, > 0 */
     double critic_rate;    /* eta of the critic, > 0 */
     double discount;       /* gamma, in [0, 1) */
@@ -21,15 +21,15 @@ typedef struct ac_options {
 } ac_options;
 
 typedef struct agent {
-    net *actor;            /* 4 - hidden - 2, softmax policy */
-    net *critic;           /* 4 - hidden - 1, value */
+    nn_net *actor;            /* 4 - hidden - 2, softmax policy */
+    nn_net *critic;           /* 4 - hidden - 1, value */
     ac_options o;
 } agent;
 
 /* agent.h declarations */
 /* The two networks of options o, initialised from r; NULL with a message
    if the options are not valid or memory runs out. */
-agent *agent_create(const ac_options *o, rng *r, nn_err *err);
+agent *agent_create(const ac_options *o, nn_rng *r, nn_err *err);
 void agent_free(agent *g);   /* agent_free(NULL) does nothing */
 
 /* agent.h declarations */
@@ -37,7 +37,7 @@ void agent_free(agent *g);   /* agent_free(NULL) does nothing */
    with r; learn from every step if learn is nonzero.  If trace is not
    NULL it receives the states trace[0 .. length], so it needs room for
    CP_MAX_STEPS + 1.  Returns the length of the episode. */
-int agent_episode(agent *g, rng *r, int learn, cartpole trace[]);
+int agent_episode(agent *g, nn_rng *r, int learn, cartpole trace[]);
 
 /* agent.h declarations */
 enum { SOLVED_WINDOW = 100 };

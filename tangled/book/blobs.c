@@ -6,15 +6,15 @@
 const blobs blobs_book = { { { -1.0, -0.5 }, { 1.0, 0.5 } },
                            { 0.6, 1.0 } };
 
-int blobs_draw(dataset *D, size_t n, const blobs *B, rng *r,
+int blobs_draw(nn_dataset *D, size_t n, const blobs *B, nn_rng *r,
                nn_err *err)
 {
-    if (data_create(D, n, 2, 1, err) != 0)
+    if (nn_data_create(D, n, 2, 1, err) != 0)
         return -1;
     for (size_t s = 0; s < n; s++) {
-        int c = (int)rng_below(r, 2);
+        int c = (int)nn_rng_below(r, 2);
         for (int a = 0; a < 2; a++)
-            D->x[2 * s + a] = B->mean[c][a] + B->sd[c] * rng_normal(r);
+            D->x[2 * s + a] = B->mean[c][a] + B->sd[c] * nn_rng_normal(r);
         D->y[s] = c;
     }
     return 0;

@@ -19,7 +19,7 @@ extern const blobs blobs_book;      /* the distribution of the book */
 /* blobs.h declarations */
 /* A data set of n samples from B, drawn with r: inputs x[0], x[1] and
    one target, the class (0 or 1).  0, or -1 with err. */
-int blobs_draw(dataset *D, size_t n, const blobs *B, rng *r,
+int blobs_draw(nn_dataset *D, size_t n, const blobs *B, nn_rng *r,
                nn_err *err);
 /* ln p(x | class 1) - ln p(x | class 0) at the point x[0], x[1]. */
 double blobs_log_odds(const blobs *B, const double x[2]);

@@ -29,12 +29,12 @@ int cartpole_failed(const cartpole *c)
 }
 
 /* cartpole.c functions */
-void cartpole_reset(cartpole *c, rng *r)
+void cartpole_reset(cartpole *c, nn_rng *r)
 {
-    c->x = 0.1 * rng_uniform(r) - 0.05;
-    c->x_dot = 0.1 * rng_uniform(r) - 0.05;
-    c->theta = 0.1 * rng_uniform(r) - 0.05;
-    c->theta_dot = 0.1 * rng_uniform(r) - 0.05;
+    c->x = 0.1 * nn_rng_uniform(r) - 0.05;
+    c->x_dot = 0.1 * nn_rng_uniform(r) - 0.05;
+    c->theta = 0.1 * nn_rng_uniform(r) - 0.05;
+    c->theta_dot = 0.1 * nn_rng_uniform(r) - 0.05;
 }
 
 void cartpole_observe(const cartpole *c, double s[CP_OBSERVED])

@@ -26,7 +26,7 @@ enum { CP_MAX_STEPS = 500 };   /* an episode that lasts this long ends */
 
 /* cartpole.h declarations */
 /* A start state: each of the four variables uniform on [-0.05, 0.05). */
-void cartpole_reset(cartpole *c, rng *r);
+void cartpole_reset(cartpole *c, nn_rng *r);
 /* Advance the system by CP_TAU seconds under the push of action a
    (CP_LEFT or CP_RIGHT). */
 void cartpole_step(cartpole *c, int a);

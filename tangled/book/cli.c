@@ -56,8 +56,8 @@ static const char *option_of(const char *path)
 /* the output files not yet committed */
 enum { MAX_OUTPUTS = 64 };
 static struct output {
-    runfile *rf;        /* the caller's runfile while it is written */
-    runfile done;       /* its names once it is complete */
+    nn_runfile *rf;        /* the caller's runfile while it is written */
+    nn_runfile done;       /* its names once it is complete */
     char *name;         /* the path, as given */
     const char *option; /* the option that gave it, or NULL */
     char *place;        /* its directory's real path and its last part */
@@ -119,7 +119,7 @@ static void abort_outputs(void)
     hold_signals(&old);
     ntemps_ = 0;
     for (int q = 0; q < nout_; q++) {
-        runfile_abort(out_[q].rf != NULL ? out_[q].rf : &out_[q].done);
+        nn_runfile_abort(out_[q].rf != NULL ? out_[q].rf : &out_[q].done);
         free(out_[q].name), free(out_[q].place);
     }
     nout_ = 0;
@@ -164,7 +164,7 @@ void cli_fail(const char *fmt, ...)
 }
 
 /* cli.c functions */
-static void create_output(runfile *rf, const char *path, int binary)
+static void create_output(nn_runfile *rf, const char *path, int binary)
 {
     nn_err err;
     rf->f = NULL;
@@ -194,8 +194,8 @@ static void create_output(runfile *rf, const char *path, int binary)
     catch_signals();
     sigset_t old;
     hold_signals(&old);
-    int status = binary ? runfile_open_binary(rf, path, &err)
-                        : runfile_open(rf, path, &err);
+    int status = binary ? nn_runfile_open_binary(rf, path, &err)
+                        : nn_runfile_open(rf, path, &err);
     if (status == 0) {
         o->rf = rf;
         temps_[nout_] = rf->tmp;
@@ -208,18 +208,18 @@ static void create_output(runfile *rf, const char *path, int binary)
     }
 }
 
-void cli_create(runfile *rf, const char *path)
+void cli_create(nn_runfile *rf, const char *path)
 {
     create_output(rf, path, 0);
 }
 
-void cli_create_binary(runfile *rf, const char *path)
+void cli_create_binary(nn_runfile *rf, const char *path)
 {
     create_output(rf, path, 1);
 }
 
 /* cli.c functions */
-void cli_commit(runfile *rf)
+void cli_commit(nn_runfile *rf)
 {
     nn_err err;
     if (rf->f == NULL)
@@ -231,7 +231,7 @@ void cli_commit(runfile *rf)
         cli_fail("%s: committed but not created", rf->path);
     sigset_t old;
     hold_signals(&old);
-    int status = runfile_finish(rf, &err);
+    int status = nn_runfile_finish(rf, &err);
     out_[q].done = *rf, out_[q].rf = NULL;
     temps_[q] = rf->tmp;
     rf->path = rf->tmp = NULL;
@@ -251,7 +251,7 @@ int cli_finish(void)
     hold_signals(&old);
     for (int q = 0; q < nout_; q++) {
         nn_err err;
-        if (runfile_install(&out_[q].done, &err) != 0) {
+        if (nn_runfile_install(&out_[q].done, &err) != 0) {
             /* fail, naming the outputs before q that are in place */
             char done[512] = "";
             for (int r = 0; r < q; r++) {
@@ -328,10 +328,10 @@ int parse_sizes(const char *what, const char *text, int n[], int max,
             || (*end != ',' && *end != '\0'))
             return nn_fail(err, "%s: '%s' is not a list of layer sizes "
                                 "like 784,100,10", what, text);
-        if (errno == ERANGE || v < 1 || v > NET_MAX_WIDTH)
+        if (errno == ERANGE || v < 1 || v > NN_NET_MAX_WIDTH)
             return nn_fail(err, "%s: layer %d has width %.*s; widths are "
                                 "1 to %d", what, k + 1, (int)(end - p), p,
-                           NET_MAX_WIDTH);
+                           NN_NET_MAX_WIDTH);
         if (k + 1 > max)
             return nn_fail(err, "%s: more than %d layers", what, max);
         n[++k] = (int)v;

@@ -18,9 +18,9 @@ void cli_start(int argc, char **argv);
    no output is replaced unless the whole run succeeded.  A NULL path is
    an output the user did not ask for: rf->f is NULL, and cli_commit
    does nothing.  "-" is standard output (text outputs only). */
-void cli_create(runfile *rf, const char *path);
-void cli_create_binary(runfile *rf, const char *path);
-void cli_commit(runfile *rf);
+void cli_create(nn_runfile *rf, const char *path);
+void cli_create_binary(nn_runfile *rf, const char *path);
+void cli_commit(nn_runfile *rf);
 int cli_finish(void);
 
 /* Print "program: message" on stderr and exit with status 1. */

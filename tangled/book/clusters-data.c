@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include "clusters-data.h"
 
-int clusters_draw(dataset *D, size_t n, const clusters_spec *c, rng *r,
+int clusters_draw(nn_dataset *D, size_t n, const clusters_spec *c, nn_rng *r,
                   clusters_model *M, int cluster[], nn_err *err)
 {
     clusters_model own;
@@ -31,7 +31,7 @@ int clusters_draw(dataset *D, size_t n, const clusters_spec *c, rng *r,
     size_t V = (size_t)1 << di;
     for (size_t v = 0; v < V; v++)
         vertex[v] = v;
-    shuffle(r, vertex, V);
+    nn_shuffle(r, vertex, V);
     for (int k = 0; k < K; k++)
         for (int a = 0; a < di; a++)
             M->centre[k][a] = vertex[k] >> a & 1 ? c->sep : -c->sep;
@@ -39,28 +39,28 @@ int clusters_draw(dataset *D, size_t n, const clusters_spec *c, rng *r,
     for (int k = 0; k < K; k++)
         for (int a = 0; a < di; a++)
             for (int b = 0; b < di; b++)
-                M->mix[k][a][b] = 2.0 * rng_uniform(r) - 1.0;
+                M->mix[k][a][b] = 2.0 * nn_rng_uniform(r) - 1.0;
     for (int q = 0; q < dr; q++)
         for (int a = 0; a < di; a++)
-            M->redund[q][a] = 2.0 * rng_uniform(r) - 1.0;
-    if (data_create(D, n, di + dr, 1, err) != 0)
+            M->redund[q][a] = 2.0 * nn_rng_uniform(r) - 1.0;
+    if (nn_data_create(D, n, di + dr, 1, err) != 0)
         return -1;
     /* draw the samples, each into a random position */
     size_t *pos = malloc(n * sizeof *pos);
     if (pos == NULL) {
-        data_free(D);
+        nn_data_free(D);
         return nn_fail(err, "clusters: out of memory for %zu samples", n);
     }
     for (size_t s = 0; s < n; s++)
         pos[s] = s;
-    shuffle(r, pos, n);
+    nn_shuffle(r, pos, n);
     for (size_t s = 0; s < n; s++) {
         int k = (int)(s % (size_t)K);
         double *x = D->x + pos[s] * (size_t)D->d;
         /* draw sample x of cluster k */
         double g[CLUSTERS_MAX_INFORMATIVE];
         for (int b = 0; b < di; b++)
-            g[b] = rng_normal(r);
+            g[b] = nn_rng_normal(r);
         for (int a = 0; a < di; a++) {
             x[a] = M->centre[k][a];
             for (int b = 0; b < di; b++)

@@ -33,7 +33,7 @@ typedef struct clusters_model {
    the class.  What was drawn goes into *M, and the cluster of stored
    sample s into cluster[s] (M and cluster may be NULL).  0, or -1 with
    err if the specification or n is not valid. */
-int clusters_draw(dataset *D, size_t n, const clusters_spec *c, rng *r,
+int clusters_draw(nn_dataset *D, size_t n, const clusters_spec *c, nn_rng *r,
                   clusters_model *M, int cluster[], nn_err *err);
 
 #endif

@@ -14,7 +14,7 @@
 /* the state of the harness */
 enum { MAX_OPTIONS = 64, MAX_FILES = 64 };
 static const char *program_ = "program";
-static runfile files_[MAX_FILES];
+static nn_runfile files_[MAX_FILES];
 static int nfiles_;
 static FILE *tex_;              /* --tex, or NULL */
 static const char *tag_;        /* the first word of every key */
@@ -22,7 +22,7 @@ static const cli_option *opts_; /* the table */
 static int given_[MAX_OPTIONS]; /* how often each row was given */
 
 /* harness.c functions */
-void run_macro(runfile *rf, const char *key, const char *fmt, ...)
+void run_macro(nn_runfile *rf, const char *key, const char *fmt, ...)
 {
     va_list ap;
     fprintf(rf->f, "\\setrun{%s}{", key);
@@ -102,7 +102,7 @@ static void read_value(const cli_option *o, const char *text)
         /* read a list of layer sizes */
         {
             layer_sizes *s = o->value;
-            int L, n[NET_MAX_LAYERS + 1], most = (int)fmin(o->max, NET_MAX_LAYERS);
+            int L, n[NN_NET_MAX_LAYERS + 1], most = (int)fmin(o->max, NN_NET_MAX_LAYERS);
             status = parse_sizes(o->name, text, n, most, &L, &err);
             if (status == 0 && L < o->min)
                 status = nn_fail(&err, "%s: a network needs at least %g layers",
@@ -291,7 +291,7 @@ FILE *cli_open(const char *path, int binary)
         return NULL;
     if (nfiles_ == MAX_FILES)
         cli_fail("%s: more than %d output files", path, MAX_FILES);
-    runfile *rf = &files_[nfiles_++];
+    nn_runfile *rf = &files_[nfiles_++];
     if (binary)
         cli_create_binary(rf, path);
     else
@@ -346,12 +346,12 @@ int quote_claim(const char *key, int holds, const char *claim,
     if (n < 0 || (size_t)n >= sizeof evidence
         || (size_t)snprintf(full, sizeof full, "%s.%s", tag_, key) >= sizeof full)
         cli_fail("claim %s: the key or the evidence is too long", key);
-    runfile rf = { tex_, NULL, NULL };
+    nn_runfile rf = { tex_, NULL, NULL };
     return run_claim(&rf, full, holds, claim, "%s", evidence);
 }
 
 /* harness.c functions */
-int run_claim(runfile *rf, const char *key, int holds, const char *claim,
+int run_claim(nn_runfile *rf, const char *key, int holds, const char *claim,
               const char *fmt, ...)
 {
     va_list ap;

@@ -22,7 +22,7 @@ typedef enum cli_kind {
 /* the sizes of a network's layers */
 typedef struct layer_sizes {
     int L;                          /* the number of layers */
-    int n[NET_MAX_LAYERS + 1];      /* their widths, n[1] .. n[L] */
+    int n[NN_NET_MAX_LAYERS + 1];      /* their widths, n[1] .. n[L] */
 } layer_sizes;
 
 /* one row of an option table */
@@ -42,7 +42,7 @@ typedef struct cli_choice {
 
 /* harness.h declarations */
 /* Write \setrun{key}{value} on a line of its own. */
-void run_macro(runfile *rf, const char *key, const char *fmt, ...)
+void run_macro(nn_runfile *rf, const char *key, const char *fmt, ...)
     NN_PRINTF(3, 4);
 
 /* harness.h declarations */
@@ -99,7 +99,7 @@ int quote_claim(const char *key, int holds, const char *claim,
 /* harness.h declarations */
 /* Write \setclaim{key}{holds}{claim}{evidence}, the evidence formatted
    like printf; returns holds != 0.  Neither text may hold a brace. */
-int run_claim(runfile *rf, const char *key, int holds, const char *claim,
+int run_claim(nn_runfile *rf, const char *key, int holds, const char *claim,
               const char *fmt, ...) NN_PRINTF(5, 6);
 
 /* harness.h declarations */

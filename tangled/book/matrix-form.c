@@ -28,10 +28,10 @@ void mf_hadamard(int n, const double a[], const double b[],
         out[j] = a[j] * b[j];
 }
 
-void mf_jacobian_diagonal(const net *N, int k, double d[])
+void mf_jacobian_diagonal(const nn_net *N, int k, double d[])
 {
     for (int j = 1; j <= N->n[k]; j++)
-        d[j] = act_prime(N->A[k], N->z[k][j]);
+        d[j] = nn_act_prime(N->A[k], N->z[k][j]);
 }
 
 /* matrix-form.c functions */
@@ -43,7 +43,7 @@ void mf_outer(const double u[], const double v[], mf_matrix *G)
 }
 
 /* matrix-form.c functions */
-int mf_gradient(const net *N, const double deltaL[], double g[],
+int mf_gradient(const nn_net *N, const double deltaL[], double g[],
                 nn_err *err)
 {
     /* allocate the work vectors of mf_gradient */

@@ -25,18 +25,18 @@ void mf_tmatvec(const mf_matrix *M, const double v[], double out[]);
 void mf_hadamard(int n, const double a[], const double b[],
                  double out[]);
 /* d[j] = A_k'(z[k][j]), j = 1..n[k]: the diagonal of the Jacobian of
-   the activation of layer k of N, at its last forward pass. */
-void mf_jacobian_diagonal(const net *N, int k, double d[]);
+   the nn_activation of layer k of N, at its last forward pass. */
+void mf_jacobian_diagonal(const nn_net *N, int k, double d[]);
 /* G(i, j) = u[i] v[j], i = 1..m, j = 0..n: the outer product u v^T. */
 void mf_outer(const double u[], const double v[], mf_matrix *G);
 
 /* matrix-form.h declarations */
 /* The gradient of one sample's loss with respect to every weight of N,
    from the matrix formulas, into g[0 .. nw-1] in the order of wflat.
-   N must hold the sample's forward pass (net_forward) and
-   deltaL[1 .. n[L]] its output error (loss_error); N is not changed.
+   N must hold the sample's forward pass (nn_net_forward) and
+   deltaL[1 .. n[L]] its output error (nn_loss_error); N is not changed.
    Returns 0, or -1 with a message in err if memory runs out. */
-int mf_gradient(const net *N, const double deltaL[], double g[],
+int mf_gradient(const nn_net *N, const double deltaL[], double g[],
                 nn_err *err);
 
 #endif

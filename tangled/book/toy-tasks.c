@@ -3,21 +3,21 @@
 #include "toy-tasks.h"
 
 /* toy-tasks.c functions */
-int train_fresh(trainer *T, dataset *D, task_draw *draw, rng *r,
+int train_fresh(nn_trainer *T, nn_dataset *D, task_draw *draw, nn_rng *r,
                 double *loss, nn_err *err)
 {
     draw(D, r);
-    return train_epoch(T, D, NULL, loss, err);
+    return nn_train_epoch(T, D, NULL, loss, err);
 }
 
 /* toy-tasks.c functions */
 
 /* generate the zeros task */
-void zeros_draw(dataset *D, rng *r)
+void zeros_draw(nn_dataset *D, nn_rng *r)
 {
     size_t nx = D->n * (size_t)D->d, ny = D->n * (size_t)D->m;
     for (size_t p = 0; p < nx; p++)
-        D->x[p] = rng_normal(r);
+        D->x[p] = nn_rng_normal(r);
     for (size_t p = 0; p < ny; p++)
         D->y[p] = 0.0;
 }
@@ -30,12 +30,12 @@ int quadrants_class(double x1, double x2)
     return x1 * x2 > 0.0 ? 0 : 1;
 }
 
-void quadrants_draw(dataset *D, rng *r)
+void quadrants_draw(nn_dataset *D, nn_rng *r)
 {
     for (size_t s = 0; s < D->n; s++) {
         double *x = D->x + 2 * s, *y = D->y + 2 * s;
-        x[0] = 4.0 * rng_uniform(r) - 2.0;
-        x[1] = 4.0 * rng_uniform(r) - 2.0;
+        x[0] = 4.0 * nn_rng_uniform(r) - 2.0;
+        x[1] = 4.0 * nn_rng_uniform(r) - 2.0;
         int c = quadrants_class(x[0], x[1]);
         y[0] = c == 0;
         y[1] = c == 1;

@@ -8,23 +8,23 @@
 #include "train.h"
 
 /* A task: fill every sample of D with a fresh draw from r. */
-typedef void task_draw(dataset *D, rng *r);
+typedef void task_draw(nn_dataset *D, nn_rng *r);
 
 /* toy-tasks.h declarations */
 /* Refill D by draw from r and train with T for one epoch over D, in
-   order; the average loss, 0 or -1 and err, as train_epoch gives them. */
-int train_fresh(trainer *T, dataset *D, task_draw *draw, rng *r,
+   order; the average loss, 0 or -1 and err, as nn_train_epoch gives them. */
+int train_fresh(nn_trainer *T, nn_dataset *D, task_draw *draw, nn_rng *r,
                 double *loss, nn_err *err);
 
 /* toy-tasks.h declarations */
 /* Inputs standard normal, targets zero (chapter 10). */
-void zeros_draw(dataset *D, rng *r);
+void zeros_draw(nn_dataset *D, nn_rng *r);
 
 /* toy-tasks.h declarations */
 /* The class of the point (x1, x2): 0 if x1 x2 > 0, else 1. */
 int quadrants_class(double x1, double x2);
 /* Inputs uniform on [-2, 2]^2; targets one-hot, (1, 0) for class 0
    and (0, 1) for class 1 (chapter 11).  D->d and D->m must be 2. */
-void quadrants_draw(dataset *D, rng *r);
+void quadrants_draw(nn_dataset *D, nn_rng *r);
 
 #endif

@@ -34,52 +34,52 @@ static double tanh_prime(double z)
 /* ReLU and LeakyReLU and their derivatives */
 static double relu(double z)             { return z > 0.0 ? z : 0.0; }
 static double relu_prime(double z)       { return z > 0.0 ? 1.0 : 0.0; }
-static double leaky_relu(double z)       { return z > 0.0 ? z : ACT_LEAK * z; }
-static double leaky_relu_prime(double z) { return z > 0.0 ? 1.0 : ACT_LEAK; }
+static double leaky_relu(double z)       { return z > 0.0 ? z : NN_ACT_LEAK * z; }
+static double leaky_relu_prime(double z) { return z > 0.0 ? 1.0 : NN_ACT_LEAK; }
 
-double act(activation a, double z)
+double nn_act(nn_activation a, double z)
 {
     switch (a) {
-    case ACT_IDENTITY:   return z;
-    case ACT_SIGMOID:    return sigmoid(z);
-    case ACT_TANH:       return tanh_of(z);
-    case ACT_RELU:       return relu(z);
-    case ACT_LEAKY_RELU: return leaky_relu(z);
+    case NN_ACT_IDENTITY:   return z;
+    case NN_ACT_SIGMOID:    return sigmoid(z);
+    case NN_ACT_TANH:       return tanh_of(z);
+    case NN_ACT_RELU:       return relu(z);
+    case NN_ACT_LEAKY_RELU: return leaky_relu(z);
     default:             return NAN;
     }
 }
 
-double act_prime(activation a, double z)
+double nn_act_prime(nn_activation a, double z)
 {
     switch (a) {
-    case ACT_IDENTITY:   return 1.0;
-    case ACT_SIGMOID:    return sigmoid_prime(z);
-    case ACT_TANH:       return tanh_prime(z);
-    case ACT_RELU:       return relu_prime(z);
-    case ACT_LEAKY_RELU: return leaky_relu_prime(z);
+    case NN_ACT_IDENTITY:   return 1.0;
+    case NN_ACT_SIGMOID:    return sigmoid_prime(z);
+    case NN_ACT_TANH:       return tanh_prime(z);
+    case NN_ACT_RELU:       return relu_prime(z);
+    case NN_ACT_LEAKY_RELU: return leaky_relu_prime(z);
     default:             return NAN;
     }
 }
 /* lib/activation.c */
-static const char *const names[ACT_COUNT] = {
+static const char *const names[NN_ACT_COUNT] = {
     "identity", "sigmoid", "tanh", "relu", "leaky-relu"
 };
 
-int act_valid(activation a)
+int nn_act_valid(nn_activation a)
 {
-    return (int)a >= 0 && a < ACT_COUNT;
+    return (int)a >= 0 && a < NN_ACT_COUNT;
 }
 
-const char *act_name(activation a)
+const char *nn_act_name(nn_activation a)
 {
-    return act_valid(a) ? names[a] : "(invalid)";
+    return nn_act_valid(a) ? names[a] : "(invalid)";
 }
 
-int act_parse(const char *name, activation *a)
+int nn_act_parse(const char *name, nn_activation *a)
 {
-    for (int k = 0; k < ACT_COUNT; k++)
+    for (int k = 0; k < NN_ACT_COUNT; k++)
         if (strcmp(name, names[k]) == 0) {
-            *a = (activation)k;
+            *a = (nn_activation)k;
             return 0;
         }
     return -1;

@@ -3,18 +3,18 @@
 #ifndef ACTIVATION_H
 #define ACTIVATION_H
 
-typedef enum activation {
-    ACT_IDENTITY, ACT_SIGMOID, ACT_TANH, ACT_RELU, ACT_LEAKY_RELU,
-    ACT_COUNT             /* the number of activations, not one of them */
-} activation;
+typedef enum nn_activation {
+    NN_ACT_IDENTITY, NN_ACT_SIGMOID, NN_ACT_TANH, NN_ACT_RELU, NN_ACT_LEAKY_RELU,
+    NN_ACT_COUNT             /* the number of activations, not one of them */
+} nn_activation;
 
-#define ACT_LEAK 0.01     /* the slope of LeakyReLU for z < 0 */
+#define NN_ACT_LEAK 0.01     /* the slope of LeakyReLU for z < 0 */
 
-double act(activation a, double z);        /* A(z) */
-double act_prime(activation a, double z);  /* A'(z) */
-int act_valid(activation a);               /* is a one of the five? */
-const char *act_name(activation a);        /* "sigmoid", ... */
+double nn_act(nn_activation a, double z);        /* A(z) */
+double nn_act_prime(nn_activation a, double z);  /* A'(z) */
+int nn_act_valid(nn_activation a);               /* is a one of the five? */
+const char *nn_act_name(nn_activation a);        /* "sigmoid", ... */
 /* Set *a to the activation called name; 0 on success, -1 if unknown. */
-int act_parse(const char *name, activation *a);
+int nn_act_parse(const char *name, nn_activation *a);
 
 #endif

@@ -3,19 +3,19 @@
 #include "backprop.h"
 
 /* backprop.c functions */
-double net_backprop(net *N, const double x[], const double y[],
-                    loss_kind k)
+double nn_net_backprop(nn_net *N, const double x[], const double y[],
+                    nn_loss_kind k)
 {
-    net_forward(N, x);
-    double loss = loss_value(k, N, y);
+    nn_net_forward(N, x);
+    double loss = nn_loss_value(k, N, y);
     /* compute the output error delta[L] */
-    loss_error(k, N, y, N->delta[N->L]);
-    net_backward(N);
+    nn_loss_error(k, N, y, N->delta[N->L]);
+    nn_net_backward(N);
     return loss;
 }
 
 /* backprop.c functions */
-void net_backward(net *N)
+void nn_net_backward(nn_net *N)
 {
     for (int m = N->L - 1; m >= 1; m--) {
         /* add the gradient of w[m] for this sample */
@@ -30,7 +30,7 @@ void net_backward(net *N)
                 double s = 0.0;
                 for (int i = 1; i <= N->n[m + 1]; i++)
                     s += N->w[m][i][j] * N->delta[m + 1][i];
-                N->delta[m][j] = act_prime(N->A[m], N->z[m][j]) * s;
+                N->delta[m][j] = nn_act_prime(N->A[m], N->z[m][j]) * s;
             }
         }
     }
@@ -38,7 +38,7 @@ void net_backward(net *N)
 }
 
 /* backprop.c functions */
-void net_zero_grad(net *N)
+void nn_net_zero_grad(nn_net *N)
 {
     for (size_t p = 0; p < N->nw; p++)
         N->dwflat[p] = 0.0;
@@ -46,7 +46,7 @@ void net_zero_grad(net *N)
 }
 
 /* backprop.c functions */
-void net_descend(net *N, double eta)
+void nn_net_descend(nn_net *N, double eta)
 {
     if (N->nsum == 0)
         return;

@@ -7,24 +7,24 @@
 #include "net.h"
 
 /* Start a new sum: dw = 0 and nsum = 0. */
-void net_zero_grad(net *N);
+void nn_net_zero_grad(nn_net *N);
 
 /* For one sample: run the network forward on x, compute the error
    signals delta[k] of every layer for the targets y[0 .. n[L]-1] under
    loss k, and add the sample's gradient to dw (nsum counts the samples).
-   Returns the sample's loss.  The pair of loss and output activation
-   must pass loss_check. */
-double net_backprop(net *N, const double x[], const double y[],
-                    loss_kind k);
+   Returns the sample's loss.  The pair of loss and output nn_activation
+   must pass nn_loss_check. */
+double nn_net_backprop(nn_net *N, const double x[], const double y[],
+                    nn_loss_kind k);
 
-/* The backward half of net_backprop, for a caller that has set the
+/* The backward half of nn_net_backprop, for a caller that has set the
    output error delta[L] itself after a forward pass: the error signals
    of layers L-1 .. 2 and the sample's gradient, added to dw. */
-void net_backward(net *N);
+void nn_net_backward(nn_net *N);
 
 /* One step of gradient descent on the average of the summed gradients:
    w -= eta * dw / nsum.  Does nothing if nsum is 0.  Leaves dw and nsum
-   as they are: the next batch starts with net_zero_grad. */
-void net_descend(net *N, double eta);
+   as they are: the next batch starts with nn_net_zero_grad. */
+void nn_net_descend(nn_net *N, double eta);
 
 #endif

@@ -10,7 +10,7 @@
 
 enum { BLOCK = 8 };   /* samples, or columns, computed side by side */
 
-struct batch_work {
+struct nn_batch_work {
     int B;                /* the most samples a batch may have */
     int stride;           /* numbers in a row of l, z, delta */
     int L;                /* the shape of the network it was made for: */
@@ -25,15 +25,15 @@ struct batch_work {
 static double **carve_matrix(unsigned char **next, size_t nrows,
                              size_t len, size_t first)
 {
-    double **m = net_carve(next, nrows, sizeof(double *));
-    double *flat = net_carve(next, (nrows - first) * len, sizeof(double));
+    double **m = nn_net_carve(next, nrows, sizeof(double *));
+    double *flat = nn_net_carve(next, (nrows - first) * len, sizeof(double));
     for (size_t r = 0; r < nrows; r++)
         m[r] = r < first ? NULL : flat + (r - first) * len;
     return m;
 }
 
 /* batch.c helpers */
-static void batch_copy_inputs(const net *N, batch_work *W,
+static void batch_copy_inputs(const nn_net *N, nn_batch_work *W,
                               const double X[], int b, int nb)
 {
     const size_t n = (size_t)N->n[1];
@@ -46,11 +46,11 @@ static void batch_copy_inputs(const net *N, batch_work *W,
 }
 
 /* batch.c helpers */
-static void batch_activate(const net *N, batch_work *W, int k, int nb)
+static void batch_activate(const nn_net *N, nn_batch_work *W, int k, int nb)
 {
     for (int i = 1; i <= N->n[k]; i++)
         for (int s = 0; s < nb; s++) {
-            double l = act(N->A[k], W->z[k][i][s]);
+            double l = nn_act(N->A[k], W->z[k][i][s]);
             W->l[k][i][s] = l;
             if (k < N->L)
                 W->lt[k][s][i] = l;
@@ -60,7 +60,7 @@ static void batch_activate(const net *N, batch_work *W, int k, int nb)
 /* batch.c helpers */
 
 /* the batched forward product */
-static void batch_forward_product(const net *N, batch_work *W, int k,
+static void batch_forward_product(const nn_net *N, nn_batch_work *W, int k,
                                   int nb)
 {
     for (int i = 1; i <= N->n[k + 1]; i++) {
@@ -83,7 +83,7 @@ static void batch_forward_product(const net *N, batch_work *W, int k,
     }
 }
 
-static void forward_batch(const net *N, batch_work *W, const double X[],
+static void forward_batch(const nn_net *N, nn_batch_work *W, const double X[],
                           int b, int nb)
 {
     batch_copy_inputs(N, W, X, b, nb);
@@ -96,9 +96,9 @@ static void forward_batch(const net *N, batch_work *W, const double X[],
 /* batch.c helpers */
 
 /* the batched output error */
-static double batch_output_error(net *N, batch_work *W,
+static double batch_output_error(nn_net *N, nn_batch_work *W,
                                  const double Y[], int b, int nb,
-                                 loss_kind k)
+                                 nn_loss_kind k)
 {
     const int L = N->L, n = N->n[L];
     double loss = 0.0;
@@ -106,8 +106,8 @@ static double batch_output_error(net *N, batch_work *W,
         const double *y = Y + (size_t)s * (size_t)n;
         for (int i = 1; i <= n; i++)
             N->z[L][i] = W->z[L][i][s], N->l[L][i] = W->l[L][i][s];
-        loss += loss_value(k, N, y);
-        loss_error(k, N, y, N->delta[L]);
+        loss += nn_loss_value(k, N, y);
+        nn_loss_error(k, N, y, N->delta[L]);
         for (int i = 1; i <= n; i++)
             W->delta[L][i][s] = N->delta[L][i];
     }
@@ -118,7 +118,7 @@ static double batch_output_error(net *N, batch_work *W,
 }
 
 /* the batched recurrence */
-static void batch_recurrence(const net *N, batch_work *W, int k,
+static void batch_recurrence(const nn_net *N, nn_batch_work *W, int k,
                              int nb)
 {
     for (int j = 1; j <= N->n[k]; j++) {
@@ -136,12 +136,12 @@ static void batch_recurrence(const net *N, batch_work *W, int k,
             delta[4] = d4, delta[5] = d5, delta[6] = d6, delta[7] = d7;
         }
         for (int s = 0; s < nb; s++)
-            W->delta[k][j][s] *= act_prime(N->A[k], W->z[k][j][s]);
+            W->delta[k][j][s] *= nn_act_prime(N->A[k], W->z[k][j][s]);
     }
 }
 
 /* the batched gradient */
-static void batch_gradient(net *N, const batch_work *W, int k, int b)
+static void batch_gradient(nn_net *N, const nn_batch_work *W, int k, int b)
 {
     const int last = (N->n[k] + 1) / BLOCK * BLOCK;
     for (int i = 1; i <= N->n[k + 1]; i++) {
@@ -169,7 +169,7 @@ static void batch_gradient(net *N, const batch_work *W, int k, int b)
     }
 }
 
-static int batch_fits(const net *N, const batch_work *W, int b,
+static int batch_fits(const nn_net *N, const nn_batch_work *W, int b,
                       nn_err *err)
 {
     if (b < 1 || b > W->B)
@@ -187,7 +187,7 @@ static int batch_fits(const net *N, const batch_work *W, int b,
 }
 
 /* batch.c functions */
-batch_work *batch_create(const net *N, int B, nn_err *err)
+nn_batch_work *nn_batch_create(const nn_net *N, int B, nn_err *err)
 {
     if (B < 1)
         return nn_fail_null(err, "a batch needs at least 1 sample, not "
@@ -203,7 +203,7 @@ batch_work *batch_create(const net *N, int B, nn_err *err)
     }
     /* allocate the workspace */
     const uint64_t align = _Alignof(max_align_t);
-    uint64_t head = sizeof(batch_work) + (uint64_t)(L + 1) * sizeof(int)
+    uint64_t head = sizeof(nn_batch_work) + (uint64_t)(L + 1) * sizeof(int)
                   + (4 * (uint64_t)(L + 1) + rows) * sizeof(double *)
                   + (8 * (uint64_t)(L + 1) + 2) * align;
     if (nodes > (SIZE_MAX - head) / sizeof(double) / stride)
@@ -216,15 +216,15 @@ batch_work *batch_create(const net *N, int B, nn_err *err)
                                  "needs %.0f bytes", B, (double)bytes);
     /* carve the workspace */
     unsigned char *next = block;
-    batch_work *W = net_carve(&next, 1, sizeof *W);
+    nn_batch_work *W = nn_net_carve(&next, 1, sizeof *W);
     W->B = B, W->stride = (int)stride, W->L = L;
-    W->n = net_carve(&next, (size_t)L + 1, sizeof(int));
+    W->n = nn_net_carve(&next, (size_t)L + 1, sizeof(int));
     for (int k = 0; k <= L; k++)
         W->n[k] = k == 0 ? 0 : N->n[k];
-    W->l = net_carve(&next, (size_t)L + 1, sizeof(double **));
-    W->lt = net_carve(&next, (size_t)L + 1, sizeof(double **));
-    W->z = net_carve(&next, (size_t)L + 1, sizeof(double **));
-    W->delta = net_carve(&next, (size_t)L + 1, sizeof(double **));
+    W->l = nn_net_carve(&next, (size_t)L + 1, sizeof(double **));
+    W->lt = nn_net_carve(&next, (size_t)L + 1, sizeof(double **));
+    W->z = nn_net_carve(&next, (size_t)L + 1, sizeof(double **));
+    W->delta = nn_net_carve(&next, (size_t)L + 1, sizeof(double **));
     W->l[0] = W->lt[0] = W->lt[L] = NULL;
     W->z[0] = W->z[1] = W->delta[0] = W->delta[1] = NULL;
     for (int k = 1; k <= L; k++) {
@@ -246,17 +246,17 @@ batch_work *batch_create(const net *N, int B, nn_err *err)
     return W;
 }
 
-void batch_free(batch_work *W)
+void nn_batch_free(nn_batch_work *W)
 {
     free(W);
 }
 
 /* batch.c functions */
-int net_backprop_batch(net *N, batch_work *W, const double X[],
-                       const double Y[], int b, loss_kind k, double *loss,
+int nn_net_backprop_batch(nn_net *N, nn_batch_work *W, const double X[],
+                       const double Y[], int b, nn_loss_kind k, double *loss,
                        nn_err *err)
 {
-    if (batch_fits(N, W, b, err) != 0 || loss_check(k, N, err) != 0)
+    if (batch_fits(N, W, b, err) != 0 || nn_loss_check(k, N, err) != 0)
         return -1;
     const int nb = (b + BLOCK - 1) / BLOCK * BLOCK;
     forward_batch(N, W, X, b, nb);
@@ -271,7 +271,7 @@ int net_backprop_batch(net *N, batch_work *W, const double X[],
 }
 
 /* batch.c functions */
-int net_forward_batch(net *N, batch_work *W, const double X[], int b,
+int nn_net_forward_batch(nn_net *N, nn_batch_work *W, const double X[], int b,
                       double P[], nn_err *err)
 {
     if (batch_fits(N, W, b, err) != 0)
@@ -288,7 +288,7 @@ int net_forward_batch(net *N, batch_work *W, const double X[], int b,
 static void fill_from_data(const void *data, const size_t which[], int b,
                            double X[], double Y[])
 {
-    const dataset *D = data;
+    const nn_dataset *D = data;
     const size_t d = (size_t)D->d, m = (size_t)D->m;
     for (int t = 0; t < b; t++) {
         memcpy(X + (size_t)t * d, D->x + which[t] * d, d * sizeof *X);
@@ -296,43 +296,43 @@ static void fill_from_data(const void *data, const size_t which[], int b,
     }
 }
 
-batch_source data_source(const dataset *D)
+nn_batch_source nn_data_source(const nn_dataset *D)
 {
-    return (batch_source){ D->n, D->d, D->m, fill_from_data, D };
+    return (nn_batch_source){ D->n, D->d, D->m, fill_from_data, D };
 }
 
 /* batch.c functions */
-struct batch_trainer {
-    net *N;
-    train_options o;
+struct nn_batch_trainer {
+    nn_net *N;
+    nn_train_options o;
     size_t n;           /* samples per epoch */
     int B;              /* samples per batch, at most n */
-    batch_work *W;
+    nn_batch_work *W;
     size_t *order;      /* the order of the current epoch */
     double *v;          /* the velocity, one number per weight */
     double *X, *Y;      /* one batch of inputs and of targets */
 };
 
-batch_trainer *batch_trainer_create(net *N, size_t n,
-                                    const train_options *o, nn_err *err)
+nn_batch_trainer *nn_batch_trainer_create(nn_net *N, size_t n,
+                                    const nn_train_options *o, nn_err *err)
 {
-    if (train_check(N, n, o, err) != 0)
+    if (nn_train_check(N, n, o, err) != 0)
         return NULL;
     const size_t B = o->batch < n ? o->batch : n;
     const size_t row = (size_t)N->n[1] + (size_t)N->n[N->L];
     if (B > INT_MAX || row > SIZE_MAX / sizeof(double) / B
         || n > SIZE_MAX / sizeof(size_t))
         return nn_fail_null(err, "a batch of %zu samples is too large", B);
-    batch_trainer *T = calloc(1, sizeof *T);
+    nn_batch_trainer *T = calloc(1, sizeof *T);
     if (T != NULL) {
-        T->W = batch_create(N, (int)B, err);
+        T->W = nn_batch_create(N, (int)B, err);
         T->order = malloc(n * sizeof *T->order);
         T->v = calloc(N->nw, sizeof *T->v);
         T->X = malloc(B * row * sizeof *T->X);
     }
     if (T == NULL || T->W == NULL || T->order == NULL || T->v == NULL
         || T->X == NULL) {
-        batch_trainer_free(T);
+        nn_batch_trainer_free(T);
         return nn_fail_null(err, "out of memory for a batched trainer of "
                                  "%zu samples", n);
     }
@@ -343,15 +343,15 @@ batch_trainer *batch_trainer_create(net *N, size_t n,
     return T;
 }
 
-void batch_trainer_free(batch_trainer *T)
+void nn_batch_trainer_free(nn_batch_trainer *T)
 {
     if (T == NULL)
         return;
-    batch_free(T->W);
+    nn_batch_free(T->W);
     free(T->order), free(T->v), free(T->X), free(T);
 }
 
-int batch_trainer_rate(batch_trainer *T, double rate, nn_err *err)
+int nn_batch_trainer_rate(nn_batch_trainer *T, double rate, nn_err *err)
 {
     if (!(rate > 0.0))
         return nn_fail(err, "training needs a rate > 0, not %g", rate);
@@ -360,10 +360,10 @@ int batch_trainer_rate(batch_trainer *T, double rate, nn_err *err)
 }
 
 /* batch.c functions */
-int batch_train_epoch(batch_trainer *T, const batch_source *src, rng *r,
+int nn_batch_train_epoch(nn_batch_trainer *T, const nn_batch_source *src, nn_rng *r,
                       double *loss, nn_err *err)
 {
-    net *N = T->N;
+    nn_net *N = T->N;
     if (src->n != T->n)
         return nn_fail(err, "a trainer for %zu samples cannot train on "
                        "%zu", T->n, src->n);
@@ -372,17 +372,17 @@ int batch_train_epoch(batch_trainer *T, const batch_source *src, rng *r,
                        "fit a %d-input, %d-output network", src->d,
                        src->m, N->n[1], N->n[N->L]);
     if (r != NULL)
-        shuffle(r, T->order, T->n);
+        nn_shuffle(r, T->order, T->n);
     double total = 0.0;
     for (size_t first = 0; first < T->n; first += (size_t)T->B) {
         int b = T->n - first < (size_t)T->B ? (int)(T->n - first) : T->B;
         double sum;
         src->fill(src->data, T->order + first, b, T->X, T->Y);
-        net_zero_grad(N);
-        if (net_backprop_batch(N, T->W, T->X, T->Y, b, T->o.loss, &sum,
+        nn_net_zero_grad(N);
+        if (nn_net_backprop_batch(N, T->W, T->X, T->Y, b, T->o.loss, &sum,
                                err) != 0)
             return -1;
-        train_step(N, &T->o, T->v);
+        nn_train_step(N, &T->o, T->v);
         total += sum;
     }
     if (loss != NULL)
@@ -391,7 +391,7 @@ int batch_train_epoch(batch_trainer *T, const batch_source *src, rng *r,
 }
 
 /* batch.c functions */
-double wall_seconds(void)
+double nn_wall_seconds(void)
 {
     struct timespec t;
     timespec_get(&t, TIME_UTC);

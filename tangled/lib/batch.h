@@ -8,70 +8,70 @@
 #include "nnerr.h"
 #include "train.h"
 
-typedef struct batch_work batch_work;
+typedef struct nn_batch_work nn_batch_work;
 
 /* batch.h declarations */
 /* A workspace for batches of up to B samples of network N.  NULL,
    with a message in err, if B < 1 or there is not enough memory. */
-batch_work *batch_create(const net *N, int B, nn_err *err);
-/* Free a workspace; batch_free(NULL) does nothing. */
-void batch_free(batch_work *W);
+nn_batch_work *nn_batch_create(const nn_net *N, int B, nn_err *err);
+/* Free a workspace; nn_batch_free(NULL) does nothing. */
+void nn_batch_free(nn_batch_work *W);
 
 /* batch.h declarations */
 /* Forward and backward over b <= B samples: X holds b inputs of n[1]
    values one after another, Y b targets of n[L] values; adds the sum of
    their gradients to N->dw (nsum += b) and stores the summed loss in
-   *loss.  The same sums as b calls of net_backprop.  0 on success; -1,
+   *loss.  The same sums as b calls of nn_net_backprop.  0 on success; -1,
    with a message in err and nothing changed, if b is not 1 .. B, if W
    was made for a network of another shape (any n[k]), or if the pair
-   of loss and output activation fails loss_check. */
-int net_backprop_batch(net *N, batch_work *W, const double X[],
-                       const double Y[], int b, loss_kind k, double *loss,
+   of loss and output nn_activation fails nn_loss_check. */
+int nn_net_backprop_batch(nn_net *N, nn_batch_work *W, const double X[],
+                       const double Y[], int b, nn_loss_kind k, double *loss,
                        nn_err *err);
 /* The outputs for b inputs: P gets b rows of n[L] values (l[L], i.e. the
    logits for softmax-ce; callers take the arg max).  0 on success; -1,
    with a message in err and P left alone, if b is not 1 .. B or W was
    made for a network of another shape. */
-int net_forward_batch(net *N, batch_work *W, const double X[], int b,
+int nn_net_forward_batch(nn_net *N, nn_batch_work *W, const double X[], int b,
                       double P[], nn_err *err);
 
 /* batch.h declarations */
 /* Where a batched epoch takes its samples: n of them, of d inputs and
    m targets; fill writes samples which[0 .. b-1] of data into X and Y,
    one after another, as a data set stores them. */
-typedef struct batch_source {
+typedef struct nn_batch_source {
     size_t n;
     int d, m;
     void (*fill)(const void *data, const size_t which[], int b,
                  double X[], double Y[]);
     const void *data;
-} batch_source;
+} nn_batch_source;
 /* The source of the samples of data set D. */
-batch_source data_source(const dataset *D);
+nn_batch_source nn_data_source(const nn_dataset *D);
 
-typedef struct batch_trainer batch_trainer;
-/* A trainer with the options of chapter 9 for network N on n samples,
-   which sums every batch with net_backprop_batch.  NULL, with a message
-   in err, if train_check refuses the options or memory is short. */
-batch_trainer *batch_trainer_create(net *N, size_t n,
-                                    const train_options *o, nn_err *err);
-void batch_trainer_free(batch_trainer *T);
+typedef struct nn_batch_trainer nn_batch_trainer;
+/* A nn_trainer with the options of chapter 9 for network N on n samples,
+   which sums every batch with nn_net_backprop_batch.  NULL, with a message
+   in err, if nn_train_check refuses the options or memory is short. */
+nn_batch_trainer *nn_batch_trainer_create(nn_net *N, size_t n,
+                                    const nn_train_options *o, nn_err *err);
+void nn_batch_trainer_free(nn_batch_trainer *T);
 /* The learning rate of the epochs to come: 0; -1, with a message in err
    and the rate unchanged, if rate is not > 0. */
-int batch_trainer_rate(batch_trainer *T, double rate, nn_err *err);
-/* One epoch over src, as train_epoch over a data set: the order
+int nn_batch_trainer_rate(nn_batch_trainer *T, double rate, nn_err *err);
+/* One epoch over src, as nn_train_epoch over a data set: the order
    shuffled with r (the samples' own order if r is NULL), a step after
    every batch, and in *loss, unless loss is NULL, the average of the
-   samples' losses.  The same weights as train_epoch, up to round-off.
+   samples' losses.  The same weights as nn_train_epoch, up to round-off.
    0 on success; -1, with a message in err and nothing changed, if
-   src->n is not the trainer's n or src->d and src->m do not fit the
+   src->n is not the nn_trainer's n or src->d and src->m do not fit the
    network. */
-int batch_train_epoch(batch_trainer *T, const batch_source *src, rng *r,
+int nn_batch_train_epoch(nn_batch_trainer *T, const nn_batch_source *src, nn_rng *r,
                       double *loss, nn_err *err);
 
 /* batch.h declarations */
 /* Seconds since a fixed moment, for timing epochs: the time a reader
    waits, not the processor's. */
-double wall_seconds(void);
+double nn_wall_seconds(void);
 
 #endif

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include "data.h"
 
-int data_create(dataset *D, size_t n, int d, int m, nn_err *err)
+int nn_data_create(nn_dataset *D, size_t n, int d, int m, nn_err *err)
 {
     D->n = 0, D->d = d, D->m = m, D->x = D->y = NULL;
     if (n < 1 || d < 1 || m < 1)
@@ -21,17 +21,17 @@ int data_create(dataset *D, size_t n, int d, int m, nn_err *err)
     return 0;
 }
 
-void data_free(dataset *D)
+void nn_data_free(nn_dataset *D)
 {
     free(D->x);
     D->x = D->y = NULL;
     D->n = 0;
 }
 /* lib/data.c */
-void shuffle(rng *r, size_t order[], size_t n)
+void nn_shuffle(nn_rng *r, size_t order[], size_t n)
 {
     for (size_t t = n; t > 1; t--) {
-        size_t u = rng_below(r, (uint32_t)t), last = t - 1;
+        size_t u = nn_rng_below(r, (uint32_t)t), last = t - 1;
         size_t tmp = order[last];
         order[last] = order[u];
         order[u] = tmp;

@@ -7,19 +7,19 @@
 #include "nnerr.h"
 #include "rng.h"
 
-typedef struct dataset {
+typedef struct nn_dataset {
     size_t n;          /* number of samples */
     int d, m;          /* input and target values per sample */
     double *x;         /* inputs: sample s at x + s*d */
     double *y;         /* targets: sample s at y + s*m */
-} dataset;
+} nn_dataset;
 
 /* Allocate a data set of n samples (zero-filled); 0 or -1 with err. */
-int data_create(dataset *D, size_t n, int d, int m, nn_err *err);
-/* Free what data_create allocated; the dataset may be freed twice. */
-void data_free(dataset *D);
+int nn_data_create(nn_dataset *D, size_t n, int d, int m, nn_err *err);
+/* Free what nn_data_create allocated; the dataset may be freed twice. */
+void nn_data_free(nn_dataset *D);
 
 /* Put order[0 .. n-1] in a uniformly random order (Fisher-Yates). */
-void shuffle(rng *r, size_t order[], size_t n);
+void nn_shuffle(nn_rng *r, size_t order[], size_t n);
 
 #endif

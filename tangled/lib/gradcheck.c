@@ -6,32 +6,32 @@
 #include "gradcheck.h"
 
 /* gradcheck.c functions */
-double sample_loss(net *N, const double x[], const double y[],
-                   loss_kind k)
+double nn_sample_loss(nn_net *N, const double x[], const double y[],
+                   nn_loss_kind k)
 {
-    net_forward(N, x);
-    return loss_value(k, N, y);
+    nn_net_forward(N, x);
+    return nn_loss_value(k, N, y);
 }
 
 /* gradcheck.c functions */
-void numeric_gradient(net *N, const double x[], const double y[],
-                      loss_kind k, double h, double g[])
+void nn_numeric_gradient(nn_net *N, const double x[], const double y[],
+                      nn_loss_kind k, double h, double g[])
 {
     for (size_t p = 0; p < N->nw; p++) {
         /* difference the loss across weight p */
         double w = N->wflat[p], up = w + h, down = w - h;
         N->wflat[p] = up;
-        double loss_up = sample_loss(N, x, y, k);
+        double loss_up = nn_sample_loss(N, x, y, k);
         N->wflat[p] = down;
-        double loss_down = sample_loss(N, x, y, k);
+        double loss_down = nn_sample_loss(N, x, y, k);
         N->wflat[p] = w;
         g[p] = (loss_up - loss_down) / (up - down);
     }
-    net_forward(N, x);
+    nn_net_forward(N, x);
 }
 
 /* gradcheck.c functions */
-double rel_error(double a, double n)
+double nn_rel_error(double a, double n)
 {
     if (!isfinite(a) || !isfinite(n))
         return INFINITY;
@@ -40,29 +40,29 @@ double rel_error(double a, double n)
 }
 
 /* gradcheck.c functions */
-double kink_distance(const net *N)
+double nn_kink_distance(const nn_net *N)
 {
     double d = INFINITY;
     for (int k = 2; k <= N->L; k++)
-        if (N->A[k] == ACT_RELU || N->A[k] == ACT_LEAKY_RELU)
+        if (N->A[k] == NN_ACT_RELU || N->A[k] == NN_ACT_LEAKY_RELU)
             for (int i = 1; i <= N->n[k]; i++)
                 d = fmin(d, fabs(N->z[k][i]));
     return d;
 }
 
 /* gradcheck.c functions */
-int grad_check(net *N, const double x[], const double y[], loss_kind k,
+int nn_grad_check(nn_net *N, const double x[], const double y[], nn_loss_kind k,
                double h, double g[], double *worst, nn_err *err)
 {
-    if (loss_check(k, N, err) != 0)
+    if (nn_loss_check(k, N, err) != 0)
         return -1;
-    net_zero_grad(N);
-    net_backprop(N, x, y, k);
-    numeric_gradient(N, x, y, k, h, g);
+    nn_net_zero_grad(N);
+    nn_net_backprop(N, x, y, k);
+    nn_numeric_gradient(N, x, y, k, h, g);
     /* find the largest relative error between dwflat and g */
     *worst = 0.0;
     for (size_t p = 0; p < N->nw; p++) {
-        double r = rel_error(N->dwflat[p], g[p]);
+        double r = nn_rel_error(N->dwflat[p], g[p]);
         if (!(r <= *worst))
             *worst = r;
     }
@@ -70,13 +70,13 @@ int grad_check(net *N, const double x[], const double y[], loss_kind k,
 }
 
 /* the complex forward pass and loss */
-static double complex complex_act(activation a, double complex z)
+static double complex complex_act(nn_activation a, double complex z)
 {
     switch (a) {
-    case ACT_SIGMOID:
+    case NN_ACT_SIGMOID:
         return creal(z) >= 0.0 ? 1.0 / (1.0 + cexp(-z))
                                : cexp(z) / (1.0 + cexp(z));
-    case ACT_TANH:
+    case NN_ACT_TANH:
         return ctanh(z);
     default:
         return z;        /* the identity; rectifiers are refused */
@@ -84,7 +84,7 @@ static double complex complex_act(activation a, double complex z)
 }
 
 /* the complex forward pass and loss */
-static const double complex *complex_forward(const net *N,
+static const double complex *complex_forward(const nn_net *N,
         const double x[], size_t p, double h,
         double complex *u, double complex *v)
 {
@@ -128,23 +128,23 @@ static double complex complex_log_sum_exp(const double complex z[],
 }
 
 /* the complex forward pass and loss */
-static double complex complex_loss(loss_kind k, activation a,
+static double complex complex_loss(nn_loss_kind k, nn_activation a,
         const double complex z[], int n, const double y[])
 {
     double complex loss = 0.0;
     switch (k) {
-    case LOSS_SQUARED:
+    case NN_LOSS_SQUARED:
         /* add the complex squared errors */
         for (int i = 1; i <= n; i++) {
             double complex e = complex_act(a, z[i]) - y[i - 1];
             loss += 0.5 * e * e;
         }
         return loss;
-    case LOSS_BCE:
+    case NN_LOSS_BCE:
         for (int i = 1; i <= n; i++)
             loss += softplus(z[i]) - y[i - 1] * z[i];
         return loss;
-    case LOSS_SOFTMAX_CE:
+    case NN_LOSS_SOFTMAX_CE:
         loss = complex_log_sum_exp(z, n);
         for (int i = 1; i <= n; i++)
             loss -= y[i - 1] * z[i];
@@ -155,17 +155,17 @@ static double complex complex_loss(loss_kind k, activation a,
 }
 
 /* gradcheck.c complex step */
-int complex_step_gradient(const net *N, const double x[],
-                          const double y[], loss_kind k, double h,
+int nn_complex_step_gradient(const nn_net *N, const double x[],
+                          const double y[], nn_loss_kind k, double h,
                           double g[], nn_err *err)
 {
     /* refuse rectifiers and a loss that does not fit */
     for (int m = 2; m <= N->L; m++)
-        if (N->A[m] == ACT_RELU || N->A[m] == ACT_LEAKY_RELU)
+        if (N->A[m] == NN_ACT_RELU || N->A[m] == NN_ACT_LEAKY_RELU)
             return nn_fail(err, "the complex step needs analytic "
                            "activations; layer %d uses %s", m,
-                           act_name(N->A[m]));
-    if (loss_check(k, N, err) != 0)
+                           nn_act_name(N->A[m]));
+    if (nn_loss_check(k, N, err) != 0)
         return -1;
     /* allocate two complex layers of the greatest width */
     int width = 0;

@@ -9,47 +9,47 @@
 #include "nnerr.h"
 
 /* the steps and the margin of the checks */
-#define FD_STEP 1e-5        /* h of a central difference */
+#define NN_FD_STEP 1e-5        /* h of a central difference */
 
 /* the steps and the margin of the checks */
-#define KINK_MARGIN (1000 * FD_STEP)   /* nearest |z| at a kink */
+#define NN_KINK_MARGIN (1000 * NN_FD_STEP)   /* nearest |z| at a kink */
 
 /* the steps and the margin of the checks */
-#define CS_STEP 1e-20          /* h of the complex step */
+#define NN_CS_STEP 1e-20          /* h of the complex step */
 
 /* gradcheck.h declarations */
 /* |a - n| / max(|a|, |n|), 0 when a = n = 0, and +INFINITY when a
    or n is a NaN or infinite: never a pass. */
-double rel_error(double a, double n);
+double nn_rel_error(double a, double n);
 
 /* The loss of one sample: a forward pass on x, then loss k for the
    targets y. */
-double sample_loss(net *N, const double x[], const double y[],
-                   loss_kind k);
+double nn_sample_loss(nn_net *N, const double x[], const double y[],
+                   nn_loss_kind k);
 
 /* Central differences with step h: g[p] approximates the derivative
-   of sample_loss in wflat[p], p = 0 .. nw-1.  Every weight is restored
+   of nn_sample_loss in wflat[p], p = 0 .. nw-1.  Every weight is restored
    exactly; the network is left as a forward pass on x leaves it. */
-void numeric_gradient(net *N, const double x[], const double y[],
-                      loss_kind k, double h, double g[]);
+void nn_numeric_gradient(nn_net *N, const double x[], const double y[],
+                      nn_loss_kind k, double h, double g[]);
 
 /* gradcheck.h declarations */
 /* The complex step: g[p] = Im L(w + i h e_p) / h, p = 0 .. nw-1.
-   0 on success; -1, with a message in err, if an activation is not
+   0 on success; -1, with a message in err, if an nn_activation is not
    analytic, if loss k does not fit the output layer, or if memory
    for two complex layers runs out. */
-int complex_step_gradient(const net *N, const double x[],
-                          const double y[], loss_kind k, double h,
+int nn_complex_step_gradient(const nn_net *N, const double x[],
+                          const double y[], nn_loss_kind k, double h,
                           double g[], nn_err *err);
 
-/* net_zero_grad and one net_backprop into dwflat, central differences
-   with step h into g, and the largest rel_error between the two in
+/* nn_net_zero_grad and one nn_net_backprop into dwflat, central differences
+   with step h into g, and the largest nn_rel_error between the two in
    *worst.  0 on success; -1, with a message, if loss k does not fit. */
-int grad_check(net *N, const double x[], const double y[], loss_kind k,
+int nn_grad_check(nn_net *N, const double x[], const double y[], nn_loss_kind k,
                double h, double g[], double *worst, nn_err *err);
 
 /* The smallest |z| over the nodes of ReLU and LeakyReLU layers in the
    last forward pass; INFINITY if the network has none. */
-double kink_distance(const net *N);
+double nn_kink_distance(const nn_net *N);
 
 #endif

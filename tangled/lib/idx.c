@@ -217,7 +217,7 @@ static const char *type_name(int code)
     }
 }
 
-static int read_idx(source *s, int want, idx_file *f, nn_err *err)
+static int read_idx(source *s, int want, nn_idx_file *f, nn_err *err)
 {
     unsigned char head[4 + 4 * 4];
     uint64_t total = 1;           /* bytes of data the header claims */
@@ -298,9 +298,9 @@ static int read_idx(source *s, int want, idx_file *f, nn_err *err)
 }
 
 /* idx.c functions */
-static const idx_file empty_idx;
+static const nn_idx_file empty_idx;
 
-static int read_input(const idx_input *in, int want, idx_file *f,
+static int read_input(const idx_input *in, int want, nn_idx_file *f,
                       nn_err *err)
 {
     source s;
@@ -310,27 +310,27 @@ static int read_input(const idx_input *in, int want, idx_file *f,
                  && source_end(&s, err) == 0 ? 0 : -1;
     source_close(&s);
     if (status != 0)
-        idx_free(f);
+        nn_idx_free(f);
     return status;
 }
 
 /* idx.c functions */
 static const unsigned char no_bytes[1];
 
-int idx_read(const char *path, idx_file *f, nn_err *err)
+int nn_idx_read(const char *path, nn_idx_file *f, nn_err *err)
 {
     idx_input in = { path, NULL, 0 };
     return read_input(&in, 0, f, err);
 }
 
-int idx_parse(const unsigned char *buf, size_t len, const char *name,
-              idx_file *f, nn_err *err)
+int nn_idx_parse(const unsigned char *buf, size_t len, const char *name,
+              nn_idx_file *f, nn_err *err)
 {
     idx_input in = { name, buf != NULL ? buf : no_bytes, len };
     return read_input(&in, 0, f, err);
 }
 
-void idx_free(idx_file *f)
+void nn_idx_free(nn_idx_file *f)
 {
     free(f->data);
     *f = empty_idx;
@@ -339,8 +339,8 @@ void idx_free(idx_file *f)
 /* idx.c functions */
 
 /* check that images and labels agree */
-static int check_pair(const char *images, const idx_file *im,
-                      const char *labels, const idx_file *lb,
+static int check_pair(const char *images, const nn_idx_file *im,
+                      const char *labels, const nn_idx_file *lb,
                       int classes, nn_err *err)
 {
     if ((uint64_t)im->dims[1] * im->dims[2] > INT_MAX)
@@ -360,12 +360,12 @@ static int check_pair(const char *images, const idx_file *im,
     return 0;
 }
 
-static const image_set empty_set;
+static const nn_image_set empty_set;
 
 static int load_set(const idx_input *images, const idx_input *labels,
-                    int classes, image_set *S, nn_err *err)
+                    int classes, nn_image_set *S, nn_err *err)
 {
-    idx_file im = empty_idx, lb = empty_idx;
+    nn_idx_file im = empty_idx, lb = empty_idx;
     *S = empty_set;
     if (classes < 1 || classes > 256)
         return nn_fail(err, "%s: cannot have %d classes; labels are "
@@ -374,7 +374,7 @@ static int load_set(const idx_input *images, const idx_input *labels,
         || read_input(labels, 1, &lb, err) != 0
         || check_pair(images->name, &im, labels->name, &lb, classes,
                       err) != 0) {
-        idx_free(&im), idx_free(&lb);
+        nn_idx_free(&im), nn_idx_free(&lb);
         return -1;
     }
     /* hand the arrays of im and lb to S */
@@ -385,17 +385,17 @@ static int load_set(const idx_input *images, const idx_input *labels,
 }
 
 /* idx.c functions */
-int image_set_load(const char *images, const char *labels, int classes,
-                   image_set *S, nn_err *err)
+int nn_image_set_load(const char *images, const char *labels, int classes,
+                   nn_image_set *S, nn_err *err)
 {
     idx_input im = { images, NULL, 0 }, lb = { labels, NULL, 0 };
     return load_set(&im, &lb, classes, S, err);
 }
 
-int image_set_parse(const unsigned char *im, size_t imlen,
+int nn_image_set_parse(const unsigned char *im, size_t imlen,
                     const char *imname, const unsigned char *lb,
                     size_t lblen, const char *lbname, int classes,
-                    image_set *S, nn_err *err)
+                    nn_image_set *S, nn_err *err)
 {
     idx_input a = { imname, im != NULL ? im : no_bytes, imlen };
     idx_input b = { lbname, lb != NULL ? lb : no_bytes, lblen };
@@ -403,14 +403,14 @@ int image_set_parse(const unsigned char *im, size_t imlen,
 }
 
 /* idx.c functions */
-void image_set_free(image_set *S)
+void nn_image_set_free(nn_image_set *S)
 {
     free(S->pixels), free(S->labels);
     *S = empty_set;
 }
 
 /* idx.c functions */
-void image_x(const image_set *S, size_t s, double x[])
+void nn_image_x(const nn_image_set *S, size_t s, double x[])
 {
     size_t d = (size_t)S->rows * (size_t)S->cols;
     const unsigned char *p = S->pixels + s * d;

@@ -7,44 +7,44 @@
 #include <stdint.h>
 #include "nnerr.h"
 
-typedef struct idx_file {
+typedef struct nn_idx_file {
     int ndims;              /* 1 for labels, 3 for images */
     /* dims[0] items of dims[1] * ... * dims[ndims-1] bytes each */
     uint32_t dims[4];
     size_t count, item;     /* dims[0], and bytes per item */
     unsigned char *data;    /* count * item bytes */
-} idx_file;
+} nn_idx_file;
 
 /* idx.h declarations */
 /* Read a whole IDX file of unsigned bytes, plain or gzip-compressed,
    with 1 to 4 dimensions; 0, or -1 with a message naming the file. */
-int idx_read(const char *path, idx_file *f, nn_err *err);
+int nn_idx_read(const char *path, nn_idx_file *f, nn_err *err);
 /* The same from the len bytes at buf, called name in messages. */
-int idx_parse(const unsigned char *buf, size_t len, const char *name,
-              idx_file *f, nn_err *err);
+int nn_idx_parse(const unsigned char *buf, size_t len, const char *name,
+              nn_idx_file *f, nn_err *err);
 /* Free the data and empty f; safe twice, and after a failed read. */
-void idx_free(idx_file *f);
+void nn_idx_free(nn_idx_file *f);
 
 /* idx.h declarations */
-typedef struct image_set {
+typedef struct nn_image_set {
     size_t n; int rows, cols, classes;
     unsigned char *pixels;  /* n * rows * cols grey levels 0..255 */
     unsigned char *labels;  /* n labels 0 .. classes-1 */
-} image_set;
+} nn_image_set;
 /* Images (3 dims) and labels (1 dim) that agree in count, labels <
    classes; 0, or -1 with a message naming the file at fault. */
-int image_set_load(const char *images, const char *labels, int classes,
-                   image_set *S, nn_err *err);
+int nn_image_set_load(const char *images, const char *labels, int classes,
+                   nn_image_set *S, nn_err *err);
 /* The same from two buffers in memory, each with its name. */
-int image_set_parse(const unsigned char *im, size_t imlen,
+int nn_image_set_parse(const unsigned char *im, size_t imlen,
                     const char *imname, const unsigned char *lb,
                     size_t lblen, const char *lbname, int classes,
-                    image_set *S, nn_err *err);
-void image_set_free(image_set *S);      /* safe twice */
+                    nn_image_set *S, nn_err *err);
+void nn_image_set_free(nn_image_set *S);      /* safe twice */
 
 /* idx.h declarations */
 /* Sample s as network input, pixels scaled to [0, 1]: x[j] = p / 255.0,
    for j = 0 .. rows*cols - 1. */
-void image_x(const image_set *S, size_t s, double x[]);
+void nn_image_x(const nn_image_set *S, size_t s, double x[]);
 
 #endif

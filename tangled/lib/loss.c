@@ -5,7 +5,7 @@
 #include "loss.h"
 
 /* loss.c functions */
-double log_sum_exp(const double z[], int n)
+double nn_log_sum_exp(const double z[], int n)
 {
     /* compute the log-sum-exp lse of the logits */
     double c = z[1];
@@ -18,72 +18,72 @@ double log_sum_exp(const double z[], int n)
     return lse;
 }
 
-void softmax(const double z[], int n, double p[])
+void nn_softmax(const double z[], int n, double p[])
 {
-    double lse = log_sum_exp(z, n);
+    double lse = nn_log_sum_exp(z, n);
     for (int i = 1; i <= n; i++)
         p[i] = exp(z[i] - lse);
 }
 
 /* loss.c functions */
-static const char *const loss_names[LOSS_COUNT] = {
+static const char *const loss_names[NN_LOSS_COUNT] = {
     "squared", "bce", "softmax-ce"
 };
 
-const char *loss_name(loss_kind k)
+const char *nn_loss_name(nn_loss_kind k)
 {
-    return (int)k >= 0 && k < LOSS_COUNT ? loss_names[k] : "(invalid)";
+    return (int)k >= 0 && k < NN_LOSS_COUNT ? loss_names[k] : "(invalid)";
 }
 
-int loss_parse(const char *name, loss_kind *k)
+int nn_loss_parse(const char *name, nn_loss_kind *k)
 {
-    for (int m = 0; m < LOSS_COUNT; m++)
+    for (int m = 0; m < NN_LOSS_COUNT; m++)
         if (strcmp(name, loss_names[m]) == 0) {
-            *k = (loss_kind)m;
+            *k = (nn_loss_kind)m;
             return 0;
         }
     return -1;
 }
 
-int loss_check(loss_kind k, const net *N, nn_err *err)
+int nn_loss_check(nn_loss_kind k, const nn_net *N, nn_err *err)
 {
-    activation a = N->A[N->L];
-    if (k == LOSS_BCE && a != ACT_SIGMOID)
+    nn_activation a = N->A[N->L];
+    if (k == NN_LOSS_BCE && a != NN_ACT_SIGMOID)
         return nn_fail(err, "binary cross-entropy needs a sigmoid output "
-                            "layer, not %s", act_name(a));
-    if (k == LOSS_SOFTMAX_CE && a != ACT_IDENTITY)
+                            "layer, not %s", nn_act_name(a));
+    if (k == NN_LOSS_SOFTMAX_CE && a != NN_ACT_IDENTITY)
         return nn_fail(err, "softmax cross-entropy needs an identity "
                             "output layer (the logits), not %s",
-                       act_name(a));
-    if ((int)k < 0 || k >= LOSS_COUNT)
+                       nn_act_name(a));
+    if ((int)k < 0 || k >= NN_LOSS_COUNT)
         return nn_fail(err, "no such loss (%d)", (int)k);
     return 0;
 }
 
 /* loss.c functions */
-double loss_value(loss_kind k, const net *N, const double y[])
+double nn_loss_value(nn_loss_kind k, const nn_net *N, const double y[])
 {
     int L = N->L, n = N->n[L];
     double loss = 0.0;
     switch (k) {
-    case LOSS_SQUARED:
+    case NN_LOSS_SQUARED:
         for (int i = 1; i <= n; i++) {
             /* add the squared error of output i */
             double e = N->l[L][i] - y[i - 1];
             loss += 0.5 * e * e;
         }
         return loss;
-    case LOSS_BCE:
+    case NN_LOSS_BCE:
         for (int i = 1; i <= n; i++) {
             /* add the binary cross-entropy of output i */
             double z = N->z[L][i], Y = y[i - 1];
             loss += fmax(z, 0.0) - Y * z + log1p(exp(-fabs(z)));
         }
         return loss;
-    case LOSS_SOFTMAX_CE: {
+    case NN_LOSS_SOFTMAX_CE: {
         /* add the softmax cross-entropy of the logits */
         const double *z = N->z[L];
-        loss = log_sum_exp(z, n);
+        loss = nn_log_sum_exp(z, n);
         for (int i = 1; i <= n; i++)
             loss -= y[i - 1] * z[i];
         return loss;
@@ -94,24 +94,24 @@ double loss_value(loss_kind k, const net *N, const double y[])
 }
 
 /* loss.c functions */
-void loss_error(loss_kind k, const net *N, const double y[],
+void nn_loss_error(nn_loss_kind k, const nn_net *N, const double y[],
                 double delta[])
 {
     int L = N->L, n = N->n[L];
     switch (k) {
-    case LOSS_SQUARED:
+    case NN_LOSS_SQUARED:
         /* compute the output error of least squares */
         for (int i = 1; i <= n; i++)
-            delta[i] = (N->l[L][i] - y[i - 1]) * act_prime(N->A[L], N->z[L][i]);
+            delta[i] = (N->l[L][i] - y[i - 1]) * nn_act_prime(N->A[L], N->z[L][i]);
         break;
-    case LOSS_BCE:
+    case NN_LOSS_BCE:
         /* compute the output error of binary cross-entropy */
         for (int i = 1; i <= n; i++)
             delta[i] = N->l[L][i] - y[i - 1];
         break;
-    case LOSS_SOFTMAX_CE:
+    case NN_LOSS_SOFTMAX_CE:
         /* compute the output error of softmax cross-entropy */
-        softmax(N->z[L], n, delta);
+        nn_softmax(N->z[L], n, delta);
         for (int i = 1; i <= n; i++)
             delta[i] -= y[i - 1];
         break;

@@ -63,17 +63,17 @@ static int check_double(const char *path, nn_err *err)
 }
 
 /* model.c helpers */
-static const activation act_of_code[] = {
-    ACT_IDENTITY, ACT_SIGMOID, ACT_TANH, ACT_RELU, ACT_LEAKY_RELU
+static const nn_activation act_of_code[] = {
+    NN_ACT_IDENTITY, NN_ACT_SIGMOID, NN_ACT_TANH, NN_ACT_RELU, NN_ACT_LEAKY_RELU
 };
-enum { ACT_CODES = sizeof act_of_code / sizeof act_of_code[0] };
-_Static_assert((int)ACT_CODES == (int)ACT_COUNT,
+enum { NN_ACT_CODES = sizeof act_of_code / sizeof act_of_code[0] };
+_Static_assert((int)NN_ACT_CODES == (int)NN_ACT_COUNT,
                "every activation needs a code in the model file");
 
-static uint32_t code_of_act(activation a)
+static uint32_t code_of_act(nn_activation a)
 {
     uint32_t c = 0;
-    while (c < ACT_CODES && act_of_code[c] != a)
+    while (c < NN_ACT_CODES && act_of_code[c] != a)
         c++;
     return c;
 }
@@ -112,8 +112,8 @@ enum { MODEL_VERSION = 1 };
 /* model.c helpers */
 typedef struct model_header {
     uint32_t L;
-    int n[NET_MAX_LAYERS + 1];
-    activation A[NET_MAX_LAYERS + 1];
+    int n[NN_NET_MAX_LAYERS + 1];
+    nn_activation A[NN_NET_MAX_LAYERS + 1];
 } model_header;
 
 /* model.c helpers */
@@ -137,9 +137,9 @@ static int read_header(const unsigned char *b, size_t have, uint64_t size,
                             "model", path, (unsigned long long)size);
     /* read the number of layers L */
     uint32_t L = get_u32(b + 12);
-    if (L < 2 || L > NET_MAX_LAYERS)
+    if (L < 2 || L > NN_NET_MAX_LAYERS)
         return nn_fail(err, "%s: %lu layers; a model has 2 to %d", path,
-                       (unsigned long)L, NET_MAX_LAYERS);
+                       (unsigned long)L, NN_NET_MAX_LAYERS);
     if (size < 16 + 8 * (uint64_t)L)
         return nn_fail(err, "%s: truncated: %llu bytes, too short for %lu "
                             "layers", path, (unsigned long long)size,
@@ -148,19 +148,19 @@ static int read_header(const unsigned char *b, size_t have, uint64_t size,
     /* read the widths n[1..L] */
     for (uint32_t k = 1; k <= L; k++) {
         uint32_t v = get_u32(b + 12 + 4 * k);
-        if (v < 1 || v > NET_MAX_WIDTH)
+        if (v < 1 || v > NN_NET_MAX_WIDTH)
             return nn_fail(err, "%s: layer %lu has width %lu; widths are 1 "
                                 "to %d", path, (unsigned long)k,
-                           (unsigned long)v, NET_MAX_WIDTH);
+                           (unsigned long)v, NN_NET_MAX_WIDTH);
         h->n[k] = (int)v;
     }
     /* read the activations A[2..L] */
     for (uint32_t k = 2; k <= L; k++) {
         uint32_t c = get_u32(b + 8 + 4 * L + 4 * k);
-        if (c >= ACT_CODES)
+        if (c >= NN_ACT_CODES)
             return nn_fail(err, "%s: layer %lu has activation code %lu; the "
                                 "codes are 0 to %d", path, (unsigned long)k,
-                           (unsigned long)c, ACT_CODES - 1);
+                           (unsigned long)c, NN_ACT_CODES - 1);
         h->A[k] = act_of_code[c];
     }
     /* check the size of the file against the header */
@@ -207,7 +207,7 @@ static int reread_failed(const char *path, nn_err *err)
 }
 
 /* model.c functions */
-int model_write(const net *N, FILE *f, const char *path, nn_err *err)
+int nn_model_write(const nn_net *N, FILE *f, const char *path, nn_err *err)
 {
     if (check_double(path, err) != 0)
         return -1;
@@ -236,20 +236,20 @@ int model_write(const net *N, FILE *f, const char *path, nn_err *err)
     return 0;
 }
 
-int model_save(const net *N, const char *path, nn_err *err)
+int nn_model_save(const nn_net *N, const char *path, nn_err *err)
 {
-    runfile rf;
-    if (runfile_open_binary(&rf, path, err) != 0)
+    nn_runfile rf;
+    if (nn_runfile_open_binary(&rf, path, err) != 0)
         return -1;
-    if (model_write(N, rf.f, path, err) != 0) {
-        runfile_abort(&rf);
+    if (nn_model_write(N, rf.f, path, err) != 0) {
+        nn_runfile_abort(&rf);
         return -1;
     }
-    return runfile_close(&rf, err);
+    return nn_runfile_close(&rf, err);
 }
 
 /* model.c functions */
-net *model_parse(const unsigned char *buf, size_t len, const char *name,
+nn_net *nn_model_parse(const unsigned char *buf, size_t len, const char *name,
                  nn_err *err)
 {
     model_header h;
@@ -261,7 +261,7 @@ net *model_parse(const unsigned char *buf, size_t len, const char *name,
         return NULL;
     /* create the network and read its weights */
     nn_err e;
-    net *N = net_create((int)h.L, h.n, h.A, &e);
+    nn_net *N = nn_net_create((int)h.L, h.n, h.A, &e);
     if (N == NULL)
         return nn_fail_null(err, "%s: %s", name, e.msg);
     const unsigned char *wb = buf + 12 + 8 * (size_t)h.L;
@@ -271,7 +271,7 @@ net *model_parse(const unsigned char *buf, size_t len, const char *name,
         if (!isfinite(N->wflat[q])) {
             nn_fail(err, "%s: weight %zu is %g; a model's weights must be "
                          "finite", name, q, N->wflat[q]);
-            net_free(N);
+            nn_net_free(N);
             return NULL;
         }
     }
@@ -279,7 +279,7 @@ net *model_parse(const unsigned char *buf, size_t len, const char *name,
 }
 
 /* model.c functions */
-net *model_load(const char *path, nn_err *err)
+nn_net *nn_model_load(const char *path, nn_err *err)
 {
     uint64_t size;
     if (check_double(path, err) != 0)
@@ -288,7 +288,7 @@ net *model_load(const char *path, nn_err *err)
     if (f == NULL)
         return NULL;
     /* check the header against the size, then read the file whole */
-    unsigned char head[12 + 8 * NET_MAX_LAYERS];
+    unsigned char head[12 + 8 * NN_NET_MAX_LAYERS];
     size_t have = size < sizeof head ? (size_t)size : sizeof head;
     unsigned char *buf = NULL;
     model_header h;
@@ -307,7 +307,7 @@ net *model_load(const char *path, nn_err *err)
         }
     }
     fclose(f);
-    net *N = buf != NULL ? model_parse(buf, (size_t)size, path, err)
+    nn_net *N = buf != NULL ? nn_model_parse(buf, (size_t)size, path, err)
                          : NULL;
     free(buf);
     return N;

@@ -11,21 +11,21 @@
    synced to the disk and renamed into place, so that path holds the old
    model or the new one, whole, even after a crash or a power failure
    (on a system whose fsync keeps its promise). */
-int model_save(const net *N, const char *path, nn_err *err);
+int nn_model_save(const nn_net *N, const char *path, nn_err *err);
 /* Write the same bytes to f, a binary stream open for writing; path
    names the file in messages.  -1 if the network cannot be saved or a
    write failed; f stays open, and the caller discards what it holds. */
-int model_write(const net *N, FILE *f, const char *path, nn_err *err);
+int nn_model_write(const nn_net *N, FILE *f, const char *path, nn_err *err);
 
 /* model.h declarations */
-/* Read a model written by model_save; NULL with a message naming the
+/* Read a model written by nn_model_save; NULL with a message naming the
    file and the problem if it is truncated, corrupted, of another
    version or not a model at all. */
-net *model_load(const char *path, nn_err *err);
+nn_net *nn_model_load(const char *path, nn_err *err);
 
 /* model.h declarations */
 /* The same from the len bytes at buf, called name in messages. */
-net *model_parse(const unsigned char *buf, size_t len, const char *name,
+nn_net *nn_model_parse(const unsigned char *buf, size_t len, const char *name,
                  nn_err *err);
 
 #endif

@@ -6,7 +6,7 @@
 #include "net.h"
 
 /* net.c helpers */
-void *net_carve(unsigned char **next, size_t count, size_t size)
+void *nn_net_carve(unsigned char **next, size_t count, size_t size)
 {
     const size_t align = _Alignof(max_align_t);
     uintptr_t p = (uintptr_t)*next;
@@ -47,21 +47,21 @@ static void point_vectors(double **v, double *flat, int first, int L,
 }
 
 /* net.c functions */
-net *net_create(int L, const int n[], const activation A[], nn_err *err)
+nn_net *nn_net_create(int L, const int n[], const nn_activation A[], nn_err *err)
 {
     /* check the network description */
     if (L < 2)
         return nn_fail_null(err, "a network needs at least 2 layers, not "
                                  "%d", L);
-    if (L > NET_MAX_LAYERS)
+    if (L > NN_NET_MAX_LAYERS)
         return nn_fail_null(err, "%d layers is more than the limit of %d", L,
-                            NET_MAX_LAYERS);
+                            NN_NET_MAX_LAYERS);
     for (int k = 1; k <= L; k++)
-        if (n[k] < 1 || n[k] > NET_MAX_WIDTH)
+        if (n[k] < 1 || n[k] > NN_NET_MAX_WIDTH)
             return nn_fail_null(err, "layer %d has width %d; widths are 1 "
-                                     "to %d", k, n[k], NET_MAX_WIDTH);
+                                     "to %d", k, n[k], NN_NET_MAX_WIDTH);
     for (int k = 2; k <= L; k++)
-        if (!act_valid(A[k]))
+        if (!nn_act_valid(A[k]))
             return nn_fail_null(err, "layer %d has no valid activation "
                                      "(%d)", k, (int)A[k]);
     /* count the numbers and pointers the network needs */
@@ -77,10 +77,10 @@ net *net_create(int L, const int n[], const activation A[], nn_err *err)
     }
     /* allocate the block */
     const uint64_t align = _Alignof(max_align_t);
-    uint64_t bytes = sizeof(net) + (2 * nw + 2 * nz + nl) * sizeof(double)
+    uint64_t bytes = sizeof(nn_net) + (2 * nw + 2 * nz + nl) * sizeof(double)
                    + 2 * (uint64_t)(L + 1) * sizeof(double **)
                    + (2 * nrows + 3 * (uint64_t)(L + 1)) * sizeof(double *)
-                   + (uint64_t)(L + 1) * (sizeof(int) + sizeof(activation))
+                   + (uint64_t)(L + 1) * (sizeof(int) + sizeof(nn_activation))
                    + 15 * align;
     unsigned char *block = bytes <= SIZE_MAX ? malloc((size_t)bytes) : NULL;
     if (block == NULL)
@@ -88,27 +88,27 @@ net *net_create(int L, const int n[], const activation A[], nn_err *err)
                                 "bytes", (double)bytes);
     /* carve the block into the network's arrays */
     unsigned char *next = block;
-    net *N = net_carve(&next, 1, sizeof *N);
+    nn_net *N = nn_net_carve(&next, 1, sizeof *N);
     N->L = L;
     N->nw = (size_t)nw;
     N->nsum = 0;
-    N->wflat = net_carve(&next, (size_t)nw, sizeof(double));
-    N->dwflat = net_carve(&next, (size_t)nw, sizeof(double));
-    double *zflat = net_carve(&next, (size_t)nz, sizeof(double));
-    double *deltaflat = net_carve(&next, (size_t)nz, sizeof(double));
-    double *lflat = net_carve(&next, (size_t)nl, sizeof(double));
-    N->w = net_carve(&next, (size_t)L + 1, sizeof(double **));
-    N->dw = net_carve(&next, (size_t)L + 1, sizeof(double **));
-    double **wrows = net_carve(&next, (size_t)nrows, sizeof(double *));
-    double **dwrows = net_carve(&next, (size_t)nrows, sizeof(double *));
-    N->z = net_carve(&next, (size_t)L + 1, sizeof(double *));
-    N->delta = net_carve(&next, (size_t)L + 1, sizeof(double *));
-    N->l = net_carve(&next, (size_t)L + 1, sizeof(double *));
-    N->n = net_carve(&next, (size_t)L + 1, sizeof(int));
-    N->A = net_carve(&next, (size_t)L + 1, sizeof(activation));
+    N->wflat = nn_net_carve(&next, (size_t)nw, sizeof(double));
+    N->dwflat = nn_net_carve(&next, (size_t)nw, sizeof(double));
+    double *zflat = nn_net_carve(&next, (size_t)nz, sizeof(double));
+    double *deltaflat = nn_net_carve(&next, (size_t)nz, sizeof(double));
+    double *lflat = nn_net_carve(&next, (size_t)nl, sizeof(double));
+    N->w = nn_net_carve(&next, (size_t)L + 1, sizeof(double **));
+    N->dw = nn_net_carve(&next, (size_t)L + 1, sizeof(double **));
+    double **wrows = nn_net_carve(&next, (size_t)nrows, sizeof(double *));
+    double **dwrows = nn_net_carve(&next, (size_t)nrows, sizeof(double *));
+    N->z = nn_net_carve(&next, (size_t)L + 1, sizeof(double *));
+    N->delta = nn_net_carve(&next, (size_t)L + 1, sizeof(double *));
+    N->l = nn_net_carve(&next, (size_t)L + 1, sizeof(double *));
+    N->n = nn_net_carve(&next, (size_t)L + 1, sizeof(int));
+    N->A = nn_net_carve(&next, (size_t)L + 1, sizeof(nn_activation));
     /* copy the widths and activations */
     N->n[0] = 0;
-    N->A[0] = N->A[1] = ACT_IDENTITY;
+    N->A[0] = N->A[1] = NN_ACT_IDENTITY;
     for (int k = 1; k <= L; k++)
         N->n[k] = n[k];
     for (int k = 2; k <= L; k++)
@@ -125,13 +125,13 @@ net *net_create(int L, const int n[], const activation A[], nn_err *err)
 }
 
 /* net.c functions */
-void net_free(net *N)
+void nn_net_free(nn_net *N)
 {
     free(N);
 }
 
 /* net.c functions */
-const double *net_forward(net *N, const double x[])
+const double *nn_net_forward(nn_net *N, const double x[])
 {
     /* copy the input x into layer 1 */
     for (int j = 1; j <= N->n[1]; j++)
@@ -146,23 +146,23 @@ const double *net_forward(net *N, const double x[])
                 z += w[i][j] * l[j];
             N->z[k + 1][i] = z;
             /* apply the activation of layer k+1 */
-            N->l[k + 1][i] = act(N->A[k + 1], z);
+            N->l[k + 1][i] = nn_act(N->A[k + 1], z);
         }
     }
     return N->l[N->L];
 }
 
 /* net.c functions */
-void net_init(net *N, rng *r)
+void nn_net_init(nn_net *N, nn_rng *r)
 {
     for (int k = 1; k < N->L; k++) {
-        activation a = k >= 2 ? N->A[k] : ACT_IDENTITY;   /* makes l[k] */
-        double g2 = a == ACT_RELU || a == ACT_LEAKY_RELU ? 2.0 : 1.0;
+        nn_activation a = k >= 2 ? N->A[k] : NN_ACT_IDENTITY;   /* makes l[k] */
+        double g2 = a == NN_ACT_RELU || a == NN_ACT_LEAKY_RELU ? 2.0 : 1.0;
         double s = sqrt(g2 / N->n[k]);
         for (int i = 1; i <= N->n[k + 1]; i++) {
             N->w[k][i][0] = 0.0;
             for (int j = 1; j <= N->n[k]; j++)
-                N->w[k][i][j] = s * rng_normal(r);
+                N->w[k][i][j] = s * nn_rng_normal(r);
         }
     }
 }

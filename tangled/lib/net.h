@@ -9,10 +9,10 @@
 #include "rng.h"
 
 /* net structure */
-typedef struct net {
+typedef struct nn_net {
     int L;            /* number of layers; weight matrices 1 .. L-1 */
     int *n;           /* n[k] = |l^(k)|, width of layer k = 1 .. L */
-    activation *A;    /* A[k], activation of layer k = 2 .. L */
+    nn_activation *A;    /* A[k], activation of layer k = 2 .. L */
     double ***w;      /* w[k][i][j]: k = 1..L-1, i = 1..n[k+1], j = 0..n[k] */
     double **z;       /* z[k][i]: pre-activation, k = 2..L, i = 1..n[k] */
     double **l;       /* l[k][j]: value, k = 1..L, j = 0..n[k]; l[k][0] = 1 */
@@ -22,35 +22,35 @@ typedef struct net {
     double *dwflat;   /* the same gradient, one after another */
     double **delta;   /* delta[k][i]: error signal, shaped like z */
     long nsum;        /* samples summed into dw since it was zeroed */
-} net;
+} nn_net;
 
 /* Limits that keep every size computation far from overflow. */
-enum { NET_MAX_LAYERS = 1000, NET_MAX_WIDTH = 1000000 };
+enum { NN_NET_MAX_LAYERS = 1000, NN_NET_MAX_WIDTH = 1000000 };
 
 /* net.h declarations */
 /* Create a network of L layers of widths n[1..L], layer k using
-   activation A[k] for k = 2..L (n[0], A[0] and A[1] are not read).
-   The weights are zero until net_init.  Returns NULL, with a message
+   nn_activation A[k] for k = 2..L (n[0], A[0] and A[1] are not read).
+   The weights are zero until nn_net_init.  Returns NULL, with a message
    in err, if the description is not a network. */
-net *net_create(int L, const int n[], const activation A[], nn_err *err);
+nn_net *nn_net_create(int L, const int n[], const nn_activation A[], nn_err *err);
 
-/* Free a network made by net_create; net_free(NULL) does nothing. */
-void net_free(net *N);
+/* Free a network made by nn_net_create; nn_net_free(NULL) does nothing. */
+void nn_net_free(nn_net *N);
 
 /* net.h declarations */
 /* Compute every layer from the input x[0 .. n[1]-1] and return layer L:
    output i is the element [i], i = 1 .. n[L].  Keeps z[k] and l[k]. */
-const double *net_forward(net *N, const double x[]);
+const double *nn_net_forward(nn_net *N, const double x[]);
 
 /* net.h declarations */
 /* Draw the weights: w[k] from N(0, g^2/n[k]), with g^2 = 2 if layer k
    is a ReLU or LeakyReLU layer (k >= 2) and 1 otherwise (the input layer
    included); biases (column 0) are set to 0. */
-void net_init(net *N, rng *r);
+void nn_net_init(nn_net *N, nn_rng *r);
 
 /* net.h declarations */
 /* Round *next up to the strictest alignment, return it, and move *next
    past count objects of size bytes: carving a block into arrays. */
-void *net_carve(unsigned char **next, size_t count, size_t size);
+void *nn_net_carve(unsigned char **next, size_t count, size_t size);
 
 #endif

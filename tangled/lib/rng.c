@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include "rng.h"
 
-uint32_t rng_u32(rng *r)
+uint32_t nn_rng_u32(nn_rng *r)
 {
     uint64_t s = r->state;
     r->state = s * 6364136223846793005u + r->inc;
@@ -12,40 +12,40 @@ uint32_t rng_u32(rng *r)
     return (x >> rot) | (x << ((32 - rot) & 31));
 }
 /* lib/rng.c */
-void rng_seed(rng *r, uint64_t seed, uint64_t stream)
+void nn_rng_seed(nn_rng *r, uint64_t seed, uint64_t stream)
 {
     r->state = 0;
     r->inc = (stream << 1) | 1u;
-    rng_u32(r);
+    nn_rng_u32(r);
     r->state += seed;
-    rng_u32(r);
+    nn_rng_u32(r);
 }
 /* lib/rng.c */
-double rng_uniform(rng *r)
+double nn_rng_uniform(nn_rng *r)
 {
-    uint64_t hi = rng_u32(r) >> 5;
-    uint64_t lo = rng_u32(r) >> 6;
+    uint64_t hi = nn_rng_u32(r) >> 5;
+    uint64_t lo = nn_rng_u32(r) >> 6;
     return (double)(hi << 26 | lo) / 9007199254740992.0;   /* 2^53 */
 }
 /* lib/rng.c */
 #include <math.h>
 
-double rng_normal(rng *r)
+double nn_rng_normal(nn_rng *r)
 {
     double u, v, s;
     do {
-        u = 2.0 * rng_uniform(r) - 1.0;
-        v = 2.0 * rng_uniform(r) - 1.0;
+        u = 2.0 * nn_rng_uniform(r) - 1.0;
+        v = 2.0 * nn_rng_uniform(r) - 1.0;
         s = u * u + v * v;
     } while (s >= 1.0 || s == 0.0);
     return u * sqrt(-2.0 * log(s) / s);
 }
 /* lib/rng.c */
-uint32_t rng_below(rng *r, uint32_t n)
+uint32_t nn_rng_below(nn_rng *r, uint32_t n)
 {
     uint32_t threshold = (uint32_t)(-n) % n;
     for (;;) {
-        uint32_t x = rng_u32(r);
+        uint32_t x = nn_rng_u32(r);
         if (x >= threshold)
             return x % n;
     }

@@ -6,15 +6,15 @@
 #include <stdint.h>
 
 /* A PCG32 generator: 64 bits of state, one of 2^63 streams. */
-typedef struct rng {
+typedef struct nn_rng {
     uint64_t state;
     uint64_t inc;     /* the odd increment c that selects the stream */
-} rng;
+} nn_rng;
 
-void rng_seed(rng *r, uint64_t seed, uint64_t stream);
-uint32_t rng_u32(rng *r);             /* uniform on 0 .. 2^32-1 */
-double rng_uniform(rng *r);           /* uniform on [0, 1), 53 bits */
-double rng_normal(rng *r);            /* standard normal */
-uint32_t rng_below(rng *r, uint32_t n);   /* uniform on 0 .. n-1; n >= 1 */
+void nn_rng_seed(nn_rng *r, uint64_t seed, uint64_t stream);
+uint32_t nn_rng_u32(nn_rng *r);             /* uniform on 0 .. 2^32-1 */
+double nn_rng_uniform(nn_rng *r);           /* uniform on [0, 1), 53 bits */
+double nn_rng_normal(nn_rng *r);            /* standard normal */
+uint32_t nn_rng_below(nn_rng *r, uint32_t n);   /* uniform on 0 .. n-1; n >= 1 */
 
 #endif

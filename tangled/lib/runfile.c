@@ -19,7 +19,7 @@ static char *copy_string(const char *s)
 }
 
 /* copy a string into new memory */
-static void forget_names(runfile *rf)
+static void forget_names(nn_runfile *rf)
 {
     free(rf->path), free(rf->tmp);
     rf->path = rf->tmp = NULL;
@@ -38,7 +38,7 @@ static const char *not_regular(const char *path)
                                  : "is a device, a FIFO or a socket";
 }
 
-static int open_file(runfile *rf, const char *path, int binary,
+static int open_file(nn_runfile *rf, const char *path, int binary,
                      nn_err *err)
 {
     rf->f = NULL, rf->path = rf->tmp = NULL;
@@ -84,23 +84,23 @@ static int open_file(runfile *rf, const char *path, int binary,
         nn_fail(err, "%s: cannot open a file in its directory: %s", path,
                 strerror(errno));
         close(fd);
-        runfile_abort(rf);
+        nn_runfile_abort(rf);
         return -1;
     }
     return 0;
 }
 
-int runfile_open(runfile *rf, const char *path, nn_err *err)
+int nn_runfile_open(nn_runfile *rf, const char *path, nn_err *err)
 {
     return open_file(rf, path, 0, err);
 }
 
-int runfile_open_binary(runfile *rf, const char *path, nn_err *err)
+int nn_runfile_open_binary(nn_runfile *rf, const char *path, nn_err *err)
 {
     return open_file(rf, path, 1, err);
 }
 /* lib/runfile.c */
-int runfile_finish(runfile *rf, nn_err *err)
+int nn_runfile_finish(nn_runfile *rf, nn_err *err)
 {
     if (rf->f == NULL)
         return nn_fail(err, "runfile_finish: the file is not open");
@@ -116,7 +116,7 @@ int runfile_finish(runfile *rf, nn_err *err)
         return 0;
     nn_fail(err, "%s: cannot write: %s", rf->path,
             why != 0 ? strerror(why) : "write error");
-    runfile_abort(rf);
+    nn_runfile_abort(rf);
     return -1;
 }
 /* lib/runfile.c */
@@ -134,7 +134,7 @@ static void sync_directory(const char *path)
     free(dir);
 }
 
-int runfile_install(runfile *rf, nn_err *err)
+int nn_runfile_install(nn_runfile *rf, nn_err *err)
 {
     if (rf->f != NULL || rf->path == NULL)
         return nn_fail(err, "runfile_install: the file is not finished");
@@ -142,7 +142,7 @@ int runfile_install(runfile *rf, nn_err *err)
         if (rename(rf->tmp, rf->path) != 0) {
             nn_fail(err, "%s: cannot rename into place: %s", rf->path,
                     strerror(errno));
-            runfile_abort(rf);
+            nn_runfile_abort(rf);
             return -1;
         }
         sync_directory(rf->path);
@@ -151,14 +151,14 @@ int runfile_install(runfile *rf, nn_err *err)
     return 0;
 }
 
-int runfile_close(runfile *rf, nn_err *err)
+int nn_runfile_close(nn_runfile *rf, nn_err *err)
 {
-    if (runfile_finish(rf, err) != 0)
+    if (nn_runfile_finish(rf, err) != 0)
         return -1;
-    return runfile_install(rf, err);
+    return nn_runfile_install(rf, err);
 }
 
-void runfile_abort(runfile *rf)
+void nn_runfile_abort(nn_runfile *rf)
 {
     if (rf->f != NULL && rf->tmp != NULL)
         fclose(rf->f);

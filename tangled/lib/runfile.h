@@ -6,31 +6,31 @@
 #include <stdio.h>
 #include "nnerr.h"
 
-typedef struct runfile {
+typedef struct nn_runfile {
     FILE *f;          /* the stream to write to */
     char *path;       /* the name the finished file will have */
     char *tmp;        /* the name it has while being written; NULL for - */
-} runfile;
+} nn_runfile;
 
 /* runfile.h declarations */
 /* Open a new text file to be renamed to path once it is complete: a
    fresh temporary in path's directory.  "-" is standard output.  -1 with
    a message if path is empty, names something other than a regular file,
    or the temporary cannot be created. */
-int runfile_open(runfile *rf, const char *path, nn_err *err);
+int nn_runfile_open(nn_runfile *rf, const char *path, nn_err *err);
 /* The same for a binary file (mode "wb"); "-" is refused. */
-int runfile_open_binary(runfile *rf, const char *path, nn_err *err);
+int nn_runfile_open_binary(nn_runfile *rf, const char *path, nn_err *err);
 
 /* runfile.h declarations */
 /* Flush, sync and close the temporary; it stays, complete, for
-   runfile_install.  -1 with the system's reason if a write failed; then
+   nn_runfile_install.  -1 with the system's reason if a write failed; then
    the temporary is removed. */
-int runfile_finish(runfile *rf, nn_err *err);
+int nn_runfile_finish(nn_runfile *rf, nn_err *err);
 /* Rename a finished temporary into place and sync its directory. */
-int runfile_install(runfile *rf, nn_err *err);
+int nn_runfile_install(nn_runfile *rf, nn_err *err);
 /* Both, for a single file. */
-int runfile_close(runfile *rf, nn_err *err);
+int nn_runfile_close(nn_runfile *rf, nn_err *err);
 /* Give up on the file: remove the temporary, keep any old file. */
-void runfile_abort(runfile *rf);
+void nn_runfile_abort(nn_runfile *rf);
 
 #endif

@@ -4,19 +4,19 @@
 #include <stdlib.h>
 #include "train.h"
 
-struct trainer {
-    net *N;
-    train_options o;
+struct nn_trainer {
+    nn_net *N;
+    nn_train_options o;
     size_t n;           /* samples per epoch */
     size_t *order;      /* the order of the current epoch */
     double *v;          /* the velocity, one number per weight */
 };
 
 /* train.c functions */
-int train_check(const net *N, size_t n, const train_options *o,
+int nn_train_check(const nn_net *N, size_t n, const nn_train_options *o,
                 nn_err *err)
 {
-    if (loss_check(o->loss, N, err) != 0)
+    if (nn_loss_check(o->loss, N, err) != 0)
         return -1;
     if (!(o->rate > 0.0))
         return nn_fail(err, "training needs a rate > 0, not %g", o->rate);
@@ -30,18 +30,18 @@ int train_check(const net *N, size_t n, const train_options *o,
     return 0;
 }
 
-trainer *trainer_create(net *N, size_t n, const train_options *o,
+nn_trainer *nn_trainer_create(nn_net *N, size_t n, const nn_train_options *o,
                         nn_err *err)
 {
-    if (train_check(N, n, o, err) != 0)
+    if (nn_train_check(N, n, o, err) != 0)
         return NULL;
     /* allocate the trainer with its order and velocity */
     const size_t align = _Alignof(max_align_t);
-    size_t head = (sizeof(trainer) + align - 1) / align * align;
+    size_t head = (sizeof(nn_trainer) + align - 1) / align * align;
     size_t room = (SIZE_MAX - head) / 2;
     if (N->nw > room / sizeof(double) || n > room / sizeof(size_t))
         return nn_fail_null(err, "a trainer of %zu samples is too large", n);
-    trainer *T = malloc(head + N->nw * sizeof(double) + n * sizeof(size_t));
+    nn_trainer *T = malloc(head + N->nw * sizeof(double) + n * sizeof(size_t));
     if (T == NULL)
         return nn_fail_null(err, "out of memory for a trainer of %zu samples",
                             n);
@@ -55,13 +55,13 @@ trainer *trainer_create(net *N, size_t n, const train_options *o,
     return T;
 }
 
-void trainer_free(trainer *T)
+void nn_trainer_free(nn_trainer *T)
 {
     free(T);
 }
 
 /* train.c functions */
-int data_fits(const net *N, const dataset *D, nn_err *err)
+int nn_data_fits(const nn_net *N, const nn_dataset *D, nn_err *err)
 {
     if (D->d != N->n[1] || D->m != N->n[N->L])
         return nn_fail(err, "a data set of %d inputs and %d targets does "
@@ -70,27 +70,27 @@ int data_fits(const net *N, const dataset *D, nn_err *err)
     return 0;
 }
 
-int train_epoch(trainer *T, const dataset *D, rng *r, double *loss,
+int nn_train_epoch(nn_trainer *T, const nn_dataset *D, nn_rng *r, double *loss,
                 nn_err *err)
 {
-    net *N = T->N;
+    nn_net *N = T->N;
     double total = 0.0;
     if (D->n != T->n)
         return nn_fail(err, "a trainer for %zu samples cannot train on "
                        "%zu", T->n, D->n);
-    if (data_fits(N, D, err) != 0)
+    if (nn_data_fits(N, D, err) != 0)
         return -1;
     if (r != NULL)
-        shuffle(r, T->order, T->n);
+        nn_shuffle(r, T->order, T->n);
     for (size_t first = 0; first < T->n; first += T->o.batch) {
         size_t last = first + T->o.batch < T->n ? first + T->o.batch : T->n;
-        net_zero_grad(N);
+        nn_net_zero_grad(N);
         for (size_t t = first; t < last; t++) {
             size_t s = T->order[t];
-            total += net_backprop(N, D->x + s * (size_t)D->d,
+            total += nn_net_backprop(N, D->x + s * (size_t)D->d,
                                   D->y + s * (size_t)D->m, T->o.loss);
         }
-        train_step(N, &T->o, T->v);
+        nn_train_step(N, &T->o, T->v);
     }
     if (loss != NULL)
         *loss = total / (double)T->n;
@@ -98,10 +98,10 @@ int train_epoch(trainer *T, const dataset *D, rng *r, double *loss,
 }
 
 /* train.c functions */
-void train_step(net *N, const train_options *o, double v[])
+void nn_train_step(nn_net *N, const nn_train_options *o, double v[])
 {
     if (o->momentum == 0.0)
-        net_descend(N, o->rate);
+        nn_net_descend(N, o->rate);
     else {
         double eta = o->rate, mu = o->momentum;
         /* take a step with momentum */
@@ -114,22 +114,22 @@ void train_step(net *N, const train_options *o, double v[])
 }
 
 /* train.c functions */
-static int measurable(const net *N, const dataset *D, nn_err *err)
+static int measurable(const nn_net *N, const nn_dataset *D, nn_err *err)
 {
     if (D->n == 0)
         return nn_fail(err, "an empty data set has no average to measure");
-    return data_fits(N, D, err);
+    return nn_data_fits(N, D, err);
 }
 
-int mean_loss(net *N, const dataset *D, loss_kind k, double *loss,
+int nn_mean_loss(nn_net *N, const nn_dataset *D, nn_loss_kind k, double *loss,
               nn_err *err)
 {
-    if (measurable(N, D, err) != 0 || loss_check(k, N, err) != 0)
+    if (measurable(N, D, err) != 0 || nn_loss_check(k, N, err) != 0)
         return -1;
     double total = 0.0;
     for (size_t s = 0; s < D->n; s++) {
-        net_forward(N, D->x + s * (size_t)D->d);
-        total += loss_value(k, N, D->y + s * (size_t)D->m);
+        nn_net_forward(N, D->x + s * (size_t)D->d);
+        total += nn_loss_value(k, N, D->y + s * (size_t)D->m);
     }
     *loss = total / (double)D->n;
     return 0;
@@ -145,14 +145,14 @@ static size_t largest(const double v[], size_t n)
     return best;
 }
 
-int accuracy(net *N, const dataset *D, double *acc, nn_err *err)
+int nn_accuracy(nn_net *N, const nn_dataset *D, double *acc, nn_err *err)
 {
     if (measurable(N, D, err) != 0)
         return -1;
     size_t right = 0;
     for (size_t s = 0; s < D->n; s++) {
         const double *y = D->y + s * (size_t)D->m;
-        const double *out = net_forward(N, D->x + s * (size_t)D->d) + 1;
+        const double *out = nn_net_forward(N, D->x + s * (size_t)D->d) + 1;
         if (D->m == 1)
             right += (out[0] >= 0.5) == (y[0] >= 0.5);
         else

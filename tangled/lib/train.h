@@ -6,51 +6,51 @@
 #include "backprop.h"
 #include "data.h"
 
-typedef struct train_options {
-    loss_kind loss;
+typedef struct nn_train_options {
+    nn_loss_kind loss;
     double rate;        /* the learning rate eta, > 0 */
     size_t batch;       /* samples per step, >= 1; more than n means all */
     double momentum;    /* mu in [0, 1); 0 is plain gradient descent */
-} train_options;
+} nn_train_options;
 
-typedef struct trainer trainer;
+typedef struct nn_trainer nn_trainer;
 
 /* train.h declarations */
-/* A trainer for network N on data sets of n samples; NULL with err if
+/* A nn_trainer for network N on data sets of n samples; NULL with err if
    the options or the pairing of loss and output are not valid. */
-trainer *trainer_create(net *N, size_t n, const train_options *o,
+nn_trainer *nn_trainer_create(nn_net *N, size_t n, const nn_train_options *o,
                         nn_err *err);
-void trainer_free(trainer *T);
+void nn_trainer_free(nn_trainer *T);
 
 /* 0 if data set D fits network N: D->d inputs are n[1] and D->m
    targets n[L]; -1, with a message in err, if not. */
-int data_fits(const net *N, const dataset *D, nn_err *err);
+int nn_data_fits(const nn_net *N, const nn_dataset *D, nn_err *err);
 
 /* One epoch over D: the samples in an order shuffled with r (in their
    own order if r is NULL), a step after every batch.  Stores in *loss,
    unless loss is NULL, the average of the samples' losses, each taken
    by the forward pass just before its batch's step.  0 on success; -1,
    with a message in err and nothing changed, if D->n is not the
-   trainer's n or D does not fit its network (data_fits). */
-int train_epoch(trainer *T, const dataset *D, rng *r, double *loss,
+   nn_trainer's n or D does not fit its network (nn_data_fits). */
+int nn_train_epoch(nn_trainer *T, const nn_dataset *D, nn_rng *r, double *loss,
                 nn_err *err);
 
 /* 0 if the options o can train N on n samples; -1, with a message in
-   err, if not: the checks of trainer_create. */
-int train_check(const net *N, size_t n, const train_options *o,
+   err, if not: the checks of nn_trainer_create. */
+int nn_train_check(const nn_net *N, size_t n, const nn_train_options *o,
                 nn_err *err);
 /* The step of o after a batch whose gradient is summed in N->dw:
-   net_descend, or with momentum the velocity v (one number a weight). */
-void train_step(net *N, const train_options *o, double v[]);
+   nn_net_descend, or with momentum the velocity v (one number a weight). */
+void nn_train_step(nn_net *N, const nn_train_options *o, double v[]);
 
 /* The average loss of N over D, in *loss, and the share of samples
    classified right, in *acc: for one output, output and target on the
    same side of 1/2; for several, the largest output where the target is
    largest.  0 on success; -1, with a message in err and nothing
-   stored, if D is empty or does not fit N (data_fits), or if k does
-   not suit N's output layer (loss_check). */
-int mean_loss(net *N, const dataset *D, loss_kind k, double *loss,
+   stored, if D is empty or does not fit N (nn_data_fits), or if k does
+   not suit N's output layer (nn_loss_check). */
+int nn_mean_loss(nn_net *N, const nn_dataset *D, nn_loss_kind k, double *loss,
               nn_err *err);
-int accuracy(net *N, const dataset *D, double *acc, nn_err *err);
+int nn_accuracy(nn_net *N, const nn_dataset *D, double *acc, nn_err *err);
 
 #endif

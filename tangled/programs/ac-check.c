@@ -16,21 +16,21 @@ typedef struct grad_problem {
     double adv, target;
 } grad_problem;
 
-static grad_problem draw_problem(int is_actor, int actions, rng *r)
+static grad_problem draw_problem(int is_actor, int actions, nn_rng *r)
 {
     grad_problem p = {is_actor, {0}, 0, 0.0, 0.0};
     for (int q = 0; q < 4; q++)
-        p.s[q] = rng_normal(r);
-    p.a = (int)rng_below(r, (uint32_t)actions);
-    p.adv = 2.0 * rng_normal(r);
-    p.target = 2.0 * rng_normal(r);   /* V(s) is added when known */
+        p.s[q] = nn_rng_normal(r);
+    p.a = (int)nn_rng_below(r, (uint32_t)actions);
+    p.adv = 2.0 * nn_rng_normal(r);
+    p.target = 2.0 * nn_rng_normal(r);   /* V(s) is added when known */
     return p;
 }
 
 /* the central differences of the ac-check program */
 #define SMALL_GRAD 1e-2
 
-static double loss_of(net *N, const grad_problem *p)
+static double loss_of(nn_net *N, const grad_problem *p)
 {
     double loss;
     nn_err err;
@@ -40,25 +40,25 @@ static double loss_of(net *N, const grad_problem *p)
     return loss;
 }
 
-static void compare_gradients(net *N, const grad_problem *p, double *rel,
+static void compare_gradients(nn_net *N, const grad_problem *p, double *rel,
                               double *small_diff)
 {
     nn_err err;
-    net_zero_grad(N);
+    nn_net_zero_grad(N);
     cli_must(p->is_actor ? actor_backprop(N, p->s, p->a, p->adv, NULL, &err)
                           : critic_backprop(N, p->s, p->target, NULL, &err),
              &err);
     for (size_t q = 0; q < N->nw; q++) {
         /* compare the gradient of weight q with a central difference */
         double w = N->wflat[q];
-        N->wflat[q] = w + FD_STEP;
+        N->wflat[q] = w + NN_FD_STEP;
         double up = loss_of(N, p);
-        N->wflat[q] = w - FD_STEP;
+        N->wflat[q] = w - NN_FD_STEP;
         double down = loss_of(N, p);
         N->wflat[q] = w;
-        double a = N->dwflat[q], num = (up - down) / (2 * FD_STEP);
+        double a = N->dwflat[q], num = (up - down) / (2 * NN_FD_STEP);
         if (!(fabs(a) < SMALL_GRAD && fabs(num) < SMALL_GRAD))
-            *rel = fmax(*rel, rel_error(a, num));
+            *rel = fmax(*rel, nn_rel_error(a, num));
         else
             *small_diff = fmax(*small_diff, fabs(a - num));
     }
@@ -69,8 +69,8 @@ static const char *const shape_name[] = { "4-32-2 / 4-32-1",
                                           "4-8-6-3 / 4-8-6-1" };
 static const int shape_sizes[][5] = { {3, 4, 32, 2}, {4, 4, 8, 6, 3} };
 enum { SHAPES = 2 };
-static const activation hidden_act[] = { ACT_TANH, ACT_SIGMOID,
-                                         ACT_LEAKY_RELU };
+static const nn_activation hidden_act[] = { NN_ACT_TANH, NN_ACT_SIGMOID,
+                                         NN_ACT_LEAKY_RELU };
 enum { HIDDEN_ACTS = 3 };
 
 /* the steps of ac-check */
@@ -99,46 +99,46 @@ struct worst {
     double small_diff;  /* the absolute difference of the others */
 };
 
-static void check_one_row(const struct options *o, int sh, int ha, rng *r,
+static void check_one_row(const struct options *o, int sh, int ha, nn_rng *r,
                           struct worst *w)
 {
     /* check the networks of one shape and activation */
     int L = shape_sizes[sh][0];
     int n[5] = {0}, nc[5] = {0};
-    activation A[5] = {0};
+    nn_activation A[5] = {0};
     for (int k = 1; k <= L; k++) {
         n[k] = nc[k] = shape_sizes[sh][k];
-        A[k] = k == L ? ACT_IDENTITY : hidden_act[ha];
+        A[k] = k == L ? NN_ACT_IDENTITY : hidden_act[ha];
     }
     nc[L] = 1;
     nn_err err;
-    net *actor = cli_have(net_create(L, n, A, &err), &err);
-    net *critic = cli_have(net_create(L, nc, A, &err), &err);
+    nn_net *actor = cli_have(nn_net_create(L, n, A, &err), &err);
+    nn_net *critic = cli_have(nn_net_create(L, nc, A, &err), &err);
     cli_must(ac_check_nets(actor, critic, 4, n[L], &err), &err);
     double worst_actor = 0.0, worst_critic = 0.0;
     for (long t = 0; t < o->nets; t++)
         for (int is_actor = 0; is_actor <= 1; is_actor++) {
-            net *N = is_actor ? actor : critic;
+            nn_net *N = is_actor ? actor : critic;
             grad_problem p;
             do {
-                net_init(N, r);
+                nn_net_init(N, r);
                 p = draw_problem(is_actor, n[L], r);
-                net_forward(N, p.s);          /* for kink_distance */
-            } while (kink_distance(N) < KINK_MARGIN);
+                nn_net_forward(N, p.s);          /* for nn_kink_distance */
+            } while (nn_kink_distance(N) < NN_KINK_MARGIN);
             if (!is_actor)
                 p.target += critic_value(N, p.s);
             compare_gradients(N, &p, is_actor ? &worst_actor : &worst_critic,
                               &w->small_diff);
         }
-    net_free(actor);
-    net_free(critic);
+    nn_net_free(actor);
+    nn_net_free(critic);
     /* report the worst errors of one row */
     printf("%-18s %-8s actor %.2e  critic %.2e\n", shape_name[sh],
-           act_name(hidden_act[ha]), worst_actor, worst_critic);
+           nn_act_name(hidden_act[ha]), worst_actor, worst_critic);
     if (o->table != NULL) {
         char a_buf[64], c_buf[64];
         fprintf(o->table, "%s & %s & $%s$ & $%s$ \\\\\n", shape_name[sh],
-                act_name(hidden_act[ha]),
+                nn_act_name(hidden_act[ha]),
                 tex_scientific(a_buf, sizeof a_buf, worst_actor),
                 tex_scientific(c_buf, sizeof c_buf, worst_critic));
     }
@@ -164,8 +164,8 @@ static void report_the_totals(const struct options *o, const struct worst *w)
 int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
-    rng r;
-    rng_seed(&r, (uint64_t)o.seed, 0);
+    nn_rng r;
+    nn_rng_seed(&r, (uint64_t)o.seed, 0);
     struct worst w = { 0.0, 0.0 };
     for (int sh = 0; sh < SHAPES; sh++)
         for (int ha = 0; ha < HIDDEN_ACTS; ha++)

@@ -24,14 +24,14 @@ struct options {
 
 static struct options read_options(int argc, char **argv)
 {
-    struct options o = { .ac = { .hidden = 32, .act = ACT_TANH,
+    struct options o = { .ac = { .hidden = 32, .act = NN_ACT_TANH,
         .actor_rate = 0.005, .critic_rate = 0.01, .discount = 0.99 },
         .seed = 1, .episodes = 1000, .seeds = 10 };
     long hidden = o.ac.hidden;
     int act = o.ac.act;
-    const char *act_words[ACT_COUNT + 1] = { NULL };
-    for (int k = 0; k < ACT_COUNT; k++)
-        act_words[k] = act_name((activation)k);
+    const char *act_words[NN_ACT_COUNT + 1] = { NULL };
+    for (int k = 0; k < NN_ACT_COUNT; k++)
+        act_words[k] = nn_act_name((nn_activation)k);
     cli_choice act_choice = { &act, act_words };
     ac_options *a = &o.ac;
     const cli_option opts[] = {
@@ -54,7 +54,7 @@ static struct options read_options(int argc, char **argv)
     cli_parse(argc, argv, "balance", "Train an actor-critic agent on the "
               "cart-pole, or compare variants.", opts);
     o.ac.hidden = (int)hidden;
-    o.ac.act = (activation)act;
+    o.ac.act = (nn_activation)act;
     /* refuse the options of the other experiment */
     const char *one_run = o.lengths != NULL ? "--lengths"
                         : o.film != NULL    ? "--film"
@@ -78,11 +78,11 @@ struct training {
     solved_watch watch;             /* the last lengths */
 };
 
-static struct training train(agent *g, rng *r, long episodes,
+static struct training train(agent *g, nn_rng *r, long episodes,
                              int until_solved, FILE *lengths, int progress)
 {
     struct training t = { 0 };
-    double start = wall_seconds();
+    double start = nn_wall_seconds();
     while (t.episodes < episodes && !(until_solved && t.solved_at > 0)) {
         int length = agent_episode(g, r, 1, NULL);
         t.episodes++;
@@ -91,13 +91,13 @@ static struct training train(agent *g, rng *r, long episodes,
             t.last_failure = t.episodes;
         if (solved_add(&t.watch, length) && t.solved_at == 0) {
             t.solved_at = t.episodes;
-            t.solved_seconds = wall_seconds() - start;
+            t.solved_seconds = nn_wall_seconds() - start;
         }
         fig_row(lengths, t.episodes, length);
         if (progress)
             cli_progress_of("balance", t.episodes, episodes, "length", length);
     }
-    t.seconds = wall_seconds() - start;
+    t.seconds = nn_wall_seconds() - start;
     return t;
 }
 
@@ -123,7 +123,7 @@ static void write_states(FILE *f, const cartpole trace[], int length,
     fig_gap(f);
 }
 
-static int film_one_episode(agent *g, rng *r, const struct options *o)
+static int film_one_episode(agent *g, nn_rng *r, const struct options *o)
 {
     static cartpole trace[CP_MAX_STEPS + 1];
     int length = agent_episode(g, r, 0, trace);
@@ -133,7 +133,7 @@ static int film_one_episode(agent *g, rng *r, const struct options *o)
 }
 
 /* measure the trained policy */
-static void measure_trained_policy(agent *g, rng *r, struct run *run)
+static void measure_trained_policy(agent *g, nn_rng *r, struct run *run)
 {
     run->final_mean = 0.0;
     run->final_min = CP_MAX_STEPS;
@@ -190,8 +190,8 @@ static void report_run(const struct options *o, const struct run *run)
 
 static void train_and_report(const struct options *o)
 {
-    rng r;
-    rng_seed(&r, (uint64_t)o->seed, 0);
+    nn_rng r;
+    nn_rng_seed(&r, (uint64_t)o->seed, 0);
     nn_err err;
     agent *g = cli_have(agent_create(&o->ac, &r, &err), &err);
     struct run run;
@@ -200,7 +200,7 @@ static void train_and_report(const struct options *o)
     measure_trained_policy(g, &r, &run);
     run.after = film_one_episode(g, &r, o);
     if (o->save != NULL)
-        cli_must(model_write(g->actor, o->save, cli_name(o->save), &err), &err);
+        cli_must(nn_model_write(g->actor, o->save, cli_name(o->save), &err), &err);
     report_run(o, &run);
     agent_free(g);
 }
@@ -218,7 +218,7 @@ static int make_variants(const ac_options *base, variant v[])
     v[m] = (variant){ "the cap taken for a failure", *base };
     v[m++].o.cap_is_failure = 1;
     v[m] = (variant){ "ReLU hidden nodes", *base };
-    v[m++].o.act = ACT_RELU;
+    v[m++].o.act = NN_ACT_RELU;
     v[m] = (variant){ "discount 0.95", *base };
     v[m++].o.discount = 0.95;
     v[m] = (variant){ "the actor's rate doubled", *base };
@@ -261,8 +261,8 @@ static struct variant_result train_variant(const struct options *o,
     long at[MAX_SEEDS];
     for (long k = 0; k < o->seeds; k++) {
         /* train one agent of a variant until solved */
-        rng r;
-        rng_seed(&r, (uint64_t)o->seed + (uint64_t)k, 0);
+        nn_rng r;
+        nn_rng_seed(&r, (uint64_t)o->seed + (uint64_t)k, 0);
         nn_err err;
         agent *g = cli_have(agent_create(ac, &r, &err), &err);
         struct training t = train(g, &r, o->episodes, 1, NULL, 0);

@@ -28,20 +28,20 @@ static struct options read_options(int argc, char **argv)
 }
 
 /* the steps of batch-speed */
-static net *make_network_and_data(const struct options *o, dataset *D)
+static nn_net *make_network_and_data(const struct options *o, nn_dataset *D)
 {
     int n[] = { 0, 784, 128, 10 };
-    activation A[] = { 0, 0, ACT_RELU, ACT_IDENTITY };
+    nn_activation A[] = { 0, 0, NN_ACT_RELU, NN_ACT_IDENTITY };
     nn_err err;
-    net *N = cli_have(net_create(3, n, A, &err), &err);
-    cli_must(data_create(D, (size_t)o->samples, n[1], n[3], &err), &err);
-    rng r;
-    rng_seed(&r, (uint64_t)o->seed, 15);
-    net_init(N, &r);
+    nn_net *N = cli_have(nn_net_create(3, n, A, &err), &err);
+    cli_must(nn_data_create(D, (size_t)o->samples, n[1], n[3], &err), &err);
+    nn_rng r;
+    nn_rng_seed(&r, (uint64_t)o->seed, 15);
+    nn_net_init(N, &r);
     for (size_t p = 0; p < D->n * (size_t)D->d; p++)
-        D->x[p] = rng_uniform(&r);
+        D->x[p] = nn_rng_uniform(&r);
     for (size_t s = 0; s < D->n; s++)
-        D->y[s * (size_t)D->m + rng_below(&r, (uint32_t)D->m)] = 1.0;
+        D->y[s * (size_t)D->m + nn_rng_below(&r, (uint32_t)D->m)] = 1.0;
     return N;
 }
 
@@ -58,15 +58,15 @@ static double median3(double a, double b, double c)
     return fmax(fmin(a, b), fmin(fmax(a, b), c));
 }
 
-static struct timing time_an_epoch_both_ways(net *N, const dataset *D,
+static struct timing time_an_epoch_both_ways(nn_net *N, const nn_dataset *D,
                                              const struct options *o)
 {
-    train_options t = { LOSS_SOFTMAX_CE, 0.01, (size_t)o->batch, 0.0 };
+    nn_train_options t = { NN_LOSS_SOFTMAX_CE, 0.01, (size_t)o->batch, 0.0 };
     nn_err err;
-    trainer *T = cli_have(trainer_create(N, D->n, &t, &err), &err);
-    batch_trainer *BT = cli_have(batch_trainer_create(N, D->n, &t, &err),
+    nn_trainer *T = cli_have(nn_trainer_create(N, D->n, &t, &err), &err);
+    nn_batch_trainer *BT = cli_have(nn_batch_trainer_create(N, D->n, &t, &err),
                                  &err);
-    batch_source src = data_source(D);
+    nn_batch_source src = nn_data_source(D);
     double *w0 = cli_alloc(2 * N->nw, sizeof *w0), *w1 = w0 + N->nw;
     memcpy(w0, N->wflat, N->nw * sizeof *w0);
     struct timing m = { { 0.0, 0.0 }, { 0.0, 0.0 }, 0, 0.0 };
@@ -74,11 +74,11 @@ static struct timing time_an_epoch_both_ways(net *N, const dataset *D,
     for (int run = 0; run < 3; run++)
         for (int way = 0; way < 2; way++) {
             memcpy(N->wflat, w0, N->nw * sizeof *w0);
-            double t0 = wall_seconds();
-            cli_must(way == 0 ? train_epoch(T, D, NULL, &m.loss[0], &err)
-                     : batch_train_epoch(BT, &src, NULL, &m.loss[1], &err),
+            double t0 = nn_wall_seconds();
+            cli_must(way == 0 ? nn_train_epoch(T, D, NULL, &m.loss[0], &err)
+                     : nn_batch_train_epoch(BT, &src, NULL, &m.loss[1], &err),
                      &err);
-            rate[way][run] = (double)D->n / (wall_seconds() - t0);
+            rate[way][run] = (double)D->n / (nn_wall_seconds() - t0);
             if (way == 0)
                 memcpy(w1, N->wflat, N->nw * sizeof *w1);
         }
@@ -94,14 +94,14 @@ static struct timing time_an_epoch_both_ways(net *N, const dataset *D,
         cli_fail("the two ways end the epoch %g apart", m.diff);
     for (int way = 0; way < 2; way++)
         m.rate[way] = median3(rate[way][0], rate[way][1], rate[way][2]);
-    free(w0), trainer_free(T), batch_trainer_free(BT);
+    free(w0), nn_trainer_free(T), nn_batch_trainer_free(BT);
     return m;
 }
 
 /* the steps of batch-speed */
 enum { SIDE_BY_SIDE = 8 };   /* samples batch.c computes side by side */
 
-static void bytes_moved(const net *N, int b, double *single,
+static void bytes_moved(const nn_net *N, int b, double *single,
                         double *batched)
 {
     const double nw = (double)N->nw, word = sizeof(double);
@@ -112,7 +112,7 @@ static void bytes_moved(const net *N, int b, double *single,
 }
 
 /* the steps of batch-speed */
-static void report(const net *N, const struct options *o,
+static void report(const nn_net *N, const struct options *o,
                    const struct timing *t)
 {
     double bytes1, bytesb;
@@ -143,11 +143,11 @@ static void report(const net *N, const struct options *o,
 int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
-    dataset D;
-    net *N = make_network_and_data(&o, &D);
+    nn_dataset D;
+    nn_net *N = make_network_and_data(&o, &D);
     struct timing t = time_an_epoch_both_ways(N, &D, &o);
     report(N, &o, &t);
-    data_free(&D);
-    net_free(N);
+    nn_data_free(&D);
+    nn_net_free(N);
     return cli_done();
 }

@@ -15,11 +15,11 @@ static const char *const rule_name[] = {
 };
 enum { RULES = sizeof rule_name / sizeof rule_name[0] };
 
-static int rule_action(int rule, const cartpole *c, rng *r)
+static int rule_action(int rule, const cartpole *c, nn_rng *r)
 {
     switch (rule) {
     case 0: return CP_RIGHT;
-    case 1: return (int)rng_below(r, CP_ACTIONS);
+    case 1: return (int)nn_rng_below(r, CP_ACTIONS);
     case 2: return c->theta > 0 ? CP_RIGHT : CP_LEFT;
     case 3: return c->theta_dot > 0 ? CP_RIGHT : CP_LEFT;
     default: return c->theta + 0.5 * c->theta_dot > 0 ? CP_RIGHT : CP_LEFT;
@@ -27,7 +27,7 @@ static int rule_action(int rule, const cartpole *c, rng *r)
 }
 
 /* the episodes of the cartpole-demo program */
-static int run_episode(int rule, rng *r, int *cart_left_track)
+static int run_episode(int rule, nn_rng *r, int *cart_left_track)
 {
     cartpole c;
     cartpole_reset(&c, r);
@@ -89,8 +89,8 @@ static void run_the_rules(const struct options *o,
                           struct rule_result res[RULES])
 {
     for (int rule = 0; rule < RULES; rule++) {
-        rng r;
-        rng_seed(&r, (uint64_t)o->seed, (uint64_t)rule);
+        nn_rng r;
+        nn_rng_seed(&r, (uint64_t)o->seed, (uint64_t)rule);
         long steps = 0, off_track = 0;
         for (long e = 0; e < o->episodes; e++) {
             int off;

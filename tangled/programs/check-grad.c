@@ -81,37 +81,37 @@ static void append(char text[], size_t size, const char *fmt, ...)
 }
 
 /* make a network for the checks */
-static net *check_network(int L, const int n[], const activation A[])
+static nn_net *check_network(int L, const int n[], const nn_activation A[])
 {
     nn_err err;
-    return cli_have(net_create(L, n, A, &err), &err);
+    return cli_have(nn_net_create(L, n, A, &err), &err);
 }
 
 /* draw the weights, the input and the target of a check */
-static void draw_sample(net *N, loss_kind k, rng *r, double x[],
+static void draw_sample(nn_net *N, nn_loss_kind k, nn_rng *r, double x[],
                         double y[])
 {
-    net_init(N, r);
+    nn_net_init(N, r);
     for (int m = 1; m < N->L; m++)
         for (int i = 1; i <= N->n[m + 1]; i++)
-            N->w[m][i][0] = 0.5 * rng_normal(r);
+            N->w[m][i][0] = 0.5 * nn_rng_normal(r);
     for (int j = 0; j < N->n[1]; j++)
-        x[j] = rng_normal(r);
-    int hot = (int)rng_below(r, (uint32_t)N->n[N->L]);
+        x[j] = nn_rng_normal(r);
+    int hot = (int)nn_rng_below(r, (uint32_t)N->n[N->L]);
     for (int i = 0; i < N->n[N->L]; i++)
-        y[i] = k == LOSS_SOFTMAX_CE ? (i == hot)
-             : k == LOSS_BCE        ? (double)rng_below(r, 2)
-                                    : rng_normal(r);
+        y[i] = k == NN_LOSS_SOFTMAX_CE ? (i == hot)
+             : k == NN_LOSS_BCE        ? (double)nn_rng_below(r, 2)
+                                    : nn_rng_normal(r);
 }
 
 /* draw again until the sample is away from the kinks */
-static void draw_away_from_kinks(net *N, loss_kind k, rng *r,
+static void draw_away_from_kinks(nn_net *N, nn_loss_kind k, nn_rng *r,
                                  double x[], double y[], long *redrawn)
 {
     for (;;) {
         draw_sample(N, k, r, x, y);
-        net_forward(N, x);
-        if (kink_distance(N) >= KINK_MARGIN)
+        nn_net_forward(N, x);
+        if (nn_kink_distance(N) >= NN_KINK_MARGIN)
             return;
         ++*redrawn;
     }
@@ -120,7 +120,7 @@ static void draw_away_from_kinks(net *N, loss_kind k, rng *r,
 /* the worked example of the check */
 
 /* decide whether an example is readable */
-static int readable(const net *N)
+static int readable(const nn_net *N)
 {
     int inactive = 0;
     for (size_t p = 0; p < N->nw; p++)
@@ -139,26 +139,26 @@ static int readable(const net *N)
 }
 
 /* draw the example until it is readable */
-static net *example_network(long seed, double x[2])
+static nn_net *example_network(long seed, double x[2])
 {
     static const int n[] = { 0, 2, 2, 2, 1 };
-    static const activation A[] = { 0, 0, ACT_RELU, ACT_RELU,
-                                    ACT_SIGMOID };
-    net *N = check_network(4, n, A);
-    rng r;
-    rng_seed(&r, (uint64_t)seed, 81);
+    static const nn_activation A[] = { 0, 0, NN_ACT_RELU, NN_ACT_RELU,
+                                    NN_ACT_SIGMOID };
+    nn_net *N = check_network(4, n, A);
+    nn_rng r;
+    nn_rng_seed(&r, (uint64_t)seed, 81);
     do {
         for (size_t p = 0; p < N->nw; p++)
-            N->wflat[p] = round(10.0 * rng_normal(&r)) / 10.0;
+            N->wflat[p] = round(10.0 * nn_rng_normal(&r)) / 10.0;
         for (int j = 0; j < 2; j++)
-            x[j] = round(10.0 * rng_normal(&r)) / 10.0;
-        net_forward(N, x);
+            x[j] = round(10.0 * nn_rng_normal(&r)) / 10.0;
+        nn_net_forward(N, x);
     } while (!readable(N));
     return N;
 }
 
 /* quote the weights and the input of the example */
-static void quote_matrices(const net *N)
+static void quote_matrices(const nn_net *N)
 {
     char key[64], text[512];
     for (int k = 1; k < N->L; k++) {
@@ -177,7 +177,7 @@ static void quote_matrices(const net *N)
 }
 
 /* quote the numbers of the example */
-static void quote_example(const net *N, const double y[], const double g[],
+static void quote_example(const nn_net *N, const double y[], const double g[],
                           double loss, double worst)
 {
     long biases = 0, zeros = 0;
@@ -201,7 +201,7 @@ static void quote_example(const net *N, const double y[], const double g[],
 }
 
 /* print the rows of the table of nodes */
-static void print_nodes(FILE *f, const net *N)
+static void print_nodes(FILE *f, const nn_net *N)
 {
     for (int k = 2; k <= N->L && f != NULL; k++)
         for (int i = 1; i <= N->n[k]; i++) {
@@ -212,7 +212,7 @@ static void print_nodes(FILE *f, const net *N)
                 double s = 0.0;
                 for (int r = 1; r <= N->n[k + 1]; r++)
                     s += N->w[k][r][i] * N->delta[k + 1][r];
-                fprintf(f, "$%.4f$ & $%.4f$", act_prime(N->A[k], N->z[k][i]),
+                fprintf(f, "$%.4f$ & $%.4f$", nn_act_prime(N->A[k], N->z[k][i]),
                         plain_zero(s));
             } else {
                 fprintf(f, "--- & ---");   /* the output error needs neither */
@@ -222,7 +222,7 @@ static void print_nodes(FILE *f, const net *N)
 }
 
 /* print the rows of the gradient table */
-static void print_gradient(FILE *f, const net *N, const double g[])
+static void print_gradient(FILE *f, const nn_net *N, const double g[])
 {
     size_t p = 0;
     char buf[48];
@@ -233,7 +233,7 @@ static void print_gradient(FILE *f, const net *N, const double g[])
                 fprintf(f, "$w^{(%d)}_{%d%d}$ & $%.4f$ & $%.4f$ & $%.8f$ & $%.8f$ & %s \\\\\n",
                         k, i, j, plain_zero(N->delta[k + 1][i]), plain_zero(N->l[k][j]),
                         plain_zero(N->dw[k][i][j]), plain_zero(g[p]),
-                        sci(buf, rel_error(N->dw[k][i][j], g[p])));
+                        sci(buf, nn_rel_error(N->dw[k][i][j], g[p])));
             }
 }
 
@@ -242,15 +242,15 @@ static void work_the_example(const struct options *o)
 {
     double x[2], y[1] = { 1.0 }, g[15], worst;
     nn_err err;
-    net *N = example_network(o->seed, x);
-    cli_must(grad_check(N, x, y, LOSS_BCE, FD_STEP, g, &worst, &err), &err);
-    double loss = sample_loss(N, x, y, LOSS_BCE);
+    nn_net *N = example_network(o->seed, x);
+    cli_must(nn_grad_check(N, x, y, NN_LOSS_BCE, NN_FD_STEP, g, &worst, &err), &err);
+    double loss = nn_sample_loss(N, x, y, NN_LOSS_BCE);
     printf("worked example: loss %.6f, largest relative error %.1e\n",
            loss, worst);
     quote_example(N, y, g, loss, worst);
     print_nodes(o->nodes, N);
     print_gradient(o->gradient, N, g);
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* check every pair of hidden activation and loss */
@@ -259,11 +259,11 @@ static void work_the_example(const struct options *o)
 enum { TRIALS = 20 };
 
 static const struct pair {
-    activation out;
-    loss_kind k;
+    nn_activation out;
+    nn_loss_kind k;
 } pairs[4] = {
-    { ACT_IDENTITY, LOSS_SQUARED }, { ACT_SIGMOID, LOSS_SQUARED },
-    { ACT_SIGMOID, LOSS_BCE }, { ACT_IDENTITY, LOSS_SOFTMAX_CE },
+    { NN_ACT_IDENTITY, NN_LOSS_SQUARED }, { NN_ACT_SIGMOID, NN_LOSS_SQUARED },
+    { NN_ACT_SIGMOID, NN_LOSS_BCE }, { NN_ACT_IDENTITY, NN_LOSS_SOFTMAX_CE },
 };
 
 /* the results of the table of pairs */
@@ -272,32 +272,32 @@ static const struct pair {
 enum { CELL_WEIGHTS = 5 * 5 + 5 * 6 + 3 * 6 };
 
 struct pair_table {
-    double worst[ACT_COUNT][4][2];
+    double worst[NN_ACT_COUNT][4][2];
     long components, small, redrawn;
     double small_diff;
 };
 
 /* check one cell of the table of pairs */
-static void check_cell(struct pair_table *tab, int a, int c, rng *r)
+static void check_cell(struct pair_table *tab, int a, int c, nn_rng *r)
 {
     struct pair q = pairs[c];
-    int n[] = { 0, 4, 5, 5, q.k == LOSS_SOFTMAX_CE ? 3 : 2 };
-    activation A[] = { 0, 0, (activation)a, (activation)a, q.out };
-    net *N = check_network(4, n, A);
+    int n[] = { 0, 4, 5, 5, q.k == NN_LOSS_SOFTMAX_CE ? 3 : 2 };
+    nn_activation A[] = { 0, 0, (nn_activation)a, (nn_activation)a, q.out };
+    nn_net *N = check_network(4, n, A);
     double x[4], y[3], g[CELL_WEIGHTS], cs[CELL_WEIGHTS], r1;
     double *worst = tab->worst[a][c];
     nn_err err;
-    int analytic = a != ACT_RELU && a != ACT_LEAKY_RELU;
+    int analytic = a != NN_ACT_RELU && a != NN_ACT_LEAKY_RELU;
     worst[0] = 0.0, worst[1] = analytic ? 0.0 : -1.0;
     for (int t = 0; t < TRIALS; t++) {
         draw_away_from_kinks(N, q.k, r, x, y, &tab->redrawn);
-        cli_must(grad_check(N, x, y, q.k, FD_STEP, g, &r1, &err), &err);
+        cli_must(nn_grad_check(N, x, y, q.k, NN_FD_STEP, g, &r1, &err), &err);
         /* compare the central differences with dwflat */
         for (size_t p = 0; p < N->nw; p++) {
             double bp = N->dwflat[p];
             tab->components++;
             if (!(fabs(bp) < SMALL && fabs(g[p]) < SMALL)) {
-                worst[0] = fmax(worst[0], rel_error(bp, g[p]));
+                worst[0] = fmax(worst[0], nn_rel_error(bp, g[p]));
             } else {
                 tab->small++;
                 tab->small_diff = fmax(tab->small_diff, fabs(bp - g[p]));
@@ -306,19 +306,19 @@ static void check_cell(struct pair_table *tab, int a, int c, rng *r)
         if (analytic)
             /* compare the complex step with dwflat */
             {
-                cli_must(complex_step_gradient(N, x, y, q.k, CS_STEP, cs, &err), &err);
+                cli_must(nn_complex_step_gradient(N, x, y, q.k, NN_CS_STEP, cs, &err), &err);
                 for (size_t p = 0; p < N->nw; p++)
-                    worst[1] = fmax(worst[1], rel_error(N->dwflat[p], cs[p]));
+                    worst[1] = fmax(worst[1], nn_rel_error(N->dwflat[p], cs[p]));
             }
     }
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* quote the numbers of the table of pairs */
 static void quote_pairs(const struct pair_table *tab)
 {
     double fd_worst = 0.0;
-    for (int a = 0; a < ACT_COUNT; a++)
+    for (int a = 0; a < NN_ACT_COUNT; a++)
         for (int c = 0; c < 4; c++)
             fd_worst = fmax(fd_worst, tab->worst[a][c][0]);
     quote_count("pairs.trials", TRIALS);
@@ -337,10 +337,10 @@ static void quote_pairs(const struct pair_table *tab)
 static void print_check_rows(FILE *f, const struct pair_table *tab, int s)
 {
     char buf[48];
-    for (int a = 0; a < ACT_COUNT && f != NULL; a++) {
+    for (int a = 0; a < NN_ACT_COUNT && f != NULL; a++) {
         if (tab->worst[a][0][s] < 0.0)
             continue;
-        fprintf(f, "%s", act_name((activation)a));
+        fprintf(f, "%s", nn_act_name((nn_activation)a));
         for (int c = 0; c < 4; c++)
             fprintf(f, " & %s", sci(buf, tab->worst[a][c][s]));
         fprintf(f, " \\\\\n");
@@ -350,15 +350,15 @@ static void print_check_rows(FILE *f, const struct pair_table *tab, int s)
 /* check the pairs and write their table */
 static void check_the_pairs(const struct options *o)
 {
-    rng r;
-    rng_seed(&r, (uint64_t)o->seed, 82);
+    nn_rng r;
+    nn_rng_seed(&r, (uint64_t)o->seed, 82);
     struct pair_table tab = { .components = 0 };
-    for (int a = 0; a < ACT_COUNT; a++)
+    for (int a = 0; a < NN_ACT_COUNT; a++)
         for (int c = 0; c < 4; c++)
             check_cell(&tab, a, c, &r);
     /* print the table of pairs */
-    for (int a = 0; a < ACT_COUNT; a++) {
-        printf("%-11s", act_name((activation)a));
+    for (int a = 0; a < NN_ACT_COUNT; a++) {
+        printf("%-11s", nn_act_name((nn_activation)a));
         for (int c = 0; c < 4; c++)
             printf("  fd %.1e cs %5.1e", tab.worst[a][c][0],
                    tab.worst[a][c][1]);
@@ -374,16 +374,16 @@ static void check_the_pairs(const struct options *o)
 /* measure the error against the step */
 
 /* the largest relative error of a gradient */
-static double largest_error(const net *N, const double g[])
+static double largest_error(const nn_net *N, const double g[])
 {
     double worst = 0.0;
     for (size_t p = 0; p < N->nw; p++)
-        worst = fmax(worst, rel_error(N->dwflat[p], g[p]));
+        worst = fmax(worst, nn_rel_error(N->dwflat[p], g[p]));
     return worst;
 }
 
 /* the error of a gradient relative to its largest component */
-static double normwise_error(const net *N, const double g[])
+static double normwise_error(const nn_net *N, const double g[])
 {
     double diff = 0.0, size = 0.0;
     for (size_t p = 0; p < N->nw; p++) {
@@ -400,7 +400,7 @@ struct best_steps {
 };
 
 /* quote the best steps */
-static void quote_steps(const net *N, const struct best_steps *b)
+static void quote_steps(const nn_net *N, const struct best_steps *b)
 {
     double gmin = INFINITY, gmax = 0.0;
     for (size_t p = 0; p < N->nw; p++)
@@ -414,7 +414,7 @@ static void quote_steps(const net *N, const struct best_steps *b)
     quote_small("h.cbesterr", b->err[1]);
     quote_small("cs.err", b->cs_ref);
     quote_small("cs.worst", b->cs_worst);
-    quote_small("fdstep", FD_STEP);
+    quote_small("fdstep", NN_FD_STEP);
     quote_small("h.gmin", gmin);
     quote_small("h.gmax", gmax);
     /* check what the text says of the steps */
@@ -435,19 +435,19 @@ static void quote_steps(const net *N, const struct best_steps *b)
 static void sweep_the_step(const struct options *o)
 {
     static const int n[] = { 0, 4, 6, 6, 1 };
-    static const activation A[] = { 0, 0, ACT_TANH, ACT_TANH,
-                                    ACT_SIGMOID };
-    net *N = check_network(4, n, A);
+    static const nn_activation A[] = { 0, 0, NN_ACT_TANH, NN_ACT_TANH,
+                                    NN_ACT_SIGMOID };
+    nn_net *N = check_network(4, n, A);
     double x[4], y[1], g[128], cs[128];
     struct best_steps b = { { INFINITY, INFINITY }, { 0.0, 0.0 }, 0, 0 };
     nn_err err;
-    rng r;
-    rng_seed(&r, (uint64_t)o->seed, 83);
-    draw_sample(N, LOSS_BCE, &r, x, y);
+    nn_rng r;
+    nn_rng_seed(&r, (uint64_t)o->seed, 83);
+    draw_sample(N, NN_LOSS_BCE, &r, x, y);
     /* compute the reference error of the complex step */
     double r0;
-    cli_must(grad_check(N, x, y, LOSS_BCE, FD_STEP, g, &r0, &err), &err);
-    cli_must(complex_step_gradient(N, x, y, LOSS_BCE, CS_STEP, cs, &err), &err);
+    cli_must(nn_grad_check(N, x, y, NN_LOSS_BCE, NN_FD_STEP, g, &r0, &err), &err);
+    cli_must(nn_complex_step_gradient(N, x, y, NN_LOSS_BCE, NN_CS_STEP, cs, &err), &err);
     b.cs_ref = normwise_error(N, cs), b.cs_worst = largest_error(N, cs);
     fig_comment(o->errors, "h; central differences: normwise, largest "
                 "relative error; complex step: the same; complex step with "
@@ -455,8 +455,8 @@ static void sweep_the_step(const struct options *o)
     for (int t = 4; t <= 52; t++) {
         /* compute the errors for one step */
         double h = pow(10.0, -t / 4.0), e[4];
-        numeric_gradient(N, x, y, LOSS_BCE, h, g);
-        cli_must(complex_step_gradient(N, x, y, LOSS_BCE, h, cs, &err), &err);
+        nn_numeric_gradient(N, x, y, NN_LOSS_BCE, h, g);
+        cli_must(nn_complex_step_gradient(N, x, y, NN_LOSS_BCE, h, cs, &err), &err);
         e[0] = normwise_error(N, g), e[1] = largest_error(N, g);
         e[2] = normwise_error(N, cs), e[3] = largest_error(N, cs);
         for (int m = 0; m < 2; m++)
@@ -468,7 +468,7 @@ static void sweep_the_step(const struct options *o)
            "best %.1e at h = %.1e; complex step %.1e, %.1e\n", b.err[0],
            b.h[0], b.err[1], b.h[1], b.cs_ref, b.cs_worst);
     quote_steps(N, &b);
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* time one gradient three ways */
@@ -481,22 +481,22 @@ static double now(void)
 
 /* the three things timed */
 struct job {
-    net *N;
+    nn_net *N;
     const double *x, *y;
     double *g;
 };
 
-static void run_forward(struct job *j) { net_forward(j->N, j->x); }
+static void run_forward(struct job *j) { nn_net_forward(j->N, j->x); }
 
 static void run_backprop(struct job *j)
 {
-    net_zero_grad(j->N);
-    net_backprop(j->N, j->x, j->y, LOSS_BCE);
+    nn_net_zero_grad(j->N);
+    nn_net_backprop(j->N, j->x, j->y, NN_LOSS_BCE);
 }
 
 static void run_numeric(struct job *j)
 {
-    numeric_gradient(j->N, j->x, j->y, LOSS_BCE, FD_STEP, j->g);
+    nn_numeric_gradient(j->N, j->x, j->y, NN_LOSS_BCE, NN_FD_STEP, j->g);
 }
 
 /* time one call of a function */
@@ -578,17 +578,17 @@ static void time_the_gradients(const struct options *o)
         last *= 2;
     size_t most = 2 * (size_t)last * (last + 1) + (size_t)last + 1;
     double *g = cli_alloc(most, sizeof *g), x[4096], y[1];
-    rng r;
-    rng_seed(&r, (uint64_t)o->seed, 84);
+    nn_rng r;
+    nn_rng_seed(&r, (uint64_t)o->seed, 84);
     struct timings t = { .count = 0 };
     fig_comment(o->timing, "n, weights, seconds for one forward pass, "
                 "one gradient by backpropagation, one by differences");
     for (int width = 4; width <= last; width *= 2) {
         /* time the three on network width */
         int n[] = { 0, width, width, width, 1 };
-        activation A[] = { 0, 0, ACT_TANH, ACT_TANH, ACT_SIGMOID };
-        net *N = check_network(4, n, A);
-        draw_sample(N, LOSS_BCE, &r, x, y);
+        nn_activation A[] = { 0, 0, NN_ACT_TANH, NN_ACT_TANH, NN_ACT_SIGMOID };
+        nn_net *N = check_network(4, n, A);
+        draw_sample(N, NN_LOSS_BCE, &r, x, y);
         struct job j = { N, x, y, g };
         double fw = seconds_per_call(run_forward, &j);
         double bp = seconds_per_call(run_backprop, &j);
@@ -603,7 +603,7 @@ static void time_the_gradients(const struct options *o)
             t.lt[2][t.count++] = log(fd);
         }
         append(t.sizes, sizeof t.sizes, "%s%d", width > 4 ? ", " : "", width);
-        net_free(N);
+        nn_net_free(N);
     }
     free(g);
     quote_timings(&t);

@@ -18,47 +18,47 @@ struct options {
 };
 
 /* make a classifier network */
-static net *classifier_net(const layer_sizes *size, activation hidden)
+static nn_net *classifier_net(const layer_sizes *size, nn_activation hidden)
 {
-    activation A[NET_MAX_LAYERS + 1];
+    nn_activation A[NN_NET_MAX_LAYERS + 1];
     for (int k = 2; k < size->L; k++)
         A[k] = hidden;
-    A[size->L] = ACT_SIGMOID;
+    A[size->L] = NN_ACT_SIGMOID;
     nn_err err;
-    return cli_have(net_create(size->L, size->n, A, &err), &err);
+    return cli_have(nn_net_create(size->L, size->n, A, &err), &err);
 }
 
 /* make a classifier network */
-static net *fresh_net(const layer_sizes *size, activation hidden, long seed)
+static nn_net *fresh_net(const layer_sizes *size, nn_activation hidden, long seed)
 {
-    net *N = classifier_net(size, hidden);
-    rng init;
-    rng_seed(&init, (uint64_t)seed, 122);
-    net_init(N, &init);
+    nn_net *N = classifier_net(size, hidden);
+    nn_rng init;
+    nn_rng_seed(&init, (uint64_t)seed, 122);
+    nn_net_init(N, &init);
     return N;
 }
 
 /* train a classifier */
-static void train_classifier(net *N, const dataset *D, double rate,
+static void train_classifier(nn_net *N, const nn_dataset *D, double rate,
                              long batch, long epochs, long seed,
                              const char *what)
 {
-    train_options o = { LOSS_BCE, rate, (size_t)batch, 0.0 };
+    nn_train_options o = { NN_LOSS_BCE, rate, (size_t)batch, 0.0 };
     nn_err err;
-    trainer *T = cli_have(trainer_create(N, D->n, &o, &err), &err);
-    rng order;
-    rng_seed(&order, (uint64_t)seed, 123);
+    nn_trainer *T = cli_have(nn_trainer_create(N, D->n, &o, &err), &err);
+    nn_rng order;
+    nn_rng_seed(&order, (uint64_t)seed, 123);
     for (long e = 1; e <= epochs; e++) {
         double loss;
-        cli_must(train_epoch(T, D, &order, &loss, &err), &err);
+        cli_must(nn_train_epoch(T, D, &order, &loss, &err), &err);
         if (what != NULL)
             cli_progress(what, e, epochs, loss);
     }
-    trainer_free(T);
+    nn_trainer_free(T);
 }
 
 /* find the dead nodes of a network */
-static int count_dead(net *N, const dataset *D)
+static int count_dead(nn_net *N, const nn_dataset *D)
 {
     size_t total = 0;
     for (int k = 2; k < N->L; k++)
@@ -66,7 +66,7 @@ static int count_dead(net *N, const dataset *D)
     unsigned char *alive = cli_alloc(total + 1, 1);
     memset(alive, 0, total + 1);
     for (size_t s = 0; s < D->n; s++) {
-        net_forward(N, D->x + s * (size_t)D->d);
+        nn_net_forward(N, D->x + s * (size_t)D->d);
         /* mark the hidden nodes that are positive on this sample */
         size_t u = 0;
         for (int k = 2; k < N->L; k++)
@@ -82,17 +82,17 @@ static int count_dead(net *N, const dataset *D)
 }
 
 /* measure a classifier on a data set */
-struct blob_sets { dataset train, test; };
+struct blob_sets { nn_dataset train, test; };
 struct measures { double trainloss, trainacc, testloss, testacc; int dead; };
 
-static struct measures measure_both(net *N, const struct blob_sets *D)
+static struct measures measure_both(nn_net *N, const struct blob_sets *D)
 {
     struct measures m;
     nn_err err;
-    cli_must(mean_loss(N, &D->train, LOSS_BCE, &m.trainloss, &err), &err);
-    cli_must(accuracy(N, &D->train, &m.trainacc, &err), &err);
-    cli_must(mean_loss(N, &D->test, LOSS_BCE, &m.testloss, &err), &err);
-    cli_must(accuracy(N, &D->test, &m.testacc, &err), &err);
+    cli_must(nn_mean_loss(N, &D->train, NN_LOSS_BCE, &m.trainloss, &err), &err);
+    cli_must(nn_accuracy(N, &D->train, &m.trainacc, &err), &err);
+    cli_must(nn_mean_loss(N, &D->test, NN_LOSS_BCE, &m.testloss, &err), &err);
+    cli_must(nn_accuracy(N, &D->test, &m.testacc, &err), &err);
     m.dead = count_dead(N, &D->train);
     return m;
 }
@@ -102,10 +102,10 @@ static struct options read_options(int argc, char **argv)
 {
     struct options o = { .seed = 2026, .samples = 200, .test = 2000,
                          .epochs = 200, .batch = 10, .seeds = 20, .rate = 0.1,
-                         .size = { 4, { 0, 2, 2, 2, 1 } }, .hidden = ACT_RELU };
-    const char *names[ACT_COUNT + 1] = { 0 };
-    for (int k = 0; k < ACT_COUNT; k++)
-        names[k] = act_name((activation)k);
+                         .size = { 4, { 0, 2, 2, 2, 1 } }, .hidden = NN_ACT_RELU };
+    const char *names[NN_ACT_COUNT + 1] = { 0 };
+    for (int k = 0; k < NN_ACT_COUNT; k++)
+        names[k] = nn_act_name((nn_activation)k);
     const cli_option opts[] = {
         { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX / 2, "seed of everything" },
         { "--samples", CLI_LONG, &o.samples, 1, 1e7, "training samples" },
@@ -113,7 +113,7 @@ static struct options read_options(int argc, char **argv)
         { "--epochs", CLI_LONG, &o.epochs, 1, 1e6, "epochs of training" },
         { "--rate", CLI_REAL, &o.rate, 1e-12, 1e6, "learning rate" },
         { "--batch", CLI_LONG, &o.batch, 1, LONG_MAX, "samples per step" },
-        { "--sizes", CLI_SIZES, &o.size, 2, NET_MAX_LAYERS, "widths, 2,...,1" },
+        { "--sizes", CLI_SIZES, &o.size, 2, NN_NET_MAX_LAYERS, "widths, 2,...,1" },
         { "--hidden", CLI_CHOICE, &(cli_choice){ &o.hidden, names }, 0, 0,
           "activation of the hidden layers" },
         { "--seeds", CLI_LONG, &o.seeds, 1, 10000, "networks per dead count" },
@@ -132,8 +132,8 @@ static struct blob_sets draw_the_sets(const struct options *o)
 {
     struct blob_sets D;
     nn_err err;
-    rng data;
-    rng_seed(&data, (uint64_t)o->seed, 121);
+    nn_rng data;
+    nn_rng_seed(&data, (uint64_t)o->seed, 121);
     cli_must(blobs_draw(&D.train, (size_t)o->samples, &blobs_book, &data,
                         &err), &err);
     cli_must(blobs_draw(&D.test, (size_t)o->test, &blobs_book, &data, &err),
@@ -142,7 +142,7 @@ static struct blob_sets draw_the_sets(const struct options *o)
 }
 
 /* the steps of classifier */
-static double bayes_accuracy(const dataset *test)
+static double bayes_accuracy(const nn_dataset *test)
 {
     size_t right = 0;
     for (size_t s = 0; s < test->n; s++)
@@ -187,7 +187,7 @@ static void report_training(const struct options *o,
 }
 
 /* write the probability grid and the points */
-static void write_grid(FILE *f, net *N)
+static void write_grid(FILE *f, nn_net *N)
 {
     enum { G = 101 };
     fig_comment(f, "x1, x2, probability of class 1, Bayes log-odds");
@@ -195,7 +195,7 @@ static void write_grid(FILE *f, net *N)
         for (int b = 0; b < G; b++) {
             double x[2] = { -4.0 + 8.0 * a / (G - 1),
                             -4.0 + 8.0 * b / (G - 1) };
-            fig_row(f, x[0], x[1], net_forward(N, x)[1],
+            fig_row(f, x[0], x[1], nn_net_forward(N, x)[1],
                     blobs_log_odds(&blobs_book, x));
         }
         fig_gap(f);
@@ -203,7 +203,7 @@ static void write_grid(FILE *f, net *N)
 }
 
 /* write the probability grid and the points */
-static void write_points(FILE *f, const dataset *D)
+static void write_points(FILE *f, const nn_dataset *D)
 {
     fig_comment(f, "x1, x2, class");
     for (size_t s = 0; s < D->n; s++)
@@ -211,53 +211,53 @@ static void write_points(FILE *f, const dataset *D)
 }
 
 /* kill a node and train on */
-static double top_preactivation(net *N, const dataset *D, int j)
+static double top_preactivation(nn_net *N, const nn_dataset *D, int j)
 {
     double top = -HUGE_VAL;
     for (size_t s = 0; s < D->n; s++) {
-        net_forward(N, D->x + 2 * s);
+        nn_net_forward(N, D->x + 2 * s);
         if (N->z[2][j] > top)
             top = N->z[2][j];
     }
     return top;
 }
 
-static void kill_node(net *N, const dataset *D, int j)
+static void kill_node(nn_net *N, const nn_dataset *D, int j)
 {
     N->w[1][j][0] -= top_preactivation(N, D, j) + 1.0;
 }
 
 /* kill a node and train on */
-static net *copy_classifier(const struct options *o, const net *trained,
-                            activation hidden)
+static nn_net *copy_classifier(const struct options *o, const nn_net *trained,
+                            nn_activation hidden)
 {
-    net *N = classifier_net(&o->size, hidden);
+    nn_net *N = classifier_net(&o->size, hidden);
     memcpy(N->wflat, trained->wflat, N->nw * sizeof *N->wflat);
     return N;
 }
 
-static int costliest_node(const struct options *o, const net *trained,
+static int costliest_node(const struct options *o, const nn_net *trained,
                           const struct blob_sets *D)
 {
     int best = 1;
     double lowest = HUGE_VAL;
     for (int j = 1; j <= o->size.n[2]; j++) {
-        net *N = copy_classifier(o, trained, (activation)o->hidden);
+        nn_net *N = copy_classifier(o, trained, (nn_activation)o->hidden);
         kill_node(N, &D->train, j);
         double acc = measure_both(N, D).trainacc;
         if (acc < lowest)
             lowest = acc, best = j;
-        net_free(N);
+        nn_net_free(N);
     }
     return best;
 }
 
 /* kill a node and train on */
-static int zero_gradients_into(net *N, const dataset *D, int k, int j)
+static int zero_gradients_into(nn_net *N, const nn_dataset *D, int k, int j)
 {
-    net_zero_grad(N);
+    nn_net_zero_grad(N);
     for (size_t s = 0; s < D->n; s++)
-        net_backprop(N, D->x + s * (size_t)D->d, D->y + s, LOSS_BCE);
+        nn_net_backprop(N, D->x + s * (size_t)D->d, D->y + s, NN_LOSS_BCE);
     int zeros = 0;
     for (int i = 0; i <= N->n[k - 1]; i++)
         zeros += N->dw[k - 1][j][i] == 0.0;
@@ -273,11 +273,11 @@ struct killed {
 };
 
 static struct killed kill_and_train(const struct options *o,
-                                    const net *trained, activation hidden,
+                                    const nn_net *trained, nn_activation hidden,
                                     int j, const struct blob_sets *D)
 {
     struct killed r;
-    net *N = copy_classifier(o, trained, hidden);
+    nn_net *N = copy_classifier(o, trained, hidden);
     kill_node(N, &D->train, j);
     double saved[3];
     memcpy(saved, N->w[1][j], sizeof saved);
@@ -289,7 +289,7 @@ static struct killed kill_and_train(const struct options *o,
     r.m = measure_both(N, D);
     r.biasmove = N->w[1][j][0] - saved[0];
     r.top = top_preactivation(N, &D->train, j);
-    net_free(N);
+    nn_net_free(N);
     return r;
 }
 
@@ -313,10 +313,10 @@ static void quote_killed(const char *tag, const struct killed *k)
     quote(key_of(key, "%s.top", tag), "$%.2f$", k->top);
 }
 
-static void kill_a_node(const struct options *o, const net *trained,
+static void kill_a_node(const struct options *o, const nn_net *trained,
                         const struct blob_sets *D, double intact, double bayes)
 {
-    static const activation both[2] = { ACT_RELU, ACT_LEAKY_RELU };
+    static const nn_activation both[2] = { NN_ACT_RELU, NN_ACT_LEAKY_RELU };
     static const char *const tag[2] = { "relu", "leaky" };
     int victim = costliest_node(o, trained, D);
     printf("node %d of the first hidden layer is killed\n", victim);
@@ -357,11 +357,11 @@ enum { RATES = sizeof dead_rates / sizeof dead_rates[0] };
 
 /* train one network of the count and measure it */
 enum { FAIL_PERCENT = 75 };
-static double count_one(const struct options *o, activation hidden,
+static double count_one(const struct options *o, nn_activation hidden,
                         double rate, long seed, const struct blob_sets *D,
                         double sum[6])
 {
-    net *N = fresh_net(&o->size, hidden, seed);
+    nn_net *N = fresh_net(&o->size, hidden, seed);
     sum[0] += count_dead(N, &D->train);
     train_classifier(N, &D->train, rate, o->batch, o->epochs, seed, NULL);
     struct measures m = measure_both(N, D);
@@ -370,12 +370,12 @@ static double count_one(const struct options *o, activation hidden,
     sum[2] += m.testacc;
     sum[3] += failed;
     sum[failed ? 4 : 5] += m.dead;
-    net_free(N);
+    nn_net_free(N);
     return m.trainloss;
 }
 static void dead_node_table(const struct options *o, const struct blob_sets *D)
 {
-    static const activation both[2] = { ACT_RELU, ACT_LEAKY_RELU };
+    static const nn_activation both[2] = { NN_ACT_RELU, NN_ACT_LEAKY_RELU };
     char table[4096] = "";
     double relu_before_min = 0.0, leaky_before = 0.0, most_dead[2] = { 0 };
     double failed[2] = { 0 }, dead_failed[2] = { 0 }, dead_kept[2] = { 0 };
@@ -443,7 +443,7 @@ int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
     struct blob_sets D = draw_the_sets(&o);
-    net *N = fresh_net(&o.size, (activation)o.hidden, o.seed);
+    nn_net *N = fresh_net(&o.size, (nn_activation)o.hidden, o.seed);
     struct measures before = measure_both(N, &D);
     train_classifier(N, &D.train, o.rate, o.batch, o.epochs, o.seed,
                      "classifier");
@@ -454,8 +454,8 @@ int main(int argc, char **argv)
     write_points(o.points, &D.train);
     kill_a_node(&o, N, &D, after.testacc, bayes);
     dead_node_table(&o, &D);
-    net_free(N);
-    data_free(&D.train);
-    data_free(&D.test);
+    nn_net_free(N);
+    nn_data_free(&D.train);
+    nn_data_free(&D.test);
     return cli_done();
 }

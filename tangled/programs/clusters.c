@@ -50,52 +50,52 @@ static struct options read_options(int argc, char **argv)
 }
 
 /* make the four-activation network */
-static net *cluster_net(const layer_sizes *size, long seed)
+static nn_net *cluster_net(const layer_sizes *size, long seed)
 {
-    static const activation A[6] = { 0, 0, ACT_SIGMOID, ACT_TANH,
-                                     ACT_RELU, ACT_SIGMOID };
+    static const nn_activation A[6] = { 0, 0, NN_ACT_SIGMOID, NN_ACT_TANH,
+                                     NN_ACT_RELU, NN_ACT_SIGMOID };
     nn_err err;
-    net *N = cli_have(net_create(5, size->n, A, &err), &err);
-    rng init;
-    rng_seed(&init, (uint64_t)seed, 132);
-    net_init(N, &init);
+    nn_net *N = cli_have(nn_net_create(5, size->n, A, &err), &err);
+    nn_rng init;
+    nn_rng_seed(&init, (uint64_t)seed, 132);
+    nn_net_init(N, &init);
     return N;
 }
 
 /* make a full-batch trainer */
-static trainer *full_batch(net *N, size_t n, double rate)
+static nn_trainer *full_batch(nn_net *N, size_t n, double rate)
 {
-    train_options o = { LOSS_BCE, rate, n, 0.0 };
+    nn_train_options o = { NN_LOSS_BCE, rate, n, 0.0 };
     nn_err err;
-    return cli_have(trainer_create(N, n, &o, &err), &err);
+    return cli_have(nn_trainer_create(N, n, &o, &err), &err);
 }
 
 /* train on ten samples and tabulate the predictions */
-static void small_table(const struct options *o, rng *data)
+static void small_table(const struct options *o, nn_rng *data)
 {
-    dataset D;
+    nn_dataset D;
     nn_err err;
     cli_must(clusters_draw(&D, (size_t)o->samples, &o->spec, data, NULL,
                            NULL, &err), &err);
-    net *N = cluster_net(&o->size, o->seed);
+    nn_net *N = cluster_net(&o->size, o->seed);
     double *p0 = cli_alloc(D.n, sizeof *p0);
     for (size_t s = 0; s < D.n; s++)
-        p0[s] = net_forward(N, D.x + s * (size_t)D.d)[1];
+        p0[s] = nn_net_forward(N, D.x + s * (size_t)D.d)[1];
     /* train full-batch on the ten samples */
     double first, last, acc;
-    cli_must(mean_loss(N, &D, LOSS_BCE, &first, &err), &err);
-    trainer *T = full_batch(N, D.n, o->rate);
+    cli_must(nn_mean_loss(N, &D, NN_LOSS_BCE, &first, &err), &err);
+    nn_trainer *T = full_batch(N, D.n, o->rate);
     for (long e = 0; e < o->epochs; e++)
-        cli_must(train_epoch(T, &D, NULL, NULL, &err), &err);
-    trainer_free(T);
-    cli_must(mean_loss(N, &D, LOSS_BCE, &last, &err), &err);
-    cli_must(accuracy(N, &D, &acc, &err), &err);
+        cli_must(nn_train_epoch(T, &D, NULL, NULL, &err), &err);
+    nn_trainer_free(T);
+    cli_must(nn_mean_loss(N, &D, NN_LOSS_BCE, &last, &err), &err);
+    cli_must(nn_accuracy(N, &D, &acc, &err), &err);
     printf("%zu samples: loss %.4f -> %.4f, accuracy %.2f\n", D.n, first,
            last, acc);
     /* print and write the table of predictions */
     for (size_t s = 0; s < D.n; s++) {
         const double *x = D.x + s * (size_t)D.d;
-        double p = net_forward(N, x)[1];
+        double p = nn_net_forward(N, x)[1];
         printf("%2zu %7.3f %7.3f %7.3f %7.3f  y %.0f  p %.4f -> %.4f\n",
                s + 1, x[0], x[1], x[2], x[3], D.y[s], p0[s], p);
         if (o->table != NULL)
@@ -128,14 +128,14 @@ static void small_table(const struct options *o, rng *data)
                 "redundant inputs as much as the informative ones, within a "
                 "factor of two", "rms %.2f against %.2f", redundant, informative);
     free(p0);
-    net_free(N);
-    data_free(&D);
+    nn_net_free(N);
+    nn_data_free(&D);
 }
 
 /* train on the large set and record the learning curves */
-static void learning_curves(const struct options *o, rng *data)
+static void learning_curves(const struct options *o, nn_rng *data)
 {
-    dataset all, train, test;
+    nn_dataset all, train, test;
     /* draw the large set and split it */
     nn_err err;
     cli_must(clusters_draw(&all, (size_t)o->large, &o->spec, data, NULL, NULL,
@@ -146,16 +146,16 @@ static void learning_curves(const struct options *o, rng *data)
     test.n = ntest;
     test.x = all.x + train.n * (size_t)all.d;
     test.y = all.y + train.n * (size_t)all.m;
-    net *N = cluster_net(&o->size, o->seed);
-    trainer *T = full_batch(N, train.n, o->large_rate);
+    nn_net *N = cluster_net(&o->size, o->seed);
+    nn_trainer *T = full_batch(N, train.n, o->large_rate);
     double *c = cli_alloc((size_t)o->large_epochs * 4, sizeof *c);
     for (long e = 0; e < o->large_epochs; e++) {
-        cli_must(train_epoch(T, &train, NULL, NULL, &err), &err);
+        cli_must(nn_train_epoch(T, &train, NULL, NULL, &err), &err);
         /* measure the network after epoch e */
-        cli_must(mean_loss(N, &train, LOSS_BCE, &c[4 * e], &err), &err);
-        cli_must(mean_loss(N, &test, LOSS_BCE, &c[4 * e + 1], &err), &err);
-        cli_must(accuracy(N, &train, &c[4 * e + 2], &err), &err);
-        cli_must(accuracy(N, &test, &c[4 * e + 3], &err), &err);
+        cli_must(nn_mean_loss(N, &train, NN_LOSS_BCE, &c[4 * e], &err), &err);
+        cli_must(nn_mean_loss(N, &test, NN_LOSS_BCE, &c[4 * e + 1], &err), &err);
+        cli_must(nn_accuracy(N, &train, &c[4 * e + 2], &err), &err);
+        cli_must(nn_accuracy(N, &test, &c[4 * e + 3], &err), &err);
         cli_progress("clusters", e + 1, o->large_epochs, c[4 * e]);
     }
     /* write the learning curves and their macros */
@@ -241,16 +241,16 @@ static void learning_curves(const struct options *o, rng *data)
     quote_claim("no-rise", rises[0] == 0 && rises[1] == 0, "no step raises "
                 "either loss", "%ld and %ld steps do", rises[0], rises[1]);
     free(c);
-    trainer_free(T);
-    net_free(N);
-    data_free(&all);
+    nn_trainer_free(T);
+    nn_net_free(N);
+    nn_data_free(&all);
 }
 
 int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
-    rng data;
-    rng_seed(&data, (uint64_t)o.seed, 131);
+    nn_rng data;
+    nn_rng_seed(&data, (uint64_t)o.seed, 131);
     small_table(&o, &data);
     learning_curves(&o, &data);
     return cli_done();

@@ -53,55 +53,55 @@ static struct options read_options(int argc, char **argv)
 }
 
 /* make the regression data */
-static dataset make_data(long seed, size_t n)
+static nn_dataset make_data(long seed, size_t n)
 {
-    dataset D;
+    nn_dataset D;
     nn_err err;
-    cli_must(data_create(&D, n, 1, 1, &err), &err);
-    rng r;
-    rng_seed(&r, (uint64_t)seed, 6);
+    cli_must(nn_data_create(&D, n, 1, 1, &err), &err);
+    nn_rng r;
+    nn_rng_seed(&r, (uint64_t)seed, 6);
     for (size_t s = 0; s < n; s++) {
-        D.x[s] = -3.0 + 6.0 * rng_uniform(&r);
+        D.x[s] = -3.0 + 6.0 * nn_rng_uniform(&r);
         D.y[s] = sin(2.0 * D.x[s]);
     }
     return D;
 }
 
 /* train one configuration and record its curve */
-static void train_curve(const struct config *c, const dataset *D,
+static void train_curve(const struct config *c, const nn_dataset *D,
                         long seed, long epochs, double curve[])
 {
     /* build and initialise the network of the configuration */
     int n[8] = { 0, 1 };
-    activation A[8] = { 0, 0 };
+    nn_activation A[8] = { 0, 0 };
     int L = c->hidden + 2;
     for (int k = 2; k < L; k++)
-        n[k] = c->width, A[k] = ACT_TANH;
-    n[L] = 1, A[L] = ACT_IDENTITY;
+        n[k] = c->width, A[k] = NN_ACT_TANH;
+    n[L] = 1, A[L] = NN_ACT_IDENTITY;
     nn_err err;
-    net *N = cli_have(net_create(L, n, A, &err), &err);
-    rng init;
-    rng_seed(&init, (uint64_t)seed, 7);
-    net_init(N, &init);
+    nn_net *N = cli_have(nn_net_create(L, n, A, &err), &err);
+    nn_rng init;
+    nn_rng_seed(&init, (uint64_t)seed, 7);
+    nn_net_init(N, &init);
     if (c->scale > 0.0)
         for (int k = 1; k < L; k++)
             for (int i = 1; i <= n[k + 1]; i++)
                 for (int j = 0; j <= n[k]; j++)
-                    N->w[k][i][j] = j == 0 ? 0.0 : c->scale * rng_normal(&init);
-    train_options o = { LOSS_SQUARED, c->rate, c->batch, c->momentum };
-    trainer *T = cli_have(trainer_create(N, D->n, &o, &err), &err);
-    rng order;
-    rng_seed(&order, (uint64_t)seed, 8);
+                    N->w[k][i][j] = j == 0 ? 0.0 : c->scale * nn_rng_normal(&init);
+    nn_train_options o = { NN_LOSS_SQUARED, c->rate, c->batch, c->momentum };
+    nn_trainer *T = cli_have(nn_trainer_create(N, D->n, &o, &err), &err);
+    nn_rng order;
+    nn_rng_seed(&order, (uint64_t)seed, 8);
     for (long e = 0; e < epochs; e++) {
         double loss = e > 0 && !isfinite(curve[e - 1]) ? INFINITY : 0.0;
         if (isfinite(loss)) {
-            cli_must(train_epoch(T, D, &order, NULL, &err), &err);
-            cli_must(mean_loss(N, D, LOSS_SQUARED, &loss, &err), &err);
+            cli_must(nn_train_epoch(T, D, &order, NULL, &err), &err);
+            cli_must(nn_mean_loss(N, D, NN_LOSS_SQUARED, &loss, &err), &err);
         }
         curve[e] = isfinite(loss) ? loss : INFINITY;
     }
-    trainer_free(T);
-    net_free(N);
+    nn_trainer_free(T);
+    nn_net_free(N);
 }
 
 /* the mean loss of the last epochs */
@@ -142,7 +142,7 @@ static void write_curves(FILE *f, const struct config c[], int runs,
 
 /* run a family of configurations and write their curves */
 static double *run_family(enum family f, const struct config c[], int runs,
-                          const dataset *D, const struct options *o)
+                          const nn_dataset *D, const struct options *o)
 {
     long epochs = o->epochs;
     double *curves = cli_alloc((size_t)runs * (size_t)epochs, sizeof *curves);
@@ -189,7 +189,7 @@ static long overflow_epoch(const double curve[], long epochs)
 }
 
 /* the learning-rate experiment */
-static void vary_the_rate(const struct options *o, const dataset *D)
+static void vary_the_rate(const struct options *o, const nn_dataset *D)
 {
     static const struct config c[] = {
         { "rate 0.001", 0.001, 0.0, 0.0, 16, 16, 2 },
@@ -220,7 +220,7 @@ static void vary_the_rate(const struct options *o, const dataset *D)
 }
 
 /* the batch-size experiment */
-static void vary_the_batch(const struct options *o, const dataset *D)
+static void vary_the_batch(const struct options *o, const nn_dataset *D)
 {
     static const struct config c[] = {
         { "batch 1", 0.1, 0.0, 0.0, 1, 16, 2 },
@@ -248,7 +248,7 @@ static void vary_the_batch(const struct options *o, const dataset *D)
 }
 
 /* the initial-scale experiment */
-static void vary_the_initial_scale(const struct options *o, const dataset *D)
+static void vary_the_initial_scale(const struct options *o, const nn_dataset *D)
 {
     static const struct config c[] = {
         { "fan-in scaled", 0.05, 0.0, 0.0, 16, 64, 4 },
@@ -279,7 +279,7 @@ static void vary_the_initial_scale(const struct options *o, const dataset *D)
 }
 
 /* the momentum experiment */
-static void add_momentum(const struct options *o, const dataset *D)
+static void add_momentum(const struct options *o, const nn_dataset *D)
 {
     static const struct config c[] = {
         { "no momentum", 0.01, 0.0, 0.0, 16, 16, 2 },
@@ -298,11 +298,11 @@ static void add_momentum(const struct options *o, const dataset *D)
 int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
-    dataset D = make_data(o.seed, (size_t)o.samples);
+    nn_dataset D = make_data(o.seed, (size_t)o.samples);
     vary_the_rate(&o, &D);
     vary_the_batch(&o, &D);
     vary_the_initial_scale(&o, &D);
     add_momentum(&o, &D);
-    data_free(&D);
+    nn_data_free(&D);
     return cli_done();
 }

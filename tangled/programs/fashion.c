@@ -53,7 +53,7 @@ static struct options read_options(int argc, char **argv)
 }
 
 /* read a data set from its directory */
-static void read_set(const char *dir, const char *prefix, image_set *S)
+static void read_set(const char *dir, const char *prefix, nn_image_set *S)
 {
     char images[4096], labels[4096];
     nn_err err;
@@ -72,17 +72,17 @@ static void read_set(const char *dir, const char *prefix, image_set *S)
             break;
         }
     }
-    cli_must(image_set_load(images, labels, 10, S, &err), &err);
+    cli_must(nn_image_set_load(images, labels, 10, S, &err), &err);
 }
 
 /* fill a batch from the images */
 static void fill_from_images(const void *data, const size_t which[],
                              int b, double X[], double Y[])
 {
-    const image_set *S = data;
+    const nn_image_set *S = data;
     const size_t d = (size_t)S->rows * (size_t)S->cols;
     for (int t = 0; t < b; t++) {
-        image_x(S, which[t], X + (size_t)t * d);
+        nn_image_x(S, which[t], X + (size_t)t * d);
         for (int i = 0; i < 10; i++)
             Y[t * 10 + i] = S->labels[which[t]] == i;
     }
@@ -94,20 +94,20 @@ struct measure {
     long confusion[10][10];     /* [true][predicted] */
 };
 
-static struct measure evaluate(net *N, const image_set *S, int batch,
+static struct measure evaluate(nn_net *N, const nn_image_set *S, int batch,
                                int predicted[])
 {
     struct measure m = { 0.0, 0.0, { { 0 } } };
     const size_t d = (size_t)S->rows * (size_t)S->cols;
     nn_err err;
-    batch_work *W = cli_have(batch_create(N, batch, &err), &err);
+    nn_batch_work *W = cli_have(nn_batch_create(N, batch, &err), &err);
     double *X = cli_alloc((size_t)batch * (d + 10), sizeof *X);
     double *P = X + (size_t)batch * d;
     for (size_t first = 0; first < S->n; first += (size_t)batch) {
         int b = S->n - first < (size_t)batch ? (int)(S->n - first) : batch;
         for (int t = 0; t < b; t++)
-            image_x(S, first + (size_t)t, X + (size_t)t * d);
-        cli_must(net_forward_batch(N, W, X, b, P, &err), &err);
+            nn_image_x(S, first + (size_t)t, X + (size_t)t * d);
+        cli_must(nn_net_forward_batch(N, W, X, b, P, &err), &err);
         for (int t = 0; t < b; t++) {
             /* score one test image */
             const double *z = P + (size_t)t * 10;
@@ -118,13 +118,13 @@ static struct measure evaluate(net *N, const image_set *S, int batch,
                 if (z[i] > z[best])
                     best = i;
             }
-            m.loss += log_sum_exp(l, 10) - z[c];
+            m.loss += nn_log_sum_exp(l, 10) - z[c];
             m.confusion[c][best]++;
             if (predicted != NULL)
                 predicted[first + (size_t)t] = best;
         }
     }
-    batch_free(W), free(X);
+    nn_batch_free(W), free(X);
     m.loss /= (double)S->n;
     for (int c = 0; c < 10; c++)
         m.accuracy += (double)m.confusion[c][c];
@@ -198,7 +198,7 @@ static void canvas_write(FILE *f, struct canvas *c)
 }
 
 /* draw the pictures of the run */
-static void write_samples(FILE *f, const image_set *S, int digits)
+static void write_samples(FILE *f, const nn_image_set *S, int digits)
 {
     int shown[10] = { 0 };
     struct canvas c = canvas_new(10, 4, S->cols, S->rows, 0);
@@ -207,7 +207,7 @@ static void write_samples(FILE *f, const image_set *S, int digits)
         int k = S->labels[s];
         if (shown[k] == 4)
             continue;
-        image_x(S, s, x);
+        nn_image_x(S, s, x);
         canvas_put(&c, x, k, shown[k]++);
     }
     canvas_write(f, &c);
@@ -218,7 +218,7 @@ static void write_samples(FILE *f, const image_set *S, int digits)
 }
 
 /* draw the pictures of the run */
-static void write_weights(FILE *f, const net *N, int rows, int cols)
+static void write_weights(FILE *f, const nn_net *N, int rows, int cols)
 {
     int shown = N->n[2] < 32 ? N->n[2] : 32;
     struct canvas c = canvas_new(8, (shown + 7) / 8, cols, rows, 0);
@@ -235,7 +235,7 @@ static void write_weights(FILE *f, const net *N, int rows, int cols)
 }
 
 /* draw the pictures of the run */
-static void write_errors(FILE *f, const image_set *S, const int pred[],
+static void write_errors(FILE *f, const nn_image_set *S, const int pred[],
                          int digits)
 {
     int shown = 0;
@@ -244,7 +244,7 @@ static void write_errors(FILE *f, const image_set *S, const int pred[],
     double x[MAX_PICTURE];
     for (size_t s = 0; s < S->n && shown < 24; s++)
         if (pred[s] != S->labels[s]) {
-            image_x(S, s, x);
+            nn_image_x(S, s, x);
             canvas_put(&c, x, shown % 8, shown / 8);
             which[shown++] = s;
         }
@@ -326,7 +326,7 @@ static struct mistakes mistakes(const struct measure *m)
 }
 
 /* quote the results of fashion */
-static void quote_results(const struct options *o, const image_set *train,
+static void quote_results(const struct options *o, const nn_image_set *train,
                           const struct run *r, const struct mistakes k,
                           const struct second_half h)
 {
@@ -357,8 +357,8 @@ static void quote_results(const struct options *o, const image_set *train,
 }
 
 /* the steps of fashion */
-static void read_sets(const struct options *o, image_set *train,
-                      image_set *test)
+static void read_sets(const struct options *o, nn_image_set *train,
+                      nn_image_set *test)
 {
     read_set(o->data, "train", train);
     read_set(o->data, "t10k", test);
@@ -374,51 +374,51 @@ static void read_sets(const struct options *o, image_set *train,
 }
 
 /* the steps of fashion */
-static net *make_or_load_network(const struct options *o,
-                                 const image_set *train)
+static nn_net *make_or_load_network(const struct options *o,
+                                 const nn_image_set *train)
 {
     const int d = train->rows * train->cols;
     nn_err err;
     if (o->load != NULL) {
-        net *N = cli_have(model_load(o->load, &err), &err);
-        if (N->n[1] != d || N->n[N->L] != 10 || N->A[N->L] != ACT_IDENTITY)
+        nn_net *N = cli_have(nn_model_load(o->load, &err), &err);
+        if (N->n[1] != d || N->n[N->L] != 10 || N->A[N->L] != NN_ACT_IDENTITY)
             cli_fail("%s: not a %d-input, 10-class model with logits",
                      o->load, d);
         return N;
     }
     int n[] = { 0, d, (int)o->hidden, 10 };
-    activation A[] = { 0, 0, ACT_RELU, ACT_IDENTITY };
-    net *N = cli_have(net_create(3, n, A, &err), &err);
-    rng init;
-    rng_seed(&init, (uint64_t)o->seed, 17);
-    net_init(N, &init);
+    nn_activation A[] = { 0, 0, NN_ACT_RELU, NN_ACT_IDENTITY };
+    nn_net *N = cli_have(nn_net_create(3, n, A, &err), &err);
+    nn_rng init;
+    nn_rng_seed(&init, (uint64_t)o->seed, 17);
+    nn_net_init(N, &init);
     return N;
 }
 
 /* the steps of fashion */
-static struct run train_and_measure(net *N, const struct options *o,
-                                    const image_set *train,
-                                    const image_set *test)
+static struct run train_and_measure(nn_net *N, const struct options *o,
+                                    const nn_image_set *train,
+                                    const nn_image_set *test)
 {
     struct run run = { o->load != NULL ? 0 : o->epochs, NULL, 0.0, 0.0,
                        { 0.0, 0.0, { { 0 } } }, NULL };
     run.curve = cli_alloc(3 * (size_t)run.epochs + 3, sizeof *run.curve);
     run.predicted = cli_alloc(test->n, sizeof *run.predicted);
-    train_options t = { LOSS_SOFTMAX_CE, o->rate, (size_t)o->batch,
+    nn_train_options t = { NN_LOSS_SOFTMAX_CE, o->rate, (size_t)o->batch,
                         o->momentum };
-    batch_source src = { train->n, train->rows * train->cols, 10,
+    nn_batch_source src = { train->n, train->rows * train->cols, 10,
                          fill_from_images, train };
     nn_err err;
-    batch_trainer *T = cli_have(batch_trainer_create(N, train->n, &t, &err),
+    nn_batch_trainer *T = cli_have(nn_batch_trainer_create(N, train->n, &t, &err),
                                 &err);
-    rng order;
-    rng_seed(&order, (uint64_t)o->seed, 18);
+    nn_rng order;
+    nn_rng_seed(&order, (uint64_t)o->seed, 18);
     for (long e = 0; e < run.epochs; e++) {
-        double *c = run.curve + 3 * e, t0 = wall_seconds();
+        double *c = run.curve + 3 * e, t0 = nn_wall_seconds();
         double eta = o->rate * (1.0 - (double)e / run.epochs);
-        cli_must(batch_trainer_rate(T, eta, &err), &err);
-        cli_must(batch_train_epoch(T, &src, &order, &c[0], &err), &err);
-        double dt = wall_seconds() - t0;
+        cli_must(nn_batch_trainer_rate(T, eta, &err), &err);
+        cli_must(nn_batch_train_epoch(T, &src, &order, &c[0], &err), &err);
+        double dt = nn_wall_seconds() - t0;
         run.seconds += dt;
         if (e == 0)
             run.speed = (double)train->n / dt;
@@ -426,7 +426,7 @@ static struct run train_and_measure(net *N, const struct options *o,
         c[1] = m.loss, c[2] = m.accuracy;
         cli_progress("fashion", e + 1, run.epochs, m.loss);
     }
-    batch_trainer_free(T);
+    nn_batch_trainer_free(T);
     run.final = evaluate(N, test, (int)o->batch, run.predicted);
     /* refuse a test loss that is not finite */
     if (!isfinite(run.final.loss)) {
@@ -440,8 +440,8 @@ static struct run train_and_measure(net *N, const struct options *o,
 }
 
 /* the steps of fashion */
-static void report(const net *N, const struct options *o,
-                   const image_set *train, const image_set *test,
+static void report(const nn_net *N, const struct options *o,
+                   const nn_image_set *train, const nn_image_set *test,
                    const struct run *r)
 {
     printf("test accuracy %.2f%%, test loss %.4f", 100 * r->final.accuracy,
@@ -452,7 +452,7 @@ static void report(const net *N, const struct options *o,
     printf("\n");
     nn_err err;
     if (o->model != NULL)
-        cli_must(model_write(N, o->model, o->save, &err), &err);
+        cli_must(nn_model_write(N, o->model, o->save, &err), &err);
     fig_comment(o->curves, "epoch, training loss, test loss, test accuracy");
     for (long e = 0; e < r->epochs; e++)
         fig_row(o->curves, e + 1, r->curve[3 * e], r->curve[3 * e + 1],
@@ -469,13 +469,13 @@ static void report(const net *N, const struct options *o,
 int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
-    image_set train, test;
+    nn_image_set train, test;
     read_sets(&o, &train, &test);
-    net *N = make_or_load_network(&o, &train);
+    nn_net *N = make_or_load_network(&o, &train);
     struct run run = train_and_measure(N, &o, &train, &test);
     report(N, &o, &train, &test, &run);
     free(run.curve), free(run.predicted);
-    net_free(N);
-    image_set_free(&train), image_set_free(&test);
+    nn_net_free(N);
+    nn_image_set_free(&train), nn_image_set_free(&test);
     return cli_done();
 }

@@ -11,16 +11,16 @@
 /* the network and the sample of first-step */
 static const double sample_x[2] = { 0.5, -1.0 }, sample_y[1] = { 1.0 };
 
-static struct net *make_tiny_network(long seed)
+static struct nn_net *make_tiny_network(long seed)
 {
     const int n[] = { 0, 2, 2, 1 };
-    const activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_TANH,
-                             ACT_IDENTITY };
+    const nn_activation A[] = { NN_ACT_IDENTITY, NN_ACT_IDENTITY, NN_ACT_TANH,
+                             NN_ACT_IDENTITY };
     nn_err err;
-    net *N = cli_have(net_create(3, n, A, &err), &err);
-    rng r;
-    rng_seed(&r, (uint64_t)seed, 1);
-    net_init(N, &r);
+    nn_net *N = cli_have(nn_net_create(3, n, A, &err), &err);
+    nn_rng r;
+    nn_rng_seed(&r, (uint64_t)seed, 1);
+    nn_net_init(N, &r);
     return N;
 }
 
@@ -34,29 +34,29 @@ struct first_step {
 };
 
 /* the steps of first-step */
-static void compute_the_gradient(net *N, struct first_step *s)
+static void compute_the_gradient(nn_net *N, struct first_step *s)
 {
     for (size_t p = 0; p < N->nw; p++)
         s->w[p] = N->wflat[p];
-    net_zero_grad(N);
-    s->loss = net_backprop(N, sample_x, sample_y, LOSS_SQUARED);
+    nn_net_zero_grad(N);
+    s->loss = nn_net_backprop(N, sample_x, sample_y, NN_LOSS_SQUARED);
     s->out = N->l[N->L][1];
 }
 
 /* the steps of first-step */
-static void compare_with_finite_differences(net *N, struct first_step *s)
+static void compare_with_finite_differences(nn_net *N, struct first_step *s)
 {
-    numeric_gradient(N, sample_x, sample_y, LOSS_SQUARED, FD_STEP, s->g);
+    nn_numeric_gradient(N, sample_x, sample_y, NN_LOSS_SQUARED, NN_FD_STEP, s->g);
     s->fderr = 0.0;
     for (size_t p = 0; p < N->nw; p++)
-        s->fderr = fmax(s->fderr, rel_error(N->dwflat[p], s->g[p]));
+        s->fderr = fmax(s->fderr, nn_rel_error(N->dwflat[p], s->g[p]));
 }
 
 /* the steps of first-step */
-static void take_one_step(net *N, struct first_step *s, double rate)
+static void take_one_step(nn_net *N, struct first_step *s, double rate)
 {
-    net_descend(N, rate);
-    s->after = sample_loss(N, sample_x, sample_y, LOSS_SQUARED);
+    nn_net_descend(N, rate);
+    s->after = nn_sample_loss(N, sample_x, sample_y, NN_LOSS_SQUARED);
 }
 
 /* the steps of first-step */
@@ -80,7 +80,7 @@ static struct options read_options(int argc, char **argv)
 }
 
 /* the steps of first-step */
-static void quote_table(const net *N, const struct first_step *s)
+static void quote_table(const nn_net *N, const struct first_step *s)
 {
     size_t p = 0;
     for (int k = 1; k < N->L; k++) {
@@ -96,7 +96,7 @@ static void quote_table(const net *N, const struct first_step *s)
 }
 
 /* the steps of first-step */
-static void report_step(const net *N, const struct first_step *s,
+static void report_step(const nn_net *N, const struct first_step *s,
                    const struct options *o)
 {
     double predicted = 0.0, large = 0.0;
@@ -126,14 +126,14 @@ static void report_step(const net *N, const struct first_step *s,
 int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
-    net *N = make_tiny_network(o.seed);
+    nn_net *N = make_tiny_network(o.seed);
     struct first_step s = { .w = cli_alloc(N->nw, sizeof(double)),
                       .g = cli_alloc(N->nw, sizeof(double)) };
     compute_the_gradient(N, &s);
     compare_with_finite_differences(N, &s);
     take_one_step(N, &s, o.rate);
     report_step(N, &s, &o);
-    net_free(N);
+    nn_net_free(N);
     free(s.w), free(s.g);
     return cli_done();
 }

@@ -13,20 +13,20 @@
 struct options {
     long seed, inputs;
     layer_sizes size;
-    int a;              /* the activation, an index into act_name */
+    int a;              /* the activation, an index into nn_act_name */
     FILE *curves;       /* A(z) and A'(z), or NULL */
 };
 
 static struct options read_options(int argc, char **argv)
 {
     struct options o = { 2026, 100, { 5, { 0, 784, 100, 50, 10, 5 } },
-                         ACT_SIGMOID, NULL };
-    const char *names[ACT_COUNT + 1] = { NULL };
-    for (int a = 0; a < ACT_COUNT; a++)
-        names[a] = act_name((activation)a);
+                         NN_ACT_SIGMOID, NULL };
+    const char *names[NN_ACT_COUNT + 1] = { NULL };
+    for (int a = 0; a < NN_ACT_COUNT; a++)
+        names[a] = nn_act_name((nn_activation)a);
     const cli_option opts[] = {
         { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX, "seed of the generator" },
-        { "--sizes", CLI_SIZES, &o.size, 2, NET_MAX_LAYERS, "layer widths" },
+        { "--sizes", CLI_SIZES, &o.size, 2, NN_NET_MAX_LAYERS, "layer widths" },
         { "--activation", CLI_CHOICE, &(cli_choice){ &o.a, names }, 0, 0,
           "of every layer after the input" },
         { "--inputs", CLI_LONG, &o.inputs, 1, 10000,
@@ -46,29 +46,29 @@ enum { SHOWN = 5 };
 struct observation {
     int shown;                        /* outputs kept, at most SHOWN */
     double y[SHOWN + 1];              /* y[1 .. shown], first input */
-    double rms[NET_MAX_LAYERS + 1];   /* rms of z[k], k = 2 .. L */
+    double rms[NN_NET_MAX_LAYERS + 1];   /* rms of z[k], k = 2 .. L */
     double saturated;                 /* percentage, or -1: no such nodes */
 };
 
 /* count the saturated nodes */
-static int saturates(activation a)
+static int saturates(nn_activation a)
 {
-    return a == ACT_SIGMOID || a == ACT_TANH;
+    return a == NN_ACT_SIGMOID || a == NN_ACT_TANH;
 }
 
-static int is_saturated(activation a, double z)
+static int is_saturated(nn_activation a, double z)
 {
-    return act_prime(a, z) < 0.01 * act_prime(a, 0.0);
+    return nn_act_prime(a, z) < 0.01 * nn_act_prime(a, 0.0);
 }
 
 /* observe the network on every input */
-static void observe(net *N, const double x[], size_t m,
+static void observe(nn_net *N, const double x[], size_t m,
                     struct observation *ob, const char *label)
 {
-    double sumsq[NET_MAX_LAYERS + 1] = { 0 };
+    double sumsq[NN_NET_MAX_LAYERS + 1] = { 0 };
     long saturated = 0, saturating = 0;
     for (size_t t = 0; t < m; t++) {
-        const double *y = net_forward(N, x + t * (size_t)N->n[1]);
+        const double *y = nn_net_forward(N, x + t * (size_t)N->n[1]);
         if (t == 0)
             /* keep the first outputs */
             {
@@ -95,13 +95,13 @@ static void observe(net *N, const double x[], size_t m,
 }
 
 /* the steps of forward */
-static net *make_forward_net(const struct options *o)
+static nn_net *make_forward_net(const struct options *o)
 {
-    activation A[NET_MAX_LAYERS + 1];
+    nn_activation A[NN_NET_MAX_LAYERS + 1];
     for (int k = 0; k <= o->size.L; k++)
-        A[k] = (activation)o->a;
+        A[k] = (nn_activation)o->a;
     nn_err err;
-    return cli_have(net_create(o->size.L, o->size.n, A, &err), &err);
+    return cli_have(nn_net_create(o->size.L, o->size.n, A, &err), &err);
 }
 
 /* the steps of forward */
@@ -109,15 +109,15 @@ static double *draw_inputs(const struct options *o)
 {
     size_t m = (size_t)o->inputs, n1 = (size_t)o->size.n[1];
     double *x = cli_alloc(m, n1 * sizeof *x);
-    rng data;
-    rng_seed(&data, (uint64_t)o->seed, 1);
+    nn_rng data;
+    nn_rng_seed(&data, (uint64_t)o->seed, 1);
     for (size_t t = 0; t < m * n1; t++)
-        x[t] = rng_normal(&data);
+        x[t] = nn_rng_normal(&data);
     return x;
 }
 
 /* the steps of forward */
-static void print_spreads(const net *N, const struct observation *scaled,
+static void print_spreads(const nn_net *N, const struct observation *scaled,
                           const struct observation *naive)
 {
     for (int k = 2; k <= N->L; k++)
@@ -134,12 +134,12 @@ static void write_curves(FILE *f)
     fig_comment(f, "z, then A(z) A'(z) of each activation, in the order "
                 "of act_name");
     for (int t = 0; t <= 800; t++) {
-        double z = -4.0 + t / 100.0, v[1 + 2 * ACT_COUNT] = { z };
-        for (int a = 0; a < ACT_COUNT; a++) {
-            v[1 + 2 * a] = act((activation)a, z);
-            v[2 + 2 * a] = act_prime((activation)a, z);
+        double z = -4.0 + t / 100.0, v[1 + 2 * NN_ACT_COUNT] = { z };
+        for (int a = 0; a < NN_ACT_COUNT; a++) {
+            v[1 + 2 * a] = nn_act((nn_activation)a, z);
+            v[2 + 2 * a] = nn_act_prime((nn_activation)a, z);
         }
-        fig_values(f, v, 1 + 2 * ACT_COUNT);
+        fig_values(f, v, 1 + 2 * NN_ACT_COUNT);
     }
 }
 
@@ -175,7 +175,7 @@ static void print_factor(struct text *out, double v, int decimals)
 }
 
 /* print the forward pass of the example, term by term */
-static void print_example(const net *N, int tex)
+static void print_example(const nn_net *N, int tex)
 {
     struct text out_ = { tex, 0, "" }, *out = &out_;
     char key[64];
@@ -208,9 +208,9 @@ static void print_example(const net *N, int tex)
             }
             say(out, " = %.*f", k == 1 ? 2 : 5, N->z[k + 1][i]);
             /* print the value l[k+1][i] */
-            const char *name = act_name(N->A[k + 1]);
+            const char *name = nn_act_name(N->A[k + 1]);
             int last = k + 1 == N->L && i == N->n[k + 1];
-            int zd = k == 1 ? 2 : 5, ld = N->A[k + 1] == ACT_IDENTITY ? zd : 4;
+            int zd = k == 1 ? 2 : 5, ld = N->A[k + 1] == NN_ACT_IDENTITY ? zd : 4;
             say(out, tex ? ", \\\\ l^{(%d)}_{%d} &= \\mathrm{%s}(%.*f) = %.*f"
                          : ",  l^(%d)_%d = %s(%.*f) = %.*f\n",
                 k + 1, i, name, zd, N->z[k + 1][i], ld, N->l[k + 1][i]);
@@ -223,36 +223,36 @@ static void print_example(const net *N, int tex)
 static void worked_example(long seed)
 {
     int n[] = { 0, 2, 2, 1 };
-    activation A[] = { ACT_IDENTITY, ACT_IDENTITY, ACT_TANH, ACT_IDENTITY };
+    nn_activation A[] = { NN_ACT_IDENTITY, NN_ACT_IDENTITY, NN_ACT_TANH, NN_ACT_IDENTITY };
     double x[2] = { 0.5, -1.0 };
     nn_err err;
-    net *N = cli_have(net_create(3, n, A, &err), &err);
-    rng r;
-    rng_seed(&r, (uint64_t)seed, 3);
+    nn_net *N = cli_have(nn_net_create(3, n, A, &err), &err);
+    nn_rng r;
+    nn_rng_seed(&r, (uint64_t)seed, 3);
     for (size_t p = 0; p < N->nw; p++)
-        N->wflat[p] = round(8.0 * rng_normal(&r)) / 10.0;
-    net_forward(N, x);
+        N->wflat[p] = round(8.0 * nn_rng_normal(&r)) / 10.0;
+    nn_net_forward(N, x);
     /* carry the hidden values forward as printed */
     {
         int top_n[] = { 0, 2, 1 };
         double hidden[2];
-        net *T = cli_have(net_create(2, top_n, A + 1, &err), &err);
+        nn_net *T = cli_have(nn_net_create(2, top_n, A + 1, &err), &err);
         for (int i = 1; i <= 2; i++)
             hidden[i - 1] = N->l[2][i] = round(1e4 * N->l[2][i]) / 1e4;
         for (int j = 0; j <= 2; j++)
             T->w[1][1][j] = N->w[2][1][j];
-        net_forward(T, hidden);
+        nn_net_forward(T, hidden);
         N->z[3][1] = T->z[2][1];
         N->l[3][1] = T->l[2][1];
-        net_free(T);
+        nn_net_free(T);
     }
     print_example(N, 0);
     print_example(N, 1);
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* write the forward macros */
-static void write_forward_macros(const net *N,
+static void write_forward_macros(const nn_net *N,
                                  const struct observation *scaled,
                                  const struct observation *naive)
 {
@@ -291,23 +291,23 @@ static void write_forward_macros(const net *N,
 int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
-    net *N = make_forward_net(&o);
+    nn_net *N = make_forward_net(&o);
     double *x = draw_inputs(&o);
     struct observation scaled, naive;
-    rng init;
-    rng_seed(&init, (uint64_t)o.seed, 2);
+    nn_rng init;
+    nn_rng_seed(&init, (uint64_t)o.seed, 2);
     /* run the network with fan-in scaled weights */
-    net_init(N, &init);
+    nn_net_init(N, &init);
     observe(N, x, (size_t)o.inputs, &scaled, "N(0, 1/n)");
     /* run it again with standard normal weights */
     for (size_t p = 0; p < N->nw; p++)
-        N->wflat[p] = rng_normal(&init);
+        N->wflat[p] = nn_rng_normal(&init);
     observe(N, x, (size_t)o.inputs, &naive, "N(0, 1)  ");
     print_spreads(N, &scaled, &naive);
     write_curves(o.curves);
     worked_example(o.seed);
     write_forward_macros(N, &scaled, &naive);
     free(x);
-    net_free(N);
+    nn_net_free(N);
     return cli_done();
 }

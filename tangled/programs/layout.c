@@ -6,7 +6,7 @@
 #include "harness.h"
 
 /* count the multiply-adds of a gradient */
-static void count_operations(const net *N, double *backprop, double *fd)
+static void count_operations(const nn_net *N, double *backprop, double *fd)
 {
     double forward = 0.0, recurrence = 0.0;
     for (int k = 1; k < N->L; k++)
@@ -27,7 +27,7 @@ static struct options read_options(int argc, char **argv)
 {
     struct options o = { { 5, { 0, 784, 100, 50, 10, 5 } }, NULL };
     const cli_option opts[] = {
-        { "--sizes", CLI_SIZES, &o.size, 2, NET_MAX_LAYERS,
+        { "--sizes", CLI_SIZES, &o.size, 2, NN_NET_MAX_LAYERS,
           "layer widths, input first" },
         { "--diagram", CLI_OUTPUT, &o.diagram, 0, 0,
           "write node positions and lines of a drawing" },
@@ -38,22 +38,22 @@ static struct options read_options(int argc, char **argv)
 }
 
 /* the steps of layout */
-static net *build_network(const layer_sizes *s)
+static nn_net *build_network(const layer_sizes *s)
 {
-    activation A[NET_MAX_LAYERS + 1];
+    nn_activation A[NN_NET_MAX_LAYERS + 1];
     for (int k = 0; k <= s->L; k++)
-        A[k] = ACT_IDENTITY;
+        A[k] = NN_ACT_IDENTITY;
     nn_err err;
-    return cli_have(net_create(s->L, s->n, A, &err), &err);
+    return cli_have(nn_net_create(s->L, s->n, A, &err), &err);
 }
 
 /* the steps of layout */
-static long long matrix_size(const net *N, int k)
+static long long matrix_size(const nn_net *N, int k)
 {
     return (long long)N->n[k + 1] * (N->n[k] + 1);
 }
 
-static size_t bias_count(const net *N)
+static size_t bias_count(const nn_net *N)
 {
     size_t b = 0;
     for (int k = 2; k <= N->L; k++)
@@ -61,7 +61,7 @@ static size_t bias_count(const net *N)
     return b;
 }
 
-static void print_layout(const net *N)
+static void print_layout(const nn_net *N)
 {
     printf("  k   n[k] n[k+1]   shape of w^(k)   weights\n");
     for (int k = 1; k < N->L; k++)
@@ -71,7 +71,7 @@ static void print_layout(const net *N)
 }
 
 /* the steps of layout */
-static void quote_layout(const net *N)
+static void quote_layout(const nn_net *N)
 {
     char rows[480] = "";
     for (int k = 1; k < N->L && strlen(rows) < sizeof rows - 80; k++)
@@ -89,12 +89,12 @@ static void quote_layout(const net *N)
 }
 
 /* the steps of layout */
-static double node_y(const net *N, int k, int j)
+static double node_y(const nn_net *N, int k, int j)
 {
     return j - N->n[k] / 2.0;
 }
 
-static void write_diagram(FILE *f, const net *N)
+static void write_diagram(FILE *f, const nn_net *N)
 {
     if (f == NULL)
         return;
@@ -115,10 +115,10 @@ static void write_diagram(FILE *f, const net *N)
 int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
-    net *N = build_network(&o.size);
+    nn_net *N = build_network(&o.size);
     print_layout(N);
     quote_layout(N);
     write_diagram(o.diagram, N);
-    net_free(N);
+    nn_net_free(N);
     return cli_done();
 }

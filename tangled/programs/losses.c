@@ -13,92 +13,92 @@
 /* the four pairs of output activation and loss */
 enum { NPAIRS = 4 };
 static const struct pair {
-    loss_kind k;
-    activation out;
+    nn_loss_kind k;
+    nn_activation out;
     const char *label;
 } pairs[NPAIRS] = {
-    { LOSS_SQUARED, ACT_IDENTITY, "identity, least squares" },
-    { LOSS_BCE, ACT_SIGMOID, "sigmoid, binary cross-entropy" },
-    { LOSS_SOFTMAX_CE, ACT_IDENTITY, "softmax, cross-entropy" },
-    { LOSS_SQUARED, ACT_SIGMOID, "sigmoid, least squares" },
+    { NN_LOSS_SQUARED, NN_ACT_IDENTITY, "identity, least squares" },
+    { NN_LOSS_BCE, NN_ACT_SIGMOID, "sigmoid, binary cross-entropy" },
+    { NN_LOSS_SOFTMAX_CE, NN_ACT_IDENTITY, "softmax, cross-entropy" },
+    { NN_LOSS_SQUARED, NN_ACT_SIGMOID, "sigmoid, least squares" },
 };
 
 /* make a network whose output pre-activations are given */
-static net *output_layer(int n, activation a)
+static nn_net *output_layer(int n, nn_activation a)
 {
     int sizes[] = { 0, 1, n };
-    activation A[] = { a, a, a };
+    nn_activation A[] = { a, a, a };
     nn_err err;
-    return cli_have(net_create(2, sizes, A, &err), &err);
+    return cli_have(nn_net_create(2, sizes, A, &err), &err);
 }
 
-static void set_output(net *N, const double z[])
+static void set_output(nn_net *N, const double z[])
 {
     const double x[1] = { 0.0 };
     for (int i = 1; i <= N->n[2]; i++)
         N->w[1][i][0] = z[i];
-    net_forward(N, x);
+    nn_net_forward(N, x);
 }
 
 /* write the loss curves */
 static void write_curves(FILE *f)
 {
-    net *N = output_layer(1, ACT_SIGMOID);
+    nn_net *N = output_layer(1, NN_ACT_SIGMOID);
     const double y[1] = { 1.0 };
     fig_comment(f, "z, BCE loss, BCE error, squared loss, squared error; "
                 "sigmoid output, target 1");
     for (int t = 0; t <= 400; t++) {
         double z[2] = { 0.0, -10.0 + t / 20.0 }, bce[2], sq[2];
         set_output(N, z);
-        loss_error(LOSS_BCE, N, y, bce);
-        loss_error(LOSS_SQUARED, N, y, sq);
-        fig_row(f, z[1], loss_value(LOSS_BCE, N, y), bce[1],
-                loss_value(LOSS_SQUARED, N, y), sq[1]);
+        nn_loss_error(NN_LOSS_BCE, N, y, bce);
+        nn_loss_error(NN_LOSS_SQUARED, N, y, sq);
+        fig_row(f, z[1], nn_loss_value(NN_LOSS_BCE, N, y), bce[1],
+                nn_loss_value(NN_LOSS_SQUARED, N, y), sq[1]);
     }
-    net_free(N);
+    nn_net_free(N);
 }
 
 /* check the output-error theorem for one pair */
 struct pair_check { double vs_shortcut, vs_numeric; };
 
 /* differentiate the loss by the chain rule */
-static void chain_rule_error(loss_kind k, activation a, int n,
+static void chain_rule_error(nn_loss_kind k, nn_activation a, int n,
                              const double z[], const double p[],
                              const double y[], double chain[])
 {
     for (int i = 1; i <= n; i++) {
         double Y = y[i - 1];
-        if (k == LOSS_SOFTMAX_CE) {
+        if (k == NN_LOSS_SOFTMAX_CE) {
             chain[i] = 0.0;
             for (int m = 1; m <= n; m++)
                 chain[i] += -y[m - 1] / p[m] * p[m] * ((m == i) - p[i]);
         } else {
-            double dp = k == LOSS_BCE ? -Y / p[i] + (1.0 - Y) / (1.0 - p[i])
+            double dp = k == NN_LOSS_BCE ? -Y / p[i] + (1.0 - Y) / (1.0 - p[i])
                                       : p[i] - Y;
-            chain[i] = dp * act_prime(a, z[i]);
+            chain[i] = dp * nn_act_prime(a, z[i]);
         }
     }
 }
 
-static struct pair_check check_pair(loss_kind k, activation a, rng *r)
+static struct pair_check check_pair(nn_loss_kind k, nn_activation a, nn_rng *r)
 {
     enum { n = 3 };
-    net *N = output_layer(n, a);
+    nn_net *N = output_layer(n, a);
     double z[n + 1], y[n], delta[n + 1], p[n + 1], chain[n + 1];
     struct pair_check c = { 0.0, 0.0 };
     /* draw pre-activations and targets for the pair */
-    int hot = (int)rng_below(r, n);
+    int hot = (int)nn_rng_below(r, n);
     for (int i = 1; i <= n; i++) {
-        z[i] = 2.0 * rng_normal(r);
-        y[i - 1] = k == LOSS_SOFTMAX_CE ? (i - 1 == hot)
-                 : k == LOSS_BCE        ? (double)rng_below(r, 2)
-                                        : rng_normal(r);
+        z[i] = 2.0 * nn_rng_normal(r);
+        y[i - 1] = k == NN_LOSS_SOFTMAX_CE ? (i - 1 == hot)
+                 : k == NN_LOSS_BCE        ? (double)nn_rng_below(r, 2)
+                                        : nn_rng_normal(r);
     }
     set_output(N, z);
-    loss_error(k, N, y, delta);
+    nn_loss_error(k, N, y, delta);
     /* compute the prediction p of the pair */
-    if (k == LOSS_SOFTMAX_CE)
-        softmax(N->z[2], n, p);
+    if (k == NN_LOSS_SOFTMAX_CE)
+        nn_softmax(N->z[2], n, p);
     else
         for (int i = 1; i <= n; i++)
             p[i] = N->l[2][i];
@@ -109,10 +109,10 @@ static struct pair_check check_pair(loss_kind k, activation a, rng *r)
         double zi = z[i];
         z[i] = zi + h;
         set_output(N, z);
-        double up = loss_value(k, N, y);
+        double up = nn_loss_value(k, N, y);
         z[i] = zi - h;
         set_output(N, z);
-        double down = loss_value(k, N, y);
+        double down = nn_loss_value(k, N, y);
         z[i] = zi;
         set_output(N, z);
         double numeric = (up - down) / (2 * h);
@@ -120,7 +120,7 @@ static struct pair_check check_pair(loss_kind k, activation a, rng *r)
         c.vs_shortcut = fmax(c.vs_shortcut, fabs(chain[i] - shortcut));
         c.vs_numeric = fmax(c.vs_numeric, fabs(delta[i] - numeric));
     }
-    net_free(N);
+    nn_net_free(N);
     return c;
 }
 
@@ -144,8 +144,8 @@ static struct options read_options(int argc, char **argv)
 /* the steps of losses */
 static void check_four_pairs(long seed, struct pair_check worst[NPAIRS])
 {
-    rng r;
-    rng_seed(&r, (uint64_t)seed, 4);
+    nn_rng r;
+    nn_rng_seed(&r, (uint64_t)seed, 4);
     for (int q = 0; q < NPAIRS; q++) {
         /* check the theorem for pair q on 1000 draws */
         worst[q] = (struct pair_check){ 0.0, 0.0 };

@@ -20,40 +20,40 @@ struct options {
 struct recipe {
     const char *label;      /* for the output, e.g. "2-8-2 tanh" */
     layer_sizes size;
-    activation hidden;
-    loss_kind loss;
+    nn_activation hidden;
+    nn_loss_kind loss;
 };
 
-static net *make_quadrants_net(const struct recipe *c, long seed)
+static nn_net *make_quadrants_net(const struct recipe *c, long seed)
 {
-    activation A[MAX_DEPTH + 1];
+    nn_activation A[MAX_DEPTH + 1];
     int L = c->size.L;
     for (int k = 0; k < L; k++)
         A[k] = c->hidden;
-    A[L] = c->loss == LOSS_SOFTMAX_CE ? ACT_IDENTITY : ACT_LEAKY_RELU;
+    A[L] = c->loss == NN_LOSS_SOFTMAX_CE ? NN_ACT_IDENTITY : NN_ACT_LEAKY_RELU;
     nn_err err;
-    net *N = cli_have(net_create(L, c->size.n, A, &err), &err);
-    rng init;
-    rng_seed(&init, (uint64_t)seed, 111);
-    net_init(N, &init);
+    nn_net *N = cli_have(nn_net_create(L, c->size.n, A, &err), &err);
+    nn_rng init;
+    nn_rng_seed(&init, (uint64_t)seed, 111);
+    nn_net_init(N, &init);
     return N;
 }
 
 /* train a network on fresh quadrant samples */
-static double train_quadrants(net *N, loss_kind k, double rate, long samples,
+static double train_quadrants(nn_net *N, nn_loss_kind k, double rate, long samples,
                     long seed)
 {
-    dataset D;
+    nn_dataset D;
     nn_err err;
-    cli_must(data_create(&D, (size_t)samples, 2, 2, &err), &err);
-    train_options t = { k, rate, 1, 0.0 };
-    trainer *T = cli_have(trainer_create(N, D.n, &t, &err), &err);
-    rng data;
-    rng_seed(&data, (uint64_t)seed, 112);
+    cli_must(nn_data_create(&D, (size_t)samples, 2, 2, &err), &err);
+    nn_train_options t = { k, rate, 1, 0.0 };
+    nn_trainer *T = cli_have(nn_trainer_create(N, D.n, &t, &err), &err);
+    nn_rng data;
+    nn_rng_seed(&data, (uint64_t)seed, 112);
     double loss;
     cli_must(train_fresh(T, &D, quadrants_draw, &data, &loss, &err), &err);
-    trainer_free(T);
-    data_free(&D);
+    nn_trainer_free(T);
+    nn_data_free(&D);
     return loss;
 }
 
@@ -63,28 +63,28 @@ static double grid_centre(int a)
     return -2.0 + 4.0 * (a + 0.5) / GRID;
 }
 
-static void classify_grid(net *N, unsigned char cls[GRID][GRID])
+static void classify_grid(nn_net *N, unsigned char cls[GRID][GRID])
 {
     for (int a = 0; a < GRID; a++)
         for (int b = 0; b < GRID; b++) {
             double x[2] = { grid_centre(a), grid_centre(b) };
-            const double *out = net_forward(N, x);
+            const double *out = nn_net_forward(N, x);
             cls[a][b] = out[2] > out[1];
         }
 }
 
 /* the configurations of the table */
 static const struct recipe recipes[] = {
-    { "2-3-2 LeakyReLU, squares", { 3, { 0, 2, 3, 2 } }, ACT_LEAKY_RELU,
-      LOSS_SQUARED },
-    { "2-8-2 LeakyReLU, squares", { 3, { 0, 2, 8, 2 } }, ACT_LEAKY_RELU,
-      LOSS_SQUARED },
-    { "2-16-2 LeakyReLU, squares", { 3, { 0, 2, 16, 2 } }, ACT_LEAKY_RELU,
-      LOSS_SQUARED },
-    { "2-8-2 tanh, squares", { 3, { 0, 2, 8, 2 } }, ACT_TANH,
-      LOSS_SQUARED },
-    { "2-8-2 LeakyReLU, softmax", { 3, { 0, 2, 8, 2 } }, ACT_LEAKY_RELU,
-      LOSS_SOFTMAX_CE },
+    { "2-3-2 LeakyReLU, squares", { 3, { 0, 2, 3, 2 } }, NN_ACT_LEAKY_RELU,
+      NN_LOSS_SQUARED },
+    { "2-8-2 LeakyReLU, squares", { 3, { 0, 2, 8, 2 } }, NN_ACT_LEAKY_RELU,
+      NN_LOSS_SQUARED },
+    { "2-16-2 LeakyReLU, squares", { 3, { 0, 2, 16, 2 } }, NN_ACT_LEAKY_RELU,
+      NN_LOSS_SQUARED },
+    { "2-8-2 tanh, squares", { 3, { 0, 2, 8, 2 } }, NN_ACT_TANH,
+      NN_LOSS_SQUARED },
+    { "2-8-2 LeakyReLU, softmax", { 3, { 0, 2, 8, 2 } }, NN_ACT_LEAKY_RELU,
+      NN_LOSS_SOFTMAX_CE },
 };
 enum { ROWS = sizeof recipes / sizeof recipes[0], COLUMNS = 3 };
 static const double column_rate[COLUMNS] = { 0.05, 0.01, 0.002 };
@@ -94,17 +94,17 @@ struct cell_stats { double mean, sd, worst; };
 
 static struct cell_stats measure_cell(const struct recipe *c, double rate,
                                 const struct options *o,
-                                const dataset *H, long *done, long total)
+                                const nn_dataset *H, long *done, long total)
 {
     double sum = 0.0, sumsq = 0.0, worst = 1.0;
     nn_err err;
     for (long t = 0; t < o->seeds; t++) {
-        net *N = make_quadrants_net(c, o->seed + t);
+        nn_net *N = make_quadrants_net(c, o->seed + t);
         double loss = train_quadrants(N, c->loss, rate, o->samples,
                                       o->seed + t);
         double a;
-        cli_must(accuracy(N, H, &a, &err), &err);
-        net_free(N);
+        cli_must(nn_accuracy(N, H, &a, &err), &err);
+        nn_net_free(N);
         sum += a, sumsq += a * a;
         if (a < worst)
             worst = a;
@@ -140,13 +140,13 @@ static struct options read_options(int argc, char **argv)
 }
 
 /* the steps of quadrants */
-static dataset draw_held_out_points(const struct options *o)
+static nn_dataset draw_held_out_points(const struct options *o)
 {
-    dataset H;
+    nn_dataset H;
     nn_err err;
-    cli_must(data_create(&H, (size_t)o->test, 2, 2, &err), &err);
-    rng hr;
-    rng_seed(&hr, (uint64_t)o->seed, 113);
+    cli_must(nn_data_create(&H, (size_t)o->test, 2, 2, &err), &err);
+    nn_rng hr;
+    nn_rng_seed(&hr, (uint64_t)o->seed, 113);
     quadrants_draw(&H, &hr);
     return H;
 }
@@ -157,29 +157,29 @@ struct picture {
     unsigned char cls[3][GRID][GRID];   /* their classes on the grid */
 };
 
-static void draw_network(struct picture *p, int q, net *N, const dataset *H)
+static void draw_network(struct picture *p, int q, nn_net *N, const nn_dataset *H)
 {
     nn_err err;
-    cli_must(accuracy(N, H, &p->acc[q], &err), &err);
+    cli_must(nn_accuracy(N, H, &p->acc[q], &err), &err);
     classify_grid(N, p->cls[q]);
 }
 
 static void train_and_draw(struct picture *p, const struct options *o,
-                           const dataset *H)
+                           const nn_dataset *H)
 {
-    const struct recipe narrow = { "options", o->size, ACT_LEAKY_RELU,
-                                   LOSS_SQUARED };
+    const struct recipe narrow = { "options", o->size, NN_ACT_LEAKY_RELU,
+                                   NN_LOSS_SQUARED };
     const struct recipe wide = { "2-8-2", { 3, { 0, 2, 8, 2 } },
-                                 ACT_LEAKY_RELU, LOSS_SQUARED };
-    net *N = make_quadrants_net(&narrow, o->seed);
+                                 NN_ACT_LEAKY_RELU, NN_LOSS_SQUARED };
+    nn_net *N = make_quadrants_net(&narrow, o->seed);
     draw_network(p, 0, N, H);
-    train_quadrants(N, LOSS_SQUARED, o->rate, o->samples, o->seed);
+    train_quadrants(N, NN_LOSS_SQUARED, o->rate, o->samples, o->seed);
     draw_network(p, 1, N, H);
-    net_free(N);
-    net *W = make_quadrants_net(&wide, o->seed);
-    train_quadrants(W, LOSS_SQUARED, column_rate[1], o->samples, o->seed);
+    nn_net_free(N);
+    nn_net *W = make_quadrants_net(&wide, o->seed);
+    train_quadrants(W, NN_LOSS_SQUARED, column_rate[1], o->samples, o->seed);
     draw_network(p, 2, W, H);
-    net_free(W);
+    nn_net_free(W);
 }
 
 /* the steps of quadrants */
@@ -196,7 +196,7 @@ static void write_regions(FILE *f, const struct picture *p)
 
 /* the steps of quadrants */
 static void measure_the_table(struct cell_stats cells[ROWS][COLUMNS],
-                              const struct options *o, const dataset *H)
+                              const struct options *o, const nn_dataset *H)
 {
     long done = 0, total = (long)ROWS * COLUMNS * o->seeds;
     for (int r = 0; o->seeds > 0 && r < ROWS; r++)
@@ -294,12 +294,12 @@ static void report(const struct options *o, const struct picture *p,
 int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
-    dataset H = draw_held_out_points(&o);
+    nn_dataset H = draw_held_out_points(&o);
     static struct picture p;
     train_and_draw(&p, &o, &H);
     static struct cell_stats cells[ROWS][COLUMNS];
     measure_the_table(cells, &o, &H);
     report(&o, &p, cells);
-    data_free(&H);
+    nn_data_free(&H);
     return cli_done();
 }

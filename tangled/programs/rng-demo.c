@@ -26,12 +26,12 @@ static struct options read_options(int argc, char **argv)
 }
 
 /* the steps of rng-demo */
-static void print_first_outputs(rng *r, long seed)
+static void print_first_outputs(nn_rng *r, long seed)
 {
     static const char *const key[3] = { "first", "second", "third" };
     printf("first outputs for seed %ld, stream 54:", seed);
     for (int t = 0; t < 6; t++) {
-        unsigned x = (unsigned)rng_u32(r);
+        unsigned x = (unsigned)nn_rng_u32(r);
         printf(" 0x%08x", x);
         if (t < 3)
             quote(key[t], "0x%08x", x);
@@ -48,12 +48,12 @@ struct histogram {
     double sum, sumsq;      /* their sum and the sum of their squares */
 };
 
-static struct histogram draw_normal_numbers(rng *r, long n)
+static struct histogram draw_normal_numbers(nn_rng *r, long n)
 {
     struct histogram h = { .lo = -4.0, .hi = 4.0, .width = 8.0 / BINS,
                            .n = n };
     for (long t = 0; t < n; t++) {
-        double x = rng_normal(r);
+        double x = nn_rng_normal(r);
         h.sum += x, h.sumsq += x * x;
         if (x >= h.lo && x < h.hi)
             h.count[(int)((x - h.lo) / h.width)]++;
@@ -83,8 +83,8 @@ static void report_normals(const struct histogram *h, FILE *histogram)
 int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
-    rng r;
-    rng_seed(&r, (uint64_t)o.seed, 54);
+    nn_rng r;
+    nn_rng_seed(&r, (uint64_t)o.seed, 54);
     print_first_outputs(&r, o.seed);
     struct histogram h = draw_normal_numbers(&r, o.samples);
     report_normals(&h, o.histogram);

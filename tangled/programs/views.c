@@ -35,62 +35,62 @@ static struct options read_options(int argc, char **argv)
 /* the four pairs of output activation and loss */
 enum { NPAIRS = 4 };
 static const struct pair {
-    loss_kind k;
-    activation out;
+    nn_loss_kind k;
+    nn_activation out;
     const char *label;
 } pairs[NPAIRS] = {
-    { LOSS_SQUARED, ACT_IDENTITY, "identity, least squares" },
-    { LOSS_BCE, ACT_SIGMOID, "sigmoid, binary cross-entropy" },
-    { LOSS_SOFTMAX_CE, ACT_IDENTITY, "softmax, cross-entropy" },
-    { LOSS_SQUARED, ACT_SIGMOID, "sigmoid, least squares" },
+    { NN_LOSS_SQUARED, NN_ACT_IDENTITY, "identity, least squares" },
+    { NN_LOSS_BCE, NN_ACT_SIGMOID, "sigmoid, binary cross-entropy" },
+    { NN_LOSS_SOFTMAX_CE, NN_ACT_IDENTITY, "softmax, cross-entropy" },
+    { NN_LOSS_SQUARED, NN_ACT_SIGMOID, "sigmoid, least squares" },
 };
 
 /* draw a random network for views */
-static net *random_net(rng *r, const struct pair *p, int max_width)
+static nn_net *random_net(nn_rng *r, const struct pair *p, int max_width)
 {
-    int L = 2 + (int)rng_below(r, MAX_LAYERS - 1), n[MAX_LAYERS + 1];
-    activation A[MAX_LAYERS + 1] = { ACT_IDENTITY, ACT_IDENTITY };
+    int L = 2 + (int)nn_rng_below(r, MAX_LAYERS - 1), n[MAX_LAYERS + 1];
+    nn_activation A[MAX_LAYERS + 1] = { NN_ACT_IDENTITY, NN_ACT_IDENTITY };
     for (int k = 1; k <= L; k++)
-        n[k] = 1 + (int)rng_below(r, (uint32_t)max_width);
+        n[k] = 1 + (int)nn_rng_below(r, (uint32_t)max_width);
     for (int k = 2; k <= L; k++)
-        A[k] = (activation)rng_below(r, ACT_COUNT);
+        A[k] = (nn_activation)nn_rng_below(r, NN_ACT_COUNT);
     A[L] = p->out;
     /* create the network, check the pair, draw the weights */
     nn_err err;
-    net *N = cli_have(net_create(L, n, A, &err), &err);
-    cli_must(loss_check(p->k, N, &err), &err);
-    net_init(N, r);
+    nn_net *N = cli_have(nn_net_create(L, n, A, &err), &err);
+    cli_must(nn_loss_check(p->k, N, &err), &err);
+    nn_net_init(N, r);
     for (int k = 1; k < L; k++)
         for (int i = 1; i <= n[k + 1]; i++)
-            N->w[k][i][0] = 0.5 * rng_normal(r);
+            N->w[k][i][0] = 0.5 * nn_rng_normal(r);
     return N;
 }
 
 /* draw an input and a target */
-static void draw_sample(rng *r, const net *N, loss_kind k, double x[],
+static void draw_sample(nn_rng *r, const nn_net *N, nn_loss_kind k, double x[],
                         double y[])
 {
     int n1 = N->n[1], nL = N->n[N->L];
-    int hot = (int)rng_below(r, (uint32_t)nL);
+    int hot = (int)nn_rng_below(r, (uint32_t)nL);
     for (int j = 0; j < n1; j++)
-        x[j] = rng_normal(r);
+        x[j] = nn_rng_normal(r);
     for (int i = 0; i < nL; i++)
-        y[i] = k == LOSS_SOFTMAX_CE ? (i == hot)
-             : k == LOSS_BCE        ? (double)rng_below(r, 2)
-                                    : rng_normal(r);
+        y[i] = k == NN_LOSS_SOFTMAX_CE ? (i == hot)
+             : k == NN_LOSS_BCE        ? (double)nn_rng_below(r, 2)
+                                    : nn_rng_normal(r);
 }
 
 /* compare the two gradients of one sample */
 struct tally { long networks, weights, identical; double maxrel; };
 
-static void compare(net *N, const double x[], const double y[],
-                    loss_kind k, double g[], struct tally *t)
+static void compare(nn_net *N, const double x[], const double y[],
+                    nn_loss_kind k, double g[], struct tally *t)
 {
     double deltaL[MAX_WIDTH + 1];
     nn_err err;
-    net_zero_grad(N);
-    net_backprop(N, x, y, k);
-    loss_error(k, N, y, deltaL);
+    nn_net_zero_grad(N);
+    nn_net_backprop(N, x, y, k);
+    nn_loss_error(k, N, y, deltaL);
     cli_must(mf_gradient(N, deltaL, g, &err), &err);
     /* add the differences of dwflat and g to the tally */
     for (size_t q = 0; q < N->nw; q++) {
@@ -110,17 +110,17 @@ static void compare_on_random_networks(const struct options *o,
                                        struct tally t[NPAIRS])
 {
     /* compare the routines on random networks of each pair */
-    rng r;
-    rng_seed(&r, (uint64_t)o->seed, 6);
+    nn_rng r;
+    nn_rng_seed(&r, (uint64_t)o->seed, 6);
     double x[MAX_WIDTH], y[MAX_WIDTH];
     double *g = cli_alloc((MAX_LAYERS - 1) * MAX_WIDTH * (MAX_WIDTH + 1),
                           sizeof *g);
     for (long s = 0; s < o->networks; s++) {
         const struct pair *p = &pairs[s % NPAIRS];
-        net *N = random_net(&r, p, (int)o->max_width);
+        nn_net *N = random_net(&r, p, (int)o->max_width);
         draw_sample(&r, N, p->k, x, y);
         compare(N, x, y, p->k, g, &t[s % NPAIRS]);
-        net_free(N);
+        nn_net_free(N);
     }
     free(g);
 }

@@ -30,43 +30,43 @@ static struct options read_options(int argc, char **argv)
 }
 
 /* the steps of xor */
-static net *make_xor_net(long seed)
+static nn_net *make_xor_net(long seed)
 {
     int n[] = { 0, 2, 3, 1 };
-    activation A[] = { 0, 0, ACT_TANH, ACT_SIGMOID };
+    nn_activation A[] = { 0, 0, NN_ACT_TANH, NN_ACT_SIGMOID };
     nn_err err;
-    net *N = cli_have(net_create(3, n, A, &err), &err);
-    cli_must(loss_check(LOSS_BCE, N, &err), &err);
-    rng r;
-    rng_seed(&r, (uint64_t)seed, 5);
-    net_init(N, &r);
+    nn_net *N = cli_have(nn_net_create(3, n, A, &err), &err);
+    cli_must(nn_loss_check(NN_LOSS_BCE, N, &err), &err);
+    nn_rng r;
+    nn_rng_seed(&r, (uint64_t)seed, 5);
+    nn_net_init(N, &r);
     return N;
 }
 
 /* the steps of xor */
-static double *train_xor(net *N, const struct options *o)
+static double *train_xor(nn_net *N, const struct options *o)
 {
     double *loss = cli_alloc((size_t)o->steps, sizeof *loss);
     /* train on the four samples and record the loss */
     for (long t = 0; t < o->steps; t++) {
-        net_zero_grad(N);
+        nn_net_zero_grad(N);
         double sum = 0.0;
         for (int s = 0; s < 4; s++)
-            sum += net_backprop(N, X[s], Y[s], LOSS_BCE);
-        net_descend(N, o->rate);
+            sum += nn_net_backprop(N, X[s], Y[s], NN_LOSS_BCE);
+        nn_net_descend(N, o->rate);
         loss[t] = sum / 4;
     }
     return loss;
 }
 
 /* the steps of xor */
-static void report(net *N, const struct options *o, const double loss[])
+static void report(nn_net *N, const struct options *o, const double loss[])
 {
     /* report the trained network's outputs */
     double last = 0.0;
     for (int s = 0; s < 4; s++) {
-        double out = net_forward(N, X[s])[1];
-        last += loss_value(LOSS_BCE, N, Y[s]) / 4;
+        double out = nn_net_forward(N, X[s])[1];
+        last += nn_loss_value(NN_LOSS_BCE, N, Y[s]) / 4;
         printf("x = (%g, %g)  target %g  output %.4f\n", X[s][0], X[s][1],
                Y[s][0], out);
         char key[64];
@@ -95,10 +95,10 @@ static void report(net *N, const struct options *o, const double loss[])
 int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
-    net *N = make_xor_net(o.seed);
+    nn_net *N = make_xor_net(o.seed);
     double *loss = train_xor(N, &o);
     report(N, &o, loss);
     free(loss);
-    net_free(N);
+    nn_net_free(N);
     return cli_done();
 }

@@ -17,16 +17,16 @@ struct options {
 };
 
 /* make the network of zeros */
-static net *make_zeros_net(const struct options *o)
+static nn_net *make_zeros_net(const struct options *o)
 {
-    activation A[ZEROS_MAX_DEPTH + 1];
+    nn_activation A[ZEROS_MAX_DEPTH + 1];
     for (int k = 0; k <= o->size.L; k++)
-        A[k] = ACT_LEAKY_RELU;
+        A[k] = NN_ACT_LEAKY_RELU;
     nn_err err;
-    net *N = cli_have(net_create(o->size.L, o->size.n, A, &err), &err);
-    rng init;
-    rng_seed(&init, (uint64_t)o->seed, 101);
-    net_init(N, &init);
+    nn_net *N = cli_have(nn_net_create(o->size.L, o->size.n, A, &err), &err);
+    nn_rng init;
+    nn_rng_seed(&init, (uint64_t)o->seed, 101);
+    nn_net_init(N, &init);
     return N;
 }
 
@@ -37,14 +37,14 @@ struct zeros_measure {
     double gain;        /* the largest 1 + |l[L-1]|^2 */
 };
 
-static struct zeros_measure measure_zeros(net *N, const dataset *E)
+static struct zeros_measure measure_zeros(nn_net *N, const nn_dataset *E)
 {
     struct zeros_measure m = { 0.0, 0.0, 0.0 };
     int L = N->L;
     long below = 0;
     for (size_t s = 0; s < E->n; s++) {
-        net_forward(N, E->x + s * (size_t)E->d);
-        m.loss += loss_value(LOSS_SQUARED, N, E->y + s * (size_t)E->m);
+        nn_net_forward(N, E->x + s * (size_t)E->d);
+        m.loss += nn_loss_value(NN_LOSS_SQUARED, N, E->y + s * (size_t)E->m);
         /* update the largest g and count the negative outputs */
         double g = 0.0;
         for (int j = 0; j <= N->n[L - 1]; j++)
@@ -66,27 +66,27 @@ struct rate_run {
 };
 
 static void train_at(struct rate_run *r, const struct options *o,
-                     const dataset *E)
+                     const nn_dataset *E)
 {
-    net *N = make_zeros_net(o);
+    nn_net *N = make_zeros_net(o);
     r->before = measure_zeros(N, E);
     /* make a block and a trainer with batches of one */
-    dataset B;
+    nn_dataset B;
     nn_err err;
     const int *n = o->size.n;
-    cli_must(data_create(&B, (size_t)o->block, n[1], n[o->size.L], &err), &err);
-    train_options t = { LOSS_SQUARED, r->rate, 1, 0.0 };
-    trainer *T = cli_have(trainer_create(N, B.n, &t, &err), &err);
-    rng data;
-    rng_seed(&data, (uint64_t)o->seed, 102);
+    cli_must(nn_data_create(&B, (size_t)o->block, n[1], n[o->size.L], &err), &err);
+    nn_train_options t = { NN_LOSS_SQUARED, r->rate, 1, 0.0 };
+    nn_trainer *T = cli_have(nn_trainer_create(N, B.n, &t, &err), &err);
+    nn_rng data;
+    nn_rng_seed(&data, (uint64_t)o->seed, 102);
     for (long b = 0; b < o->samples / o->block; b++) {
         cli_must(train_fresh(T, &B, zeros_draw, &data, NULL, &err), &err);
         r->curve[b] = measure_zeros(N, E).loss;
     }
     r->after = measure_zeros(N, E);
-    trainer_free(T);
-    data_free(&B);
-    net_free(N);
+    nn_trainer_free(T);
+    nn_data_free(&B);
+    nn_net_free(N);
 }
 
 /* summarize the runs of one rate */
@@ -234,21 +234,21 @@ static struct options read_options(int argc, char **argv)
 }
 
 /* the steps of zeros */
-static dataset draw_evaluation_samples(const struct options *o)
+static nn_dataset draw_evaluation_samples(const struct options *o)
 {
-    dataset E;
+    nn_dataset E;
     nn_err err;
     const int *n = o->size.n;
-    cli_must(data_create(&E, (size_t)o->eval, n[1], n[o->size.L], &err), &err);
-    rng er;
-    rng_seed(&er, (uint64_t)o->seed, 103);
+    cli_must(nn_data_create(&E, (size_t)o->eval, n[1], n[o->size.L], &err), &err);
+    nn_rng er;
+    nn_rng_seed(&er, (uint64_t)o->seed, 103);
     zeros_draw(&E, &er);
     return E;
 }
 
 /* the steps of zeros */
 static void train_at_three_rates(struct rate_run run[3],
-                                 const struct options *o, const dataset *E)
+                                 const struct options *o, const nn_dataset *E)
 {
     long blocks = o->samples / o->block;
     double *curves = cli_alloc(3 * (size_t)blocks, sizeof *curves);
@@ -262,7 +262,7 @@ static void train_at_three_rates(struct rate_run run[3],
 /* the steps of zeros */
 static void summarize_over_seeds(struct rate_summary sum[3],
                                  const struct rate_run run[3],
-                                 const struct options *o, const dataset *E)
+                                 const struct options *o, const nn_dataset *E)
 {
     for (int q = 0; q < 3; q++) {
         sum[q].logafter = sum[q].logfactor = sum[q].worst = 0.0;
@@ -304,13 +304,13 @@ static void report(const struct options *o, const struct rate_run run[3],
 int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
-    dataset E = draw_evaluation_samples(&o);
+    nn_dataset E = draw_evaluation_samples(&o);
     struct rate_run run[3];
     train_at_three_rates(run, &o, &E);
     struct rate_summary sum[3];
     summarize_over_seeds(sum, run, &o, &E);
     report(&o, run, sum);
     free(run[0].curve);
-    data_free(&E);
+    nn_data_free(&E);
     return cli_done();
 }
