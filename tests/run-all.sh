@@ -149,6 +149,13 @@ check "tangled/ builds with -std=c11 -Wall -Wextra -Wpedantic -Werror" bash -c '
     make -s -C "$1/alone" CC="$2" CFLAGS="-std=c11 -Wall -Wextra -Wpedantic -Werror" &&
     for p in "${@:3}"; do "$1/alone/programs/$p" --help >/dev/null || exit 1; done' \
     _ "$scratch" "$cc" "${programs[@]}"
+check "the README's program of one's own links against tangled/libnn.a alone, and its step lowers the loss" bash -c '
+    awk "/^\/\* mine.c \*\/\$/ {on = 1} on && /^\`\`\`\$/ {exit} on" README.md > "$1/mine.c" &&
+    [ -s "$1/mine.c" ] && make -s -C "$1/alone" lib &&
+    "$2" -std=c11 -Wall -Wextra -Wpedantic -Werror -I"$1/alone/lib" -o "$1/mine" "$1/mine.c" \
+         "$1/alone/libnn.a" -lm -lz &&
+    "$1/mine" | awk "/^loss [0-9.]+ before the step, [0-9.]+ after\$/ { ok = \$6 + 0 < \$2 + 0 } END { exit !ok }"' \
+    _ "$scratch" "$cc"
 
 # 6. Same seed, same bytes.
 echo "== reproducibility"

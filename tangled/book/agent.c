@@ -13,7 +13,8 @@ agent *agent_create(const ac_options *o, nn_rng *r, nn_err *err)
     /* refuse settings with which the agent cannot learn */
     if (o->hidden < 1 || o->hidden > NN_NET_MAX_WIDTH || !nn_act_valid(o->act))
         return nn_fail_null(err, "a hidden layer of %d %s nodes is not valid",
-                            o->hidden, nn_act_valid(o->act) ? nn_act_name(o->act) : "?");
+                            o->hidden,
+                            nn_act_valid(o->act) ? nn_act_name(o->act) : "?");
     if (!(o->actor_rate > 0) || !(o->critic_rate > 0) || !isfinite(o->actor_rate)
         || !isfinite(o->critic_rate))
         return nn_fail_null(err, "the learning rates must be positive");

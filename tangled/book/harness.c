@@ -102,7 +102,8 @@ static void read_value(const cli_option *o, const char *text)
         /* read a list of layer sizes */
         {
             layer_sizes *s = o->value;
-            int L, n[NN_NET_MAX_LAYERS + 1], most = (int)fmin(o->max, NN_NET_MAX_LAYERS);
+            int L, n[NN_NET_MAX_LAYERS + 1], most = (int)fmin(o->max,
+                                                              NN_NET_MAX_LAYERS);
             status = parse_sizes(o->name, text, n, most, &L, &err);
             if (status == 0 && L < o->min)
                 status = nn_fail(&err, "%s: a network needs at least %g layers",
@@ -344,7 +345,8 @@ int quote_claim(const char *key, int holds, const char *claim,
     int n = vsnprintf(evidence, sizeof evidence, fmt, ap);
     va_end(ap);
     if (n < 0 || (size_t)n >= sizeof evidence
-        || (size_t)snprintf(full, sizeof full, "%s.%s", tag_, key) >= sizeof full)
+        || (size_t)snprintf(full, sizeof full, "%s.%s", tag_,
+                            key) >= sizeof full)
         cli_fail("claim %s: the key or the evidence is too long", key);
     nn_runfile rf = { tex_, NULL, NULL };
     return run_claim(&rf, full, holds, claim, "%s", evidence);

@@ -360,7 +360,8 @@ int nn_batch_trainer_rate(nn_batch_trainer *T, double rate, nn_err *err)
 }
 
 /* batch.c functions */
-int nn_batch_train_epoch(nn_batch_trainer *T, const nn_batch_source *src, nn_rng *r,
+int nn_batch_train_epoch(nn_batch_trainer *T, const nn_batch_source *src,
+                         nn_rng *r,
                       double *loss, nn_err *err)
 {
     nn_net *N = T->N;

@@ -66,7 +66,8 @@ int nn_batch_trainer_rate(nn_batch_trainer *T, double rate, nn_err *err);
    0 on success; -1, with a message in err and nothing changed, if
    src->n is not the nn_trainer's n or src->d and src->m do not fit the
    network. */
-int nn_batch_train_epoch(nn_batch_trainer *T, const nn_batch_source *src, nn_rng *r,
+int nn_batch_train_epoch(nn_batch_trainer *T, const nn_batch_source *src,
+                         nn_rng *r,
                       double *loss, nn_err *err);
 
 /* batch.h declarations */

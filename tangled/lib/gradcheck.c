@@ -51,7 +51,8 @@ double nn_kink_distance(const nn_net *N)
 }
 
 /* gradcheck.c functions */
-int nn_grad_check(nn_net *N, const double x[], const double y[], nn_loss_kind k,
+int nn_grad_check(nn_net *N, const double x[], const double y[],
+                  nn_loss_kind k,
                double h, double g[], double *worst, nn_err *err)
 {
     if (nn_loss_check(k, N, err) != 0)

@@ -45,7 +45,8 @@ int nn_complex_step_gradient(const nn_net *N, const double x[],
 /* nn_net_zero_grad and one nn_net_backprop into dwflat, central differences
    with step h into g, and the largest nn_rel_error between the two in
    *worst.  0 on success; -1, with a message, if loss k does not fit. */
-int nn_grad_check(nn_net *N, const double x[], const double y[], nn_loss_kind k,
+int nn_grad_check(nn_net *N, const double x[], const double y[],
+                  nn_loss_kind k,
                double h, double g[], double *worst, nn_err *err);
 
 /* The smallest |z| over the nodes of ReLU and LeakyReLU layers in the

@@ -47,7 +47,8 @@ static void point_vectors(double **v, double *flat, int first, int L,
 }
 
 /* net.c functions */
-nn_net *nn_net_create(int L, const int n[], const nn_activation A[], nn_err *err)
+nn_net *nn_net_create(int L, const int n[], const nn_activation A[],
+                      nn_err *err)
 {
     /* check the network description */
     if (L < 2)

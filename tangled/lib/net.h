@@ -32,7 +32,8 @@ enum { NN_NET_MAX_LAYERS = 1000, NN_NET_MAX_WIDTH = 1000000 };
    nn_activation A[k] for k = 2..L (n[0], A[0] and A[1] are not read).
    The weights are zero until nn_net_init.  Returns NULL, with a message
    in err, if the description is not a network. */
-nn_net *nn_net_create(int L, const int n[], const nn_activation A[], nn_err *err);
+nn_net *nn_net_create(int L, const int n[], const nn_activation A[],
+                      nn_err *err);
 
 /* Free a network made by nn_net_create; nn_net_free(NULL) does nothing. */
 void nn_net_free(nn_net *N);

@@ -200,7 +200,8 @@ static void train_and_report(const struct options *o)
     measure_trained_policy(g, &r, &run);
     run.after = film_one_episode(g, &r, o);
     if (o->save != NULL)
-        cli_must(nn_model_write(g->actor, o->save, cli_name(o->save), &err), &err);
+        cli_must(nn_model_write(g->actor, o->save, cli_name(o->save), &err),
+                 &err);
     report_run(o, &run);
     agent_free(g);
 }

@@ -243,7 +243,8 @@ static void work_the_example(const struct options *o)
     double x[2], y[1] = { 1.0 }, g[15], worst;
     nn_err err;
     nn_net *N = example_network(o->seed, x);
-    cli_must(nn_grad_check(N, x, y, NN_LOSS_BCE, NN_FD_STEP, g, &worst, &err), &err);
+    cli_must(nn_grad_check(N, x, y, NN_LOSS_BCE, NN_FD_STEP, g, &worst, &err),
+             &err);
     double loss = nn_sample_loss(N, x, y, NN_LOSS_BCE);
     printf("worked example: loss %.6f, largest relative error %.1e\n",
            loss, worst);
@@ -306,7 +307,8 @@ static void check_cell(struct pair_table *tab, int a, int c, nn_rng *r)
         if (analytic)
             /* compare the complex step with dwflat */
             {
-                cli_must(nn_complex_step_gradient(N, x, y, q.k, NN_CS_STEP, cs, &err), &err);
+                cli_must(nn_complex_step_gradient(N, x, y, q.k, NN_CS_STEP, cs, &err),
+                         &err);
                 for (size_t p = 0; p < N->nw; p++)
                     worst[1] = fmax(worst[1], nn_rel_error(N->dwflat[p], cs[p]));
             }
@@ -447,7 +449,8 @@ static void sweep_the_step(const struct options *o)
     /* compute the reference error of the complex step */
     double r0;
     cli_must(nn_grad_check(N, x, y, NN_LOSS_BCE, NN_FD_STEP, g, &r0, &err), &err);
-    cli_must(nn_complex_step_gradient(N, x, y, NN_LOSS_BCE, NN_CS_STEP, cs, &err), &err);
+    cli_must(nn_complex_step_gradient(N, x, y, NN_LOSS_BCE, NN_CS_STEP, cs, &err),
+             &err);
     b.cs_ref = normwise_error(N, cs), b.cs_worst = largest_error(N, cs);
     fig_comment(o->errors, "h; central differences: normwise, largest "
                 "relative error; complex step: the same; complex step with "

@@ -29,7 +29,8 @@ static nn_net *classifier_net(const layer_sizes *size, nn_activation hidden)
 }
 
 /* make a classifier network */
-static nn_net *fresh_net(const layer_sizes *size, nn_activation hidden, long seed)
+static nn_net *fresh_net(const layer_sizes *size, nn_activation hidden,
+                         long seed)
 {
     nn_net *N = classifier_net(size, hidden);
     nn_rng init;
@@ -89,7 +90,8 @@ static struct measures measure_both(nn_net *N, const struct blob_sets *D)
 {
     struct measures m;
     nn_err err;
-    cli_must(nn_mean_loss(N, &D->train, NN_LOSS_BCE, &m.trainloss, &err), &err);
+    cli_must(nn_mean_loss(N, &D->train, NN_LOSS_BCE, &m.trainloss, &err),
+             &err);
     cli_must(nn_accuracy(N, &D->train, &m.trainacc, &err), &err);
     cli_must(nn_mean_loss(N, &D->test, NN_LOSS_BCE, &m.testloss, &err), &err);
     cli_must(nn_accuracy(N, &D->test, &m.testacc, &err), &err);
@@ -273,7 +275,8 @@ struct killed {
 };
 
 static struct killed kill_and_train(const struct options *o,
-                                    const nn_net *trained, nn_activation hidden,
+                                    const nn_net *trained,
+                                    nn_activation hidden,
                                     int j, const struct blob_sets *D)
 {
     struct killed r;

@@ -227,7 +227,8 @@ static void learning_curves(const struct options *o, nn_rng *data)
     for (long e = 0; e < E; e++)
         perfect = perfect || c[4 * e + 2] >= 1.0 || c[4 * e + 3] >= 1.0;
     quote_claim("together", fabs(c[0] - c[1]) < 0.02, "the two losses differ "
-                "by less than 0.02 after the first step", "%.3f, %.3f", c[0], c[1]);
+                "by less than 0.02 after the first step", "%.3f, %.3f", c[0],
+                c[1]);
     quote_claim("plateau", found, "the training loss has a plateau a tenth of "
                 "the run long or more", "steps %ld to %ld of %ld", start, stop, E);
     quote_claim("after-plateau", faster, "after the plateau both losses fall "

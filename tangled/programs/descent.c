@@ -248,7 +248,8 @@ static void vary_the_batch(const struct options *o, const nn_dataset *D)
 }
 
 /* the initial-scale experiment */
-static void vary_the_initial_scale(const struct options *o, const nn_dataset *D)
+static void vary_the_initial_scale(const struct options *o,
+                                   const nn_dataset *D)
 {
     static const struct config c[] = {
         { "fan-in scaled", 0.05, 0.0, 0.0, 16, 64, 4 },

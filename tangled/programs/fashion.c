@@ -37,7 +37,8 @@ static struct options read_options(int argc, char **argv)
         { "--pictures", CLI_TEXT, &o.pictures, 0, 0, "PREFIX of 4 picture files" },
         { 0 } };
     cli_parse(argc, argv, "fashion", "Train a 784-H-10 ReLU network on "
-              "Fashion-MNIST (or MNIST\ndigits); report its test accuracy.", opts);
+              "Fashion-MNIST (or MNIST\ndigits); report its test accuracy.",
+              opts);
     o.model = cli_open(o.save, 1);
     /* open the four picture files */
     static const char *const kinds[4] = {
@@ -409,7 +410,8 @@ static struct run train_and_measure(nn_net *N, const struct options *o,
     nn_batch_source src = { train->n, train->rows * train->cols, 10,
                          fill_from_images, train };
     nn_err err;
-    nn_batch_trainer *T = cli_have(nn_batch_trainer_create(N, train->n, &t, &err),
+    nn_batch_trainer *T = cli_have(nn_batch_trainer_create(N, train->n, &t,
+                                                           &err),
                                 &err);
     nn_rng order;
     nn_rng_seed(&order, (uint64_t)o->seed, 18);

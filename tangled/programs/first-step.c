@@ -46,7 +46,8 @@ static void compute_the_gradient(nn_net *N, struct first_step *s)
 /* the steps of first-step */
 static void compare_with_finite_differences(nn_net *N, struct first_step *s)
 {
-    nn_numeric_gradient(N, sample_x, sample_y, NN_LOSS_SQUARED, NN_FD_STEP, s->g);
+    nn_numeric_gradient(N, sample_x, sample_y, NN_LOSS_SQUARED, NN_FD_STEP,
+                        s->g);
     s->fderr = 0.0;
     for (size_t p = 0; p < N->nw; p++)
         s->fderr = fmax(s->fderr, nn_rel_error(N->dwflat[p], s->g[p]));

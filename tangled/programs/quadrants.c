@@ -40,7 +40,8 @@ static nn_net *make_quadrants_net(const struct recipe *c, long seed)
 }
 
 /* train a network on fresh quadrant samples */
-static double train_quadrants(nn_net *N, nn_loss_kind k, double rate, long samples,
+static double train_quadrants(nn_net *N, nn_loss_kind k, double rate,
+                              long samples,
                     long seed)
 {
     nn_dataset D;
@@ -157,7 +158,8 @@ struct picture {
     unsigned char cls[3][GRID][GRID];   /* their classes on the grid */
 };
 
-static void draw_network(struct picture *p, int q, nn_net *N, const nn_dataset *H)
+static void draw_network(struct picture *p, int q, nn_net *N,
+                         const nn_dataset *H)
 {
     nn_err err;
     cli_must(nn_accuracy(N, H, &p->acc[q], &err), &err);

@@ -189,9 +189,12 @@ static void write_zeros_macros(const struct options *o,
     }
     quote_claim("early-work", most, "with $\\eta$ and $10\\eta$ the first 500 "
                 "samples take most of the decrease of the log of the loss",
-                "by sample %ld: %.2f of %.2f, %.2f of %.2f", (early + 1) * o->block,
-                log(run[1].before.loss / run[1].curve[early]), log(run[1].before.loss
-                / run[1].after.loss), log(run[2].before.loss / run[2].curve[early]),
+                "by sample %ld: %.2f of %.2f, %.2f of %.2f",
+                (early + 1) * o->block,
+                log(run[1].before.loss / run[1].curve[early]),
+                log(run[1].before.loss
+                / run[1].after.loss),
+                log(run[2].before.loss / run[2].curve[early]),
                 log(run[2].before.loss / run[2].after.loss));
     int ranked = 1;
     for (int q = 0; q < 2; q++)
@@ -224,7 +227,8 @@ static struct options read_options(int argc, char **argv)
         { "--seeds", CLI_LONG, &o.seeds, 1, 1000, "seeds of the summary" },
         { "--curve", CLI_OUTPUT, &o.curve, 0, 0, "the loss after each block" },
         { 0 } };
-    cli_parse(argc, argv, "zeros", "Train a LeakyReLU network, one fresh sample at "
+    cli_parse(argc, argv, "zeros",
+              "Train a LeakyReLU network, one fresh sample at "
               "a time, to output zeros\nfor standard normal inputs, at "
               "three learning rates.", opts);
     if (o.samples % o.block != 0)
@@ -239,7 +243,8 @@ static nn_dataset draw_evaluation_samples(const struct options *o)
     nn_dataset E;
     nn_err err;
     const int *n = o->size.n;
-    cli_must(nn_data_create(&E, (size_t)o->eval, n[1], n[o->size.L], &err), &err);
+    cli_must(nn_data_create(&E, (size_t)o->eval, n[1], n[o->size.L], &err),
+             &err);
     nn_rng er;
     nn_rng_seed(&er, (uint64_t)o->seed, 103);
     zeros_draw(&E, &er);
