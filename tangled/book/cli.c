@@ -142,6 +142,11 @@ void cli_progress(const char *what, long done, long total, double loss)
 }
 
 /* cli.c functions */
+const char *cli_program(void)
+{
+    return program_;
+}
+
 void cli_start(int argc, char **argv)
 {
     argc_ = argc, argv_ = argv;

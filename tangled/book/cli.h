@@ -10,6 +10,7 @@
 /* Remember the command line: the program's name, for messages, and the
    options that name output files (cli_parse calls it). */
 void cli_start(int argc, char **argv);
+const char *cli_program(void);          /* the name, as messages give it */
 
 /* The outputs of a run: open each with cli_create (or, for a binary
    file, cli_create_binary), write it, declare it complete with

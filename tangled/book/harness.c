@@ -13,7 +13,6 @@
 
 /* the state of the harness */
 enum { MAX_OPTIONS = 64, MAX_FILES = 64 };
-static const char *program_ = "program";
 static nn_runfile files_[MAX_FILES];
 static int nfiles_;
 static FILE *tex_;              /* --tex, or NULL */
@@ -187,7 +186,7 @@ static void print_option(const cli_option *o)
 static _Noreturn void print_help(const char *about,
                                  const cli_option opts[])
 {
-    printf("usage: %s [options]\n%s\n\noptions:\n", program_, about);
+    printf("usage: %s [options]\n%s\n\noptions:\n", cli_program(), about);
     for (const cli_option *o = opts; o->name != NULL; o++)
         print_option(o);
     printf("  %-14s %-9s %s\n", "--tex", "FILE",
@@ -207,9 +206,6 @@ void cli_parse(int argc, char **argv, const char *key, const char *about,
     tag_ = key;
     opts_ = opts;
     cli_start(argc, argv);
-    program_ = argc > 0 && argv[0] != NULL && strrchr(argv[0], '/') != NULL
-               ? strrchr(argv[0], '/') + 1 : argc > 0 && argv[0] ? argv[0]
-               : "program";
     while (opts[count].name != NULL)
         count++;
     if (count + 1 >= MAX_OPTIONS)

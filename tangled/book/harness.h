@@ -81,14 +81,14 @@ int cli_done(void);
 void quote(const char *key, const char *fmt, ...) NN_PRINTF(2, 3);
 /* An integer with thin spaces between groups of three digits. */
 void quote_count(const char *key, long long n);
-/* A real in TeX's scientific notation, 1.2\times10^{-5}. */
+/* A real in TeX's scientific notation, 1.2\cdot10^{-5}. */
 void quote_sci(const char *key, double v);
-/* A positive real with three significant digits in math mode, 0.0123
+/* A positive real with three significant digits in math mode, 0.00123
    to 999, and in scientific notation with two beyond: $1.2\cdot10^{-5}$. */
 void quote_sig(const char *key, double v);
 /* A share in [0, 1] in percent, whole except near 0 and 100. */
 void quote_percent(const char *key, double share);
-/* A key made like printf: quote_sig(key_of(k, "zeros.worst.%d", q), v). */
+/* A key made like printf: quote_sig(key_of(k, "worst.%d", q), v). */
 const char *key_of(char key[64], const char *fmt, ...) NN_PRINTF(2, 3);
 /* n in words from zero to twelve, in digits beyond. */
 const char *in_words(char buf[24], long n);

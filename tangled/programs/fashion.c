@@ -30,7 +30,7 @@ static struct options read_options(int argc, char **argv)
         { "--rate", CLI_REAL, &o.rate, 1e-9, 10, "rate of the first epoch" },
         { "--momentum", CLI_REAL, &o.momentum, 0, 0.999, "momentum" },
         { "--batch", CLI_LONG, &o.batch, 1, 4096, "samples per step" },
-        { "--subset", CLI_LONG, &o.subset, 1, 1e8, "the first N images; 0: all" },
+        { "--subset", CLI_LONG, &o.subset, 0, 1e8, "the first N images; 0: all" },
         { "--save", CLI_TEXT, &o.save, 0, 0, "save the trained model" },
         { "--load", CLI_TEXT, &o.load, 0, 0, "test a saved model, no training" },
         { "--curves", CLI_OUTPUT, &o.curves, 0, 0, "loss and accuracy per epoch" },

@@ -132,7 +132,7 @@ static void print_spreads(const nn_net *N, const struct observation *scaled,
 static void write_curves(FILE *f)
 {
     fig_comment(f, "z, then A(z) A'(z) of each activation, in the order "
-                "of act_name");
+                "of nn_act_name");
     for (int t = 0; t <= 800; t++) {
         double z = -4.0 + t / 100.0, v[1 + 2 * NN_ACT_COUNT] = { z };
         for (int a = 0; a < NN_ACT_COUNT; a++) {
