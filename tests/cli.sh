@@ -64,7 +64,7 @@ check "first-step --help lists every option with its range and default" bash -c 
 check "rng-demo --help lists its output and the range of --samples" bash -c '
     h=$("$1/bin/rng-demo" --help) &&
     echo "$h" | grep -q -- "--samples .*1 to 100000000 (default 100000)$" &&
-    echo "$h" | grep -q -- "--histogram FILE"' _ "$build"
+    echo "$h" | grep -q -- "--histogram  *FILE"' _ "$build"
 expect_error "first-step refuses an option given twice" first-step --tex "$f" --seed 1 --seed 2
 check "first-step says which option is given twice" bash -c '
     "$1/bin/first-step" --seed 1 --rate 0.1 --seed 2 2>&1 >/dev/null |
@@ -129,7 +129,7 @@ check "check-grad writes the tables of the build's run again" bash -c '
     done' _ "$build" "$scratch"
 check "views fails on a NaN gradient against an exact zero (tests/views-labs)" bash -c '
     cd "$2" && lab=nan-against-zero.nw && cp "$3/tests/views-labs/$lab" . &&
-    notangle -L -filter "awk -v lab=$lab -f $3/tools/replace-chunk.awk" -Rviews.c \
+    notangle -L -filter "awk -v lab=$lab -f $3/tools/replace-chunk.awk" -Rprograms/views.c \
         "$3"/chapters/*.nw $lab >lab-views.c &&
     "$4" -std=c11 -O2 -I"$1/src" -o lab-views lab-views.c "$1/libbackprop.a" -lm -lz &&
     { ./lab-views --networks 8 >lab-views.out 2>lab-views.err; [ $? -eq 1 ]; } &&

@@ -26,18 +26,17 @@ use warnings;
 use utf8;
 
 my @chunks = (
-    'rng.c#1',                                   # #include <...> "..." >> << ^ | & ->
+    'lib/rng.c#1',                                   # #include <...> "..." >> << ^ | & ->
     'model.c helpers#1',                         # << >> |=
     'model.c helpers#4',                         # '  in a string, "..." %s !=
     'idx.c functions#1',                         # << |
-    'runfile.c#4',                               # '\\' ',' '\0' % >= && ++
+    'harness.c functions#2',                      # '\\' ',' '\0' % >= && ++
     'matrix-form.c functions#5',                 # -- ^ ->
     'backprop.c functions#2',                    # -- -> >=
     'batch.c functions#2',                       # -- | ->
     'keep the two ends of a message too long for e->msg#1',  # "..." ->
     'create a fresh temporary beside path and open it#1',    # ~ ? : '/' ->
     'take bytes from the file or the buffer#1',  # && % ->
-    'loss.c#1',                                  # #include <math.h>
 );
 
 binmode STDOUT, ':utf8';
@@ -55,7 +54,7 @@ chomp @text;
 # The tangled files, each as a list of lines without whitespace, blank
 # lines dropped.
 my %files;
-for my $f (glob "$tangled/*.c $tangled/*.h") {
+for my $f (glob "$tangled/*.c $tangled/*.h $tangled/*/*.c $tangled/*/*.h") {
     open my $fh, '<:encoding(UTF-8)', $f or die "$f: $!\n";
     $files{$f} = [grep { $_ ne '' } map { (my $l = $_) =~ s/\s+//g; $l } <$fh>];
 }
