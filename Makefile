@@ -18,7 +18,7 @@ CHAPTERS = chapters/01-reading.nw chapters/02-notation.nw chapters/03-forward.nw
            chapters/16-model.nw chapters/17-fashion.nw \
            chapters/18-cartpole.nw chapters/19-actor-critic.nw \
            chapters/20-balance.nw \
-           chapters/22-harness.nw
+           chapters/21-harness.nw
 
 # Every root chunk: the files of the library and the chapter programs.
 PROGRAMS = first-step rng-demo layout forward losses views xor check-grad descent \
