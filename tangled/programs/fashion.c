@@ -410,9 +410,8 @@ static struct run train_and_measure(nn_net *N, const struct options *o,
     nn_batch_source src = { train->n, train->rows * train->cols, 10,
                          fill_from_images, train };
     nn_err err;
-    nn_batch_trainer *T = cli_have(nn_batch_trainer_create(N, train->n, &t,
-                                                           &err),
-                                &err);
+    nn_batch_trainer *T =
+        cli_have(nn_batch_trainer_create(N, train->n, &t, &err), &err);
     nn_rng order;
     nn_rng_seed(&order, (uint64_t)o->seed, 18);
     for (long e = 0; e < run.epochs; e++) {
