@@ -109,9 +109,8 @@ static void report_the_rules(const struct options *o,
     for (int rule = 0; rule < RULES; rule++) {
         printf("%-34s mean length %6.1f, %ld off the track\n",
                rule_name[rule], res[rule].mean, res[rule].off_track);
-        if (o->table != NULL)
-            fprintf(o->table, "%s & %.1f & %ld \\\\\n", rule_name[rule],
-                    res[rule].mean, res[rule].off_track);
+        fig_text(o->table, "%s & %.1f & %ld \\\\\n", rule_name[rule],
+                 res[rule].mean, res[rule].off_track);
     }
     /* check what the text says of the rules */
     double one_way = res[0].mean * CP_TAU, at_random = res[1].mean * CP_TAU;
@@ -125,8 +124,7 @@ static void report_the_rules(const struct options *o,
     quote_claim("swing", res[3].mean > 2 * res[2].mean && 2 * res[3].off_track >
                 o->episodes, "pushing towards the swing lasts twice as long as "
                 "towards the lean, and most of its episodes end off the track",
-                "%.1f steps, %ld of %ld off the track", res[3].mean,
-                res[3].off_track, o->episodes);
+                "%.1f steps, %ld off the track", res[3].mean, res[3].off_track);
     quote_claim("mixture", res[4].mean == CP_MAX_STEPS, "the mixture lasts the "
                 "full 500 steps in every episode", "mean %.1f", res[4].mean);
 }

@@ -122,8 +122,7 @@ static struct options read_options(int argc, char **argv)
         { "--grid", CLI_OUTPUT, &o.grid, 0, 0, "write x1, x2, p on a grid" },
         { "--points", CLI_OUTPUT, &o.points, 0, 0, "write the training set" },
         { 0 } };
-    cli_parse(argc, argv, "classifier", "Train a 2-2-2-1 network on two "
-              "Gaussian blobs; study dead ReLUs.", opts);
+    cli_parse(argc, argv, "classifier", "Two blobs and dead ReLUs.", opts);
     if (o.size.n[1] != 2 || o.size.n[o.size.L] != 1)
         cli_fail("--sizes: the network needs 2 inputs and 1 output");
     return o;
@@ -197,8 +196,8 @@ static void write_grid(FILE *f, nn_net *N)
         for (int b = 0; b < G; b++) {
             double x[2] = { -4.0 + 8.0 * a / (G - 1),
                             -4.0 + 8.0 * b / (G - 1) };
-            fig_row(f, x[0], x[1], nn_net_forward(N, x)[1],
-                    blobs_log_odds(&blobs_book, x));
+            double p = nn_net_forward(N, x)[1];
+            fig_row(f, x[0], x[1], p, blobs_log_odds(&blobs_book, x));
         }
         fig_gap(f);
     }
@@ -343,15 +342,13 @@ static void kill_a_node(const struct options *o, const nn_net *trained,
                    && whole - relu <= 3.0 && rule - relu <= 3.0;
     quote_claim("relu-recovers", recovers, "the ReLU network recovers to within "
                 "3 points of the intact network and of the Bayes rule, both above "
-                "it", "%.1f killed, %.1f retrained, %.1f intact, %.1f Bayes",
-                100 * k[0].killacc, relu, whole, rule);
+                "it", "%.1f retrained, %.1f intact, %.1f Bayes", relu, whole, rule);
     quote_claim("leaky-below", k[1].top < 0.0, "the killed LeakyReLU node's "
                 "largest pre-activation stays negative", "%.2f", k[1].top);
-    quote_claim("leak-same", strcmp(printed[0], printed[1]) == 0
-                && k[0].m.dead == k[1].m.dead, "the LeakyReLU network ends "
-                "with the ReLU network's accuracy, as printed, and number of "
-                "dead nodes", "%s and %d, %s and %d", printed[0], k[0].m.dead,
-                printed[1], k[1].m.dead);
+    int same = strcmp(printed[0], printed[1]) == 0 && k[0].m.dead == k[1].m.dead;
+    quote_claim("leak-same", same, "the LeakyReLU network ends with the ReLU "
+                "network's printed accuracy and number of dead nodes", "%s and "
+                "%d, %s and %d", printed[0], k[0].m.dead, printed[1], k[1].m.dead);
 }
 
 /* count dead nodes over seeds and rates */
@@ -434,9 +431,8 @@ static void dead_node_table(const struct options *o, const struct blob_sets *D)
                 "nodes, with both activations", "%.0f, %.0f; at most %.0f, %.0f",
                 last_dead[0], last_dead[1], most_dead[0], most_dead[1]);
     quote_claim("dead-failed", failed[0] > 0 && per_failed > per_kept,
-                "below the largest rate, the failed ReLU networks end with more "
-                "dead nodes than the others", "%.1f against %.1f per network",
-                per_failed, per_kept);
+                "below the largest rate, failed ReLU networks end with more dead "
+                "nodes than the rest", "%.1f against %.1f", per_failed, per_kept);
     quote_claim("leaky-fail-less", 2 * all_failed[1] <= all_failed[0], "the "
                 "LeakyReLU networks fail at most half as often as the ReLU ones",
                 "%.0f failed against %.0f", all_failed[1], all_failed[0]);
