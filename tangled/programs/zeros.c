@@ -198,8 +198,8 @@ static void write_zeros_macros(const struct options *o,
                 "%.3g, %.3g", sum[2].worst, sum[1].worst, sum[0].worst);
     quote_claim("high-best", high_best, "over the seeds $10\\eta$ ends lowest, "
                 "divides the loss most, and has a worst case at least two "
-                "times lower than $\\eta$", "worst %.3g and %.3g", sum[2].worst,
-                sum[1].worst);
+                "times lower than $\\eta$", "worst %.3g at $10\\eta$, %.3g at "
+                "$\\eta$", sum[2].worst, sum[1].worst);
 }
 
 /* the steps of zeros */
