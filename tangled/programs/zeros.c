@@ -94,6 +94,7 @@ struct rate_summary {
     double logafter;    /* the sum of log(loss after) */
     double logfactor;   /* the sum of log(loss before / loss after) */
     double worst;       /* the largest loss after */
+    double gmafter, gmfactor;   /* their geometric means over the seeds */
 };
 
 static void add_to_summary(struct rate_summary *s, const struct rate_run *r)
@@ -108,9 +109,8 @@ static void add_to_summary(struct rate_summary *s, const struct rate_run *r)
 static void write_zeros_curves(const struct options *o,
                                const struct rate_run run[3])
 {
-    fig_comment(o->curve, "samples seen, loss summed over the evaluation "
-                "samples at rates %g, %g, %g", run[0].rate, run[1].rate,
-                run[2].rate);
+    fig_comment(o->curve, "samples seen, loss over the evaluation samples "
+                "at rates %g, %g, %g", run[0].rate, run[1].rate, run[2].rate);
     for (long b = 0; b < o->samples / o->block; b++)
         fig_row(o->curve, (b + 1) * o->block, run[0].curve[b],
                 run[1].curve[b], run[2].curve[b]);
@@ -134,9 +134,9 @@ static void write_zeros_macros(const struct options *o,
     double g = run[1].before.gain;
     quote("gain", "%.1f", g);
     quote("gainrate", "%.2f", run[1].rate * g);
-    quote("gainhigh", "%.1f", run[2].rate * g);
-    quote("gainhighside", "%s",
-              run[2].rate * g > 1 ? "beyond" : "still below");
+    double gainhigh = run[2].rate * g;
+    quote("gainhigh", "%.1f", gainhigh);
+    quote("gainhighside", "%s", gainhigh > 1 ? "beyond" : "still below");
     quote_sig("before", run[1].before.loss);
     quote_sig("after", run[1].after.loss);
     quote_sig("afterlow", run[0].after.loss);
@@ -147,8 +147,7 @@ static void write_zeros_macros(const struct options *o,
             lowest = b;
     quote_sig("lowest", run[1].curve[lowest]);
     quote("lowestat", "%ld", (lowest + 1) * o->block);
-    quote_sig("factor",
-                 run[1].before.loss / run[1].after.loss);
+    quote_sig("factor", run[1].before.loss / run[1].after.loss);
     quote_percent("negbefore", run[1].before.negative);
     quote_percent("negative", run[1].after.negative);
     quote_percent("neghigh", run[2].after.negative);
@@ -157,54 +156,46 @@ static void write_zeros_macros(const struct options *o,
     quote("lastseed", "%ld", o->seed + o->seeds - 1);
     for (int q = 0; q < 3; q++) {
         char key[64];
-        quote_sig(key_of(key, "gmafter.%d", q + 1),
-                  exp(sum[q].logafter / o->seeds));
-        quote_sig(key_of(key, "gmfactor.%d", q + 1),
-                  exp(sum[q].logfactor / o->seeds));
+        quote_sig(key_of(key, "gmafter.%d", q + 1), sum[q].gmafter);
+        quote_sig(key_of(key, "gmfactor.%d", q + 1), sum[q].gmfactor);
         quote_sig(key_of(key, "worst.%d", q + 1), sum[q].worst);
     }
     /* check the sentences about the runs of zeros */
     int higher = run[2].after.loss > run[1].after.loss;
     quote("seedorder", "%s", higher ? "higher" : "lower");
-    double gm[3];
-    for (int q = 0; q < 3; q++)
-        gm[q] = exp(sum[q].logafter / o->seeds);
-    int high_best = gm[2] < gm[1] && sum[2].logfactor > sum[1].logfactor
+    int high_best = sum[2].gmafter < sum[1].gmafter
+                    && sum[2].gmfactor > sum[1].gmfactor
                     && 2 * sum[2].worst <= sum[1].worst;
-    quote("seedcase", "%s",
-              higher == high_best ? "is an exception" : "is typical");
+    int exception = higher == high_best;
+    quote("seedcase", "%s", exception ? "is an exception" : "is typical");
     long blocks = o->samples / o->block, tenth = blocks / 10;
     const double *low = run[0].curve;
-    quote("lowtrend", "%s",
-              low[blocks - 1] < low[blocks - 1 - tenth]
-                  ? "it is still falling, and the run is too short for so "
-                    "small a step"
-                  : "over the last tenth of the run it no longer falls");
+    int falling = low[blocks - 1] < low[blocks - 1 - tenth];
+    quote("lowtrend", "%s", falling ? "it is still falling, and the run is too "
+          "short for so small a step" : "over the last tenth of the run it no "
+          "longer falls");
     long early = 500 / o->block - 1;
     early = early < 0 ? 0 : early >= blocks ? blocks - 1 : early;
     int most = 1;
+    double part[3];     /* the early decrease of the log of the loss */
     for (int q = 1; q < 3; q++) {
         double total = log(run[q].before.loss / run[q].after.loss);
-        most = most && 2 * log(run[q].before.loss / run[q].curve[early]) > total;
+        part[q] = log(run[q].before.loss / run[q].curve[early]);
+        most = most && 2 * part[q] > total;
+        part[q] /= total;
     }
     quote_claim("early-work", most, "with $\\eta$ and $10\\eta$ the first 500 "
                 "samples take most of the decrease of the log of the loss",
-                "by sample %ld: %.2f of %.2f, %.2f of %.2f",
-                (early + 1) * o->block,
-                log(run[1].before.loss / run[1].curve[early]),
-                log(run[1].before.loss
-                / run[1].after.loss),
-                log(run[2].before.loss / run[2].curve[early]),
-                log(run[2].before.loss / run[2].after.loss));
+                "by sample %ld: %.2f and %.2f of it", (early + 1) * o->block,
+                part[1], part[2]);
     int ranked = 1;
     for (int q = 0; q < 2; q++)
-        ranked = ranked && gm[q + 1] < gm[q]
-                 && sum[q + 1].logfactor > sum[q].logfactor
+        ranked = ranked && sum[q + 1].gmafter < sum[q].gmafter
+                 && sum[q + 1].gmfactor > sum[q].gmfactor
                  && sum[q + 1].worst < sum[q].worst;
     quote_claim("ranking", ranked, "the table over the seeds ranks $10\\eta$, "
-                "$\\eta$, $\\eta/10$ in this order in every column", "after %.3g, "
-                "%.3g, %.3g; worst %.3g, %.3g, %.3g", gm[2], gm[1], gm[0],
-                sum[2].worst, sum[1].worst, sum[0].worst);
+                "$\\eta$, $\\eta/10$ in this order in every column", "worst %.3g, "
+                "%.3g, %.3g", sum[2].worst, sum[1].worst, sum[0].worst);
     quote_claim("high-best", high_best, "over the seeds $10\\eta$ ends lowest, "
                 "divides the loss most, and has a worst case at least two "
                 "times lower than $\\eta$", "worst %.3g at $10\\eta$, %.3g at "
@@ -227,10 +218,8 @@ static struct options read_options(int argc, char **argv)
         { "--seeds", CLI_LONG, &o.seeds, 1, 1000, "seeds of the summary" },
         { "--curve", CLI_OUTPUT, &o.curve, 0, 0, "the loss after each block" },
         { 0 } };
-    cli_parse(argc, argv, "zeros",
-              "Train a LeakyReLU network, one fresh sample at "
-              "a time, to output zeros\nfor standard normal inputs, at "
-              "three learning rates.", opts);
+    cli_parse(argc, argv, "zeros", "Train a LeakyReLU network, a sample at "
+              "a time, to output zeros, at three rates.", opts);
     if (o.samples % o.block != 0)
         cli_fail("--samples %ld is not a multiple of --block %ld",
                  o.samples, o.block);
@@ -270,7 +259,7 @@ static void summarize_over_seeds(struct rate_summary sum[3],
                                  const struct options *o, const nn_dataset *E)
 {
     for (int q = 0; q < 3; q++) {
-        sum[q].logafter = sum[q].logfactor = sum[q].worst = 0.0;
+        sum[q] = (struct rate_summary){ 0.0, 0.0, 0.0, 0.0, 0.0 };
         add_to_summary(&sum[q], &run[q]);
     }
     long blocks = o->samples / o->block;
@@ -286,6 +275,10 @@ static void summarize_over_seeds(struct rate_summary sum[3],
         }
     }
     free(scratch);
+    for (int q = 0; q < 3; q++) {
+        sum[q].gmafter = exp(sum[q].logafter / o->seeds);
+        sum[q].gmfactor = exp(sum[q].logfactor / o->seeds);
+    }
 }
 
 /* the steps of zeros */
@@ -300,8 +293,7 @@ static void report(const struct options *o, const struct rate_run run[3],
     for (int q = 0; q < 3; q++)
         printf("rate %g over %ld seeds: geometric means %.3g after, "
                "factor %.3g; worst %.3g\n", run[q].rate, o->seeds,
-               exp(sum[q].logafter / o->seeds),
-               exp(sum[q].logfactor / o->seeds), sum[q].worst);
+               sum[q].gmafter, sum[q].gmfactor, sum[q].worst);
     write_zeros_curves(o, run);
     write_zeros_macros(o, run, sum);
 }
