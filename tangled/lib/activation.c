@@ -61,8 +61,8 @@ double nn_act_prime(nn_activation a, double z)
     }
 }
 /* lib/activation.c */
-static const char *const names[NN_ACT_COUNT] = {
-    "identity", "sigmoid", "tanh", "relu", "leaky-relu"
+const char *const nn_act_names[NN_ACT_COUNT + 1] = {
+    "identity", "sigmoid", "tanh", "relu", "leaky-relu", NULL
 };
 
 int nn_act_valid(nn_activation a)
@@ -72,13 +72,13 @@ int nn_act_valid(nn_activation a)
 
 const char *nn_act_name(nn_activation a)
 {
-    return nn_act_valid(a) ? names[a] : "(invalid)";
+    return nn_act_valid(a) ? nn_act_names[a] : "(invalid)";
 }
 
 int nn_act_parse(const char *name, nn_activation *a)
 {
     for (int k = 0; k < NN_ACT_COUNT; k++)
-        if (strcmp(name, names[k]) == 0) {
+        if (strcmp(name, nn_act_names[k]) == 0) {
             *a = (nn_activation)k;
             return 0;
         }

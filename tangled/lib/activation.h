@@ -16,5 +16,8 @@ int nn_act_valid(nn_activation a);               /* is a one of the five? */
 const char *nn_act_name(nn_activation a);        /* "sigmoid", ... */
 /* Set *a to the activation called name; 0 on success, -1 if unknown. */
 int nn_act_parse(const char *name, nn_activation *a);
+/* The names in the order of nn_activation, then NULL: the words of an
+   option that chooses an activation. */
+extern const char *const nn_act_names[NN_ACT_COUNT + 1];
 
 #endif

@@ -29,10 +29,7 @@ static struct options read_options(int argc, char **argv)
         .seed = 1, .episodes = 1000, .seeds = 10 };
     long hidden = o.ac.hidden;
     int act = o.ac.act;
-    const char *act_words[NN_ACT_COUNT + 1] = { NULL };
-    for (int k = 0; k < NN_ACT_COUNT; k++)
-        act_words[k] = nn_act_name((nn_activation)k);
-    cli_choice act_choice = { &act, act_words };
+    cli_choice act_choice = { &act, nn_act_names };
     const cli_option opts[] = {
         { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX, "the run's seed" },
         { "--episodes", CLI_LONG, &o.episodes, 1, 1e7, "training episodes" },

@@ -105,9 +105,6 @@ static struct options read_options(int argc, char **argv)
     struct options o = { .seed = 2026, .samples = 200, .test = 2000,
                          .epochs = 200, .batch = 10, .seeds = 20, .rate = 0.1,
                          .size = { 4, { 0, 2, 2, 2, 1 } }, .hidden = NN_ACT_RELU };
-    const char *names[NN_ACT_COUNT + 1] = { 0 };
-    for (int k = 0; k < NN_ACT_COUNT; k++)
-        names[k] = nn_act_name((nn_activation)k);
     const cli_option opts[] = {
         { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX / 2, "seed of everything" },
         { "--samples", CLI_LONG, &o.samples, 1, 1e7, "training samples" },
@@ -116,8 +113,8 @@ static struct options read_options(int argc, char **argv)
         { "--rate", CLI_REAL, &o.rate, 1e-12, 1e6, "learning rate" },
         { "--batch", CLI_LONG, &o.batch, 1, LONG_MAX, "samples per step" },
         { "--sizes", CLI_SIZES, &o.size, 2, NN_NET_MAX_LAYERS, "widths, 2,...,1" },
-        { "--hidden", CLI_CHOICE, &(cli_choice){ &o.hidden, names }, 0, 0,
-          "activation of the hidden layers" },
+        { "--hidden", CLI_CHOICE, &(cli_choice){ &o.hidden, nn_act_names },
+          0, 0, "activation of the hidden layers" },
         { "--seeds", CLI_LONG, &o.seeds, 1, 10000, "networks per dead count" },
         { "--grid", CLI_OUTPUT, &o.grid, 0, 0, "write x1, x2, p on a grid" },
         { "--points", CLI_OUTPUT, &o.points, 0, 0, "write the training set" },

@@ -21,14 +21,11 @@ static struct options read_options(int argc, char **argv)
 {
     struct options o = { 2026, 100, { 5, { 0, 784, 100, 50, 10, 5 } },
                          NN_ACT_SIGMOID, NULL };
-    const char *names[NN_ACT_COUNT + 1] = { NULL };
-    for (int a = 0; a < NN_ACT_COUNT; a++)
-        names[a] = nn_act_name((nn_activation)a);
     const cli_option opts[] = {
         { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX, "seed of the generator" },
         { "--sizes", CLI_SIZES, &o.size, 2, NN_NET_MAX_LAYERS, "layer widths" },
-        { "--activation", CLI_CHOICE, &(cli_choice){ &o.a, names }, 0, 0,
-          "of every layer after the input" },
+        { "--activation", CLI_CHOICE, &(cli_choice){ &o.a, nn_act_names },
+          0, 0, "of every layer after the input" },
         { "--inputs", CLI_LONG, &o.inputs, 1, 10000,
           "inputs to average the spreads over" },
         { "--curves", CLI_OUTPUT, &o.curves, 0, 0,
