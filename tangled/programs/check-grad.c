@@ -11,7 +11,6 @@
 #include "gradcheck.h"
 #include "harness.h"
 #include "rng.h"
-#include "runfile.h"
 
 /* check-grad options */
 struct options {

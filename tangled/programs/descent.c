@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include "harness.h"
 #include "rng.h"
-#include "runfile.h"
 #include "train.h"
 
 /* a configuration of a run */

@@ -8,7 +8,6 @@
 #include "loss.h"
 #include "net.h"
 #include "rng.h"
-#include "runfile.h"
 
 /* the four pairs of output activation and loss */
 enum { NPAIRS = 4 };
