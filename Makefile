@@ -9,21 +9,49 @@
 SHELL = /bin/bash
 
 # The chapters, in the order of the book.
-CHAPTERS = chapters/01-reading.nw chapters/02-notation.nw chapters/03-forward.nw \
-           chapters/04-loss.nw chapters/05-backprop.nw chapters/06-views.nw \
-           chapters/07-implement.nw chapters/08-check.nw chapters/09-descent.nw \
-           chapters/10-zeros.nw chapters/11-quadrants.nw \
-           chapters/12-classifier.nw chapters/13-clusters.nw \
-           chapters/14-idx.nw chapters/15-batches.nw \
-           chapters/16-model.nw chapters/17-fashion.nw \
-           chapters/18-cartpole.nw chapters/19-actor-critic.nw \
-           chapters/20-balance.nw \
-           chapters/21-harness.nw
+CHAPTERS = \
+    chapters/01-reading.nw \
+    chapters/02-notation.nw \
+    chapters/03-forward.nw \
+    chapters/04-loss.nw \
+    chapters/05-backprop.nw \
+    chapters/06-views.nw \
+    chapters/07-implement.nw \
+    chapters/08-check.nw \
+    chapters/09-descent.nw \
+    chapters/10-zeros.nw \
+    chapters/11-quadrants.nw \
+    chapters/12-classifier.nw \
+    chapters/13-clusters.nw \
+    chapters/14-idx.nw \
+    chapters/15-batches.nw \
+    chapters/16-model.nw \
+    chapters/17-fashion.nw \
+    chapters/18-cartpole.nw \
+    chapters/19-actor-critic.nw \
+    chapters/20-balance.nw \
+    chapters/21-harness.nw
 
 # Every root chunk: the files of the library and the chapter programs.
-PROGRAMS = first-step rng-demo layout forward losses views xor check-grad descent \
-           zeros quadrants classifier clusters batch-speed fashion \
-           cartpole-demo ac-check balance
+PROGRAMS = \
+    first-step \
+    rng-demo \
+    layout \
+    forward \
+    losses \
+    views \
+    xor \
+    check-grad \
+    descent \
+    zeros \
+    quadrants \
+    classifier \
+    clusters \
+    batch-speed \
+    fashion \
+    cartpole-demo \
+    ac-check \
+    balance
 # The library (numerics; tangled/lib), the book's support code (harness,
 # toy tasks, cart-pole; tangled/book) and the programs (tangled/programs).
 # Under build/src the files lie side by side.
@@ -38,11 +66,29 @@ ROOTS    = $(addprefix lib/,$(LIB_NAMES:=.h) $(LIB_NAMES:=.c)) \
            $(addprefix programs/,$(PROGRAMS:=.c)) Makefile
 
 # The figures: one gnuplot script each, in figures/.
-FIGURES  = normal-hist network activations loss-error xor-loss check-h \
-           check-time descent-rates descent-batches descent-init \
-           descent-momentum zeros-loss quadrants-regions boundary \
-           clusters-curves fashion-samples fashion-curves fashion-confusion \
-           fashion-errors fashion-weights cartpole-film balance-lengths
+FIGURES = \
+    normal-hist \
+    network \
+    activations \
+    loss-error \
+    xor-loss \
+    check-h \
+    check-time \
+    descent-rates \
+    descent-batches \
+    descent-init \
+    descent-momentum \
+    zeros-loss \
+    quadrants-regions \
+    boundary \
+    clusters-curves \
+    fashion-samples \
+    fashion-curves \
+    fashion-confusion \
+    fashion-errors \
+    fashion-weights \
+    cartpole-film \
+    balance-lengths
 
 # The Debian packages the build needs (tools/need-packages.sh installs them).
 PACKAGES = make gcc libc6-dev noweb gnuplot-nox texlive-latex-base \
