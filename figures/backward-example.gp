@@ -2,14 +2,14 @@
 # above each node and its error signals below, from the build's run.
 # Data: backward --network, three blocks: lines (x0 y0 x1 y1 bias),
 # nodes (x y constant) and labels (x y text).
-sx = 4.2; sy = 1.6
+sx = 4.2; sy = 2.0
 unset border
 unset tics
 unset key
 set margins 0, 0, 0, 0
 set size ratio -1
 set xrange [sx*0.72:sx*3.45]
-set yrange [-1.3*sy:1.7*sy]
+set yrange [-1.25*sy:1.55*sy]
 set style arrow 1 nohead lw 1.2 lc rgb '#9a9a9a'
 set style arrow 2 nohead lw 1.5 lc rgb '#b03a2e' dt 2
 f = data.'/backward-example.dat'

@@ -300,17 +300,18 @@ static void write_example_figure(FILE *f, const struct example *E)
     /* write the labels of the example's nodes */
     for (int k = 1; k <= 3; k++)
         for (int j = 1; j <= N->n[k]; j++) {
-            double y = j - N->n[k] / 2.0, x = k + 0.05;
-            int zd = k == 2 ? 2 : 5, ld = k == 2 ? 4 : 5, top = j == N->n[k];
+            double y = j - N->n[k] / 2.0, x = k + 0.12;
+            int zd = k == 2 ? 2 : 5, ld = k == 2 ? 4 : 5;
             if (k == 1) {
-                fig_text(f, "%g %g \"$l = %.1f$\"\n", x, y + 0.3, E->x[j - 1]);
+                fig_text(f, "%g %g \"$l = %.1f$\"\n", x, y + 0.24, E->x[j - 1]);
                 continue;
             }
-            fig_text(f, "%g %g \"$z = %.*f$, $l = %.*f$\"\n", x,
-                     y + (top ? 0.52 : 0.3), zd, k == 2 ? E->z2[j] : E->l3, ld,
+            fig_text(f, "%g %g \"$z = %.*f$\"\n", x, y + 0.42, zd,
+                     k == 2 ? E->z2[j] : E->l3);
+            fig_text(f, "%g %g \"$l = %.*f$\"\n", x, y + 0.24, ld,
                      k == 2 ? E->l2[j] : E->l3);
-            fig_text(f, "%g %g \"$\\\\delta = %.*f$\"\n", x,
-                     y + (top ? 0.3 : -0.3), ld, k == 2 ? E->d2[j] : E->d3);
+            fig_text(f, "%g %g \"$\\\\delta = %.*f$\"\n", x, y - 0.24, ld,
+                     k == 2 ? E->d2[j] : E->d3);
         }
 }
 
