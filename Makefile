@@ -43,6 +43,7 @@ PROGRAMS = \
     layout \
     forward \
     losses \
+    backward \
     views \
     xor \
     check-grad \
@@ -75,6 +76,9 @@ FIGURES = \
     network \
     activations \
     loss-error \
+    backward-fanout \
+    backward-example \
+    backward-slow \
     xor-loss \
     check-h \
     check-time \
@@ -149,6 +153,7 @@ programs: $(PROGRAMS:%=$(B)/bin/%)
 # of LaTeX macros with the numbers the text quotes (\setrun{key}{value}).
 RUNS = $(B)/data/first-step.tex $(B)/data/rng-demo.tex $(B)/data/layout.tex $(B)/data/forward.tex \
        $(B)/data/losses.tex $(B)/data/views.tex $(B)/data/xor.tex \
+       $(B)/data/backward.tex \
        $(B)/data/check-grad.tex $(B)/data/descent.tex $(B)/data/zeros.tex \
        $(B)/data/quadrants.tex \
        $(B)/data/classifier.tex $(B)/data/clusters.tex \
@@ -177,6 +182,13 @@ $(B)/data/forward.tex $(B)/data/activations.dat &: $(B)/bin/forward
 $(B)/data/losses.tex $(B)/data/loss-error.dat &: $(B)/bin/losses
 	@mkdir -p $(@D)
 	$< --seed 2026 --curves $(B)/data/loss-error.dat --tex $(B)/data/losses.tex > /dev/null
+
+BACKWARD_DATA = $(foreach f,example fanout scales,$(B)/data/backward-$(f).dat)
+$(B)/data/backward.tex $(BACKWARD_DATA) &: $(B)/bin/backward
+	@mkdir -p $(@D)
+	$< --seed 2026 --network $(B)/data/backward-example.dat \
+	   --fanout $(B)/data/backward-fanout.dat --scales $(B)/data/backward-scales.dat \
+	   --tex $(B)/data/backward.tex > /dev/null
 
 $(B)/data/xor.tex $(B)/data/xor-loss.dat &: $(B)/bin/xor
 	@mkdir -p $(@D)
@@ -305,6 +317,9 @@ FIGSIZE_activations = 15cm,7cm
 FIGSIZE_normal-hist = 11cm,6cm
 FIGSIZE_network = 12cm,7.8cm
 FIGSIZE_loss-error = 15cm,6.5cm
+FIGSIZE_backward-fanout = 10cm,6cm
+FIGSIZE_backward-example = 14cm,8.5cm
+FIGSIZE_backward-slow = 12cm,7cm
 FIGSIZE_xor-loss = 11cm,6cm
 FIGSIZE_descent-rates = 12cm,6.5cm
 FIGSIZE_descent-batches = 12cm,6.5cm
@@ -328,6 +343,9 @@ $(B)/fig/normal-hist.tex: $(B)/data/normal-hist.dat
 $(B)/fig/activations.tex: $(B)/data/activations.dat
 $(B)/fig/network.tex: $(B)/data/network.dat
 $(B)/fig/loss-error.tex: $(B)/data/loss-error.dat
+$(B)/fig/backward-fanout.tex: $(B)/data/backward-fanout.dat
+$(B)/fig/backward-example.tex: $(B)/data/backward-example.dat
+$(B)/fig/backward-slow.tex: $(B)/data/backward-scales.dat
 $(B)/fig/xor-loss.tex: $(B)/data/xor-loss.dat
 $(B)/fig/check-h.tex: $(B)/data/check-h.dat
 $(B)/fig/check-time.tex: $(B)/data/check-time.dat

@@ -119,6 +119,22 @@ check "forward's hand example: every printed sum is the sum of its printed terms
                   for (t = 1; t <= k; t++) { gsub(/[()]/, \"\", term[t]); split(term[t], f, \"*\"); s += f[1] * f[2] }
                   if (s - rhs > 1e-9 || rhs - s > 1e-9) bad++ }
         END { exit !(n == 3 && bad == 0) }"' _ "$build"
+expect_error "backward rejects a target out of range" backward --tex "$f" --target 1000
+expect_error "backward rejects a seed that is not a number" backward --tex "$f" --seed x
+check "backward runs backwards the network that forward's hand example runs forwards" bash -c '
+    for seed in 2026 7; do
+        "$1/bin/forward" --seed $seed --tex "$2/fw.tex" >/dev/null &&
+        "$1/bin/backward" --seed $seed --tex "$2/bw.tex" >/dev/null || exit 1
+        for m in w1 w2 l1; do
+            a=$(sed -n "s/^.setrun{forward.ex.$m}//p" "$2/fw.tex")
+            b=$(sed -n "s/^.setrun{backward.$m}//p" "$2/bw.tex")
+            [ -n "$a" ] && [ "$a" = "$b" ] || { echo "seed $seed, $m: $a against $b"; exit 1; }
+        done
+    done' _ "$build" "$scratch"
+check "backward's gradients scale with the output error (target 2)" bash -c '
+    "$1/bin/backward" --target 2 --tex "$2/bw2.tex" >/dev/null &&
+    grep -q "^.setrun{backward.d3}{-0.66605}" "$2/bw2.tex" &&
+    grep -q "^.setclaim{backward.hand}{1}" "$2/bw2.tex"' _ "$build" "$scratch"
 check "check-grad's table of nodes gives the output node no slope and no sum" bash -c '
     grep -q "^4 & 1 & [^&]* & [^&]* & & --- & --- & " "$1/data/check-nodes.tex"' _ "$build"
 check "check-grad writes the tables of the build's run again" bash -c '
