@@ -506,43 +506,45 @@ static void vary_the_initial_scale(const struct options *o,
     quote_claim("init-tiny", end[2] > 0.95 * tiny[0],
                 "the tiny start ends within 5\\% of its loss after one epoch",
                 "%.4g after epoch 1, %.4g at the end", tiny[0], end[2]);
-    /* check what the text says of the standard normal start */
-    const double *normal = curves + epochs, eta = c[1].rate;
-    long burst = 1;                 /* the epoch of the largest rise */
-    for (long e = 1; e < epochs; e++)
-        if (normal[e] / normal[e - 1] > normal[burst] / normal[burst - 1])
-            burst = e;
-    fig_comment(o->file[CURVATURE], "epoch, loss of the N(0, 1) start, "
-                "eta lambda before the next epoch");
-    for (long e = 0; e < epochs; e++)
-        fig_row(o->file[CURVATURE], (double)e, e == 0 ? before : normal[e - 1],
-                eta * lambda[e]);
-    double peak = normal[burst], low = normal[burst - 1];
-    for (long e = burst + 1; e < epochs && normal[e] > normal[e - 1]; e++)
-        peak = normal[e];
-    quote_sig("init.before", before);
-    quote_sig("init.after", normal[0]);
-    quote("init.start", "$%.2f$", eta * lambda[0]);
-    quote("init.edge", "$%.2f$", eta * lambda[burst]);
-    quote("init.flat", "$%.2f$", eta * lambda[epochs - 1]);
-    quote_count("init.burst", burst + 1);
-    quote_sig("init.low", low);
-    quote_sig("init.peak", peak);
-    quote_claim("init-start", normal[0] > before && eta * lambda[0] > 2.0,
-                "the first epoch raises the loss of the standard normal start, "
-                "whose eta lambda exceeds 2",
-                "%.3g before, %.3g after; eta lambda %.2f", before, normal[0],
-                eta * lambda[0]);
-    int calm = eta * lambda[epochs - 1] < eta * lambda[burst] - 0.2;
-    for (long e = 1; e <= burst; e++)
-        calm = calm && eta * lambda[e] < 2.0;
-    quote_claim("init-burst", calm && peak > 100.0 * low,
-                "from the second epoch to the burst eta lambda stays below 2; "
-                "the burst raises the loss more than a hundredfold, and at the "
-                "end eta lambda is lower by more than 0.2",
-                "epoch %ld: %.3g to %.3g; eta lambda %.2f, at the end %.2f",
-                burst + 1, low, peak, eta * lambda[burst],
-                eta * lambda[epochs - 1]);
+    if (epochs > 1) {
+        /* check what the text says of the standard normal start */
+        const double *normal = curves + epochs, eta = c[1].rate;
+        long burst = 1;                 /* the epoch of the largest rise */
+        for (long e = 1; e < epochs; e++)
+            if (normal[e] / normal[e - 1] > normal[burst] / normal[burst - 1])
+                burst = e;
+        fig_comment(o->file[CURVATURE], "epoch, loss of the N(0, 1) start, "
+                    "eta lambda before the next epoch");
+        for (long e = 0; e < epochs; e++)
+            fig_row(o->file[CURVATURE], (double)e, e == 0 ? before : normal[e - 1],
+                    eta * lambda[e]);
+        double peak = normal[burst], low = normal[burst - 1];
+        for (long e = burst + 1; e < epochs && normal[e] > normal[e - 1]; e++)
+            peak = normal[e];
+        quote_sig("init.before", before);
+        quote_sig("init.after", normal[0]);
+        quote("init.start", "$%.2f$", eta * lambda[0]);
+        quote("init.edge", "$%.2f$", eta * lambda[burst]);
+        quote("init.flat", "$%.2f$", eta * lambda[epochs - 1]);
+        quote_count("init.burst", burst + 1);
+        quote_sig("init.low", low);
+        quote_sig("init.peak", peak);
+        quote_claim("init-start", normal[0] > before && eta * lambda[0] > 2.0,
+                    "the first epoch raises the loss of the standard normal start, "
+                    "whose eta lambda exceeds 2",
+                    "%.3g before, %.3g after; eta lambda %.2f", before, normal[0],
+                    eta * lambda[0]);
+        int calm = eta * lambda[epochs - 1] < eta * lambda[burst] - 0.2;
+        for (long e = 1; e <= burst; e++)
+            calm = calm && eta * lambda[e] < 2.0;
+        quote_claim("init-burst", calm && peak > 100.0 * low,
+                    "from the second epoch to the burst eta lambda stays below 2; "
+                    "the burst raises the loss more than a hundredfold, and at the "
+                    "end eta lambda is lower by more than 0.2",
+                    "epoch %ld: %.3g to %.3g; eta lambda %.2f, at the end %.2f",
+                    burst + 1, low, peak, eta * lambda[burst],
+                    eta * lambda[epochs - 1]);
+    }
     free(lambda);
     free(curves);
 }
