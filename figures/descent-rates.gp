@@ -9,6 +9,7 @@ set logscale y
 set xlabel 'epoch'
 set size 0.64,1
 set origin 0,0
+set xtics 50
 set yrange [1e-3:1]
 set format y '$10^{%L}$'
 set ylabel 'mean loss'

@@ -47,9 +47,7 @@ static struct options read_options(int argc, char **argv)
         { "--epochs", CLI_LONG, &o.epochs, 1, 100000, "epochs per run" },
         { "--samples", CLI_LONG, &o.samples, 1, 1000000, "training samples" },
         { "--out", CLI_TEXT, &o.out, 0, 0,
-          "write TEXT-rates.dat, -batches.dat, -init.dat, -momentum.dat,\n"
-          "          -schedules.dat, -valley.dat, -curvature.dat and the\n"
-          "          tables -momentum-table.tex, -schedules-table.tex" },
+          "write the curves and tables to TEXT-rates.dat and the like" },
         { 0 } };
     cli_parse(argc, argv, "descent", "Train tanh networks on y = sin 2x in "
               "several ways and record the\nloss after every epoch; descend "
