@@ -82,10 +82,14 @@ FIGURES = \
     xor-loss \
     check-h \
     check-time \
+    descent-valley \
+    descent-valley-loss \
     descent-rates \
     descent-batches \
     descent-init \
+    descent-curvature \
     descent-momentum \
+    descent-schedules \
     zeros-loss \
     quadrants-regions \
     boundary \
@@ -206,7 +210,8 @@ $(B)/data/check-grad.tex $(B)/data/check-h.dat $(B)/data/check-time.dat $(CHECK_
 	   --timing $(B)/data/check-time.dat $(foreach t,nodes gradient fd cs,--$(t) $(B)/data/check-$(t).tex) \
 	   --tex $(B)/data/check-grad.tex > /dev/null
 
-DESCENT_DATA = $(foreach f,rates batches init momentum,$(B)/data/descent-$(f).dat)
+DESCENT_DATA = $(foreach f,rates batches init momentum schedules valley curvature,$(B)/data/descent-$(f).dat) \
+               $(foreach t,momentum schedules,$(B)/data/descent-$(t)-table.tex)
 $(B)/data/descent.tex $(DESCENT_DATA) &: $(B)/bin/descent
 	@mkdir -p $(@D)
 	$< --seed 2026 --out $(B)/data/descent --tex $(B)/data/descent.tex > /dev/null
@@ -321,10 +326,14 @@ FIGSIZE_backward-fanout = 10cm,6cm
 FIGSIZE_backward-example = 14cm,8.5cm
 FIGSIZE_backward-slow = 12cm,7cm
 FIGSIZE_xor-loss = 11cm,6cm
-FIGSIZE_descent-rates = 12cm,6.5cm
+FIGSIZE_descent-valley = 13cm,6cm
+FIGSIZE_descent-valley-loss = 12cm,6cm
+FIGSIZE_descent-rates = 14cm,6.5cm
 FIGSIZE_descent-batches = 12cm,6.5cm
 FIGSIZE_descent-init = 12cm,6.5cm
-FIGSIZE_descent-momentum = 12cm,6cm
+FIGSIZE_descent-curvature = 12cm,7.5cm
+FIGSIZE_descent-momentum = 12cm,6.5cm
+FIGSIZE_descent-schedules = 15cm,6.5cm
 FIGSIZE_check-h = 15cm,7.5cm
 FIGSIZE_check-time = 12cm,7.5cm
 FIGSIZE_zeros-loss = 12cm,7cm
@@ -350,10 +359,14 @@ $(B)/fig/xor-loss.tex: $(B)/data/xor-loss.dat
 $(B)/fig/check-h.tex: $(B)/data/check-h.dat
 $(B)/fig/check-time.tex: $(B)/data/check-time.dat
 
+$(B)/fig/descent-valley.tex: $(B)/data/descent-valley.dat
+$(B)/fig/descent-valley-loss.tex: $(B)/data/descent-valley.dat
 $(B)/fig/descent-rates.tex: $(B)/data/descent-rates.dat
 $(B)/fig/descent-batches.tex: $(B)/data/descent-batches.dat
 $(B)/fig/descent-init.tex: $(B)/data/descent-init.dat
+$(B)/fig/descent-curvature.tex: $(B)/data/descent-curvature.dat
 $(B)/fig/descent-momentum.tex: $(B)/data/descent-momentum.dat
+$(B)/fig/descent-schedules.tex: $(B)/data/descent-schedules.dat
 $(B)/fig/zeros-loss.tex: $(B)/data/zeros-loss.dat
 $(B)/fig/quadrants-regions.tex: $(B)/data/quadrants-regions.dat
 $(B)/fig/boundary.tex: $(BOUNDARY_DATA)

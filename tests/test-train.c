@@ -41,6 +41,31 @@ void test_shuffle_is_uniform(void)
         CHECK(labs(count[p] - 10000) < 456);
 }
 
+/* The shuffle is the Fisher-Yates of the text: for t = n-1 down to 1,
+   swap element t with one drawn from 0..t.  Nothing, or one element, is
+   left alone without a draw (and n - 1 must not wrap around for n = 0). */
+void test_shuffle_is_the_texts(void)
+{
+    nn_rng r, ref;
+    nn_rng_seed(&r, 4, 4);
+    nn_rng_seed(&ref, 4, 4);
+    size_t o[10], want[10];
+    for (size_t s = 0; s < 10; s++)
+        o[s] = want[s] = s;
+    nn_shuffle(&r, o, 10);
+    for (size_t t = 9; t >= 1; t--) {
+        size_t u = nn_rng_below(&ref, (uint32_t)(t + 1)), tmp = want[t];
+        want[t] = want[u];
+        want[u] = tmp;
+    }
+    CHECK(memcmp(o, want, sizeof o) == 0);
+    nn_shuffle(&r, NULL, 0);
+    size_t one[1] = { 7 };
+    nn_shuffle(&r, one, 1);
+    CHECK(one[0] == 7);
+    CHECK(nn_rng_below(&r, 1000000) == nn_rng_below(&ref, 1000000));
+}
+
 static nn_net *small_net(void)
 {
     const int n[] = { 0, 2, 3, 1 };

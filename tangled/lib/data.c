@@ -30,10 +30,10 @@ void nn_data_free(nn_dataset *D)
 /* lib/data.c */
 void nn_shuffle(nn_rng *r, size_t order[], size_t n)
 {
-    for (size_t t = n; t > 1; t--) {
-        size_t u = nn_rng_below(r, (uint32_t)t), last = t - 1;
-        size_t tmp = order[last];
-        order[last] = order[u];
+    for (size_t t = n - 1; n > 1 && t >= 1; t--) {
+        size_t u = nn_rng_below(r, (uint32_t)(t + 1));
+        size_t tmp = order[t];
+        order[t] = order[u];
         order[u] = tmp;
     }
 }

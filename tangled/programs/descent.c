@@ -10,22 +10,32 @@
 /* a configuration of a run */
 #define COUNT(a) ((int)(sizeof (a) / sizeof (a)[0]))
 
+enum schedule { CONSTANT, STEPS, INVERSE, LINEAR };
+
 struct config {
     const char *label;   /* a name for the text, e.g. "rate 0.03" */
     double rate, momentum, scale;   /* scale 0: the library's init */
     size_t batch;
     int width, hidden;   /* nodes per hidden layer, hidden layers */
+    enum schedule schedule;         /* how the rate changes; CONSTANT */
 };
 
-enum family { RATES, BATCHES, INIT, MOMENTUM };
+enum family { RATES, BATCHES, INIT, MOMENTUM, SCHEDULES, FAMILIES };
 static const char *const family_name[] = { "rates", "batches", "init",
-                                           "momentum" };
+                                           "momentum", "schedules" };
 
 /* descent options */
+enum { VALLEY = FAMILIES, CURVATURE, MOMENTUM_TABLE, SCHEDULE_TABLE,
+       OUTPUTS };
+static const char *const output_suffix[OUTPUTS] = {
+    "rates.dat", "batches.dat", "init.dat", "momentum.dat", "schedules.dat",
+    "valley.dat", "curvature.dat", "momentum-table.tex",
+    "schedules-table.tex" };
+
 struct options {
     long seed, epochs, samples;
-    const char *out;        /* the prefix of the curves' files, or NULL */
-    FILE *curves[4];        /* a file per family, or NULL */
+    const char *out;        /* the prefix of the files, or NULL */
+    FILE *file[OUTPUTS];    /* an output per suffix, or NULL */
 };
 
 static struct options read_options(int argc, char **argv)
@@ -33,32 +43,33 @@ static struct options read_options(int argc, char **argv)
     struct options o = { .seed = 2026, .epochs = 200, .samples = 256 };
     const cli_option opts[] = {
         { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX,
-          "the seed of data and weights" },
+          "the seed of data and weights (and the next four)" },
         { "--epochs", CLI_LONG, &o.epochs, 1, 100000, "epochs per run" },
         { "--samples", CLI_LONG, &o.samples, 1, 1000000, "training samples" },
         { "--out", CLI_TEXT, &o.out, 0, 0,
-          "write the curves to TEXT-rates.dat, -batches, -init, -momentum" },
+          "write the curves and tables to TEXT-rates.dat and the like" },
         { 0 } };
     cli_parse(argc, argv, "descent", "Train tanh networks on y = sin 2x in "
-              "several ways and record the\nloss after every epoch.", opts);
+              "several ways and record the\nloss after every epoch; descend "
+              "a narrow quadratic valley.", opts);
     char path[4096];
-    for (int q = 0; q < 4 && o.out != NULL; q++) {
-        if (snprintf(path, sizeof path, "%s-%s.dat", o.out, family_name[q])
+    for (int q = 0; q < OUTPUTS && o.out != NULL; q++) {
+        if (snprintf(path, sizeof path, "%s-%s", o.out, output_suffix[q])
             >= (int)sizeof path)
             cli_fail("--out: the prefix is too long");
-        o.curves[q] = cli_open(path, 0);
+        o.file[q] = cli_open(path, 0);
     }
     return o;
 }
 
 /* make the regression data */
-static nn_dataset make_data(long seed, size_t n)
+static nn_dataset make_data(uint64_t seed, size_t n)
 {
     nn_dataset D;
     nn_err err;
     cli_must(nn_data_create(&D, n, 1, 1, &err), &err);
     nn_rng r;
-    nn_rng_seed(&r, (uint64_t)seed, 6);
+    nn_rng_seed(&r, seed, 6);
     for (size_t s = 0; s < n; s++) {
         D.x[s] = -3.0 + 6.0 * nn_rng_uniform(&r);
         D.y[s] = sin(2.0 * D.x[s]);
@@ -66,9 +77,59 @@ static nn_dataset make_data(long seed, size_t n)
     return D;
 }
 
+/* the rate of an epoch under a schedule */
+static double rate_at(const struct config *c, long e, long epochs)
+{
+    double x = (double)e / (double)epochs;
+    switch (c->schedule) {
+    case STEPS:
+        return c->rate * (x < 0.5 ? 1.0 : x < 0.75 ? 0.1 : 0.01);
+    case INVERSE:
+        return c->rate / (1.0 + 10.0 * x);
+    case LINEAR:
+        return c->rate * (1.0 - x);
+    default:
+        return c->rate;
+    }
+}
+
+/* the curvature along the output layer's weights */
+static double output_curvature(nn_net *N, const nn_dataset *D)
+{
+    int L = N->L, m = N->n[L - 1] + 1;
+    double *G = cli_alloc((size_t)m * (size_t)(m + 2), sizeof *G);
+    double *u = G + m * m, *Gu = u + m, lambda = 0.0;
+    for (int j = 0; j < m * m; j++)
+        G[j] = 0.0;
+    for (size_t s = 0; s < D->n; s++) {
+        nn_net_forward(N, D->x + s * (size_t)D->d);
+        const double *l = N->l[L - 1];
+        for (int j = 0; j < m; j++)
+            for (int k = 0; k < m; k++)
+                G[j * m + k] += l[j] * l[k] / (double)D->n;
+    }
+    for (int j = 0; j < m; j++)
+        u[j] = 1.0;
+    for (int it = 0; it < 200; it++) {
+        double norm = 0.0;
+        for (int j = 0; j < m; j++) {
+            Gu[j] = 0.0;
+            for (int k = 0; k < m; k++)
+                Gu[j] += G[j * m + k] * u[k];
+            norm += Gu[j] * Gu[j];
+        }
+        lambda = sqrt(norm);    /* |Gu| for the unit vector u */
+        for (int j = 0; j < m; j++)
+            u[j] = Gu[j] / lambda;
+    }
+    free(G);
+    return lambda;
+}
+
 /* train one configuration and record its curve */
 static void train_curve(const struct config *c, const nn_dataset *D,
-                        long seed, long epochs, double curve[])
+                        uint64_t seed, long epochs, double curve[],
+                        double *before, double curvature[])
 {
     /* build and initialise the network of the configuration */
     int n[8] = { 0, 1 };
@@ -80,20 +141,32 @@ static void train_curve(const struct config *c, const nn_dataset *D,
     nn_err err;
     nn_net *N = cli_have(nn_net_create(L, n, A, &err), &err);
     nn_rng init;
-    nn_rng_seed(&init, (uint64_t)seed, 7);
+    nn_rng_seed(&init, seed, 7);
     nn_net_init(N, &init);
     if (c->scale > 0.0)
         for (int k = 1; k < L; k++)
             for (int i = 1; i <= n[k + 1]; i++)
                 for (int j = 0; j <= n[k]; j++)
                     N->w[k][i][j] = j == 0 ? 0.0 : c->scale * nn_rng_normal(&init);
-    nn_train_options o = { NN_LOSS_SQUARED, c->rate, c->batch, c->momentum };
+    nn_train_options o = { .loss = NN_LOSS_SQUARED, .rate = c->rate,
+                           .batch = c->batch, .momentum = c->momentum };
     nn_trainer *T = cli_have(nn_trainer_create(N, D->n, &o, &err), &err);
     nn_rng order;
-    nn_rng_seed(&order, (uint64_t)seed, 8);
+    nn_rng_seed(&order, seed, 8);
+    if (before != NULL)
+        cli_must(nn_mean_loss(N, D, NN_LOSS_SQUARED, before, &err), &err);
     for (long e = 0; e < epochs; e++) {
         double loss = e > 0 && !isfinite(curve[e - 1]) ? INFINITY : 0.0;
+        if (curvature != NULL)
+            curvature[e] = isfinite(loss) ? output_curvature(N, D) : NAN;
         if (isfinite(loss)) {
+            /* give the trainer the rate of epoch e */
+            double eta = rate_at(c, e, epochs);
+            if (eta != o.rate) {
+                nn_trainer_free(T);
+                o.rate = eta;
+                T = cli_have(nn_trainer_create(N, D->n, &o, &err), &err);
+            }
             cli_must(nn_train_epoch(T, D, &order, NULL, &err), &err);
             cli_must(nn_mean_loss(N, D, NN_LOSS_SQUARED, &loss, &err), &err);
         }
@@ -141,21 +214,74 @@ static void write_curves(FILE *f, const struct config c[], int runs,
 
 /* run a family of configurations and write their curves */
 static double *run_family(enum family f, const struct config c[], int runs,
-                          const nn_dataset *D, const struct options *o)
+                          const nn_dataset *D, const struct options *o,
+                          int probe, double *before, double curvature[])
 {
     long epochs = o->epochs;
     double *curves = cli_alloc((size_t)runs * (size_t)epochs, sizeof *curves);
     char key[64];
     for (int q = 0; q < runs; q++) {
-        train_curve(&c[q], D, o->seed, epochs, curves + q * epochs);
+        train_curve(&c[q], D, (uint64_t)o->seed, epochs, curves + q * epochs,
+                    q == probe ? before : NULL,
+                    q == probe ? curvature : NULL);
         double last = tail_mean(curves + q * epochs, epochs);
         printf("%-10s %-22s loss %.3g (last 10 epochs)\n", family_name[f],
                c[q].label, last);
         cli_progress(family_name[f], q + 1, runs, last);
         quote_loss(key_of(key, "%s.%d", family_name[f], q + 1), last);
     }
-    write_curves(o->curves[f], c, runs, curves, epochs);
+    write_curves(o->file[f], c, runs, curves, epochs);
     return curves;
+}
+
+/* run a configuration on five seeds */
+enum { SEEDS = 5 };
+
+struct spread {
+    double mean, lo, hi;    /* over the seeds */
+    int diverged;           /* runs whose loss overflowed */
+    double final[SEEDS];    /* each seed's final loss */
+};
+
+static struct spread over_seeds(const struct config *c,
+                                const struct options *o, double mean[],
+                                double lo[], double hi[])
+{
+    long epochs = o->epochs;
+    double *curve = cli_alloc((size_t)epochs, sizeof *curve);
+    struct spread f = { 0.0, INFINITY, -INFINITY, 0, { 0.0 } };
+    for (long e = 0; e < epochs; e++)
+        mean[e] = 0.0, lo[e] = INFINITY, hi[e] = -INFINITY;
+    for (int q = 0; q < SEEDS; q++) {
+        uint64_t seed = (uint64_t)o->seed + (uint64_t)q;
+        nn_dataset D = make_data(seed, (size_t)o->samples);
+        train_curve(c, &D, seed, epochs, curve, NULL, NULL);
+        nn_data_free(&D);
+        for (long e = 0; e < epochs; e++) {
+            mean[e] += curve[e] / SEEDS;
+            lo[e] = fmin(lo[e], curve[e]), hi[e] = fmax(hi[e], curve[e]);
+        }
+        double last = f.final[q] = tail_mean(curve, epochs);
+        f.mean += last / SEEDS;
+        f.lo = fmin(f.lo, last), f.hi = fmax(f.hi, last);
+        f.diverged += !isfinite(last);
+    }
+    free(curve);
+    return f;
+}
+
+/* run a configuration on five seeds */
+static void table_spread(FILE *t, struct spread f)
+{
+    char a[32], b[32], c[32];
+    if (f.diverged > 0)
+        fig_text(t, " & \\multicolumn{1}{c}{diverged (%d of %d)}",
+                 f.diverged, SEEDS);
+    else
+        fig_text(t, " & $%s$ \\enspace [$%s$, $%s$]",
+                 tex_scientific(a, sizeof a, f.mean),
+                 tex_scientific(b, sizeof b, f.lo),
+                 tex_scientific(c, sizeof c, f.hi));
 }
 
 /* measure a curve for the sentences about it */
@@ -187,17 +313,119 @@ static long overflow_epoch(const double curve[], long epochs)
     return e;                   /* epochs if it never overflows */
 }
 
+/* descend the narrow valley */
+static const double valley_c[3] = { 0.0, 1.0, 100.0 };    /* c_1, c_2 */
+
+static double valley_loss(const double w[3])
+{
+    return 0.5 * (valley_c[1] * w[1] * w[1] + valley_c[2] * w[2] * w[2]);
+}
+
+static void descend_valley(double eta, double mu, long steps, FILE *path,
+                           double loss[])
+{
+    double w[3] = { 0.0, -10.0, 1.0 }, v[3] = { 0.0, 0.0, 0.0 };
+    for (long t = 0; t <= steps; t++) {
+        loss[t] = valley_loss(w);
+        fig_row(path, w[1], w[2]);
+        for (int i = 1; i <= 2; i++) {
+            v[i] = mu * v[i] - eta * valley_c[i] * w[i];
+            w[i] += v[i];
+        }
+    }
+}
+
+/* the valley experiment */
+
+/* the factor of a direction */
+static double factor(double eta, double mu, double c)
+{
+    double b = 1.0 + mu - eta * c, disc = b * b - 4.0 * mu;
+    if (disc < 0.0)
+        return sqrt(mu);
+    return fmax(fabs(b + sqrt(disc)), fabs(b - sqrt(disc))) / 2.0;
+}
+static long steps_below(const double loss[], long steps, double level)
+{
+    long t = 0;
+    while (t <= steps && loss[t] >= level)
+        t++;
+    return t;
+}
+
+static void descend_the_valley(const struct options *o)
+{
+    enum { T = 400 };
+    double c1 = valley_c[1], c2 = valley_c[2], root = sqrt(c2 / c1);
+    double eta[3] = { 2.0 / (c1 + c2), 0.0, 4.0 / pow(sqrt(c1) + sqrt(c2), 2) };
+    double mu[3] = { 0.0, 0.9, pow((root - 1.0) / (root + 1.0), 2) };
+    eta[1] = eta[0] * (1.0 - mu[1]);
+    static double loss[3][T + 1];
+    FILE *f = o->file[VALLEY];
+    /* draw the contours of the valley */
+    for (double level = 100.0; level > 0.1; level /= 4.0) {
+        for (int a = 0; a <= 120; a++) {
+            double theta = 2.0 * acos(-1.0) * a / 120.0;
+            fig_row(f, sqrt(2.0 * level / c1) * cos(theta),
+                    sqrt(2.0 * level / c2) * sin(theta));
+        }
+        fig_gap(f);
+    }
+    fig_gap(f);
+    for (int q = 0; q < 3; q++) {
+        descend_valley(eta[q], mu[q], T, q == 1 ? NULL : f, loss[q]);
+        if (q != 1)
+            fig_gap(f), fig_gap(f);
+    }
+    fig_comment(f, "step, loss of plain, momentum 0.9 at equal effective "
+                "rate, tuned momentum");
+    for (long t = 0; t <= T; t++)
+        fig_row(f, (double)t, loss[0][t], loss[1][t], loss[2][t]);
+    /* check what the text says of the valley */
+    char key[64];
+    long steps[3];
+    for (int q = 0; q < 3; q++) {
+        steps[q] = steps_below(loss[q], T, 1e-6 * loss[q][0]);
+        printf("valley %d: rate %.4g, momentum %.4g, factors %.4f %.4f, "
+               "%ld steps to 1e-6\n", q, eta[q], mu[q], factor(eta[q], mu[q], c1),
+               factor(eta[q], mu[q], c2), steps[q]);
+        quote_sig(key_of(key, "valley.rate.%d", q + 1), eta[q]);
+        quote_sig(key_of(key, "valley.mu.%d", q + 1), mu[q]);
+        quote(key_of(key, "valley.along.%d", q + 1), "$%.3f$",
+              factor(eta[q], mu[q], c1));
+        quote(key_of(key, "valley.across.%d", q + 1), "$%.3f$",
+              factor(eta[q], mu[q], c2));
+        quote_count(key_of(key, "valley.steps.%d", q + 1), steps[q]);
+    }
+    quote("valley.kappa", "%g", c2 / c1);
+    quote_sig("valley.limit", 2.0 / c2);
+    quote("valley.steep", "$%.2f$", eta[2] * c2);
+    double peak = 0.0;
+    for (long t = 0; t <= T; t++)
+        peak = fmax(peak, loss[2][t]);
+    quote_sig("valley.start", loss[0][0]);
+    quote_sig("valley.peak", peak);
+    quote(key_of(key, "valley.effective"), "$%.2f$", eta[2] / (1.0 - mu[2]));
+    quote_claim("valley-equal", steps[1] < steps[0] && steps[1] > 2 * steps[2],
+                "at equal effective rate, momentum 0.9 needs fewer steps than "
+                "plain descent, but more than twice as many as tuned momentum",
+                "%ld, %ld and %ld steps", steps[0], steps[1], steps[2]);
+    quote_claim("valley-tuned", 5 * steps[2] < steps[0],
+                "tuned momentum needs less than a fifth of the steps of plain "
+                "descent", "%ld against %ld steps", steps[2], steps[0]);
+}
+
 /* the learning-rate experiment */
 static void vary_the_rate(const struct options *o, const nn_dataset *D)
 {
     static const struct config c[] = {
-        { "rate 0.001", 0.001, 0.0, 0.0, 16, 16, 2 },
-        { "rate 0.01", 0.01, 0.0, 0.0, 16, 16, 2 },
-        { "rate 0.1", 0.1, 0.0, 0.0, 16, 16, 2 },
-        { "rate 1", 1.0, 0.0, 0.0, 16, 16, 2 },
+        { "rate 0.001", 0.001, 0.0, 0.0, 16, 16, 2, CONSTANT },
+        { "rate 0.01", 0.01, 0.0, 0.0, 16, 16, 2, CONSTANT },
+        { "rate 0.1", 0.1, 0.0, 0.0, 16, 16, 2, CONSTANT },
+        { "rate 1", 1.0, 0.0, 0.0, 16, 16, 2, CONSTANT },
     };
     long epochs = o->epochs;
-    double *curves = run_family(RATES, c, COUNT(c), D, o);
+    double *curves = run_family(RATES, c, COUNT(c), D, o, -1, NULL, NULL);
     /* check what the text says of the rates */
     const double *low = curves, *high = curves + 3 * epochs;
     long over = overflow_epoch(high, epochs);
@@ -222,12 +450,12 @@ static void vary_the_rate(const struct options *o, const nn_dataset *D)
 static void vary_the_batch(const struct options *o, const nn_dataset *D)
 {
     static const struct config c[] = {
-        { "batch 1", 0.1, 0.0, 0.0, 1, 16, 2 },
-        { "batch 16", 0.1, 0.0, 0.0, 16, 16, 2 },
-        { "full batch", 0.1, 0.0, 0.0, 1000000, 16, 2 },
+        { "batch 1", 0.1, 0.0, 0.0, 1, 16, 2, CONSTANT },
+        { "batch 16", 0.1, 0.0, 0.0, 16, 16, 2, CONSTANT },
+        { "full batch", 0.1, 0.0, 0.0, 1000000, 16, 2, CONSTANT },
     };
     long epochs = o->epochs;
-    double *curves = run_family(BATCHES, c, COUNT(c), D, o);
+    double *curves = run_family(BATCHES, c, COUNT(c), D, o, -1, NULL, NULL);
     /* check what the text says of the batches */
     double end[3], rough[3];
     for (int q = 0; q < 3; q++) {
@@ -251,12 +479,13 @@ static void vary_the_initial_scale(const struct options *o,
                                    const nn_dataset *D)
 {
     static const struct config c[] = {
-        { "fan-in scaled", 0.05, 0.0, 0.0, 16, 64, 4 },
-        { "N(0, 1)", 0.05, 0.0, 1.0, 16, 64, 4 },
-        { "N(0, 0.01^2)", 0.05, 0.0, 0.01, 16, 64, 4 },
+        { "fan-in scaled", 0.05, 0.0, 0.0, 16, 64, 4, CONSTANT },
+        { "N(0, 1)", 0.05, 0.0, 1.0, 16, 64, 4, CONSTANT },
+        { "N(0, 0.01^2)", 0.05, 0.0, 0.01, 16, 64, 4, CONSTANT },
     };
     long epochs = o->epochs;
-    double *curves = run_family(INIT, c, COUNT(c), D, o);
+    double before, *lambda = cli_alloc((size_t)epochs, sizeof *lambda);
+    double *curves = run_family(INIT, c, COUNT(c), D, o, 1, &before, lambda);
     /* check what the text says of the initial scales */
     double end[3];
     for (int q = 0; q < 3; q++)
@@ -275,34 +504,202 @@ static void vary_the_initial_scale(const struct options *o,
     quote_claim("init-tiny", end[2] > 0.95 * tiny[0],
                 "the tiny start ends within 5\\% of its loss after one epoch",
                 "%.4g after epoch 1, %.4g at the end", tiny[0], end[2]);
+    if (epochs > 1) {
+        /* check what the text says of the standard normal start */
+        const double *normal = curves + epochs, eta = c[1].rate;
+        long burst = 1;                 /* the epoch of the largest rise */
+        for (long e = 1; e < epochs; e++)
+            if (normal[e] / normal[e - 1] > normal[burst] / normal[burst - 1])
+                burst = e;
+        fig_comment(o->file[CURVATURE], "epoch, loss of the N(0, 1) start, "
+                    "eta lambda before the next epoch");
+        for (long e = 0; e < epochs; e++)
+            fig_row(o->file[CURVATURE], (double)e, e == 0 ? before : normal[e - 1],
+                    eta * lambda[e]);
+        double peak = normal[burst], low = normal[burst - 1];
+        for (long e = burst + 1; e < epochs && normal[e] > normal[e - 1]; e++)
+            peak = normal[e];
+        quote_sig("init.before", before);
+        quote_sig("init.after", normal[0]);
+        quote("init.start", "$%.2f$", eta * lambda[0]);
+        quote("init.edge", "$%.2f$", eta * lambda[burst]);
+        quote("init.flat", "$%.2f$", eta * lambda[epochs - 1]);
+        quote_count("init.burst", burst + 1);
+        quote_sig("init.low", low);
+        quote_sig("init.peak", peak);
+        quote_claim("init-start", normal[0] > before && eta * lambda[0] > 2.0,
+                    "the first epoch raises the loss of the standard normal start, "
+                    "whose eta lambda exceeds 2",
+                    "%.3g before, %.3g after; eta lambda %.2f", before, normal[0],
+                    eta * lambda[0]);
+        int calm = eta * lambda[epochs - 1] < eta * lambda[burst] - 0.2;
+        for (long e = 1; e <= burst; e++)
+            calm = calm && eta * lambda[e] < 2.0;
+        quote_claim("init-burst", calm && peak > 100.0 * low,
+                    "from the second epoch to the burst eta lambda stays below 2; "
+                    "the burst raises the loss more than a hundredfold, and at the "
+                    "end eta lambda is lower by more than 0.2",
+                    "epoch %ld: %.3g to %.3g; eta lambda %.2f, at the end %.2f",
+                    burst + 1, low, peak, eta * lambda[burst],
+                    eta * lambda[epochs - 1]);
+    }
+    free(lambda);
     free(curves);
 }
 
 /* the momentum experiment */
-static void add_momentum(const struct options *o, const nn_dataset *D)
+static void add_momentum(const struct options *o)
+{
+    static const double rho[] = { 0.03, 0.3, 1.0 };
+    static const char *const name[] = { "$0.03$", "$0.3$", "$1$" };
+    struct config c = { "", 0.0, 0.0, 0.0, 16, 16, 2, CONSTANT };
+    long epochs = o->epochs;
+    struct spread f[3][2];
+    double *m = cli_alloc(18 * (size_t)epochs, sizeof *m);
+    for (int r = 0; r < 3; r++) {
+        fig_text(o->file[MOMENTUM_TABLE], "%s", name[r]);
+        for (int k = 0; k < 2; k++) {
+            double mu = k == 0 ? 0.0 : 0.9;
+            c.rate = rho[r] * (1.0 - mu), c.momentum = mu;
+            double *cur = m + (size_t)(6 * r + 3 * k) * (size_t)epochs;
+            f[r][k] = over_seeds(&c, o, cur, cur + epochs, cur + 2 * epochs);
+            table_spread(o->file[MOMENTUM_TABLE], f[r][k]);
+            cli_progress("momentum", 2 * r + k + 1, 6, f[r][k].mean);
+        }
+        fig_text(o->file[MOMENTUM_TABLE], " \\\\\n");
+    }
+    /* write the mean curves at equal effective rate */
+    fig_comment(o->file[MOMENTUM], "epoch, then mean, min, max over %d seeds "
+                "of: plain 0.3, momentum 0.9 at 0.03, momentum 0.9 at 0.1",
+                SEEDS);
+    for (long e = 0; e < epochs; e++) {
+        const double *a = m + 6 * epochs + e, *b = m + 9 * epochs + e,
+                     *d = m + 15 * epochs + e;
+        fig_row(o->file[MOMENTUM], (double)(e + 1), a[0], a[epochs],
+                a[2 * epochs], b[0], b[epochs], b[2 * epochs], d[0], d[epochs],
+                d[2 * epochs]);
+    }
+    /* check what the text says of momentum */
+    char key[64];
+    int below[3] = { 0, 0, 0 };
+    for (int r = 0; r < 3; r++) {
+        for (int q = 0; q < SEEDS; q++)
+            below[r] += f[r][1].final[q] < f[r][0].final[q];
+        printf("momentum   effective rate %-5g plain %.3g, momentum %.3g (mean), "
+               "momentum lower on %d of %d seeds\n", rho[r], f[r][0].mean,
+               f[r][1].mean, below[r], SEEDS);
+        quote_loss(key_of(key, "momentum.plain.%d", r + 1), f[r][0].mean);
+        quote_loss(key_of(key, "momentum.heavy.%d", r + 1), f[r][1].mean);
+    }
+    double gap = fabs(f[0][1].mean - f[0][0].mean) / f[0][0].mean;
+    quote_claim("momentum-small-same", gap < 0.05,
+                "at the smallest effective rate, the means differ by less than 5\\%",
+                "%.3g against %.3g", f[0][1].mean, f[0][0].mean);
+    quote_claim("momentum-middle", below[1] == SEEDS && f[1][0].diverged == 0,
+                "at effective rate 0.3 momentum ends lower on every seed",
+                "lower on %d of %d seeds", below[1], SEEDS);
+    int lowest = f[2][1].diverged == 0;
+    for (int r = 0; r < 3; r++)
+        for (int k = 0; k < 2; k++)
+            lowest = lowest && !(f[r][k].mean < f[2][1].mean);
+    quote_claim("momentum-large", f[2][0].diverged == SEEDS && lowest,
+                "at effective rate 1 plain descent diverges on every seed, while "
+                "momentum ends lowest of the table",
+                "%d of %d diverged; momentum %.3g", f[2][0].diverged, SEEDS,
+                f[2][1].mean);
+    quote("momentum.ratio", "$%.0f$", (1.0 + 0.9) / (1.0 - 0.9));
+    quote("momentum.margin", "$%.1f$", rho[2] / rho[1]);
+    free(m);
+}
+
+/* the schedule experiment */
+static void vary_the_schedule(const struct options *o)
 {
     static const struct config c[] = {
-        { "no momentum", 0.01, 0.0, 0.0, 16, 16, 2 },
-        { "momentum 0.9", 0.01, 0.9, 0.0, 16, 16, 2 },
+        { "constant", 0.3, 0.0, 0.0, 16, 16, 2, CONSTANT },
+        { "steps", 0.3, 0.0, 0.0, 16, 16, 2, STEPS },
+        { "$1/t$", 0.3, 0.0, 0.0, 16, 16, 2, INVERSE },
+        { "linear", 0.3, 0.0, 0.0, 16, 16, 2, LINEAR },
     };
+    enum { K = COUNT(c) };
     long epochs = o->epochs;
-    double *curves = run_family(MOMENTUM, c, COUNT(c), D, o);
-    double with = tail_mean(curves + epochs, epochs);
-    double without = tail_mean(curves, epochs);
-    quote_claim("momentum-faster", with < without,
-                "with momentum the loss ends lower",
-                "%.3g with momentum, %.3g without", with, without);
-    free(curves);
+    struct spread f[K];
+    double *m = cli_alloc(3 * K * (size_t)epochs, sizeof *m);
+    for (int q = 0; q < K; q++) {
+        double *cur = m + 3 * q * (size_t)epochs;
+        f[q] = over_seeds(&c[q], o, cur, cur + epochs, cur + 2 * epochs);
+        double sum = 0.0;
+        for (long e = 0; e < epochs; e++)
+            sum += rate_at(&c[q], e, epochs);
+        fig_text(o->file[SCHEDULE_TABLE], "%s & $%.3f$", c[q].label,
+                 sum / (double)epochs);
+        table_spread(o->file[SCHEDULE_TABLE], f[q]);
+        fig_text(o->file[SCHEDULE_TABLE], " \\\\\n");
+        cli_progress("schedules", q + 1, K, f[q].mean);
+    }
+    /* write the rates and mean curves of the schedules */
+    fig_comment(o->file[SCHEDULES], "epoch, the rates of constant, steps, "
+                "1/t, linear, then their mean losses over %d seeds", SEEDS);
+    for (long e = 0; e < epochs; e++) {
+        double row[1 + 2 * K];
+        row[0] = (double)(e + 1);
+        for (int q = 0; q < K; q++) {
+            row[1 + q] = rate_at(&c[q], e, epochs);
+            row[1 + K + q] = m[3 * q * (size_t)epochs + (size_t)e];
+        }
+        fig_values(o->file[SCHEDULES], row, 1 + 2 * K);
+    }
+    /* check what the text says of the schedules */
+    char key[64];
+    int beat[K] = { 0 };
+    for (int q = 0; q < K; q++) {
+        for (int s = 0; s < SEEDS; s++)
+            beat[q] += f[q].final[s] < f[0].final[s];
+        printf("schedules  %-8s mean loss %.3g, below constant on %d of %d "
+               "seeds\n", c[q].label, f[q].mean, beat[q], SEEDS);
+        quote_loss(key_of(key, "schedules.%d", q + 1), f[q].mean);
+        quote_count(key_of(key, "schedules.beat.%d", q + 1), beat[q]);
+    }
+    quote_claim("schedules-linear", f[3].mean < f[1].mean && f[1].mean < f[0].mean
+                && beat[3] == SEEDS, "linear ends lowest, then steps, then "
+                "constant, and linear ends below constant on every seed",
+                "%.3g, %.3g, %.3g; below on %d of %d", f[3].mean, f[1].mean,
+                f[0].mean, beat[3], SEEDS);
+    double mean_rate[K], rough[K];
+    for (int q = 0; q < K; q++) {
+        mean_rate[q] = 0.0;
+        for (long e = 0; e < epochs; e++)
+            mean_rate[q] += rate_at(&c[q], e, epochs) / (double)epochs;
+        rough[q] = roughness(m + 3 * q * (size_t)epochs + 3 * epochs / 4,
+                             epochs - 3 * epochs / 4);
+    }
+    int slowest = 1;
+    for (int q = 0; q < K; q++)
+        slowest = slowest && (q == 2 || mean_rate[2] < mean_rate[q]);
+    quote_claim("schedules-inverse", f[2].mean > f[0].mean && beat[2] == 0
+                && slowest, "1/t ends above constant on every seed, with the "
+                "smallest mean rate", "%.3g against %.3g; below on %d of %d; "
+                "mean rate %.3f", f[2].mean, f[0].mean, beat[2], SEEDS,
+                mean_rate[2]);
+    quote_claim("schedules-smooth", rough[0] > rough[1] && rough[0] > rough[3],
+                "over the last quarter, the mean curve of the constant rate is "
+                "more erratic than those of steps and linear",
+                "mean $|\\Delta\\log\\ell|$ %.3f against %.3f and %.3f",
+                rough[0], rough[1], rough[3]);
+    quote("schedules.rate.3", "$%.3f$", mean_rate[2]);
+    free(m);
 }
 
 int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
-    nn_dataset D = make_data(o.seed, (size_t)o.samples);
+    nn_dataset D = make_data((uint64_t)o.seed, (size_t)o.samples);
+    descend_the_valley(&o);
     vary_the_rate(&o, &D);
     vary_the_batch(&o, &D);
     vary_the_initial_scale(&o, &D);
-    add_momentum(&o, &D);
+    add_momentum(&o);
+    vary_the_schedule(&o);
     nn_data_free(&D);
     return cli_done();
 }
