@@ -168,18 +168,6 @@ static void report(const struct options *o, const struct rate_run run[3],
     quote_percent("negative", run[1].after.negative);
     quote_percent("neghigh", run[2].after.negative);
     /* check the sentences about the runs of zeros */
-    long early = 500 / o->block - 1;
-    early = early < 0 ? 0 : early >= blocks ? blocks - 1 : early;
-    int most = 1;
-    double part[3];
-    for (int q = 1; q < 3; q++) {
-        part[q] = log(run[q].before.loss / run[q].curve[early])
-                  / log(run[q].before.loss / run[q].after.loss);
-        most = most && part[q] > 0.5;
-    }
-    quote_claim("early-work", most, "with $\\eta$ and $10\\eta$ the first 500 "
-                "samples take most of the decrease of the log of the loss",
-                "%.2f and %.2f of it", part[1], part[2]);
     int ranked = 1;
     for (int q = 0; q < 2; q++)
         ranked = ranked && sum[q + 1].gmafter < sum[q].gmafter
