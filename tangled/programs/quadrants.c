@@ -260,7 +260,7 @@ static void train_and_draw(struct picture *p, const struct options *o,
 /* the steps of quadrants */
 static void write_regions(FILE *f, const struct picture *p)
 {
-    fig_comment(f, "x1, x2, class before, after, wider network");
+    fig_comment(f, "x1, x2, class before, after, chosen network");
     for (int a = 0; a < GRID; a++) {
         for (int b = 0; b < GRID; b++)
             fig_row(f, grid_centre(a), grid_centre(b), p->cls[0][a][b],
