@@ -92,7 +92,9 @@ FIGURES = \
     descent-schedules \
     zeros-loss \
     quadrants-regions \
+    quadrants-longer \
     boundary \
+    classifier-dead \
     clusters-curves \
     fashion-samples \
     fashion-curves \
@@ -220,16 +222,19 @@ $(B)/data/zeros.tex $(B)/data/zeros-loss.dat &: $(B)/bin/zeros
 	@mkdir -p $(@D)
 	$< --seed 2026 --curve $(B)/data/zeros-loss.dat --tex $(B)/data/zeros.tex > /dev/null
 
-$(B)/data/quadrants.tex $(B)/data/quadrants-regions.dat &: $(B)/bin/quadrants
+$(B)/data/quadrants.tex $(B)/data/quadrants-regions.dat $(B)/data/quadrants-longer.dat &: $(B)/bin/quadrants
 	@mkdir -p $(@D)
 	$< --seed 2026 --regions $(B)/data/quadrants-regions.dat \
+	   --curves $(B)/data/quadrants-longer.dat \
 	   --tex $(B)/data/quadrants.tex > /dev/null
 
 BOUNDARY_DATA = $(B)/data/boundary-grid.dat $(B)/data/boundary-points.dat
-$(B)/data/classifier.tex $(BOUNDARY_DATA) &: $(B)/bin/classifier
+CLASSIFIER_DATA = $(BOUNDARY_DATA) $(B)/data/classifier-networks.dat
+$(B)/data/classifier.tex $(CLASSIFIER_DATA) &: $(B)/bin/classifier
 	@mkdir -p $(@D)
 	$< --seed 2026 --grid $(B)/data/boundary-grid.dat \
-	   --points $(B)/data/boundary-points.dat --tex $(B)/data/classifier.tex > /dev/null
+	   --points $(B)/data/boundary-points.dat \
+	   --networks $(B)/data/classifier-networks.dat --tex $(B)/data/classifier.tex > /dev/null
 
 CLUSTERS_DATA = $(B)/data/clusters-curves.dat $(B)/data/clusters-table.tex
 $(B)/data/clusters.tex $(CLUSTERS_DATA) &: $(B)/bin/clusters
@@ -336,9 +341,11 @@ FIGSIZE_descent-momentum = 12cm,6.5cm
 FIGSIZE_descent-schedules = 15cm,6.5cm
 FIGSIZE_check-h = 15cm,7.5cm
 FIGSIZE_check-time = 12cm,7.5cm
-FIGSIZE_zeros-loss = 12cm,7cm
+FIGSIZE_zeros-loss = 11cm,5.8cm
 FIGSIZE_quadrants-regions = 15cm,5.6cm
+FIGSIZE_quadrants-longer = 12cm,6cm
 FIGSIZE_boundary = 13cm,8.5cm
+FIGSIZE_classifier-dead = 12cm,6.5cm
 FIGSIZE_clusters-curves = 15cm,6.5cm
 FIGSIZE_fashion-samples = 15cm,7.5cm
 FIGSIZE_fashion-curves = 15cm,6cm
@@ -369,7 +376,9 @@ $(B)/fig/descent-momentum.tex: $(B)/data/descent-momentum.dat
 $(B)/fig/descent-schedules.tex: $(B)/data/descent-schedules.dat
 $(B)/fig/zeros-loss.tex: $(B)/data/zeros-loss.dat
 $(B)/fig/quadrants-regions.tex: $(B)/data/quadrants-regions.dat
+$(B)/fig/quadrants-longer.tex: $(B)/data/quadrants-longer.dat
 $(B)/fig/boundary.tex: $(BOUNDARY_DATA)
+$(B)/fig/classifier-dead.tex: $(B)/data/classifier-networks.dat
 $(B)/fig/clusters-curves.tex: $(B)/data/clusters-curves.dat
 
 $(B)/fig/fashion-samples.tex: $(B)/data/fashion-samples.dat

@@ -29,10 +29,12 @@ set cbtics 0.5
 # The colour bar is placed by hand, so that its label can sit above it.
 set colorbox user origin graph 1.04, graph 0 size graph 0.05, graph 1
 set label 1 '$p$' at graph 1.065, graph 1.05 center
-set palette defined (0 '#e8eef7', 0.5 '#ffffff', 1 '#f7e4e1')
+# One hue from white to a mid blue: the shading darkens with p, in grey
+# too, and black markers read on every shade.
+set palette defined (0 '#ffffff', 1 '#6f8fb8')
 set key outside right top Left reverse samplen 3 spacing 1.3
 plot g using 1:2:3 with image notitle, \
      $net using 1:2 with lines lw 3 lc rgb '#000000' dt 1 title '$p = \frac12$', \
-     $bayes using 1:2 with lines lw 2 lc rgb '#555555' dt (8, 4) title 'Bayes', \
-     pts using 1:($3 == 0 ? $2 : 1/0) with points pt 6 ps 0.6 lc rgb '#4a78b0' title 'class 0', \
-     pts using 1:($3 == 1 ? $2 : 1/0) with points pt 8 ps 0.6 lc rgb '#b03a2e' title 'class 1'
+     $bayes using 1:2 with lines lw 3 lc rgb '#000000' dt (3, 3) title 'Bayes', \
+     pts using 1:($3 == 0 ? $2 : 1/0) with points pt 6 ps 0.9 lw 1.5 lc rgb '#000000' title 'class 0', \
+     pts using 1:($3 == 1 ? $2 : 1/0) with points pt 9 ps 0.9 lc rgb '#000000' title 'class 1'

@@ -1,7 +1,8 @@
 # The decision regions of the quadrants networks: the class predicted at
 # the centre of every cell of a grid over [-2,2]^2.  Data: quadrants
 # --regions; columns x1, x2, then the class (0 or 1) predicted by the
-# 2-3-2 network before training, after it, and by the wider network.
+# 2-3-2 network before training, after it, and by the network that the
+# validation points chose.
 # The dashed lines are the axes, where the true class changes.
 f = data.'/quadrants-regions.dat'
 set size ratio -1
@@ -23,6 +24,6 @@ plot f using 1:2:3 with image
 unset ylabel
 set title 'after training'
 plot f using 1:2:4 with image
-set title 'wider network'
+set title 'chosen network'
 plot f using 1:2:5 with image
 unset multiplot

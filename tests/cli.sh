@@ -192,7 +192,9 @@ expect_error "quadrants rejects zero samples" quadrants --tex "$f" --samples 0
 expect_error "quadrants rejects samples that are not a number" quadrants --tex "$f" --samples 1e5
 expect_error "quadrants rejects three inputs" quadrants --tex "$f" --sizes 3,3,2
 expect_error "quadrants rejects three outputs" quadrants --tex "$f" --sizes 2,3,3
-expect_error "quadrants rejects zero held-out points" quadrants --tex "$f" --test 0
+expect_error "quadrants rejects zero test points" quadrants --tex "$f" --test 0
+expect_error "quadrants rejects zero validation points" quadrants --tex "$f" --valid 0
+expect_error "quadrants rejects longer runs that are not whole blocks" quadrants --tex "$f" --longer 15000
 check "zeros and quadrants reproduce the build's runs" bash -c '
     "$1/bin/zeros" --seed 2026 --curve "$2/z.dat" --tex "$2/z.tex" >/dev/null &&
     cmp "$2/z.dat" "$1/data/zeros-loss.dat" && cmp "$2/z.tex" "$1/data/zeros.tex" &&
@@ -200,7 +202,7 @@ check "zeros and quadrants reproduce the build's runs" bash -c '
     cmp "$2/q.dat" "$1/data/quadrants-regions.dat" && cmp "$2/q.tex" "$1/data/quadrants.tex"' \
     _ "$build" "$scratch"
 check "quadrants runs a deeper network without a table" bash -c '
-    "$1/bin/quadrants" --sizes 2,6,6,2 --samples 2000 --seeds 0 --tex "$2/q2.tex" >/dev/null &&
+    "$1/bin/quadrants" --sizes 2,6,6,2 --samples 2000 --seeds 0 --longer 0 --tex "$2/q2.tex" >/dev/null &&
     grep -q "^\\\\setrun{quadrants.after}" "$2/q2.tex" && ! grep -q "quadrants.cell" "$2/q2.tex"' \
     _ "$build" "$scratch"
 

@@ -190,3 +190,36 @@ void test_classifier_dead_node(void)
     }
     nn_data_free(&D);
 }
+
+/* The expected Bayes accuracy: for two blobs of one spread sigma whose
+   centres are d apart it is Phi(d / 2 sigma) (the boundary is the
+   perpendicular bisector), in any direction; swapping the classes does
+   not change it; and for the book's distribution it agrees with the
+   share of 10^6 samples that the rule gets right, within five standard
+   errors (sqrt(0.93 * 0.07 / 10^6) = 0.00026). */
+void test_blobs_bayes_accuracy(void)
+{
+    const blobs across = { { { -1.0, 0.0 }, { 1.0, 0.0 } }, { 0.7, 0.7 } };
+    const blobs diagonal = { { { 0.5, 0.5 }, { 1.5, 2.5 } }, { 1.2, 1.2 } };
+    double d = sqrt(1.0 + 4.0);
+    CHECK_NEAR(blobs_bayes_accuracy(&across),
+               0.5 * erfc(-2.0 / (2 * 0.7) / sqrt(2.0)), 2e-5);
+    CHECK_NEAR(blobs_bayes_accuracy(&diagonal),
+               0.5 * erfc(-d / (2 * 1.2) / sqrt(2.0)), 2e-5);
+    blobs swapped = { { { 1.0, 0.5 }, { -1.0, -0.5 } }, { 1.0, 0.6 } };
+    double book = blobs_bayes_accuracy(&blobs_book);
+    CHECK_NEAR(blobs_bayes_accuracy(&swapped), book, 1e-9);
+    const size_t n = 1000000;
+    nn_dataset D;
+    nn_err err;
+    nn_rng r;
+    nn_rng_seed(&r, 11, 121);
+    CHECK(blobs_draw(&D, n, &blobs_book, &r, &err) == 0);
+    if (D.x == NULL)
+        return;
+    size_t right = 0;
+    for (size_t s = 0; s < n; s++)
+        right += blobs_bayes(&blobs_book, D.x + 2 * s) == (int)D.y[s];
+    CHECK_NEAR((double)right / n, book, 5 * sqrt(0.93 * 0.07 / n));
+    nn_data_free(&D);
+}

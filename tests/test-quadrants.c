@@ -141,3 +141,35 @@ void test_quadrants_reproducible(void)
     }
     nn_net_free(A), nn_net_free(B), nn_net_free(C);
 }
+
+/* Wilson's interval against values computed by hand from its formula
+   (81 of 263, the textbook example; 9924 of 10000 as in the chapter),
+   its ends at k = 0 and k = n (not a single point, and within [0, 1]),
+   its symmetry under k -> n - k, and NaN for impossible counts. */
+void test_wilson_interval(void)
+{
+    double lo, hi, lo2, hi2;
+    wilson_interval(81, 263, 1.96, &lo, &hi);
+    CHECK_NEAR(lo, 0.2552876131, 1e-9);
+    CHECK_NEAR(hi, 0.3662106841, 1e-9);
+    wilson_interval(9924, 10000, 1.96, &lo, &hi);
+    CHECK_NEAR(lo, 0.9904985839, 1e-9);
+    CHECK_NEAR(hi, 0.9939232406, 1e-9);
+    wilson_interval(10, 10, 1.96, &lo, &hi);
+    CHECK_NEAR(lo, 0.7224598312, 1e-9);
+    CHECK(hi == 1.0);
+    wilson_interval(0, 10, 1.96, &lo, &hi);
+    CHECK(lo == 0.0);
+    CHECK_NEAR(hi, 0.2775401688, 1e-9);
+    wilson_interval(3, 17, 1.96, &lo, &hi);
+    wilson_interval(14, 17, 1.96, &lo2, &hi2);
+    CHECK_NEAR(lo, 1.0 - hi2, 1e-12);
+    CHECK_NEAR(hi, 1.0 - lo2, 1e-12);
+    CHECK(lo < 3.0 / 17 && 3.0 / 17 < hi);
+    wilson_interval(11, 10, 1.96, &lo, &hi);
+    CHECK(isnan(lo) && isnan(hi));
+    wilson_interval(0, 0, 1.96, &lo, &hi);
+    CHECK(isnan(lo) && isnan(hi));
+    wilson_interval(-1, 10, 1.96, &lo, &hi);
+    CHECK(isnan(lo) && isnan(hi));
+}

@@ -36,3 +36,28 @@ int blobs_bayes(const blobs *B, const double x[2])
 {
     return blobs_log_odds(B, x) > 0.0;
 }
+/* book/blobs.c */
+enum { BAYES_GRID = 1000 };
+
+double blobs_bayes_accuracy(const blobs *B)
+{
+    double lo[2], hi[2];
+    for (int a = 0; a < 2; a++) {
+        lo[a] = fmin(B->mean[0][a] - 10 * B->sd[0],
+                     B->mean[1][a] - 10 * B->sd[1]);
+        hi[a] = fmax(B->mean[0][a] + 10 * B->sd[0],
+                     B->mean[1][a] + 10 * B->sd[1]);
+    }
+    double h[2] = { (hi[0] - lo[0]) / BAYES_GRID,
+                    (hi[1] - lo[1]) / BAYES_GRID };
+    double sum = 0.0;
+    for (int a = 0; a < BAYES_GRID; a++)
+        for (int b = 0; b < BAYES_GRID; b++) {
+            double x[2] = { lo[0] + (a + 0.5) * h[0],
+                            lo[1] + (b + 0.5) * h[1] };
+            double m = fmin(neg_log_density(B, 0, x),
+                            neg_log_density(B, 1, x));
+            sum += exp(-m);
+        }
+    return 0.5 * sum * h[0] * h[1] / (2.0 * acos(-1.0));   /* 2 pi */
+}

@@ -26,5 +26,7 @@ double blobs_log_odds(const blobs *B, const double x[2]);
 /* The class the Bayes rule gives to x: 1 if the log-odds are
    positive, that is if class 1 has the larger density at x. */
 int blobs_bayes(const blobs *B, const double x[2]);
+/* The expected accuracy of the Bayes rule on samples from B. */
+double blobs_bayes_accuracy(const blobs *B);
 
 #endif

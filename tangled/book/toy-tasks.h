@@ -15,8 +15,6 @@ typedef void task_draw(nn_dataset *D, nn_rng *r);
    order; the average loss, 0 or -1 and err, as nn_train_epoch gives them. */
 int train_fresh(nn_trainer *T, nn_dataset *D, task_draw *draw, nn_rng *r,
                 double *loss, nn_err *err);
-
-/* toy-tasks.h declarations */
 /* Inputs standard normal, targets zero (chapter 10). */
 void zeros_draw(nn_dataset *D, nn_rng *r);
 
@@ -26,5 +24,11 @@ int quadrants_class(double x1, double x2);
 /* Inputs uniform on [-2, 2]^2; targets one-hot, (1, 0) for class 0
    and (0, 1) for class 1 (chapter 11).  D->d and D->m must be 2. */
 void quadrants_draw(nn_dataset *D, nn_rng *r);
+
+/* toy-tasks.h declarations */
+/* Wilson's score interval for k successes in n trials, z standard
+   deviations wide (1.96 for 95%).  lo = hi = NaN unless 0 <= k <= n
+   and n > 0. */
+void wilson_interval(long k, long n, double z, double *lo, double *hi);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "blobs.h"
 #include "harness.h"
+#include "toy-tasks.h"
 #include "train.h"
 
 /* classifier options */
@@ -15,6 +16,7 @@ struct options {
     layer_sizes size;       /* n[1 .. L] */
     int hidden;             /* the hidden activation */
     FILE *grid, *points;    /* the figure's data, or NULL */
+    FILE *networks;         /* each network of the count, or NULL */
 };
 
 /* make a classifier network */
@@ -118,6 +120,8 @@ static struct options read_options(int argc, char **argv)
         { "--seeds", CLI_LONG, &o.seeds, 1, 10000, "networks per dead count" },
         { "--grid", CLI_OUTPUT, &o.grid, 0, 0, "write x1, x2, p on a grid" },
         { "--points", CLI_OUTPUT, &o.points, 0, 0, "write the training set" },
+        { "--networks", CLI_OUTPUT, &o.networks, 0, 0,
+          "write each network of the count" },
         { 0 } };
     cli_parse(argc, argv, "classifier", "Two blobs and dead ReLUs.", opts);
     if (o.size.n[1] != 2 || o.size.n[o.size.L] != 1)
@@ -179,6 +183,21 @@ static void report_training(const struct options *o,
     quote("after.trainacc", "%.1f", 100 * after->trainacc);
     quote("after.testacc", "%.1f", 100 * after->testacc);
     quote("bayes", "%.1f", 100 * bayes);
+    /* quote the intervals and the Bayes mark */
+    double lo, hi, mark = blobs_bayes_accuracy(&blobs_book);
+    long n = o->test;
+    wilson_interval(lround(after->testacc * n), n, 1.96, &lo, &hi);
+    quote("testlo", "%.1f", 100 * lo);
+    quote("testhi", "%.1f", 100 * hi);
+    printf("network: test accuracy in [%.4f, %.4f]; Bayes mark %.4f\n", lo,
+           hi, mark);
+    quote_claim("below-mark", mark >= lo, "the expected accuracy of the Bayes "
+                "rule is not below the network's interval", "%.4f against "
+                "[%.4f, %.4f]", mark, lo, hi);
+    wilson_interval(lround(bayes * n), n, 1.96, &lo, &hi);
+    quote("bayeslo", "%.1f", 100 * lo);
+    quote("bayeshi", "%.1f", 100 * hi);
+    quote("mark", "%.1f", 100 * mark);
     quote("hiddennodes", "%s", in_words(w, hidden));
     quote("before.dead", "%s", none_or_words(before->dead));
     quote("after.dead", "%s", none_or_words(after->dead));
@@ -356,7 +375,7 @@ enum { RATES = sizeof dead_rates / sizeof dead_rates[0] };
 enum { FAIL_PERCENT = 75 };
 static double count_one(const struct options *o, nn_activation hidden,
                         double rate, long seed, const struct blob_sets *D,
-                        double sum[6])
+                        double sum[6], struct measures *out)
 {
     nn_net *N = fresh_net(&o->size, hidden, seed);
     sum[0] += count_dead(N, &D->train);
@@ -367,6 +386,7 @@ static double count_one(const struct options *o, nn_activation hidden,
     sum[2] += m.testacc;
     sum[3] += failed;
     sum[failed ? 4 : 5] += m.dead;
+    *out = m;
     nn_net_free(N);
     return m.trainloss;
 }
@@ -374,16 +394,29 @@ static void dead_node_table(const struct options *o, const struct blob_sets *D)
 {
     static const nn_activation both[2] = { NN_ACT_RELU, NN_ACT_LEAKY_RELU };
     char table[4096] = "";
+    fig_comment(o->networks, "rate, seed, then for ReLU and LeakyReLU: dead "
+                "nodes after training, test accuracy in percent");
     double relu_before_min = 0.0, leaky_before = 0.0, most_dead[2] = { 0 };
     double failed[2] = { 0 }, dead_failed[2] = { 0 }, dead_kept[2] = { 0 };
     double all_failed[2] = { 0 }, last_dead[2] = { 0 };
+    long of[3] = { 0 }, failed_of[3] = { 0 };  /* by 0, 1, 2+ dead */
+    double last_failed = 0.0;
     for (int q = 0; q < RATES; q++) {
         double sum[2][6] = { { 0 } };
         for (long t = 0; t < o->seeds; t++) {
             double loss = 0.0;
+            struct measures m[2];
             for (int a = 0; a < 2; a++)
                 loss = count_one(o, both[a], dead_rates[q], o->seed + t, D,
-                                 sum[a]);
+                                 sum[a], &m[a]);
+            fig_row(o->networks, dead_rates[q], o->seed + t, m[0].dead,
+                    100 * m[0].testacc, m[1].dead, 100 * m[1].testacc);
+            /* tally the ReLU network by its dead nodes */
+            if (q < RATES - 1) {
+                int bin = m[0].dead < 2 ? m[0].dead : 2;
+                of[bin]++;
+                failed_of[bin] += m[0].testacc < FAIL_PERCENT / 100.0;
+            }
             cli_progress("dead nodes", q * o->seeds + t + 1,
                          RATES * o->seeds, loss);
         }
@@ -409,6 +442,7 @@ static void dead_node_table(const struct options *o, const struct blob_sets *D)
             }
         all_failed[0] += sum[0][3], all_failed[1] += sum[1][3];
         last_dead[0] = sum[0][1], last_dead[1] = sum[1][1];
+        last_failed = sum[0][3];
     }
     quote("deadtable", "%s", table);
     quote("failbelow", "%d", FAIL_PERCENT);
@@ -417,6 +451,20 @@ static void dead_node_table(const struct options *o, const struct blob_sets *D)
     double per_failed = failed[0] > 0 ? dead_failed[0] / failed[0] : 0.0;
     double per_kept = kept > 0 ? dead_kept[0] / kept : 0.0;
     quote("failedcount", "%.0f", failed[0]);
+    for (int b = 0; b < 3; b++) {
+        char key[64];
+        quote(key_of(key, "of.%d", b), "%ld", of[b]);
+        quote(key_of(key, "failedof.%d", b), "%ld", failed_of[b]);
+    }
+    long few = of[0] + of[1], few_failed = failed_of[0] + failed_of[1];
+    quote_claim("by-network", 2 * failed_of[2] >= of[2] && of[2] > 0
+                && 10 * few_failed <= few, "below the largest rate, ReLU networks "
+                "with two or more dead nodes fail at least half the time, the "
+                "others at most a tenth", "%ld of %ld, %ld of %ld", failed_of[2],
+                of[2], few_failed, few);
+    quote("lastfailed", "%.0f", last_failed);
+    quote_claim("last-all-fail", last_failed == o->seeds, "at the largest rate "
+                "every ReLU network fails", "%.0f of %ld", last_failed, o->seeds);
     quote("deadfailed", "%.1f", per_failed);
     quote("deadkept", "%.1f", per_kept);
     int from_start = relu_before_min > 0 && leaky_before == 0;

@@ -3,15 +3,17 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "harness.h"
 #include "toy-tasks.h"
 
 /* quadrants options */
 struct options {
-    long seed, samples, test, seeds;
+    long seed, samples, valid, test, seeds, longer;
     double rate;
     layer_sizes size;   /* n[1 .. L] */
     FILE *regions;      /* the decision regions, or NULL */
+    FILE *curves;       /* the accuracy of the longer runs, or NULL */
 };
 
 /* make a network for the quadrants */
@@ -97,7 +99,7 @@ struct cell_stats { double mean, sd, worst; };
 
 static struct cell_stats measure_cell(const struct recipe *c, double rate,
                                 const struct options *o,
-                                const nn_dataset *H, long *done, long total)
+                                const nn_dataset *V, long *done, long total)
 {
     double sum = 0.0, sumsq = 0.0, worst = 1.0;
     nn_err err;
@@ -106,7 +108,7 @@ static struct cell_stats measure_cell(const struct recipe *c, double rate,
         double loss = train_quadrants(N, c->loss, rate, o->samples,
                                       o->seed + t);
         double a;
-        cli_must(nn_accuracy(N, H, &a, &err), &err);
+        cli_must(nn_accuracy(N, V, &a, &err), &err);
         nn_net_free(N);
         sum += a, sumsq += a * a;
         if (a < worst)
@@ -120,35 +122,111 @@ static struct cell_stats measure_cell(const struct recipe *c, double rate,
     return r;
 }
 
+/* run the wide network longer */
+enum { LONG_SEEDS = 5, LONG_BLOCK = 10000 };
+
+static void write_longer(const struct options *o, const double *acc,
+                         long blocks)
+{
+    fig_comment(o->curves, "samples seen, mean validation accuracy of the "
+                "2-8-2 network at rates %g, %g, %g", column_rate[0],
+                column_rate[1], column_rate[2]);
+    for (long b = 0; b < blocks; b++)
+        fig_row(o->curves, (b + 1) * (double)LONG_BLOCK, acc[b],
+                acc[blocks + b], acc[2 * blocks + b]);
+    long at = o->samples / LONG_BLOCK - 1;
+    if (blocks < 2 || at < 0 || at >= blocks - 1)
+        return;
+    char key[64];
+    for (int q = 0; q < COLUMNS; q++) {
+        printf("2-8-2 at rate %g: mean validation accuracy %.4f after %ld "
+               "samples, %.4f after %ld\n", column_rate[q],
+               acc[q * blocks + at], o->samples, acc[(q + 1) * blocks - 1],
+               o->longer);
+        quote(key_of(key, "longshort.%d", q + 1), "%.1f",
+              100 * acc[q * blocks + at]);
+        quote(key_of(key, "longend.%d", q + 1), "%.1f",
+              100 * acc[(q + 1) * blocks - 1]);
+    }
+    /* check the sentences about the longer runs */
+    double end[COLUMNS];
+    for (int q = 0; q < COLUMNS; q++)
+        end[q] = acc[(q + 1) * blocks - 1];
+    quote_claim("more-not-cure", end[0] < acc[blocks + at], "with ten times "
+                "the samples the largest rate stays below the second rate with "
+                "the table's samples", "%.4f against %.4f", end[0],
+                acc[blocks + at]);
+    quote_claim("small-ends-high", end[2] > end[1] && end[1] > end[0], "after "
+                "the longer runs the smaller rate is the more accurate",
+                "%.4f, %.4f, %.4f", end[0], end[1], end[2]);
+}
+
+static void run_longer(const struct options *o, const nn_dataset *V)
+{
+    long blocks = o->longer / LONG_BLOCK;
+    double *acc = cli_alloc((size_t)(COLUMNS * blocks) + 1, sizeof *acc);
+    memset(acc, 0, ((size_t)(COLUMNS * blocks) + 1) * sizeof *acc);
+    nn_err err;
+    nn_dataset D;
+    cli_must(nn_data_create(&D, LONG_BLOCK, 2, 2, &err), &err);
+    for (int q = 0; q < COLUMNS; q++)
+        for (long t = 0; t < LONG_SEEDS; t++) {
+            nn_net *N = make_quadrants_net(&recipes[1], o->seed + t);
+            nn_train_options to = { NN_LOSS_SQUARED, column_rate[q], 1, 0.0 };
+            nn_trainer *T = cli_have(nn_trainer_create(N, D.n, &to, &err),
+                                     &err);
+            nn_rng data;
+            nn_rng_seed(&data, (uint64_t)(o->seed + t), 112);
+            for (long b = 0; b < blocks; b++) {
+                double a;
+                cli_must(train_fresh(T, &D, quadrants_draw, &data, NULL,
+                                     &err), &err);
+                cli_must(nn_accuracy(N, V, &a, &err), &err);
+                acc[q * blocks + b] += a / LONG_SEEDS;
+            }
+            nn_trainer_free(T);
+            nn_net_free(N);
+        }
+    write_longer(o, acc, blocks);
+    free(acc);
+    nn_data_free(&D);
+}
+
 /* the steps of quadrants */
 static struct options read_options(int argc, char **argv)
 {
-    struct options o = { .seed = 2026, .samples = 100000, .test = 1000,
-                         .seeds = 10, .rate = 0.05,
+    struct options o = { .seed = 2026, .samples = 100000, .valid = 1000,
+                         .test = 10000, .seeds = 10, .longer = 1000000,
+                         .rate = 0.05,
                          .size = { 3, { 0, 2, 3, 2 } } };
     const cli_option opts[] = {
         { "--seed", CLI_LONG, &o.seed, 0, 1e18, "seed of weights and samples" },
         { "--samples", CLI_LONG, &o.samples, 1, 2e6, "training samples" },
         { "--rate", CLI_REAL, &o.rate, 1e-9, 10, "learning rate" },
         { "--sizes", CLI_SIZES, &o.size, 2, MAX_DEPTH, "layer sizes, 2,...,2" },
-        { "--test", CLI_LONG, &o.test, 1, 1e6, "held-out points" },
+        { "--valid", CLI_LONG, &o.valid, 1, 1e6, "validation points" },
+        { "--test", CLI_LONG, &o.test, 1, 1e6, "test points" },
         { "--seeds", CLI_LONG, &o.seeds, 0, 1000, "seeds per table cell" },
+        { "--longer", CLI_LONG, &o.longer, 0, 1e7, "samples of the long runs" },
         { "--regions", CLI_OUTPUT, &o.regions, 0, 0, "write the regions" },
+        { "--curves", CLI_OUTPUT, &o.curves, 0, 0, "write the long runs" },
         { 0 } };
     cli_parse(argc, argv, "quadrants", "Learn the sign of x1 x2.", opts);
     if (o.size.n[1] != 2 || o.size.n[o.size.L] != 2)
         cli_fail("--sizes: the network needs 2 inputs and 2 outputs");
+    if (o.longer % LONG_BLOCK != 0)
+        cli_fail("--longer %ld is not a multiple of %d", o.longer, LONG_BLOCK);
     return o;
 }
 
 /* the steps of quadrants */
-static nn_dataset draw_held_out_points(const struct options *o)
+static nn_dataset draw_points(long n, long seed, uint64_t stream)
 {
     nn_dataset H;
     nn_err err;
-    cli_must(nn_data_create(&H, (size_t)o->test, 2, 2, &err), &err);
+    cli_must(nn_data_create(&H, (size_t)n, 2, 2, &err), &err);
     nn_rng hr;
-    nn_rng_seed(&hr, (uint64_t)o->seed, 113);
+    nn_rng_seed(&hr, (uint64_t)seed, stream);
     quadrants_draw(&H, &hr);
     return H;
 }
@@ -168,27 +246,21 @@ static void draw_network(struct picture *p, int q, nn_net *N,
 }
 
 static void train_and_draw(struct picture *p, const struct options *o,
-                           const nn_dataset *H)
+                           const nn_dataset *V)
 {
     const struct recipe narrow = { "options", o->size, NN_ACT_LEAKY_RELU,
                                    NN_LOSS_SQUARED };
-    const struct recipe wide = { "2-8-2", { 3, { 0, 2, 8, 2 } },
-                                 NN_ACT_LEAKY_RELU, NN_LOSS_SQUARED };
     nn_net *N = make_quadrants_net(&narrow, o->seed);
-    draw_network(p, 0, N, H);
+    draw_network(p, 0, N, V);
     train_quadrants(N, NN_LOSS_SQUARED, o->rate, o->samples, o->seed);
-    draw_network(p, 1, N, H);
+    draw_network(p, 1, N, V);
     nn_net_free(N);
-    nn_net *W = make_quadrants_net(&wide, o->seed);
-    train_quadrants(W, NN_LOSS_SQUARED, column_rate[1], o->samples, o->seed);
-    draw_network(p, 2, W, H);
-    nn_net_free(W);
 }
 
 /* the steps of quadrants */
 static void write_regions(FILE *f, const struct picture *p)
 {
-    fig_comment(f, "x1, x2, class before, after, wider network");
+    fig_comment(f, "x1, x2, class before, after, chosen network");
     for (int a = 0; a < GRID; a++) {
         for (int b = 0; b < GRID; b++)
             fig_row(f, grid_centre(a), grid_centre(b), p->cls[0][a][b],
@@ -199,16 +271,66 @@ static void write_regions(FILE *f, const struct picture *p)
 
 /* the steps of quadrants */
 static void measure_the_table(struct cell_stats cells[ROWS][COLUMNS],
-                              const struct options *o, const nn_dataset *H)
+                              const struct options *o, const nn_dataset *V)
 {
     long done = 0, total = (long)ROWS * COLUMNS * o->seeds;
     for (int r = 0; o->seeds > 0 && r < ROWS; r++)
         for (int q = 0; q < COLUMNS; q++)
-            cells[r][q] = measure_cell(&recipes[r], column_rate[q], o, H,
+            cells[r][q] = measure_cell(&recipes[r], column_rate[q], o, V,
                                        &done, total);
 }
 
-/* the steps of quadrants */
+/* choose a configuration on the validation points */
+struct choice { int row, column; };
+
+static struct choice choose_on_validation(
+    struct cell_stats cells[ROWS][COLUMNS], const struct options *o)
+{
+    struct choice c = { 1, 1 };
+    for (int r = 0; o->seeds > 0 && r < ROWS; r++)
+        for (int q = 0; q < COLUMNS; q++)
+            if (cells[r][q].mean > cells[c.row][c.column].mean)
+                c = (struct choice){ r, q };
+    return c;
+}
+
+/* test the chosen configuration */
+struct test_result {
+    long right, n;          /* the first seed's right answers of n */
+    double lo, hi;          /* its 95% Wilson interval */
+    double mean, min, max;  /* over the seeds */
+    long seeds;
+};
+
+static struct test_result test_the_choice(struct picture *p,
+                                          const struct choice *c,
+                                          const struct options *o,
+                                          const nn_dataset *V,
+                                          const nn_dataset *T)
+{
+    const struct recipe *k = &recipes[c->row];
+    struct test_result r = { .n = (long)T->n, .min = 1.0,
+                             .seeds = o->seeds > 0 ? o->seeds : 1 };
+    nn_err err;
+    for (long t = 0; t < r.seeds; t++) {
+        nn_net *N = make_quadrants_net(k, o->seed + t);
+        train_quadrants(N, k->loss, column_rate[c->column], o->samples,
+                        o->seed + t);
+        double a;
+        cli_must(nn_accuracy(N, T, &a, &err), &err);
+        if (t == 0) {
+            draw_network(p, 2, N, V);
+            r.right = lround(a * (double)T->n);
+        }
+        r.mean += a / (double)r.seeds;
+        r.min = fmin(r.min, a), r.max = fmax(r.max, a);
+        nn_net_free(N);
+    }
+    wilson_interval(r.right, r.n, 1.96, &r.lo, &r.hi);
+    return r;
+}
+
+/* report the results of quadrants */
 
 /* quote the results of quadrants */
 
@@ -263,12 +385,30 @@ static void check_quadrant_claims(double after, double wide,
 }
 
 static void quote_quadrants(const struct options *o, const struct picture *p,
-                            struct cell_stats cells[ROWS][COLUMNS])
+                            struct cell_stats cells[ROWS][COLUMNS],
+                            const struct choice *c, const struct test_result *r)
 {
     char key[64];
     quote("before", "%.1f", 100 * p->acc[0]);
     quote("after", "%.1f", 100 * p->acc[1]);
     quote("wide", "%.1f", 100 * p->acc[2]);
+    const struct recipe *k = &recipes[c->row];
+    char sizes[64] = "";
+    for (int j = 1; j <= k->size.L; j++)
+        snprintf(sizes + strlen(sizes), sizeof sizes - strlen(sizes),
+                 "%s$%d$", j > 1 ? "-" : "", k->size.n[j]);
+    quote("chosen", "%s %s network with %s", sizes,
+          k->hidden == NN_ACT_TANH ? "$\\tanh$" : "LeakyReLU",
+          k->loss == NN_LOSS_SQUARED ? "least squares"
+                                     : "softmax and cross-entropy");
+    quote("chosenrate", "%g", column_rate[c->column]);
+    quote("testacc", "%.1f", 100.0 * r->right / r->n);
+    quote("testlo", "%.1f", 100 * r->lo);
+    quote("testhi", "%.1f", 100 * r->hi);
+    quote("testmean", "%.1f", 100 * r->mean);
+    quote("testmin", "%.1f", 100 * r->min);
+    quote("testmax", "%.1f", 100 * r->max);
+    quote("testseeds", "%ld", r->seeds);
     for (int q = 0; q < COLUMNS; q++) {
         quote(key_of(key, "rate.%d", q + 1), "%g", column_rate[q]);
         for (int r = 0; o->seeds > 0 && r < ROWS; r++)
@@ -281,29 +421,39 @@ static void quote_quadrants(const struct options *o, const struct picture *p,
 }
 
 static void report(const struct options *o, const struct picture *p,
-                   struct cell_stats cells[ROWS][COLUMNS])
+                   struct cell_stats cells[ROWS][COLUMNS],
+                   const struct choice *c, const struct test_result *r)
 {
-    printf("held-out accuracy %.3f before, %.3f after %ld samples at "
+    printf("validation accuracy %.3f before, %.3f after %ld samples at "
            "rate %g\n", p->acc[0], p->acc[1], o->samples, o->rate);
-    printf("2-8-2, rate %g: %.3f\n", column_rate[1], p->acc[2]);
-    for (int r = 0; o->seeds > 0 && r < ROWS; r++)
+    for (int k = 0; o->seeds > 0 && k < ROWS; k++)
         for (int q = 0; q < COLUMNS; q++)
             printf("%-28s rate %-6g accuracy %.3f +- %.3f, worst %.3f\n",
-                   recipes[r].label, column_rate[q], cells[r][q].mean,
-                   cells[r][q].sd, cells[r][q].worst);
+                   recipes[k].label, column_rate[q], cells[k][q].mean,
+                   cells[k][q].sd, cells[k][q].worst);
+    printf("chosen: %s, rate %g; test accuracy %.4f [%.4f, %.4f] for seed "
+           "%ld; over %ld seeds mean %.4f, min %.4f, max %.4f\n",
+           recipes[c->row].label, column_rate[c->column],
+           (double)r->right / r->n, r->lo, r->hi, o->seed, r->seeds, r->mean,
+           r->min, r->max);
     write_regions(o->regions, p);
-    quote_quadrants(o, p, cells);
+    quote_quadrants(o, p, cells, c, r);
 }
 
 int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
-    nn_dataset H = draw_held_out_points(&o);
-    static struct picture p;
-    train_and_draw(&p, &o, &H);
+    nn_dataset V = draw_points(o.valid, o.seed, 113);
+    nn_dataset T = draw_points(o.test, o.seed, 114);
     static struct cell_stats cells[ROWS][COLUMNS];
-    measure_the_table(cells, &o, &H);
-    report(&o, &p, cells);
-    nn_data_free(&H);
+    measure_the_table(cells, &o, &V);
+    struct choice c = choose_on_validation(cells, &o);
+    static struct picture p;
+    train_and_draw(&p, &o, &V);
+    struct test_result r = test_the_choice(&p, &c, &o, &V, &T);
+    run_longer(&o, &V);
+    report(&o, &p, cells, &c, &r);
+    nn_data_free(&V);
+    nn_data_free(&T);
     return cli_done();
 }

@@ -16,206 +16,19 @@ struct options {
     FILE *curve;        /* the loss curves, or NULL */
 };
 
-/* make the network of zeros */
-static nn_net *make_zeros_net(const struct options *o)
-{
-    nn_activation A[ZEROS_MAX_DEPTH + 1];
-    for (int k = 0; k <= o->size.L; k++)
-        A[k] = NN_ACT_LEAKY_RELU;
-    nn_err err;
-    nn_net *N = cli_have(nn_net_create(o->size.L, o->size.n, A, &err), &err);
-    nn_rng init;
-    nn_rng_seed(&init, (uint64_t)o->seed, 101);
-    nn_net_init(N, &init);
-    return N;
-}
-
-/* measure a network on the evaluation samples */
-struct zeros_measure {
-    double loss;        /* the sum of the samples' losses */
-    double negative;    /* the share of z[L][i] < 0 */
-    double gain;        /* the largest 1 + |l[L-1]|^2 */
-};
-
-static struct zeros_measure measure_zeros(nn_net *N, const nn_dataset *E)
-{
-    struct zeros_measure m = { 0.0, 0.0, 0.0 };
-    int L = N->L;
-    long below = 0;
-    for (size_t s = 0; s < E->n; s++) {
-        nn_net_forward(N, E->x + s * (size_t)E->d);
-        m.loss += nn_loss_value(NN_LOSS_SQUARED, N, E->y + s * (size_t)E->m);
-        /* update the largest g and count the negative outputs */
-        double g = 0.0;
-        for (int j = 0; j <= N->n[L - 1]; j++)
-            g += N->l[L - 1][j] * N->l[L - 1][j];
-        if (g > m.gain)
-            m.gain = g;
-        for (int i = 1; i <= N->n[L]; i++)
-            below += N->z[L][i] < 0.0;
-    }
-    m.negative = (double)below / ((double)E->n * N->n[L]);
-    return m;
-}
-
-/* train one network at one rate */
-struct rate_run {
-    double rate;
-    struct zeros_measure before, after;
-    double *curve;      /* the loss summed over E after each block */
-};
-
-static void train_at(struct rate_run *r, const struct options *o,
-                     const nn_dataset *E)
-{
-    nn_net *N = make_zeros_net(o);
-    r->before = measure_zeros(N, E);
-    /* make a block and a trainer with batches of one */
-    nn_dataset B;
-    nn_err err;
-    const int *n = o->size.n;
-    cli_must(nn_data_create(&B, (size_t)o->block, n[1], n[o->size.L], &err), &err);
-    nn_train_options t = { NN_LOSS_SQUARED, r->rate, 1, 0.0 };
-    nn_trainer *T = cli_have(nn_trainer_create(N, B.n, &t, &err), &err);
-    nn_rng data;
-    nn_rng_seed(&data, (uint64_t)o->seed, 102);
-    for (long b = 0; b < o->samples / o->block; b++) {
-        cli_must(train_fresh(T, &B, zeros_draw, &data, NULL, &err), &err);
-        r->curve[b] = measure_zeros(N, E).loss;
-    }
-    r->after = measure_zeros(N, E);
-    nn_trainer_free(T);
-    nn_data_free(&B);
-    nn_net_free(N);
-}
-
-/* summarize the runs of one rate */
-struct rate_summary {
-    double logafter;    /* the sum of log(loss after) */
-    double logfactor;   /* the sum of log(loss before / loss after) */
-    double worst;       /* the largest loss after */
-    double gmafter, gmfactor;   /* their geometric means over the seeds */
-};
-
-static void add_to_summary(struct rate_summary *s, const struct rate_run *r)
-{
-    s->logafter += log(r->after.loss);
-    s->logfactor += log(r->before.loss / r->after.loss);
-    if (r->after.loss > s->worst)
-        s->worst = r->after.loss;
-}
-
-/* write the loss curves of zeros */
-static void write_zeros_curves(const struct options *o,
-                               const struct rate_run run[3])
-{
-    fig_comment(o->curve, "samples seen, loss over the evaluation samples "
-                "at rates %g, %g, %g", run[0].rate, run[1].rate, run[2].rate);
-    for (long b = 0; b < o->samples / o->block; b++)
-        fig_row(o->curve, (b + 1) * o->block, run[0].curve[b],
-                run[1].curve[b], run[2].curve[b]);
-}
-
-/* write the macros of zeros */
-static const char *share_words(double share)
-{
-    return share == 1.0 ? "all" : share >= 0.9 ? "nearly all"
-         : share > 0.5 ? "most" : "fewer than half";
-}
-
-/* write the macros of zeros */
-static void write_zeros_macros(const struct options *o,
-                               const struct rate_run run[3],
-                               const struct rate_summary sum[3])
-{
-    quote("ratelow", "%g", run[0].rate);
-    quote("ratehigh", "%g", run[2].rate);
-    /* write the measurements of the three runs */
-    double g = run[1].before.gain;
-    quote("gain", "%.1f", g);
-    quote("gainrate", "%.2f", run[1].rate * g);
-    double gainhigh = run[2].rate * g;
-    quote("gainhigh", "%.1f", gainhigh);
-    quote("gainhighside", "%s", gainhigh > 1 ? "beyond" : "still below");
-    quote_sig("before", run[1].before.loss);
-    quote_sig("after", run[1].after.loss);
-    quote_sig("afterlow", run[0].after.loss);
-    quote_sig("afterhigh", run[2].after.loss);
-    long lowest = 0;
-    for (long b = 1; b < o->samples / o->block; b++)
-        if (run[1].curve[b] < run[1].curve[lowest])
-            lowest = b;
-    quote_sig("lowest", run[1].curve[lowest]);
-    quote("lowestat", "%ld", (lowest + 1) * o->block);
-    quote_sig("factor", run[1].before.loss / run[1].after.loss);
-    quote_percent("negbefore", run[1].before.negative);
-    quote_percent("negative", run[1].after.negative);
-    quote_percent("neghigh", run[2].after.negative);
-    quote("negwords", "%s", share_words(run[1].after.negative));
-    /* write the summary over the seeds */
-    quote("lastseed", "%ld", o->seed + o->seeds - 1);
-    for (int q = 0; q < 3; q++) {
-        char key[64];
-        quote_sig(key_of(key, "gmafter.%d", q + 1), sum[q].gmafter);
-        quote_sig(key_of(key, "gmfactor.%d", q + 1), sum[q].gmfactor);
-        quote_sig(key_of(key, "worst.%d", q + 1), sum[q].worst);
-    }
-    /* check the sentences about the runs of zeros */
-    int higher = run[2].after.loss > run[1].after.loss;
-    quote("seedorder", "%s", higher ? "higher" : "lower");
-    int high_best = sum[2].gmafter < sum[1].gmafter
-                    && sum[2].gmfactor > sum[1].gmfactor
-                    && 2 * sum[2].worst <= sum[1].worst;
-    int exception = higher == high_best;
-    quote("seedcase", "%s", exception ? "is an exception" : "is typical");
-    long blocks = o->samples / o->block, tenth = blocks / 10;
-    const double *low = run[0].curve;
-    int falling = low[blocks - 1] < low[blocks - 1 - tenth];
-    quote("lowtrend", "%s", falling ? "it is still falling, and the run is too "
-          "short for so small a step" : "over the last tenth of the run it no "
-          "longer falls");
-    long early = 500 / o->block - 1;
-    early = early < 0 ? 0 : early >= blocks ? blocks - 1 : early;
-    int most = 1;
-    double part[3];     /* the early decrease of the log of the loss */
-    for (int q = 1; q < 3; q++) {
-        double total = log(run[q].before.loss / run[q].after.loss);
-        part[q] = log(run[q].before.loss / run[q].curve[early]);
-        most = most && 2 * part[q] > total;
-        part[q] /= total;
-    }
-    quote_claim("early-work", most, "with $\\eta$ and $10\\eta$ the first 500 "
-                "samples take most of the decrease of the log of the loss",
-                "by sample %ld: %.2f and %.2f of it", (early + 1) * o->block,
-                part[1], part[2]);
-    int ranked = 1;
-    for (int q = 0; q < 2; q++)
-        ranked = ranked && sum[q + 1].gmafter < sum[q].gmafter
-                 && sum[q + 1].gmfactor > sum[q].gmfactor
-                 && sum[q + 1].worst < sum[q].worst;
-    quote_claim("ranking", ranked, "the table over the seeds ranks $10\\eta$, "
-                "$\\eta$, $\\eta/10$ in this order in every column", "worst %.3g, "
-                "%.3g, %.3g", sum[2].worst, sum[1].worst, sum[0].worst);
-    quote_claim("high-best", high_best, "over the seeds $10\\eta$ ends lowest, "
-                "divides the loss most, and has a worst case at least two "
-                "times lower than $\\eta$", "worst %.3g at $10\\eta$, %.3g at "
-                "$\\eta$", sum[2].worst, sum[1].worst);
-}
-
-/* the steps of zeros */
 static struct options read_options(int argc, char **argv)
 {
     struct options o = { .seed = 2026, .samples = 10000, .block = 10,
                          .eval = 100, .seeds = 10, .rate = 0.01,
                          .size = { 4, { 0, 2, 4, 4, 3 } } };
     const cli_option opts[] = {
-        { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX, "weights and samples" },
+        { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX / 2, "first seed" },
         { "--samples", CLI_LONG, &o.samples, 1, 1e8, "training samples" },
         { "--rate", CLI_REAL, &o.rate, 1e-9, 10, "rate X; X/10, 10X too" },
         { "--sizes", CLI_SIZES, &o.size, 2, ZEROS_MAX_DEPTH, "layer sizes" },
         { "--block", CLI_LONG, &o.block, 1, 1e6, "samples per point" },
         { "--eval", CLI_LONG, &o.eval, 1, 1e6, "evaluation samples" },
-        { "--seeds", CLI_LONG, &o.seeds, 1, 1000, "seeds of the summary" },
+        { "--seeds", CLI_LONG, &o.seeds, 1, 1000, "seeds of the table" },
         { "--curve", CLI_OUTPUT, &o.curve, 0, 0, "the loss after each block" },
         { 0 } };
     cli_parse(argc, argv, "zeros", "Train a LeakyReLU network, a sample at "
@@ -226,7 +39,6 @@ static struct options read_options(int argc, char **argv)
     return o;
 }
 
-/* the steps of zeros */
 static nn_dataset draw_evaluation_samples(const struct options *o)
 {
     nn_dataset E;
@@ -240,74 +52,170 @@ static nn_dataset draw_evaluation_samples(const struct options *o)
     return E;
 }
 
-/* the steps of zeros */
-static void train_at_three_rates(struct rate_run run[3],
-                                 const struct options *o, const nn_dataset *E)
+/* measure a network on the evaluation samples */
+struct zeros_measure { double loss, negative, gain; };
+
+static struct zeros_measure measure_zeros(nn_net *N, const nn_dataset *E)
 {
-    long blocks = o->samples / o->block;
-    double *curves = cli_alloc(3 * (size_t)blocks, sizeof *curves);
-    for (int q = 0; q < 3; q++) {
-        run[q].rate = o->rate * (q == 0 ? 0.1 : q == 1 ? 1 : 10);
-        run[q].curve = curves + q * blocks;
-        train_at(&run[q], o, E);
+    struct zeros_measure m = { 0.0, 0.0, 0.0 };
+    int L = N->L;
+    long below = 0;
+    for (size_t s = 0; s < E->n; s++) {
+        nn_net_forward(N, E->x + s * (size_t)E->d);
+        m.loss += nn_loss_value(NN_LOSS_SQUARED, N, E->y + s * (size_t)E->m);
+        double g = 0.0;
+        for (int j = 0; j <= N->n[L - 1]; j++)
+            g += N->l[L - 1][j] * N->l[L - 1][j];
+        m.gain = fmax(m.gain, g);
+        for (int i = 1; i <= N->n[L]; i++)
+            below += N->z[L][i] < 0.0;
     }
+    m.loss /= (double)E->n;
+    m.negative = (double)below / ((double)E->n * N->n[L]);
+    return m;
 }
 
-/* the steps of zeros */
-static void summarize_over_seeds(struct rate_summary sum[3],
-                                 const struct rate_run run[3],
-                                 const struct options *o, const nn_dataset *E)
+/* train one network at one rate */
+struct rate_run {
+    double rate;
+    struct zeros_measure before, after;
+    double *curve;      /* the mean loss over E after each block */
+};
+
+static void train_at(struct rate_run *r, long seed, const struct options *o,
+                     const nn_dataset *E)
 {
-    for (int q = 0; q < 3; q++) {
-        sum[q] = (struct rate_summary){ 0.0, 0.0, 0.0, 0.0, 0.0 };
-        add_to_summary(&sum[q], &run[q]);
+    nn_activation A[ZEROS_MAX_DEPTH + 1];
+    for (int k = 0; k <= o->size.L; k++)
+        A[k] = NN_ACT_LEAKY_RELU;
+    nn_err err;
+    const int *n = o->size.n;
+    nn_net *N = cli_have(nn_net_create(o->size.L, n, A, &err), &err);
+    nn_rng init, data;
+    nn_rng_seed(&init, (uint64_t)seed, 101);
+    nn_rng_seed(&data, (uint64_t)seed, 102);
+    nn_net_init(N, &init);
+    r->before = measure_zeros(N, E);
+    nn_dataset B;
+    cli_must(nn_data_create(&B, (size_t)o->block, n[1], n[o->size.L], &err),
+             &err);
+    nn_train_options t = { NN_LOSS_SQUARED, r->rate, 1, 0.0 };
+    nn_trainer *T = cli_have(nn_trainer_create(N, B.n, &t, &err), &err);
+    for (long b = 0; b < o->samples / o->block; b++) {
+        cli_must(train_fresh(T, &B, zeros_draw, &data, NULL, &err), &err);
+        r->curve[b] = measure_zeros(N, E).loss;
     }
-    long blocks = o->samples / o->block;
-    double *scratch = cli_alloc((size_t)blocks, sizeof *scratch);
-    for (long t = 1; t < o->seeds; t++) {
-        struct options other = *o;
-        other.seed = o->seed + t;
-        for (int q = 0; q < 3; q++) {
-            struct rate_run r = { run[q].rate, run[q].before, run[q].after,
-                                  scratch };
-            train_at(&r, &other, E);
-            add_to_summary(&sum[q], &r);
-        }
-    }
-    free(scratch);
-    for (int q = 0; q < 3; q++) {
-        sum[q].gmafter = exp(sum[q].logafter / o->seeds);
-        sum[q].gmfactor = exp(sum[q].logfactor / o->seeds);
-    }
+    r->after = measure_zeros(N, E);
+    nn_trainer_free(T);
+    nn_data_free(&B);
+    nn_net_free(N);
 }
 
-/* the steps of zeros */
+/* summarize the runs of one rate */
+struct rate_summary { double gmafter, gmfactor, worst; };
+
+static void add_to_summary(struct rate_summary *s, const struct rate_run *r,
+                           long seeds)
+{
+    s->gmafter *= pow(r->after.loss, 1.0 / seeds);
+    s->gmfactor *= pow(r->before.loss / r->after.loss, 1.0 / seeds);
+    s->worst = fmax(s->worst, r->after.loss);
+}
+
+/* write the results of zeros */
+static void quote_loss3(const char *key, double v)
+{
+    int e = (int)floor(log10(v));
+    double m = v / pow(10.0, e);
+    if (m >= 9.995)
+        m /= 10.0, e++;
+    quote(key, "$%.2f\\cdot10^{%d}$", m, e);
+}
+
 static void report(const struct options *o, const struct rate_run run[3],
                    const struct rate_summary sum[3])
 {
-    for (int q = 0; q < 3; q++)
-        printf("rate %g: loss summed over %ld samples %.4g before, %.4g "
-               "after; %.0f%% of outputs below zero\n", run[q].rate,
-               o->eval, run[q].before.loss, run[q].after.loss,
-               100 * run[q].after.negative);
-    for (int q = 0; q < 3; q++)
-        printf("rate %g over %ld seeds: geometric means %.3g after, "
-               "factor %.3g; worst %.3g\n", run[q].rate, o->seeds,
+    long blocks = o->samples / o->block;
+    fig_comment(o->curve, "samples seen, mean loss over the evaluation "
+                "samples at rates %g, %g, %g", run[0].rate, run[1].rate,
+                run[2].rate);
+    for (long b = 0; b < blocks; b++)
+        fig_row(o->curve, (b + 1) * o->block, run[0].curve[b],
+                run[1].curve[b], run[2].curve[b]);
+    char key[64];
+    for (int q = 0; q < 3; q++) {
+        printf("rate %g: seed %ld %.4g -> %.4g; over %ld seeds: geometric "
+               "means %.3g after, factor %.3g; worst %.3g\n", run[q].rate,
+               o->seed, run[q].before.loss, run[q].after.loss, o->seeds,
                sum[q].gmafter, sum[q].gmfactor, sum[q].worst);
-    write_zeros_curves(o, run);
-    write_zeros_macros(o, run, sum);
+        quote_sig(key_of(key, "gmafter.%d", q + 1), sum[q].gmafter);
+        quote_sig(key_of(key, "gmfactor.%d", q + 1), sum[q].gmfactor);
+        quote_sig(key_of(key, "worst.%d", q + 1), sum[q].worst);
+    }
+    quote("ratelow", "%g", run[0].rate);
+    quote("ratehigh", "%g", run[2].rate);
+    quote("lastseed", "%ld", o->seed + o->seeds - 1);
+    double g = run[1].before.gain;
+    quote("gain", "%.1f", g);
+    quote("gainrate", "%.2f", run[1].rate * g);
+    quote("gainhigh", "%.1f", run[2].rate * g);
+    quote("gainhighside", "%s", run[2].rate * g > 1 ? "beyond" : "below");
+    quote_sig("before", run[1].before.loss);
+    quote_loss3("afterlow", run[0].after.loss);
+    quote_loss3("after", run[1].after.loss);
+    quote_loss3("afterhigh", run[2].after.loss);
+    quote_percent("negbefore", run[1].before.negative);
+    quote_percent("negative", run[1].after.negative);
+    quote_percent("neghigh", run[2].after.negative);
+    /* check the sentences about the runs of zeros */
+    int ranked = 1;
+    for (int q = 0; q < 2; q++)
+        ranked = ranked && sum[q + 1].gmafter < sum[q].gmafter
+                 && sum[q + 1].gmfactor > sum[q].gmfactor
+                 && sum[q + 1].worst < sum[q].worst;
+    quote_claim("ranking", ranked, "the table ranks $10\\eta$, $\\eta$, "
+                "$\\eta/10$ in this order in every column", "worst %.3g, %.3g, "
+                "%.3g", sum[2].worst, sum[1].worst, sum[0].worst);
+    int high_best = sum[2].gmafter < sum[1].gmafter
+                    && sum[2].gmfactor > sum[1].gmfactor
+                    && 2 * sum[2].worst <= sum[1].worst;
+    quote_claim("high-best", high_best, "over the seeds $10\\eta$ ends lowest, "
+                "divides the loss most, and has a worst case at least two "
+                "times lower than $\\eta$", "worst %.3g at $10\\eta$, %.3g at "
+                "$\\eta$", sum[2].worst, sum[1].worst);
+    int higher = run[2].after.loss > run[1].after.loss;
+    quote("seedorder", "%s", higher ? "higher" : "lower");
+    quote("seedcase", "%s", higher == high_best ? "is an exception"
+          : "is typical");
+    double edge = run[2].rate * g;
+    quote_claim("edge", edge > 0.5 && edge < 2, "the largest $\\eta g$ of "
+                "$10\\eta$ at the start is between 0.5 and 2", "%.2f", edge);
+    quote_claim("negative", run[1].after.negative > 0.5, "after training with "
+                "$\\eta$ most output pre-activations are negative", "%.2f",
+                run[1].after.negative);
 }
 
 int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
     nn_dataset E = draw_evaluation_samples(&o);
-    struct rate_run run[3];
-    train_at_three_rates(run, &o, &E);
-    struct rate_summary sum[3];
-    summarize_over_seeds(sum, run, &o, &E);
-    report(&o, run, sum);
-    free(run[0].curve);
+    long blocks = o.samples / o.block;
+    double *curves = cli_alloc(4 * (size_t)blocks, sizeof *curves);
+    struct rate_run first[3];
+    struct rate_summary sum[3] = { { 1, 1, 0 }, { 1, 1, 0 },
+                                  { 1, 1, 0 } };
+    for (long t = 0; t < o.seeds; t++)
+        for (int q = 0; q < 3; q++) {
+            struct rate_run r = {
+                .rate = o.rate * (q == 0 ? 0.1 : q == 1 ? 1 : 10),
+                .curve = curves + (t == 0 ? q : 3) * blocks };
+            train_at(&r, o.seed + t, &o, &E);
+            add_to_summary(&sum[q], &r, o.seeds);
+            if (t == 0)
+                first[q] = r;
+        }
+    report(&o, first, sum);
+    free(curves);
     nn_data_free(&E);
     return cli_done();
 }
