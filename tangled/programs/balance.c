@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "actor-critic.h"
 #include "agent.h"
 #include "batch.h"
 #include "harness.h"
@@ -18,7 +19,7 @@ struct options {
     ac_options ac;                  /* the agent's settings */
     long seed, episodes, seeds;
     int until_solved;
-    FILE *lengths, *film, *episode, *save;  /* the outputs of one run */
+    FILE *lengths, *film, *episode, *policy, *save;  /* of one run */
     FILE *compare;                  /* the table of variants, or NULL */
 };
 
@@ -41,6 +42,7 @@ static struct options read_options(int argc, char **argv)
         { "--lengths", CLI_OUTPUT, &o.lengths, 0, 0, "episode lengths" },
         { "--film", CLI_OUTPUT, &o.film, 0, 0, "8 states of 2 episodes" },
         { "--episode", CLI_OUTPUT, &o.episode, 0, 0, "all their states" },
+        { "--policy", CLI_OUTPUT, &o.policy, 0, 0, "the map of the policy" },
         { "--save", CLI_BINARY, &o.save, 0, 0, "the trained actor" },
         { "--compare", CLI_OUTPUT, &o.compare, 0, 0, "instead, the variants" },
         { "--seeds", CLI_LONG, &o.seeds, 1, MAX_SEEDS, "runs a variant" },
@@ -50,9 +52,9 @@ static struct options read_options(int argc, char **argv)
     o.ac.hidden = (int)hidden;
     o.ac.act = (nn_activation)act;
     /* refuse the options of the other experiment */
-    const char *one_run[] = { "--lengths", "--film", "--episode", "--save",
-                              "--until-solved" };
-    for (int k = 0; k < 5 && o.compare != NULL; k++)
+    const char *one_run[] = { "--lengths", "--film", "--episode", "--policy",
+                              "--save", "--until-solved" };
+    for (int k = 0; k < 6 && o.compare != NULL; k++)
         if (cli_given(one_run[k]))
             cli_fail("%s describes one run; --compare trains many", one_run[k]);
     if (o.compare == NULL && cli_given("--seeds"))
@@ -85,7 +87,9 @@ static struct training train(agent *g, nn_rng *r, long episodes,
             t.solved_at = t.episodes;
             t.solved_seconds = nn_wall_seconds() - start;
         }
-        fig_row(lengths, t.episodes, length);
+        fig_row(lengths, t.episodes, length, (double)t.watch.sum
+                / (double)(t.episodes < SOLVED_WINDOW ? t.episodes
+                                                      : SOLVED_WINDOW));
         if (progress)
             cli_progress_of("balance", t.episodes, episodes, "length", length);
     }
@@ -99,6 +103,9 @@ struct run {
     struct training t;
     double final_mean;              /* of the trained policy */
     int final_min;
+    double max_x, max_theta;        /* the largest |x|, |theta| after */
+    double agree;                   /* the map's share that the rule agrees */
+    double slope;                   /* b of the boundary theta + b theta_dot */
 };
 
 /* the films of an episode */
@@ -109,18 +116,24 @@ static void write_states(FILE *f, const cartpole trace[], int length,
 {
     for (int q = 0; q < moments; q++) {
         int t = (int)((long)q * length / (moments - 1));
-        fig_row(f, q, t * CP_TAU, trace[t].x, trace[t].theta);
+        fig_row(f, q, t * CP_TAU, trace[t].x, trace[t].theta,
+                trace[t].x_dot, trace[t].theta_dot);
     }
     fig_gap(f);
     fig_gap(f);
 }
 
-static int film_one_episode(agent *g, nn_rng *r, const struct options *o)
+static int film_one_episode(agent *g, nn_rng *r, const struct options *o,
+                            double *max_x, double *max_theta)
 {
     static cartpole trace[CP_MAX_STEPS + 1];
     int length = agent_episode(g, r, 0, trace);
     write_states(o->film, trace, length, FILM_FRAMES);
     write_states(o->episode, trace, length, length + 1);
+    for (int t = 0; t <= length && max_x != NULL; t++) {
+        *max_x = fmax(t ? *max_x : 0.0, fabs(trace[t].x));
+        *max_theta = fmax(t ? *max_theta : 0.0, fabs(trace[t].theta));
+    }
     return length;
 }
 
@@ -136,6 +149,39 @@ static void measure_trained_policy(agent *g, nn_rng *r, struct run *run)
             run->final_min = length;
     }
     run->final_mean /= SOLVED_WINDOW;
+}
+
+/* map the trained policy */
+enum { MAP_ANGLES = 49, MAP_SPINS = 41 };
+
+static double map_policy(agent *g, FILE *f, double *b)
+{
+    long agree = 0;
+    double num = 0.0, den = 0.0;
+    fig_comment(f, "theta (degrees), theta_dot (rad/s), pi(right)");
+    for (int q = 0; q < MAP_SPINS; q++) {
+        double spin = 2.0 * q / (MAP_SPINS - 1) - 1.0, prev = 0.0, crossing = 0.0;
+        int crossed = 0;
+        for (int k = 0; k < MAP_ANGLES; k++) {
+            double theta = CP_THETA_LIMIT * (2.0 * k / (MAP_ANGLES - 1) - 1);
+            cartpole c = { 0.0, 0.0, theta, spin };
+            double s[CP_OBSERVED], pi[CP_ACTIONS + 1];
+            cartpole_observe(&c, s);
+            actor_policy(g->actor, s, pi);
+            fig_row(f, theta * 12.0 / CP_THETA_LIMIT, spin, pi[CP_RIGHT + 1]);
+            agree += (pi[CP_RIGHT + 1] > 0.5) == (theta + 0.5 * spin > 0);
+            double p = pi[CP_RIGHT + 1] - 0.5, step = 2 * CP_THETA_LIMIT
+                                                      / (MAP_ANGLES - 1);
+            if (k > 0 && !crossed && (prev < 0) != (p < 0))
+                crossed = 1, crossing = theta - step * p / (p - prev);
+            prev = p;
+        }
+        if (crossed)
+            num -= crossing * spin, den += spin * spin;
+        fig_gap(f);
+    }
+    *b = den > 0 ? num / den : HUGE_VAL;
+    return (double)agree / (MAP_ANGLES * MAP_SPINS);
 }
 
 /* report the run */
@@ -166,6 +212,10 @@ static void report_run(const struct options *o, const struct run *run)
     quote("after", "%d", run->after);
     quote("final-mean", "%.1f", run->final_mean);
     quote("final-min", "%d", run->final_min);
+    quote("max-x", "%.2f", run->max_x);
+    quote("max-theta", "%.1f", run->max_theta * 12.0 / CP_THETA_LIMIT);
+    quote_percent("agree", run->agree);
+    quote("slope", "%.2f", run->slope);
     /* check what the text says of the run */
     quote_claim("settles", t->last_failure <= 150
                 && t->last_failure < t->episodes
@@ -176,6 +226,14 @@ static void report_run(const struct options *o, const struct run *run)
     quote_claim("quick", t->solved_at > 0 && 4 * t->solved_seconds < t->seconds,
                 "the run reaches the bar in less than a quarter of its training "
                 "time", "%.2f s of %.2f s", t->solved_seconds, t->seconds);
+    quote_claim("steady", run->max_theta <= 3.0 * CP_THETA_LIMIT / 12.0
+                && run->max_x <= 0.5, "after training the pole stays within 3 "
+                "degrees and the cart within 0.5 m", "%.2f rad, %.2f m",
+                run->max_theta, run->max_x);
+    quote_claim("boundary", run->slope > 0 && run->slope < 0.5
+                && 3 * run->agree > 2, "the boundary is theta + b theta_dot = 0 "
+                "with 0 < b < 1/2, and agrees with the rule on two thirds of the "
+                "map", "b %.2f, share %.2f", run->slope, run->agree);
 }
 
 static void train_and_report(const struct options *o)
@@ -185,10 +243,11 @@ static void train_and_report(const struct options *o)
     nn_err err;
     agent *g = cli_have(agent_create(&o->ac, &r, &err), &err);
     struct run run;
-    run.before = film_one_episode(g, &r, o);
+    run.before = film_one_episode(g, &r, o, NULL, NULL);
     run.t = train(g, &r, o->episodes, o->until_solved, o->lengths, 1);
     measure_trained_policy(g, &r, &run);
-    run.after = film_one_episode(g, &r, o);
+    run.after = film_one_episode(g, &r, o, &run.max_x, &run.max_theta);
+    run.agree = map_policy(g, o->policy, &run.slope);
     if (o->save != NULL)
         cli_must(nn_model_write(g->actor, o->save, cli_name(o->save), &err),
                  &err);

@@ -1,0 +1,34 @@
+# What the actor of seed 1 learned: pi(right | theta, theta_dot) with the
+# cart at rest in the middle, in grey from 0 (white) to 1 (black); the
+# line where it is 1/2 (solid) and the boundary of the hand rule
+# theta + theta_dot / 2 = 0 of chapter 18 (dashed).
+# Data: balance --policy; blocks of constant theta_dot; columns theta
+# (degrees), theta_dot (rad/s), pi(right).
+f = data.'/balance-policy-A.dat'
+set contour base
+set cntrparam levels discrete 0.5
+unset surface
+set view map
+set table $half
+splot f using 1:2:3 with lines
+unset table
+unset contour
+set xrange [-12:12]
+set yrange [-1:1]
+set xtics 4
+set ytics 0.5
+set xlabel '$\theta$ (degrees)'
+set ylabel '$\dot\theta$ (rad/s)'
+set cblabel '$\pi(\mathrm{right} \mid \theta, \dot\theta)$'
+set cbrange [0:1]
+set cbtics 0.25
+set palette defined (0 '#ffffff', 1 '#262626')
+set key at graph 0.98, graph 0.97 box opaque samplen 3 spacing 1.2
+set style line 1 lw 4 lc rgb '#b03a2e'
+set style line 2 lw 4 lc rgb 'white'
+set style line 3 lw 2.5 lc rgb 'black' dt (5, 4)
+plot f using 1:2:3 with image notitle, \
+     $half using 1:2 with lines ls 2 notitle, \
+     $half using 1:2 with lines lw 2 lc rgb 'black' \
+         title 'the actor: $\pi = \frac12$', \
+     -2 * x * pi / 180 with lines ls 3 title 'the rule: $\theta + \frac12\dot\theta = 0$'
