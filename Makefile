@@ -325,7 +325,7 @@ FIGSIZE_fashion-errors = 15cm,7.5cm
 FIGSIZE_fashion-weights = 15cm,8cm
 FIGSIZE_balance-lengths = 12cm,6.5cm
 FIGSIZE_cartpole-film = 14cm,10cm
-FIGSIZE_cartpole-diagram = 14cm,5.2cm
+FIGSIZE_cartpole-diagram = 12cm,4.45cm
 FIGSIZE_balance-trace = 13cm,8cm
 FIGSIZE_balance-policy = 12cm,7.5cm
 
@@ -355,7 +355,7 @@ $(B)/fig/balance-lengths.tex: $(B)/data/balance-lengths.dat
 $(B)/fig/cartpole-film.tex: $(B)/data/balance-film-A.dat
 $(B)/fig/cartpole-diagram.tex: $(B)/data/cartpole-diagram.dat
 $(B)/fig/balance-trace.tex: $(B)/data/balance-episode-A.dat
-$(B)/fig/balance-policy.tex: $(B)/data/balance-policy-A.dat
+$(B)/fig/balance-policy.tex: $(B)/data/balance-policy-A.dat $(B)/data/balance-episode-A.dat
 
 $(B)/fig/%.tex: figures/%.gp | check-packages
 	@mkdir -p $(@D)

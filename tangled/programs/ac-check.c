@@ -234,10 +234,14 @@ static void work_one_update_by_hand(long seed)
     quote("hand-new-bias", "%.7f", new_bias);
     quote_claim("by-hand", diff <= 1e-12, "the numbers by hand are those of "
                 "the library", "largest difference %.1e", diff);
-    quote_claim("hand-start", s[2] > 0 && fabs(pi[1] - 0.5) < 0.05 && adv > 0
-                && d3[a + 1] < 0, "the pole leans right, the policy is nearly a "
-                "coin, the action went better than expected", "theta %.3f, pi "
-                "%.3f, advantage %.3f", s[2], pi[1], adv);
+    quote_claim("hand-lean", s[2] > 0, "the pole leans to the right",
+                "%.4f", s[2]);
+    quote_claim("hand-coin", fabs(pi[1] - 0.5) < 0.05, "the policy is within "
+                "0.05 of a coin", "%.4f", pi[1]);
+    quote_claim("hand-better", adv > 0, "the advantage is positive", "%.4f",
+                adv);
+    quote_claim("hand-negative", d3[a + 1] < 0, "the output error of the "
+                "action taken is negative", "%.4f", d3[a + 1]);
     nn_net_free(actor);
     nn_net_free(critic);
 }
