@@ -31,11 +31,11 @@ set style line 1 lw 4 lc rgb '#b03a2e'
 set style line 2 lw 4 lc rgb 'white'
 set style line 3 lw 2.5 lc rgb 'black' dt (5, 4)
 plot f using 1:2:3 with image notitle, \
-     e index 1 using ($4 * 180 / pi):6 with points pt 7 ps 0.45 lc rgb 'white' \
+     e index 1 using ($4 * 180 / pi):6 with points pt 7 ps 0.2 lc rgb 'white' \
          notitle, \
-     e index 1 using ($4 * 180 / pi):6 with points pt 6 ps 0.45 lc rgb 'black' \
+     e index 1 using ($4 * 180 / pi):6 with points pt 6 ps 0.2 lc rgb 'black' \
          title 'states after training', \
      $half using 1:2 with lines ls 2 notitle, \
      $half using 1:2 with lines lw 2 lc rgb 'black' \
-         title 'the actor: $\pi = \frac12$', \
-     -2 * x * pi / 180 with lines ls 3 title 'the rule: $\theta + \frac12\dot\theta = 0$'
+         title 'actor: $\pi = \frac12$', \
+     -2 * x * pi / 180 with lines ls 3 title 'rule: $\theta + \frac12\dot\theta = 0$'
