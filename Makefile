@@ -101,8 +101,11 @@ FIGURES = \
     fashion-confusion \
     fashion-errors \
     fashion-weights \
+    cartpole-diagram \
     cartpole-film \
-    balance-lengths
+    balance-lengths \
+    balance-trace \
+    balance-policy
 
 # The Debian packages the build needs (tools/need-packages.sh installs them).
 PACKAGES = make gcc libc6-dev noweb gnuplot-nox texlive-latex-base \
@@ -258,9 +261,10 @@ $(B)/data/fashion.tex $(FASHION_DATA) &: $(B)/bin/fashion | check-packages
 
 # The cart-pole (chapters 18 to 20): fixed rules, the gradient checks of
 # the two networks, five training runs and the comparison of variants.
-$(B)/data/cartpole-demo.tex $(B)/data/cartpole-rules.tex &: $(B)/bin/cartpole-demo
+$(B)/data/cartpole-demo.tex $(B)/data/cartpole-rules.tex $(B)/data/cartpole-diagram.dat &: $(B)/bin/cartpole-demo
 	@mkdir -p $(@D)
-	$< --seed 2026 --table $(B)/data/cartpole-rules.tex --tex $(B)/data/cartpole-demo.tex > /dev/null
+	$< --seed 2026 --table $(B)/data/cartpole-rules.tex --diagram $(B)/data/cartpole-diagram.dat \
+	   --tex $(B)/data/cartpole-demo.tex > /dev/null
 
 $(B)/data/ac-check.tex $(B)/data/ac-check-runs.tex &: $(B)/bin/ac-check
 	@mkdir -p $(@D)
@@ -273,10 +277,12 @@ BALANCE_SEED_C = 3
 BALANCE_SEED_D = 4
 BALANCE_SEED_E = 5
 BALANCE_TEX = $(BALANCE_RUNS:%=$(B)/data/balance-%.tex)
-$(B)/data/balance-%.tex $(B)/data/balance-lengths-%.dat $(B)/data/balance-film-%.dat: $(B)/bin/balance
+$(B)/data/balance-%.tex $(B)/data/balance-lengths-%.dat $(B)/data/balance-film-%.dat \
+$(B)/data/balance-episode-%.dat $(B)/data/balance-policy-%.dat: $(B)/bin/balance
 	@mkdir -p $(@D)
 	$< --seed $(BALANCE_SEED_$*) --episodes 1000 \
 	   --lengths $(B)/data/balance-lengths-$*.dat --film $(B)/data/balance-film-$*.dat \
+	   --episode $(B)/data/balance-episode-$*.dat --policy $(B)/data/balance-policy-$*.dat \
 	   --tag balance$* --tex $(B)/data/balance-$*.tex > /dev/null
 
 $(B)/data/balance-lengths.dat: $(BALANCE_RUNS:%=$(B)/data/balance-lengths-%.dat)
@@ -354,6 +360,9 @@ FIGSIZE_fashion-errors = 15cm,7.5cm
 FIGSIZE_fashion-weights = 15cm,8cm
 FIGSIZE_balance-lengths = 12cm,6.5cm
 FIGSIZE_cartpole-film = 14cm,10cm
+FIGSIZE_cartpole-diagram = 12cm,4.45cm
+FIGSIZE_balance-trace = 13cm,8cm
+FIGSIZE_balance-policy = 12cm,7.5cm
 
 $(B)/fig/normal-hist.tex: $(B)/data/normal-hist.dat
 $(B)/fig/activations.tex: $(B)/data/activations.dat
@@ -388,6 +397,9 @@ $(B)/fig/fashion-errors.tex: $(B)/data/fashion-errors.dat
 $(B)/fig/fashion-weights.tex: $(B)/data/fashion-weights.dat
 $(B)/fig/balance-lengths.tex: $(B)/data/balance-lengths.dat
 $(B)/fig/cartpole-film.tex: $(B)/data/balance-film-A.dat
+$(B)/fig/cartpole-diagram.tex: $(B)/data/cartpole-diagram.dat
+$(B)/fig/balance-trace.tex: $(B)/data/balance-episode-A.dat
+$(B)/fig/balance-policy.tex: $(B)/data/balance-policy-A.dat $(B)/data/balance-episode-A.dat
 
 $(B)/fig/%.tex: figures/%.gp | check-packages
 	@mkdir -p $(@D)

@@ -305,7 +305,7 @@ check "balance refuses an unwritable episode file or model before it trains" bas
             >/dev/null 2>"$2/early.err"
         [ $? -eq 1 ] && grep -q "nowhere" "$2/early.err" || exit 1
     done' _ "$build" "$scratch"
-for opt in --lengths --film --episode --save; do
+for opt in --lengths --film --episode --policy --save; do
     expect_error "balance --compare refuses $opt, an output of one run" balance \
         --compare "$scratch/cli-file-c.tex" --episodes 2 --seeds 1 $opt "$scratch/cli-file-$opt"
 done
@@ -330,6 +330,21 @@ check "balance reproduces the build's run of seed 1" bash -c '
         --film "$2/bf.dat" >/dev/null 2>&1 &&
     cmp "$2/bl.dat" "$1/data/balance-lengths-A.dat" &&
     cmp "$2/bf.dat" "$1/data/balance-film-A.dat"' _ "$build" "$scratch"
+check "balance --policy maps pi(right) on 41 lines of 49 angles, and --lengths gives the running mean" bash -c '
+    cd "$2" && "$1/bin/balance" --seed 3 --episodes 150 --policy pol.dat \
+        --lengths len.dat >/dev/null 2>&1 &&
+    awk "/^#/ { next } NF == 0 { if (n) { blocks++; if (n != 49) bad = 1 }; n = 0; next }
+         { n++; if (NF != 3 || \$3 < 0 || \$3 > 1 || \$1 < -12.0001 || \$1 > 12.0001) bad = 1 }
+         END { exit bad || blocks != 41 }" pol.dat &&
+    awk "{ s += \$2; if (NR > 100) s -= l[NR - 100]; l[NR] = \$2;
+           m = s / (NR < 100 ? NR : 100); if ((\$3 - m) ^ 2 > 1e-12) exit 1 }" len.dat
+    ' _ "$PWD/$build" "$scratch"
+check "cartpole-demo --diagram draws the cart-pole from the constants: 9 blocks, a 1 m pole" bash -c '
+    "$1/bin/cartpole-demo" --episodes 1 --diagram "$2/dia.dat" >/dev/null &&
+    awk "/^#/ { next } NF == 0 { if (p) b++; p = 0; next } { p = 1 }
+         b == 2 { d = sqrt((\$3 - \$1) ^ 2 + (\$4 - \$2) ^ 2) }
+         END { exit !(b == 8 && (d - 1) ^ 2 < 1e-12) }" "$2/dia.dat"
+    ' _ "$PWD/$build" "$scratch"
 check "balance solves the cart-pole within 400 episodes (seed 7)" bash -c '
     out=$("$1/bin/balance" --seed 7 --episodes 400 --until-solved 2>/dev/null) &&
     echo "$out" && echo "$out" | grep -q "solved at episode [1-9]"' _ "$build"

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include "actor-critic.h"
 #include "backprop.h"
+#include "cartpole.h"
 #include "gradcheck.h"
 #include "harness.h"
 
@@ -161,9 +162,94 @@ static void report_the_totals(const struct options *o, const struct worst *w)
                  w->relative, w->small_diff);
 }
 
+/* the update worked by hand in ac-check */
+enum { HAND_NODE = 1, HAND_HIDDEN = 32 };
+#define HAND_DISCOUNT 0.99     /* gamma of chapter 20 */
+#define HAND_RATE 0.005        /* the actor's rate of chapter 20 */
+
+static void work_one_update_by_hand(long seed)
+{
+    nn_rng r;
+    nn_rng_seed(&r, (uint64_t)seed, 1);
+    int na[] = {0, CP_OBSERVED, HAND_HIDDEN, CP_ACTIONS};
+    int nc[] = {0, CP_OBSERVED, HAND_HIDDEN, 1};
+    nn_activation A[] = {NN_ACT_IDENTITY, NN_ACT_IDENTITY, NN_ACT_TANH,
+                         NN_ACT_IDENTITY};
+    nn_err err;
+    nn_net *actor = cli_have(nn_net_create(3, na, A, &err), &err);
+    nn_net *critic = cli_have(nn_net_create(3, nc, A, &err), &err);
+    nn_net_init(actor, &r);
+    nn_net_init(critic, &r);
+    /* take one step and compute the advantage adv */
+    cartpole c;
+    cartpole_reset(&c, &r);
+    double s[CP_OBSERVED], s_next[CP_OBSERVED], pi[CP_ACTIONS + 1];
+    cartpole_observe(&c, s);
+    actor_policy(actor, s, pi);
+    int a = sample_action(pi, CP_ACTIONS, &r);
+    cartpole_step(&c, a);
+    cartpole_observe(&c, s_next);
+    double v_next = critic_value(critic, s_next), v = critic_value(critic, s);
+    double adv = 1.0 + HAND_DISCOUNT * v_next - v;
+    /* backpropagate the advantage by hand to the bias of node i */
+    int i = HAND_NODE;
+    double d3[CP_ACTIONS + 1];
+    for (int m = 1; m <= CP_ACTIONS; m++)
+        d3[m] = adv * (pi[m] - (m == a + 1));
+    double l2 = actor->l[2][i];
+    double d2 = (1 - l2 * l2) * (actor->w[2][1][i] * d3[1]
+                                 + actor->w[2][2][i] * d3[2]);
+    double g_bias = d2 * actor->l[1][0], g_angle = d2 * actor->l[1][3];
+    double new_bias = actor->w[1][i][0] - HAND_RATE * g_bias;
+    /* compare the hand's numbers with actor_backprop */
+    double w_out[3] = {0, actor->w[2][1][i], actor->w[2][2][i]};
+    nn_net_zero_grad(actor);
+    cli_must(actor_backprop(actor, s, a, adv, NULL, &err), &err);
+    double diff = fmax(fmax(fabs(actor->delta[3][1] - d3[1]),
+                            fabs(actor->delta[3][2] - d3[2])),
+                       fmax(fabs(actor->delta[2][i] - d2),
+                            fmax(fabs(actor->dw[1][i][0] - g_bias),
+                                 fabs(actor->dw[1][i][3] - g_angle))));
+    printf("by hand: adv %.6f  delta3 %.6f %.6f  delta2_%d %.6f  dw %.6f %.6f;"
+           " library differs by %.1e\n", adv, d3[1], d3[2], i, d2, g_bias,
+           g_angle, diff);
+    
+    /* quote the update by hand */
+    for (int q = 0; q < CP_OBSERVED; q++)
+        quote(key_of((char[64]){0}, "hand-s%d", q + 1), "%.4f", s[q]);
+    quote("hand-pi1", "%.4f", pi[1]);
+    quote("hand-pi2", "%.4f", pi[2]);
+    quote("hand-a", "%d", a);
+    quote("hand-a1", "%d", a + 1);
+    quote("hand-v", "%.4f", v);
+    quote("hand-v-next", "%.4f", v_next);
+    quote("hand-adv", "%.4f", adv);
+    quote("hand-d31", "%.4f", d3[1]);
+    quote("hand-d32", "%.4f", d3[2]);
+    quote("hand-l2", "%.4f", l2);
+    quote("hand-w1", "%.4f", w_out[1]);
+    quote("hand-w2", "%.4f", w_out[2]);
+    quote("hand-d2", "%.5f", d2);
+    quote("hand-g-angle", "%.5f", g_angle);
+    quote("hand-new-bias", "%.7f", new_bias);
+    quote_claim("by-hand", diff <= 1e-12, "the numbers by hand are those of "
+                "the library", "largest difference %.1e", diff);
+    quote_claim("hand-lean", s[2] > 0, "the pole leans to the right",
+                "%.4f", s[2]);
+    quote_claim("hand-coin", fabs(pi[1] - 0.5) < 0.05, "the policy is within "
+                "0.05 of a coin", "%.4f", pi[1]);
+    quote_claim("hand-better", adv > 0, "the advantage is positive", "%.4f",
+                adv);
+    quote_claim("hand-negative", d3[a + 1] < 0, "the output error of the "
+                "action taken is negative", "%.4f", d3[a + 1]);
+    nn_net_free(actor);
+    nn_net_free(critic);
+}
+
 int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
+    work_one_update_by_hand(o.seed);
     nn_rng r;
     nn_rng_seed(&r, (uint64_t)o.seed, 0);
     struct worst w = { 0.0, 0.0 };

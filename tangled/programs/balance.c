@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "actor-critic.h"
 #include "agent.h"
 #include "batch.h"
 #include "harness.h"
@@ -18,7 +19,7 @@ struct options {
     ac_options ac;                  /* the agent's settings */
     long seed, episodes, seeds;
     int until_solved;
-    FILE *lengths, *film, *episode, *save;  /* the outputs of one run */
+    FILE *lengths, *film, *episode, *policy, *save;  /* of one run */
     FILE *compare;                  /* the table of variants, or NULL */
 };
 
@@ -41,6 +42,7 @@ static struct options read_options(int argc, char **argv)
         { "--lengths", CLI_OUTPUT, &o.lengths, 0, 0, "episode lengths" },
         { "--film", CLI_OUTPUT, &o.film, 0, 0, "8 states of 2 episodes" },
         { "--episode", CLI_OUTPUT, &o.episode, 0, 0, "all their states" },
+        { "--policy", CLI_OUTPUT, &o.policy, 0, 0, "the map of the policy" },
         { "--save", CLI_BINARY, &o.save, 0, 0, "the trained actor" },
         { "--compare", CLI_OUTPUT, &o.compare, 0, 0, "instead, the variants" },
         { "--seeds", CLI_LONG, &o.seeds, 1, MAX_SEEDS, "runs a variant" },
@@ -50,9 +52,9 @@ static struct options read_options(int argc, char **argv)
     o.ac.hidden = (int)hidden;
     o.ac.act = (nn_activation)act;
     /* refuse the options of the other experiment */
-    const char *one_run[] = { "--lengths", "--film", "--episode", "--save",
-                              "--until-solved" };
-    for (int k = 0; k < 5 && o.compare != NULL; k++)
+    const char *one_run[] = { "--lengths", "--film", "--episode", "--policy",
+                              "--save", "--until-solved" };
+    for (int k = 0; k < 6 && o.compare != NULL; k++)
         if (cli_given(one_run[k]))
             cli_fail("%s describes one run; --compare trains many", one_run[k]);
     if (o.compare == NULL && cli_given("--seeds"))
@@ -85,7 +87,9 @@ static struct training train(agent *g, nn_rng *r, long episodes,
             t.solved_at = t.episodes;
             t.solved_seconds = nn_wall_seconds() - start;
         }
-        fig_row(lengths, t.episodes, length);
+        fig_row(lengths, t.episodes, length, (double)t.watch.sum
+                / (double)(t.episodes < SOLVED_WINDOW ? t.episodes
+                                                      : SOLVED_WINDOW));
         if (progress)
             cli_progress_of("balance", t.episodes, episodes, "length", length);
     }
@@ -94,11 +98,62 @@ static struct training train(agent *g, nn_rng *r, long episodes,
 }
 
 /* the training run of balance */
+
+/* map the trained policy */
+enum { MAP_ANGLES = 49, MAP_SPINS = 41 };
+
+struct boundary {
+    double b;           /* theta* = -b theta_dot, fitted */
+    double rms;         /* the crossings' distance from it, degrees */
+    double at_rest;     /* theta* at theta_dot = 0, degrees */
+};
+
+static double map_policy(agent *g, FILE *f, struct boundary *bd)
+{
+    long agree = 0, n = 0;
+    double num = 0.0, den = 0.0, at[MAP_SPINS], spins[MAP_SPINS];
+    fig_comment(f, "theta (degrees), theta_dot (rad/s), pi(right)");
+    for (int q = 0; q < MAP_SPINS; q++) {
+        double spin = 2.0 * q / (MAP_SPINS - 1) - 1.0, prev = 0.0, crossing = 0.0;
+        int crossed = 0;
+        for (int k = 0; k < MAP_ANGLES; k++) {
+            double theta = CP_THETA_LIMIT * (2.0 * k / (MAP_ANGLES - 1) - 1);
+            cartpole c = { 0.0, 0.0, theta, spin };
+            double s[CP_OBSERVED], pi[CP_ACTIONS + 1];
+            cartpole_observe(&c, s);
+            actor_policy(g->actor, s, pi);
+            fig_row(f, theta * 12.0 / CP_THETA_LIMIT, spin, pi[CP_RIGHT + 1]);
+            agree += (pi[CP_RIGHT + 1] > 0.5) == (theta + 0.5 * spin > 0);
+            double p = pi[CP_RIGHT + 1] - 0.5, step = 2 * CP_THETA_LIMIT
+                                                      / (MAP_ANGLES - 1);
+            if (k > 0 && !crossed && (prev < 0) != (p < 0))
+                crossed = 1, crossing = theta - step * p / (p - prev);
+            prev = p;
+        }
+        if (crossed) {
+            num -= crossing * spin, den += spin * spin;
+            at[n] = crossing, spins[n++] = spin;
+        }
+        if (2 * q == MAP_SPINS - 1)
+            bd->at_rest = crossed ? crossing * 12.0 / CP_THETA_LIMIT : HUGE_VAL;
+        fig_gap(f);
+    }
+    bd->b = den > 0 ? num / den : HUGE_VAL;
+    double sq = 0.0;
+    for (long k = 0; k < n; k++)
+        sq += pow((at[k] + bd->b * spins[k]) * 12.0 / CP_THETA_LIMIT, 2);
+    bd->rms = n > 0 ? sqrt(sq / (double)n) : HUGE_VAL;
+    return (double)agree / (MAP_ANGLES * MAP_SPINS);
+}
+
 struct run {
     int before, after;              /* the lengths of the two films */
     struct training t;
     double final_mean;              /* of the trained policy */
     int final_min;
+    double max_x, max_theta;        /* the largest |x|, |theta| after */
+    double agree;                   /* the map's share that the rule agrees */
+    struct boundary boundary;       /* its boundary theta + b theta_dot = 0 */
 };
 
 /* the films of an episode */
@@ -109,18 +164,24 @@ static void write_states(FILE *f, const cartpole trace[], int length,
 {
     for (int q = 0; q < moments; q++) {
         int t = (int)((long)q * length / (moments - 1));
-        fig_row(f, q, t * CP_TAU, trace[t].x, trace[t].theta);
+        fig_row(f, q, t * CP_TAU, trace[t].x, trace[t].theta,
+                trace[t].x_dot, trace[t].theta_dot);
     }
     fig_gap(f);
     fig_gap(f);
 }
 
-static int film_one_episode(agent *g, nn_rng *r, const struct options *o)
+static int film_one_episode(agent *g, nn_rng *r, const struct options *o,
+                            double *max_x, double *max_theta)
 {
     static cartpole trace[CP_MAX_STEPS + 1];
     int length = agent_episode(g, r, 0, trace);
     write_states(o->film, trace, length, FILM_FRAMES);
     write_states(o->episode, trace, length, length + 1);
+    for (int t = 0; t <= length && max_x != NULL; t++) {
+        *max_x = fmax(t ? *max_x : 0.0, fabs(trace[t].x));
+        *max_theta = fmax(t ? *max_theta : 0.0, fabs(trace[t].theta));
+    }
     return length;
 }
 
@@ -166,6 +227,11 @@ static void report_run(const struct options *o, const struct run *run)
     quote("after", "%d", run->after);
     quote("final-mean", "%.1f", run->final_mean);
     quote("final-min", "%d", run->final_min);
+    quote("max-x", "%.2f", run->max_x);
+    quote("max-theta", "%.1f", run->max_theta * 12.0 / CP_THETA_LIMIT);
+    quote_percent("agree", run->agree);
+    quote("slope", "%.2f", run->boundary.b);
+    quote("boundary-rms", "%.2f", run->boundary.rms);
     /* check what the text says of the run */
     quote_claim("settles", t->last_failure <= 150
                 && t->last_failure < t->episodes
@@ -176,6 +242,21 @@ static void report_run(const struct options *o, const struct run *run)
     quote_claim("quick", t->solved_at > 0 && 4 * t->solved_seconds < t->seconds,
                 "the run reaches the bar in less than a quarter of its training "
                 "time", "%.2f s of %.2f s", t->solved_seconds, t->seconds);
+    quote_claim("steady", run->max_theta <= 3.0 * CP_THETA_LIMIT / 12.0
+                && run->max_x <= 0.5, "after training the pole stays within 3 "
+                "degrees and the cart within 0.5 m", "%.2f rad, %.2f m",
+                run->max_theta, run->max_x);
+    const struct boundary *bd = &run->boundary;
+    quote_claim("line", fabs(bd->at_rest) < 1 && bd->rms < 1, "the boundary "
+                "passes within 1 degree of upright and of a line", "at rest %.2f "
+                "deg, off by %.2f deg", bd->at_rest, bd->rms);
+    quote_claim("boundary", bd->b > 0 && bd->b < 0.5 && 3 * run->agree > 2
+                && fabs(bd->at_rest) < 1 && bd->rms < 1, "the boundary is "
+                "nearly a line through the upright state, theta + b times the "
+                "angular velocity, with b between 0 and 1/2, and agrees with the "
+                "rule on two thirds of the map", "b %.2f, "
+                "off by %.2f deg, at rest %.2f deg, share %.2f", bd->b, bd->rms,
+                bd->at_rest, run->agree);
 }
 
 static void train_and_report(const struct options *o)
@@ -185,10 +266,11 @@ static void train_and_report(const struct options *o)
     nn_err err;
     agent *g = cli_have(agent_create(&o->ac, &r, &err), &err);
     struct run run;
-    run.before = film_one_episode(g, &r, o);
+    run.before = film_one_episode(g, &r, o, NULL, NULL);
     run.t = train(g, &r, o->episodes, o->until_solved, o->lengths, 1);
     measure_trained_policy(g, &r, &run);
-    run.after = film_one_episode(g, &r, o);
+    run.after = film_one_episode(g, &r, o, &run.max_x, &run.max_theta);
+    run.agree = map_policy(g, o->policy, &run.boundary);
     if (o->save != NULL)
         cli_must(nn_model_write(g->actor, o->save, cli_name(o->save), &err),
                  &err);
@@ -226,6 +308,7 @@ struct variant_result {
     int solved;                     /* the runs solved */
     double median;                  /* their median episode, HUGE_VAL: never */
     double unsolved_end;            /* how the unsolved runs ended, or 0 */
+    double certainty;               /* and how sure their policies were */
     double seconds;                 /* the mean time of a run */
 };
 
@@ -243,12 +326,26 @@ static double median_episode(long at[], long n)
     return hi == LONG_MAX ? HUGE_VAL : (lo + hi) / 2.0;
 }
 
+/* how sure a policy is */
+static double policy_certainty(agent *g, nn_rng *r)
+{
+    static cartpole trace[CP_MAX_STEPS + 1];
+    int length = agent_episode(g, r, 0, trace);
+    double sum = 0.0, s[CP_OBSERVED], pi[CP_ACTIONS + 1];
+    for (int t = 0; t < length; t++) {
+        cartpole_observe(&trace[t], s);
+        actor_policy(g->actor, s, pi);
+        sum += fmax(pi[CP_LEFT + 1], pi[CP_RIGHT + 1]);
+    }
+    return sum / length;
+}
+
 /* train the runs of one variant */
 static struct variant_result train_variant(const struct options *o,
                                            const ac_options *ac, int q,
                                            int nv)
 {
-    struct variant_result res = { 0, 0.0, 0.0, 0.0 };
+    struct variant_result res = { 0, 0.0, 0.0, 0.0, 0.0 };
     long at[MAX_SEEDS];
     for (long k = 0; k < o->seeds; k++) {
         /* train one agent of a variant until solved */
@@ -257,21 +354,25 @@ static struct variant_result train_variant(const struct options *o,
         nn_err err;
         agent *g = cli_have(agent_create(ac, &r, &err), &err);
         struct training t = train(g, &r, o->episodes, 1, NULL, 0);
-        agent_free(g);
         at[k] = t.solved_at > 0 ? t.solved_at : LONG_MAX;
         res.seconds += t.seconds;
         if (t.solved_at > 0)
             res.solved++;
-        else
+        else {
             res.unsolved_end += (double)t.watch.sum
                               / (double)(t.episodes < SOLVED_WINDOW ? t.episodes
                                                                     : SOLVED_WINDOW);
+            res.certainty += policy_certainty(g, &r);
+        }
+        agent_free(g);
         cli_progress_of("balance --compare", q * o->seeds + k + 1, nv * o->seeds,
                         "solved at", at[k] == LONG_MAX ? -1.0 : (double)at[k]);
     }
     res.median = median_episode(at, o->seeds);
-    if (res.solved < o->seeds)
+    if (res.solved < o->seeds) {
         res.unsolved_end /= (double)(o->seeds - res.solved);
+        res.certainty /= (double)(o->seeds - res.solved);
+    }
     res.seconds /= (double)o->seeds;
     return res;
 }
@@ -285,9 +386,9 @@ static void tabulate_variant(const struct options *o, const char *name,
         snprintf(med, sizeof med, "%.0f", res->median);
     if (res->solved < o->seeds)
         snprintf(last, sizeof last, "%.1f", res->unsolved_end);
-    printf("%-30s solved %d/%ld, median episode %s, unsolved end at %s, "
-           "%.2f s a run\n", name, res->solved, o->seeds, med, last,
-           res->seconds);
+    printf("%-30s solved %d/%ld, median episode %s, unsolved end at %s "
+           "(sure %.3f), %.2f s a run\n", name, res->solved, o->seeds, med,
+           last, res->certainty, res->seconds);
     fprintf(o->compare, "%s & %d/%ld & %s & %s & %.2f \\\\\n", name,
             res->solved, o->seeds, med, last, res->seconds);
 }
@@ -303,12 +404,14 @@ static void compare_variants(const struct options *o)
     }
     /* check what the text says of the variants */
     int worse = nv == 6, collapse = 1, any = 0;
+    double sure = 1.0;
     for (int q = 1; q < nv; q++)
         worse = worse && (res[q].solved < res[0].solved
                           || res[q].median > res[0].median);
     for (int q = 2; q < nv; q += q == 2 ? 2 : 1)   /* ReLU and the two rates */
         if (res[q].solved < o->seeds)
-            any = 1, collapse = collapse && res[q].unsolved_end < 20.0;
+            any = 1, collapse = collapse && res[q].unsolved_end < 20.0,
+            sure = fmin(sure, res[q].certainty);
     quote_claim("as-text", res[0].solved == o->seeds, "the method as described "
                 "solves every run", "%d of %ld solved", res[0].solved, o->seeds);
     quote_claim("variants-worse", worse, "every variant solves fewer runs, or "
@@ -321,6 +424,9 @@ static void compare_variants(const struct options *o)
     quote_claim("collapse", any && collapse, "the unsolved runs of ReLU nodes "
                 "and larger rates end below 20 steps", "%.1f %.1f %.1f (0: none)",
                 res[2].unsolved_end, res[4].unsolved_end, res[5].unsolved_end);
+    quote("sure", "%.2f", floor(100 * sure) / 100);   /* a lower bound */
+    quote_claim("certain", any && sure > 0.95, "the policies of those runs give "
+                "the likelier action more than 0.95 on average", "%.3f", sure);
 }
 
 int main(int argc, char **argv)

@@ -46,6 +46,7 @@ static int run_episode(int rule, nn_rng *r, int *cart_left_track)
 struct options {
     long seed, episodes;
     FILE *table;        /* the rows of the rules' table, or NULL */
+    FILE *diagram;      /* the labelled drawing of the system, or NULL */
 };
 
 static struct options read_options(int argc, char **argv)
@@ -55,10 +56,61 @@ static struct options read_options(int argc, char **argv)
         { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX, "the episodes' seed" },
         { "--episodes", CLI_LONG, &o.episodes, 1, 1e7, "episodes a rule" },
         { "--table", CLI_OUTPUT, &o.table, 0, 0, "the table's rows, LaTeX" },
+        { "--diagram", CLI_OUTPUT, &o.diagram, 0, 0, "the labelled drawing" },
         { 0 } };
     cli_parse(argc, argv, "cp", "Take two steps of the cart-pole by hand "
               "and run five fixed rules.", opts);
     return o;
+}
+
+/* the steps of cartpole-demo */
+static void draw_the_diagram(FILE *f)
+{
+    const double x = 1.0, theta = 20.0 * CP_THETA_LIMIT / 12.0;
+    const double hx = x, hy = 0.3, l = CP_HALF_LENGTH;     /* the hinge */
+    const double sx = sin(theta), cy = cos(theta);
+    fig_comment(f, "track and marks: x0 y0 x1 y1");
+    fig_row(f, -CP_X_LIMIT, 0, CP_X_LIMIT, 0);
+    for (int k = -1; k <= 1; k++)
+        fig_row(f, k * CP_X_LIMIT, -0.06, k * CP_X_LIMIT, k ? 0.2 : 0.06);
+    fig_gap(f), fig_gap(f);
+    fig_comment(f, "cart: x y half-width half-height");
+    fig_row(f, x, 0.15, 0.25, 0.15);
+    fig_gap(f), fig_gap(f);
+    fig_comment(f, "pole: x0 y0 x1 y1");
+    fig_row(f, hx, hy, hx + 2 * l * sx, hy + 2 * l * cy);
+    fig_gap(f), fig_gap(f);
+    fig_comment(f, "the vertical through the hinge: x0 y0 x1 y1");
+    fig_row(f, hx, hy, hx, hy + 2.1 * l);
+    fig_gap(f), fig_gap(f);
+    fig_comment(f, "the arc of theta: x y");
+    for (int k = 0; k <= 20; k++)
+        fig_row(f, hx + 1.5 * l * sin(theta * k / 20),
+                hy + 1.5 * l * cos(theta * k / 20));
+    fig_gap(f), fig_gap(f);
+    fig_comment(f, "arrows x, F, g: x0 y0 x1 y1");
+    fig_row(f, 0, -0.3, x, -0.3);
+    fig_row(f, x + 0.25, 0.15, x + 1.0, 0.15);
+    fig_row(f, -1.6, 1.25, -1.6, 0.85);
+    fig_gap(f), fig_gap(f);
+    fig_comment(f, "the arrow of l, beside the pole: x0 y0 x1 y1");
+    fig_row(f, hx - 0.12 * cy, hy + 0.12 * sx,
+            hx + l * sx - 0.12 * cy, hy + l * cy + 0.12 * sx);
+    fig_gap(f), fig_gap(f);
+    fig_comment(f, "the hinge and the centre of mass: x y");
+    fig_row(f, hx, hy);
+    fig_row(f, hx + l * sx, hy + l * cy);
+    fig_gap(f), fig_gap(f);
+    fig_comment(f, "labels: x y text");
+    fig_text(f, "%g -0.45 \"$x$\"\n", x / 2);
+    fig_text(f, "%g 0.3 \"$F$\"\n", x + 0.65);
+    fig_text(f, "-1.45 1.05 \"$g$\"\n");
+    fig_text(f, "%g %g \"$l$\"\n", hx + 0.5 * l * sx - 0.3 * cy,
+             hy + 0.5 * l * cy + 0.3 * sx);
+    fig_text(f, "%g %g \"$\\\\theta$\"\n", hx + 1.8 * l * sin(theta / 2),
+             hy + 1.8 * l * cos(theta / 2));
+    for (int k = -1; k <= 1; k++)
+        fig_text(f, "%g -0.2 \"$%g$\"\n", k * CP_X_LIMIT, k * CP_X_LIMIT);
 }
 
 /* the steps of cartpole-demo */
@@ -132,6 +184,7 @@ static void report_the_rules(const struct options *o,
 int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
+    draw_the_diagram(o.diagram);
     take_two_steps_by_hand();
     struct rule_result res[RULES];
     run_the_rules(&o, res);
