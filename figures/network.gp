@@ -16,8 +16,8 @@ f = data.'/network.dat'
 plot f index 0 using ($1*sx):($2*sy):(($3-$1)*sx):(($4-$2)*sy):($5 == 1 ? 2 : 1) \
          with vectors arrowstyle variable, \
      f index 1 using ($1*sx):($2*sy):($4 == 1 ? 5 : 7) with points pt variable \
-         ps 3.6 lc rgb 'white', \
+         ps 4.3 lc rgb 'white', \
      f index 1 using ($1*sx):($2*sy):($4 == 1 ? 4 : 6) with points pt variable \
-         ps 3.6 lw 2 lc rgb '#2f4f6f', \
+         ps 4.3 lw 2 lc rgb '#2f4f6f', \
      f index 1 using ($1*sx):($2*sy):3 with labels, \
      f index 2 using ($1*sx):(($2 + $4)*sy):3 with labels
