@@ -75,11 +75,13 @@ FIGURES = \
     normal-hist \
     network \
     activations \
+    forward-slopes \
     loss-error \
     backward-fanout \
     backward-example \
     backward-slow \
     xor-loss \
+    xor-map \
     check-h \
     check-time \
     descent-valley \
@@ -184,9 +186,10 @@ $(B)/data/layout.tex $(B)/data/network.dat &: $(B)/bin/layout
 	$< --sizes 784,100,50,10,5 --tex $(B)/data/layout.tex > /dev/null
 	$< --sizes 3,4,2 --diagram $(B)/data/network.dat > /dev/null
 
-$(B)/data/forward.tex $(B)/data/activations.dat &: $(B)/bin/forward
+$(B)/data/forward.tex $(B)/data/activations.dat $(B)/data/forward-slopes.dat &: $(B)/bin/forward
 	@mkdir -p $(@D)
-	$< --seed 2026 --curves $(B)/data/activations.dat --tex $(B)/data/forward.tex > /dev/null
+	$< --seed 2026 --curves $(B)/data/activations.dat \
+	   --slopes $(B)/data/forward-slopes.dat --tex $(B)/data/forward.tex > /dev/null
 
 $(B)/data/losses.tex $(B)/data/loss-error.dat &: $(B)/bin/losses
 	@mkdir -p $(@D)
@@ -199,9 +202,10 @@ $(B)/data/backward.tex $(BACKWARD_DATA) &: $(B)/bin/backward
 	   --fanout $(B)/data/backward-fanout.dat --scales $(B)/data/backward-scales.dat \
 	   --tex $(B)/data/backward.tex > /dev/null
 
-$(B)/data/xor.tex $(B)/data/xor-loss.dat &: $(B)/bin/xor
+$(B)/data/xor.tex $(B)/data/xor-loss.dat $(B)/data/xor-map.dat &: $(B)/bin/xor
 	@mkdir -p $(@D)
-	$< --seed 2026 --curve $(B)/data/xor-loss.dat --tex $(B)/data/xor.tex > /dev/null
+	$< --seed 2026 --curve $(B)/data/xor-loss.dat --map $(B)/data/xor-map.dat \
+	   --tex $(B)/data/xor.tex > /dev/null
 
 $(B)/data/views.tex: $(B)/bin/views
 	@mkdir -p $(@D)
@@ -330,6 +334,7 @@ $(B)/tex/claims.tex: $(RUNS) $(CHAPTERS) tools/check-claims.sh
 FIGTERM = cairolatex pdf
 FIGSIZE = 12cm,7cm
 FIGSIZE_activations = 15cm,7cm
+FIGSIZE_forward-slopes = 12cm,6.5cm
 FIGSIZE_normal-hist = 11cm,6cm
 FIGSIZE_network = 12cm,7.8cm
 FIGSIZE_loss-error = 15cm,6.5cm
@@ -337,6 +342,7 @@ FIGSIZE_backward-fanout = 10cm,6cm
 FIGSIZE_backward-example = 14cm,8.5cm
 FIGSIZE_backward-slow = 12cm,7cm
 FIGSIZE_xor-loss = 11cm,6cm
+FIGSIZE_xor-map = 10cm,8cm
 FIGSIZE_descent-valley = 13cm,6cm
 FIGSIZE_descent-valley-loss = 12cm,6cm
 FIGSIZE_descent-rates = 14cm,6.5cm
@@ -366,12 +372,14 @@ FIGSIZE_balance-policy = 12cm,7.5cm
 
 $(B)/fig/normal-hist.tex: $(B)/data/normal-hist.dat
 $(B)/fig/activations.tex: $(B)/data/activations.dat
+$(B)/fig/forward-slopes.tex: $(B)/data/forward-slopes.dat
 $(B)/fig/network.tex: $(B)/data/network.dat
 $(B)/fig/loss-error.tex: $(B)/data/loss-error.dat
 $(B)/fig/backward-fanout.tex: $(B)/data/backward-fanout.dat
 $(B)/fig/backward-example.tex: $(B)/data/backward-example.dat
 $(B)/fig/backward-slow.tex: $(B)/data/backward-scales.dat
 $(B)/fig/xor-loss.tex: $(B)/data/xor-loss.dat
+$(B)/fig/xor-map.tex: $(B)/data/xor-map.dat
 $(B)/fig/check-h.tex: $(B)/data/check-h.dat
 $(B)/fig/check-time.tex: $(B)/data/check-time.dat
 

@@ -1,5 +1,6 @@
-# A small network in the book's notation.  Data: layout --diagram, two
-# blocks: lines (x0 y0 x1 y1 bias) and nodes (x y label constant).
+# A small network in the book's notation.  Data: layout --diagram, three
+# blocks: lines (x0 y0 x1 y1 bias), nodes (x y label constant) and the
+# names of two lines (x y label offset, in node spacings).
 # Layers are drawn sx apart and nodes sy apart.
 sx = 3.2; sy = 1.25
 unset border
@@ -15,7 +16,8 @@ f = data.'/network.dat'
 plot f index 0 using ($1*sx):($2*sy):(($3-$1)*sx):(($4-$2)*sy):($5 == 1 ? 2 : 1) \
          with vectors arrowstyle variable, \
      f index 1 using ($1*sx):($2*sy):($4 == 1 ? 5 : 7) with points pt variable \
-         ps 3.6 lc rgb 'white', \
+         ps 4.3 lc rgb 'white', \
      f index 1 using ($1*sx):($2*sy):($4 == 1 ? 4 : 6) with points pt variable \
-         ps 3.6 lw 2 lc rgb '#2f4f6f', \
-     f index 1 using ($1*sx):($2*sy):3 with labels
+         ps 4.3 lw 2 lc rgb '#2f4f6f', \
+     f index 1 using ($1*sx):($2*sy):3 with labels, \
+     f index 2 using ($1*sx):(($2 + $4)*sy):3 with labels

@@ -15,12 +15,13 @@ struct options {
     layer_sizes size;
     int a;              /* the activation, an index into nn_act_name */
     FILE *curves;       /* A(z) and A'(z), or NULL */
+    FILE *slopes;       /* the hidden nodes' slopes, or NULL */
 };
 
 static struct options read_options(int argc, char **argv)
 {
     struct options o = { 2026, 100, { 5, { 0, 784, 100, 50, 10, 5 } },
-                         NN_ACT_SIGMOID, NULL };
+                         NN_ACT_SIGMOID, NULL, NULL };
     const cli_option opts[] = {
         { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX, "seed of the generator" },
         { "--sizes", CLI_SIZES, &o.size, 2, NN_NET_MAX_LAYERS, "layer widths" },
@@ -30,6 +31,8 @@ static struct options read_options(int argc, char **argv)
           "inputs to average the spreads over" },
         { "--curves", CLI_OUTPUT, &o.curves, 0, 0,
           "write A(z) and A'(z) of all activations" },
+        { "--slopes", CLI_OUTPUT, &o.slopes, 0, 0,
+          "write the distribution of the hidden nodes' slopes" },
         { 0 } };
     cli_parse(argc, argv, "forward", "Run a network on random normal inputs "
               "and print its outputs, with\nfan-in scaled and with standard "
@@ -38,13 +41,14 @@ static struct options read_options(int argc, char **argv)
 }
 
 /* what one run of the network shows */
-enum { SHOWN = 5 };
+enum { SHOWN = 5, BINS = 20 };
 
 struct observation {
     int shown;                        /* outputs kept, at most SHOWN */
     double y[SHOWN + 1];              /* y[1 .. shown], first input */
     double rms[NN_NET_MAX_LAYERS + 1];   /* rms of z[k], k = 2 .. L */
     double saturated;                 /* percentage, or -1: no such nodes */
+    double slope[BINS];               /* percentage of nodes per bin */
 };
 
 /* count the saturated nodes */
@@ -58,12 +62,19 @@ static int is_saturated(nn_activation a, double z)
     return nn_act_prime(a, z) < 0.01 * nn_act_prime(a, 0.0);
 }
 
+/* count the saturated nodes */
+static int slope_bin(nn_activation a, double z)
+{
+    int b = (int)(BINS * nn_act_prime(a, z) / nn_act_prime(a, 0.0));
+    return b < 0 ? 0 : b >= BINS ? BINS - 1 : b;
+}
+
 /* observe the network on every input */
 static void observe(nn_net *N, const double x[], size_t m,
                     struct observation *ob, const char *label)
 {
     double sumsq[NN_NET_MAX_LAYERS + 1] = { 0 };
-    long saturated = 0, saturating = 0;
+    long saturated = 0, saturating = 0, bin[BINS] = { 0 };
     for (size_t t = 0; t < m; t++) {
         const double *y = nn_net_forward(N, x + t * (size_t)N->n[1]);
         if (t == 0)
@@ -79,12 +90,15 @@ static void observe(nn_net *N, const double x[], size_t m,
                 if (k < N->L && saturates(N->A[k])) {
                     saturating++;
                     saturated += is_saturated(N->A[k], N->z[k][i]);
+                    bin[slope_bin(N->A[k], N->z[k][i])]++;
                 }
             }
     }
     for (int k = 2; k <= N->L; k++)
         ob->rms[k] = sqrt(sumsq[k] / ((double)m * N->n[k]));
     ob->saturated = saturating > 0 ? 100.0 * saturated / saturating : -1;
+    for (int b = 0; b < BINS; b++)
+        ob->slope[b] = saturating > 0 ? 100.0 * bin[b] / saturating : 0.0;
     printf("outputs with %s weights:", label);
     for (int i = 1; i <= ob->shown; i++)
         printf(" %.6f", ob->y[i]);
@@ -123,6 +137,16 @@ static void print_spreads(const nn_net *N, const struct observation *scaled,
     if (scaled->saturated >= 0)
         printf("saturated hidden nodes: %.1f%% (scaled), %.1f%% (standard "
                "normal)\n", scaled->saturated, naive->saturated);
+}
+
+/* the steps of forward */
+static void write_slopes(FILE *f, const struct observation *scaled,
+                         const struct observation *naive)
+{
+    fig_comment(f, "bin centre of A'(z)/A'(0); percentage of the hidden "
+                "nodes: scaled, standard normal weights");
+    for (int b = 0; b < BINS; b++)
+        fig_row(f, (b + 0.5) / BINS, scaled->slope[b], naive->slope[b]);
 }
 
 /* write the activation curves */
@@ -283,6 +307,18 @@ static void write_forward_macros(const nn_net *N,
                                 : below == 0 ? "lie above that value"
                                 : "scatter around that value");
     }
+    
+    /* check what the text says of the slopes */
+    double top = 0.0;
+    for (int b = 3 * BINS / 4; b < BINS; b++)
+        top += scaled->slope[b];
+    quote("slope.naive", "%.0f", naive->slope[0]);
+    quote("slope.scaled", "%.1f", scaled->slope[0]);
+    quote("slope.top", "%.0f", top);
+    quote_claim("slopes-most", naive->slope[0] > 50.0 && top > 50.0,
+                "most hidden nodes are in the lowest bin of slopes with standard "
+                "normal weights, and in the top quarter with fan-in scaling",
+                "%.1f and %.1f percent", naive->slope[0], top);
 }
 
 int main(int argc, char **argv)
@@ -301,6 +337,7 @@ int main(int argc, char **argv)
         N->wflat[p] = nn_rng_normal(&init);
     observe(N, x, (size_t)o.inputs, &naive, "N(0, 1)  ");
     print_spreads(N, &scaled, &naive);
+    write_slopes(o.slopes, &scaled, &naive);
     write_curves(o.curves);
     worked_example(o.seed);
     write_forward_macros(N, &scaled, &naive);

@@ -110,6 +110,14 @@ static void write_diagram(FILE *f, const nn_net *N)
         for (int j = 0; j <= N->n[k]; j++)
             fprintf(f, "%d %g \"$l^{(%d)}_{%d}$\" %d\n", k,
                     node_y(N, k, j), k, j, j == 0);
+    /* name the top weight and the bottom bias of w[1] */
+    int top = N->n[2], last = N->n[1];
+    fig_gap(f), fig_gap(f);
+    fig_comment(f, "names: x y label offset");
+    fprintf(f, "1.5 %g \"$w^{(1)}_{%d%d}$\" 0.3\n",
+            (node_y(N, 1, last) + node_y(N, 2, top)) / 2, top, last);
+    fprintf(f, "1.5 %g \"$w^{(1)}_{10}$\" -0.3\n",
+            (node_y(N, 1, 0) + node_y(N, 2, 1)) / 2);
 }
 
 int main(int argc, char **argv)

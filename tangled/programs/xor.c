@@ -10,11 +10,11 @@ static const double X[4][2] = { { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 } };
 static const double Y[4][1] = { { 0 }, { 1 }, { 1 }, { 0 } };
 
 /* the steps of xor */
-struct options { long seed, steps; double rate; FILE *curve; };
+struct options { long seed, steps; double rate; FILE *curve, *map; };
 
 static struct options read_options(int argc, char **argv)
 {
-    struct options o = { 2026, 2000, 0.5, NULL };
+    struct options o = { 2026, 2000, 0.5, NULL, NULL };
     const cli_option opts[] = {
         { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX,
           "the seed of the initial weights" },
@@ -22,6 +22,8 @@ static struct options read_options(int argc, char **argv)
         { "--rate", CLI_REAL, &o.rate, 1e-9, 100, "learning rate" },
         { "--curve", CLI_OUTPUT, &o.curve, 0, 0,
           "write the loss after every step" },
+        { "--map", CLI_OUTPUT, &o.map, 0, 0,
+          "write the trained network's output on a grid of inputs" },
         { 0 } };
     cli_parse(argc, argv, "xor", "Train a 2-3-1 network (tanh, sigmoid, "
               "cross-entropy) on XOR by full-batch\ngradient descent and "
@@ -60,18 +62,42 @@ static double *train_xor(nn_net *N, const struct options *o)
 }
 
 /* the steps of xor */
+
+/* write the map of the trained network */
+static void write_map(nn_net *N, FILE *f)
+{
+    fig_comment(f, "x1, x2, output, pre-activations of the hidden nodes "
+                "1 to 3; then the samples: x1, x2, target");
+    for (int a = 0; a <= 80 && f != NULL; a++) {
+        for (int b = 0; b <= 80; b++) {
+            double x[2] = { -0.5 + a / 40.0, -0.5 + b / 40.0 };
+            double out = nn_net_forward(N, x)[1];
+            fig_row(f, x[0], x[1], out, N->z[2][1], N->z[2][2], N->z[2][3]);
+        }
+        fig_gap(f);
+    }
+    fig_gap(f);
+    for (int s = 0; s < 4; s++)
+        fig_row(f, X[s][0], X[s][1], Y[s][0]);
+}
+
 static void report(nn_net *N, const struct options *o, const double loss[])
 {
     /* report the trained network's outputs */
     double last = 0.0;
+    int right = 0;      /* outputs on the target's side of 1/2 */
     for (int s = 0; s < 4; s++) {
         double out = nn_net_forward(N, X[s])[1];
         last += nn_loss_value(NN_LOSS_BCE, N, Y[s]) / 4;
+        right += (out > 0.5) == (Y[s][0] > 0.5);
         printf("x = (%g, %g)  target %g  output %.4f\n", X[s][0], X[s][1],
                Y[s][0], out);
         char key[64];
         quote(key_of(key, "out%d", s + 1), "%.4f", out);
     }
+    quote_claim("sides", right == 4, "the output is above 1/2 for the two "
+                "inputs with target 1 and below it for the other two",
+                "%d of 4 on their target's side", right);
     printf("loss %.4f at the start, %.6f after %ld steps\n", loss[0], last,
            o->steps);
     fig_comment(o->curve, "step, average loss over the four samples");
@@ -90,6 +116,7 @@ static void report(nn_net *N, const struct options *o, const double loss[])
                 "%.3f at the start, %.3f after step %ld, %.3f after step %ld, "
                 "%.4f after step %ld, %.4f at the end", first, mark[0], at[0],
                 mark[1], at[1], mark[2], at[2], last);
+    write_map(N, o->map);
 }
 
 int main(int argc, char **argv)
