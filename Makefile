@@ -23,6 +23,7 @@ CHAPTERS = \
     chapters/11-quadrants.nw \
     chapters/12-classifier.nw \
     chapters/13-clusters.nw \
+    chapters/13b-optimisers.nw \
     chapters/14-idx.nw \
     chapters/15-batches.nw \
     chapters/16-model.nw \

@@ -338,7 +338,8 @@ static void compare_trainers(nn_rng *r, int L, nn_activation a, nn_activation ou
     double *w1 = w0 + N->nw, loss[2][3], big = 0.0, diff = 0.0;
     for (size_t p = 0; p < N->nw; p++)     /* tame enough not to diverge */
         w0[p] = 0.3 * N->wflat[p];
-    nn_train_options o = { k, 0.005, batch, mu };
+    nn_train_options o = { .loss = k, .rate = 0.005, .batch = batch,
+        .momentum = mu };
     train_way(0, N, &D, w0, o, epochs, shuffled, loss[0]);
     memcpy(w1, N->wflat, N->nw * sizeof *w1);
     train_way(1, N, &D, w0, o, epochs, shuffled, loss[1]);
@@ -397,7 +398,8 @@ void test_batch_trainer_rejects(void)
         return;
     }
     nn_err err = { "" };
-    nn_train_options o = { NN_LOSS_SQUARED, 0.1, 4, 0.0 }, bad = o;
+    nn_train_options o = { .loss = NN_LOSS_SQUARED, .rate = 0.1,
+        .batch = 4 }, bad = o;
     bad.rate = 0.0;
     CHECK(nn_batch_trainer_create(N, 10, &bad, &err) == NULL
           && strstr(err.msg, "rate") != NULL);

@@ -87,7 +87,8 @@ static void train_curve(const struct config *c, const nn_dataset *D,
             for (int i = 1; i <= n[k + 1]; i++)
                 for (int j = 0; j <= n[k]; j++)
                     N->w[k][i][j] = j == 0 ? 0.0 : c->scale * nn_rng_normal(&init);
-    nn_train_options o = { NN_LOSS_SQUARED, c->rate, c->batch, c->momentum };
+    nn_train_options o = { .loss = NN_LOSS_SQUARED, .rate = c->rate,
+        .batch = c->batch, .momentum = c->momentum };
     nn_trainer *T = cli_have(nn_trainer_create(N, D->n, &o, &err), &err);
     nn_rng order;
     nn_rng_seed(&order, (uint64_t)seed, 8);

@@ -47,7 +47,7 @@ static double train_quadrants(nn_net *N, nn_loss_kind k, double rate,
     nn_dataset D;
     nn_err err;
     cli_must(nn_data_create(&D, (size_t)samples, 2, 2, &err), &err);
-    nn_train_options t = { k, rate, 1, 0.0 };
+    nn_train_options t = { .loss = k, .rate = rate, .batch = 1 };
     nn_trainer *T = cli_have(nn_trainer_create(N, D.n, &t, &err), &err);
     nn_rng data;
     nn_rng_seed(&data, (uint64_t)seed, 112);

@@ -75,7 +75,8 @@ static void train_at(struct rate_run *r, const struct options *o,
     nn_err err;
     const int *n = o->size.n;
     cli_must(nn_data_create(&B, (size_t)o->block, n[1], n[o->size.L], &err), &err);
-    nn_train_options t = { NN_LOSS_SQUARED, r->rate, 1, 0.0 };
+    nn_train_options t = { .loss = NN_LOSS_SQUARED, .rate = r->rate,
+        .batch = 1 };
     nn_trainer *T = cli_have(nn_trainer_create(N, B.n, &t, &err), &err);
     nn_rng data;
     nn_rng_seed(&data, (uint64_t)o->seed, 102);
