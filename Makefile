@@ -48,6 +48,7 @@ PROGRAMS = \
     quadrants \
     classifier \
     clusters \
+    optimisers \
     batch-speed \
     fashion \
     cartpole-demo \
@@ -83,6 +84,10 @@ FIGURES = \
     quadrants-regions \
     boundary \
     clusters-curves \
+    optimisers-rates \
+    optimisers-curves \
+    optimisers-decay \
+    optimisers-fits \
     fashion-samples \
     fashion-curves \
     fashion-confusion \
@@ -149,6 +154,7 @@ RUNS = $(B)/data/first-step.tex $(B)/data/rng-demo.tex $(B)/data/layout.tex $(B)
        $(B)/data/check-grad.tex $(B)/data/descent.tex $(B)/data/zeros.tex \
        $(B)/data/quadrants.tex \
        $(B)/data/classifier.tex $(B)/data/clusters.tex \
+       $(B)/data/optimisers.tex \
        $(B)/data/batch-speed.tex \
        $(B)/data/fashion.tex \
        $(B)/data/cartpole-demo.tex $(B)/data/ac-check-runs.tex \
@@ -216,6 +222,17 @@ $(B)/data/clusters.tex $(CLUSTERS_DATA) &: $(B)/bin/clusters
 	@mkdir -p $(@D)
 	$< --seed 2026 --curves $(B)/data/clusters-curves.dat \
 	   --table $(B)/data/clusters-table.tex --tex $(B)/data/clusters.tex > /dev/null
+
+# The step rules compared on four tasks, and weight decay with and
+# without the biases (chapter 13b).
+OPTIMISERS_DATA = $(foreach f,rates curves decay fits,$(B)/data/optimisers-$(f).dat) \
+                  $(B)/data/optimisers-table.tex
+$(B)/data/optimisers.tex $(OPTIMISERS_DATA) &: $(B)/bin/optimisers
+	@mkdir -p $(@D)
+	$< --seed 2026 --table $(B)/data/optimisers-table.tex \
+	   --rates $(B)/data/optimisers-rates.dat --curves $(B)/data/optimisers-curves.dat \
+	   --bias $(B)/data/optimisers-decay.dat --fits $(B)/data/optimisers-fits.dat \
+	   --tex $(B)/data/optimisers.tex > /dev/null
 
 # batch-speed times the per-sample and the batched gradient: its numbers
 # change from build to build.
@@ -313,6 +330,10 @@ FIGSIZE_zeros-loss = 12cm,7cm
 FIGSIZE_quadrants-regions = 15cm,5.6cm
 FIGSIZE_boundary = 13cm,8.5cm
 FIGSIZE_clusters-curves = 15cm,6.5cm
+FIGSIZE_optimisers-rates = 15cm,10cm
+FIGSIZE_optimisers-curves = 12cm,6.5cm
+FIGSIZE_optimisers-decay = 12cm,6.5cm
+FIGSIZE_optimisers-fits = 12cm,6.5cm
 FIGSIZE_fashion-samples = 15cm,7.5cm
 FIGSIZE_fashion-curves = 15cm,6cm
 FIGSIZE_fashion-confusion = 11cm,10cm
@@ -337,6 +358,10 @@ $(B)/fig/zeros-loss.tex: $(B)/data/zeros-loss.dat
 $(B)/fig/quadrants-regions.tex: $(B)/data/quadrants-regions.dat
 $(B)/fig/boundary.tex: $(BOUNDARY_DATA)
 $(B)/fig/clusters-curves.tex: $(B)/data/clusters-curves.dat
+$(B)/fig/optimisers-rates.tex: $(B)/data/optimisers-rates.dat
+$(B)/fig/optimisers-curves.tex: $(B)/data/optimisers-curves.dat
+$(B)/fig/optimisers-decay.tex: $(B)/data/optimisers-decay.dat
+$(B)/fig/optimisers-fits.tex: $(B)/data/optimisers-fits.dat
 
 $(B)/fig/fashion-samples.tex: $(B)/data/fashion-samples.dat
 $(B)/fig/fashion-curves.tex: $(B)/data/fashion-curves.dat

@@ -4,6 +4,7 @@
 # momentum, AdaGrad, RMSProp, Adam.
 f = data.'/optimisers-curves.dat'
 set logscale y
+set yrange [0.004:0.3]
 set format y '$10^{%L}$'
 set xlabel 'epoch'
 set ylabel 'validation loss'

@@ -1,4 +1,4 @@
-# Test loss against the weight decay lambda, on the regression raised by
+# Validation loss against the weight decay lambda, on the regression raised by
 # 10, with the biases spared and with them decayed too; mean and standard
 # deviation over the seeds.  The first row, lambda = 0, is the horizontal
 # line.  Data: optimisers --bias; columns lambda, spared mean, sd,
@@ -11,7 +11,9 @@ set format x '$10^{%L}$'
 set format y '$%g$'
 set xrange [0.0002:0.045]
 set xlabel 'weight decay $\lambda$'
-set ylabel 'test loss'
+set ylabel 'validation loss'
+set yrange [0.02:0.6]
+set ytics (0.02, 0.05, 0.1, 0.2, 0.5)
 set grid lc rgb '#dddddd'
 set key top left samplen 3
 plot none with lines lw 2 lc rgb '#888888' dt (2, 3) title 'no decay', \

@@ -4,7 +4,7 @@
 # descent, momentum, AdaGrad, RMSProp, Adam): the mean validation loss
 # over the seeds, NaN where a run overflowed.
 f = data.'/optimisers-rates.dat'
-set multiplot layout 2,2 margins 0.09,0.98,0.09,0.86 spacing 0.09,0.13
+set multiplot
 set logscale xy
 set format x '$10^{%L}$'
 set format y '$%g$'
@@ -15,18 +15,35 @@ set style line 2 lw 2 lc rgb '#4a78b0' dt (8, 4) pt 2 ps 0.8
 set style line 3 lw 2 lc rgb '#2e8b57' dt (12, 4, 2, 4) pt 4 ps 0.8
 set style line 4 lw 2 lc rgb '#b8860b' dt (4, 2) pt 6 ps 0.8
 set style line 5 lw 3 lc rgb '#b03a2e' dt 1 pt 7 ps 0.8
-titles = 'regression quadrants blobs clusters'
 array rule[5] = ['gradient descent', 'momentum', 'AdaGrad', 'RMSProp', 'Adam']
+titles = 'regression quadrants blobs clusters'
+unset key
+set size 0.5, 0.45
 do for [k = 0:3] {
+    set origin (k % 2) * 0.5, (k < 2 ? 0.46 : 0.0)
     set title word(titles, k + 1) offset 0,-0.6
-    if (k == 0) {
-        set key at screen 0.5, 0.995 center top horizontal maxrows 1 samplen 2.5 width 1
-    } else {
-        unset key
-    }
     set xlabel (k >= 2 ? 'learning rate $\eta$' : '')
     set ylabel (k % 2 == 0 ? 'validation loss' : '')
+    if (k < 2) {
+        set ytics (0.001, 0.01, 0.1, 1, 10)
+    } else {
+        set ytics (0.1, 0.2, 0.3, 0.5, 1)
+    }
     plot for [u = 0:4] f using 1:(column(2 + 5 * k + u)) with linespoints \
-         ls (u + 1) title rule[u + 1]
+         ls (u + 1) notitle
 }
+# The legend: a plot of nothing across the top of the figure.
+set origin 0, 0.9
+set size 1, 0.1
+unset border
+unset tics
+unset grid
+unset title
+unset xlabel
+unset ylabel
+unset logscale
+set xrange [0:1]
+set yrange [0:1]
+set key center center horizontal maxcols 5 samplen 2.5
+plot for [u = 1:5] NaN with linespoints ls u title rule[u]
 unset multiplot

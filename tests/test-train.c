@@ -1,5 +1,6 @@
-/* Tests of chapter 9: data sets, shuffling, the trainer and the measures
-   of a network. */
+/* Tests of chapter 9 and of the chapter on optimisers: data sets,
+   shuffling, the trainer and its step rules, and the measures of a
+   network. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,7 +65,7 @@ void test_trainer_rejects_bad_options(void)
         { BCE, .rate = NAN, .batch = 4 }, { BCE, .rate = 0.1, .batch = 0 },
         { BCE, .rate = 0.1, .batch = 4, .momentum = 1.0 },
         { BCE, .rate = 0.1, .batch = 4, .momentum = -0.5 },
-        /* the step rules and weight decay (chapter 13b) */
+        /* the step rules and weight decay (the chapter on optimisers) */
         { BCE, .rate = 0.1, .batch = 4, .step = (nn_step_rule)4 },
         { BCE, .rate = 0.1, .batch = 4, .step = (nn_step_rule)-1 },
         { BCE, .rate = 0.1, .batch = 4, .step = NN_STEP_ADAM,
@@ -307,7 +308,7 @@ void test_measures_reject_a_data_set_that_does_not_fit(void)
     nn_net_free(N);
 }
 
-/* The step rules of chapter 13b, each against the same step computed by
+/* The step rules of the chapter on optimisers, each against the same step computed by
    hand on the tiny network of small_net: the gradient g of a batch of two
    samples, then three steps of each rule from the same weights.  A rule
    that read the sum instead of the average, forgot a square root, or
