@@ -27,6 +27,7 @@ CHAPTERS = \
     chapters/11-quadrants.nw \
     chapters/12-classifier.nw \
     chapters/13-clusters.nw \
+    chapters/13b-optimisers.nw \
     chapters/14-idx.nw \
     chapters/15-batches.nw \
     chapters/16-model.nw \
@@ -52,6 +53,7 @@ PROGRAMS = \
     quadrants \
     classifier \
     clusters \
+    optimisers \
     batch-speed \
     fashion \
     cartpole-demo \
@@ -98,6 +100,10 @@ FIGURES = \
     boundary \
     classifier-dead \
     clusters-curves \
+    optimisers-rates \
+    optimisers-curves \
+    optimisers-decay \
+    optimisers-fits \
     fashion-samples \
     fashion-curves \
     fashion-confusion \
@@ -168,6 +174,7 @@ RUNS = $(B)/data/first-step.tex $(B)/data/rng-demo.tex $(B)/data/layout.tex $(B)
        $(B)/data/check-grad.tex $(B)/data/descent.tex $(B)/data/zeros.tex \
        $(B)/data/quadrants.tex \
        $(B)/data/classifier.tex $(B)/data/clusters.tex \
+       $(B)/data/optimisers.tex \
        $(B)/data/batch-speed.tex \
        $(B)/data/fashion.tex \
        $(B)/data/cartpole-demo.tex $(B)/data/ac-check-runs.tex \
@@ -248,6 +255,17 @@ $(B)/data/clusters.tex $(CLUSTERS_DATA) &: $(B)/bin/clusters
 	@mkdir -p $(@D)
 	$< --seed 2026 --curves $(B)/data/clusters-curves.dat \
 	   --table $(B)/data/clusters-table.tex --tex $(B)/data/clusters.tex > /dev/null
+
+# The step rules compared on four tasks, and weight decay with and
+# without the biases (chapter 13b).
+OPTIMISERS_DATA = $(foreach f,rates curves decay fits,$(B)/data/optimisers-$(f).dat) \
+                  $(B)/data/optimisers-table.tex
+$(B)/data/optimisers.tex $(OPTIMISERS_DATA) &: $(B)/bin/optimisers
+	@mkdir -p $(@D)
+	$< --seed 2026 --table $(B)/data/optimisers-table.tex \
+	   --rates $(B)/data/optimisers-rates.dat --curves $(B)/data/optimisers-curves.dat \
+	   --bias $(B)/data/optimisers-decay.dat --fits $(B)/data/optimisers-fits.dat \
+	   --tex $(B)/data/optimisers.tex > /dev/null
 
 # batch-speed times the per-sample and the batched gradient: its numbers
 # change from build to build.
@@ -359,6 +377,10 @@ FIGSIZE_quadrants-longer = 12cm,6cm
 FIGSIZE_boundary = 13cm,8.5cm
 FIGSIZE_classifier-dead = 12cm,6.5cm
 FIGSIZE_clusters-curves = 15cm,6.5cm
+FIGSIZE_optimisers-rates = 15cm,10cm
+FIGSIZE_optimisers-curves = 12cm,6.5cm
+FIGSIZE_optimisers-decay = 12cm,6.5cm
+FIGSIZE_optimisers-fits = 12cm,6.5cm
 FIGSIZE_fashion-samples = 15cm,7.5cm
 FIGSIZE_fashion-curves = 15cm,6cm
 FIGSIZE_fashion-confusion = 11cm,10cm
@@ -397,6 +419,10 @@ $(B)/fig/quadrants-longer.tex: $(B)/data/quadrants-longer.dat
 $(B)/fig/boundary.tex: $(BOUNDARY_DATA)
 $(B)/fig/classifier-dead.tex: $(B)/data/classifier-networks.dat
 $(B)/fig/clusters-curves.tex: $(B)/data/clusters-curves.dat
+$(B)/fig/optimisers-rates.tex: $(B)/data/optimisers-rates.dat
+$(B)/fig/optimisers-curves.tex: $(B)/data/optimisers-curves.dat
+$(B)/fig/optimisers-decay.tex: $(B)/data/optimisers-decay.dat
+$(B)/fig/optimisers-fits.tex: $(B)/data/optimisers-fits.dat
 
 $(B)/fig/fashion-samples.tex: $(B)/data/fashion-samples.dat
 $(B)/fig/fashion-curves.tex: $(B)/data/fashion-curves.dat

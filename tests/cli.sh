@@ -166,6 +166,10 @@ expect_error "clusters rejects zero epochs" clusters --tex "$f" --large-epochs 0
 expect_error "clusters rejects epochs that are not a number" clusters --tex "$f" --epochs ten
 expect_error "clusters rejects four layers" clusters --tex "$f" --sizes 4,6,3,1
 expect_error "clusters rejects more clusters than vertices" clusters --tex "$f" --clusters 3
+expect_error "optimisers rejects zero seeds" optimisers --tex "$f" --seeds 0
+expect_error "optimisers rejects zero epochs" optimisers --tex "$f" --epochs 0
+expect_error "optimisers rejects an empty validation set" optimisers --tex "$f" --valid 0
+expect_error "optimisers rejects a batch that is not a number" optimisers --tex "$f" --batch ten
 check "classifier and clusters reproduce the build's runs" bash -c '
     "$1/bin/classifier" --seed 2026 --grid "$2/g.dat" --points "$2/p.dat" --tex "$2/c.tex" >/dev/null 2>&1 &&
     cmp "$2/g.dat" "$1/data/boundary-grid.dat" && cmp "$2/c.tex" "$1/data/classifier.tex" &&

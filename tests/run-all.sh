@@ -111,6 +111,11 @@ quick_run classifier --samples 40 --test 100 --epochs 5 --seeds 2 \
     --grid san-g.dat --points san-p.dat
 quick_run clusters --epochs 50 --large 80 --large-epochs 50 \
     --curves san-k.dat
+quick_run optimisers --seeds 2 --epochs 2 --train 20 --valid 10 --test 10 \
+    --table san-ot.tex --rates san-or.dat --curves san-oc.dat \
+    --bias san-ob.dat --fits san-of.dat
+quick_run optimisers --seeds 1 --epochs 1 --train 3 --valid 2 --test 2 \
+    --seed 9223372036854775807
 quick_run batch-speed --samples 40 --batch 7
 quick_run fashion --subset 300 --epochs 1 --batch 7 --curves san-fc.dat \
     --pictures san-f --save san-m.bin

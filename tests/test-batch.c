@@ -323,10 +323,11 @@ static void train_way(int way, nn_net *N, const nn_dataset *D, const double w0[]
 
 /* The two ways from the same weights must end with the same weights to
    RELTOL of the largest and with the same losses. */
-static void compare_trainers(nn_rng *r, int L, nn_activation a, nn_activation out,
-                             nn_loss_kind k, size_t batch, double mu,
-                             int epochs, int shuffled)
+static void compare_options(nn_rng *r, int L, nn_activation a,
+                            nn_activation out, nn_train_options o, int epochs,
+                            int shuffled)
 {
+    nn_loss_kind k = o.loss;
     nn_net *N = random_net(r, L, a, out);
     nn_dataset D = { 0 };
     double *w0 = N == NULL ? NULL : malloc(2 * N->nw * sizeof *w0);
@@ -338,7 +339,6 @@ static void compare_trainers(nn_rng *r, int L, nn_activation a, nn_activation ou
     double *w1 = w0 + N->nw, loss[2][3], big = 0.0, diff = 0.0;
     for (size_t p = 0; p < N->nw; p++)     /* tame enough not to diverge */
         w0[p] = 0.3 * N->wflat[p];
-    nn_train_options o = { k, 0.005, batch, mu };
     train_way(0, N, &D, w0, o, epochs, shuffled, loss[0]);
     memcpy(w1, N->wflat, N->nw * sizeof *w1);
     train_way(1, N, &D, w0, o, epochs, shuffled, loss[1]);
@@ -348,13 +348,23 @@ static void compare_trainers(nn_rng *r, int L, nn_activation a, nn_activation ou
         if (!(fabs(w1[p] - N->wflat[p]) <= diff))
             diff = isfinite(w1[p]) ? fabs(w1[p] - N->wflat[p]) : INFINITY;
     if (!(diff <= RELTOL * big))
-        check_fail(__FILE__, __LINE__, "L %d, batch %zu, mu %g: the "
-                   "weights differ by %g of %g", L, batch, mu, diff, big);
+        check_fail(__FILE__, __LINE__, "L %d, batch %zu, mu %g, rule %d: "
+                   "the weights differ by %g of %g", L, o.batch, o.momentum,
+                   (int)o.step, diff, big);
     for (int e = 0; e < epochs; e++)
         if (far(loss[1][e], loss[0][e], fabs(loss[0][e])))
             check_fail(__FILE__, __LINE__, "epoch %d: loss %.17g, wanted "
                        "%.17g", e, loss[1][e], loss[0][e]);
     free(w0), nn_data_free(&D), nn_net_free(N);
+}
+
+static void compare_trainers(nn_rng *r, int L, nn_activation a, nn_activation out,
+                             nn_loss_kind k, size_t batch, double mu,
+                             int epochs, int shuffled)
+{
+    nn_train_options o = { .loss = k, .rate = 0.005, .batch = batch,
+        .momentum = mu };
+    compare_options(r, L, a, out, o, epochs, shuffled);
 }
 
 /* Shuffled epochs at one rate, with and without momentum, batches of 1
@@ -397,7 +407,8 @@ void test_batch_trainer_rejects(void)
         return;
     }
     nn_err err = { "" };
-    nn_train_options o = { NN_LOSS_SQUARED, 0.1, 4, 0.0 }, bad = o;
+    nn_train_options o = { .loss = NN_LOSS_SQUARED, .rate = 0.1,
+        .batch = 4 }, bad = o;
     bad.rate = 0.0;
     CHECK(nn_batch_trainer_create(N, 10, &bad, &err) == NULL
           && strstr(err.msg, "rate") != NULL);
@@ -428,4 +439,42 @@ void test_batch_trainer_rejects(void)
     nn_batch_trainer_free(T);
     nn_batch_trainer_free(NULL);
     nn_data_free(&D), nn_data_free(&E), nn_net_free(N);
+}
+
+/* The batched trainer keeps the state of every step rule as the trainer
+   does (Adam's two means and its count): a shuffled epoch of AdaGrad,
+   RMSProp and Adam, with weight decay, ends with the same weights both
+   ways.  And a new rate must keep rate * decay below 1. */
+void test_batch_trainer_takes_every_rule(void)
+{
+    nn_rng r;
+    nn_rng_seed(&r, 15, 4);
+    const nn_train_options rules[3] = {
+        { .loss = NN_LOSS_SQUARED, .rate = 0.005, .batch = 5,
+          .step = NN_STEP_ADAGRAD, .epsilon = 1e-8, .decay = 0.1 },
+        { .loss = NN_LOSS_SQUARED, .rate = 0.005, .batch = 5,
+          .step = NN_STEP_RMSPROP, .beta2 = 0.9, .epsilon = 1e-8 },
+        { .loss = NN_LOSS_SQUARED, .rate = 0.005, .batch = 5,
+          .step = NN_STEP_ADAM, .beta1 = 0.9, .beta2 = 0.999,
+          .epsilon = 1e-8, .decay = 0.1, .decay_bias = 1 } };
+    for (int L = 2; L <= MAXL; L++)
+        for (int q = 0; q < 3; q++)
+            compare_options(&r, L, NN_ACT_TANH, NN_ACT_IDENTITY, rules[q], 1,
+                            1);
+    const int n[] = { 0, 2, 3, 2 };
+    const nn_activation A[] = { 0, 0, NN_ACT_TANH, NN_ACT_IDENTITY };
+    nn_net *N = test_net(3, n, A);
+    nn_train_options o = rules[2];
+    o.decay = 0.5;
+    nn_err err = { "" };
+    nn_batch_trainer *T = N == NULL ? NULL
+                                    : nn_batch_trainer_create(N, 10, &o, &err);
+    CHECK(T != NULL);
+    if (T != NULL) {
+        CHECK(nn_batch_trainer_rate(T, 2.0, &err) == -1
+              && strstr(err.msg, "rate * decay < 1") != NULL);
+        CHECK(nn_batch_trainer_rate(T, 1.0, &err) == 0);
+    }
+    nn_batch_trainer_free(T);
+    nn_net_free(N);
 }

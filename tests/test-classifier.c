@@ -27,7 +27,7 @@ static nn_net *classifier(long seed, nn_activation hidden)
 
 static void train(nn_net *N, const nn_dataset *D, long seed, long epochs)
 {
-    nn_train_options o = { NN_LOSS_BCE, 0.1, 10, 0.0 };
+    nn_train_options o = { .loss = NN_LOSS_BCE, .rate = 0.1, .batch = 10 };
     nn_err err;
     nn_trainer *T = nn_trainer_create(N, D->n, &o, &err);
     CHECK(T != NULL);

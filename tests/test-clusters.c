@@ -144,7 +144,8 @@ void test_clusters_ten_samples(void)
             break;
         nn_rng_seed(&init, 2026, 132);
         nn_net_init(N[t], &init);
-        nn_train_options o = { NN_LOSS_BCE, 0.5, 10, 0.0 };
+        nn_train_options o = { .loss = NN_LOSS_BCE, .rate = 0.5,
+            .batch = 10 };
         nn_trainer *T = nn_trainer_create(N[t], 10, &o, &err);
         CHECK(T != NULL);
         for (int e = 0; T != NULL && e < 1000; e++)

@@ -82,7 +82,8 @@ static void train_quadrants(nn_net *N, double eta, size_t samples, long seed)
     nn_dataset D;
     nn_err err;
     CHECK(nn_data_create(&D, samples, 2, 2, &err) == 0);
-    nn_train_options o = { NN_LOSS_SQUARED, eta, 1, 0.0 };
+    nn_train_options o = { .loss = NN_LOSS_SQUARED, .rate = eta,
+        .batch = 1 };
     nn_trainer *T = nn_trainer_create(N, samples, &o, &err);
     CHECK(T != NULL);
     if (T != NULL && D.x != NULL) {

@@ -1,5 +1,6 @@
-/* Tests of chapter 9: data sets, shuffling, the trainer and the measures
-   of a network. */
+/* Tests of chapter 9 and of the chapter on optimisers: data sets,
+   shuffling, the trainer and its step rules, and the measures of a
+   network. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,19 +82,65 @@ void test_trainer_rejects_bad_options(void)
 {
     nn_net *N = small_net();
     nn_err err;
-    nn_train_options ok = { NN_LOSS_BCE, 0.1, 4, 0.0 };
+    nn_train_options ok = { .loss = NN_LOSS_BCE, .rate = 0.1, .batch = 4 };
+#define BCE .loss = NN_LOSS_BCE
     nn_train_options bad[] = {
-        { NN_LOSS_SOFTMAX_CE, 0.1, 4, 0.0 },   /* sigmoid output: no */
-        { NN_LOSS_BCE, 0.0, 4, 0.0 }, { NN_LOSS_BCE, -1.0, 4, 0.0 },
-        { NN_LOSS_BCE, NAN, 4, 0.0 }, { NN_LOSS_BCE, 0.1, 0, 0.0 },
-        { NN_LOSS_BCE, 0.1, 4, 1.0 }, { NN_LOSS_BCE, 0.1, 4, -0.5 },
+        { .loss = NN_LOSS_SOFTMAX_CE, .rate = 0.1, .batch = 4 },
+        { BCE, .rate = 0.0, .batch = 4 }, { BCE, .rate = -1.0, .batch = 4 },
+        { BCE, .rate = NAN, .batch = 4 }, { BCE, .rate = 0.1, .batch = 0 },
+        { BCE, .rate = 0.1, .batch = 4, .momentum = 1.0 },
+        { BCE, .rate = 0.1, .batch = 4, .momentum = -0.5 },
+        /* the step rules and weight decay (the chapter on optimisers) */
+        { BCE, .rate = 0.1, .batch = 4, .step = (nn_step_rule)4 },
+        { BCE, .rate = 0.1, .batch = 4, .step = (nn_step_rule)-1 },
+        { BCE, .rate = 0.1, .batch = 4, .step = NN_STEP_ADAM,
+          .momentum = 0.9, .beta1 = 0.9, .beta2 = 0.999, .epsilon = 1e-8 },
+        { BCE, .rate = 0.1, .batch = 4, .step = NN_STEP_ADAM,
+          .beta1 = 1.0, .beta2 = 0.999, .epsilon = 1e-8 },
+        { BCE, .rate = 0.1, .batch = 4, .step = NN_STEP_ADAM,
+          .beta1 = 0.9, .beta2 = 1.0, .epsilon = 1e-8 },
+        { BCE, .rate = 0.1, .batch = 4, .step = NN_STEP_ADAM,
+          .beta1 = 0.9, .beta2 = -0.1, .epsilon = 1e-8 },
+        { BCE, .rate = 0.1, .batch = 4, .step = NN_STEP_ADAM,
+          .beta1 = 0.9, .beta2 = 0.999, .epsilon = 0.0 },
+        { BCE, .rate = 0.1, .batch = 4, .step = NN_STEP_ADAM,
+          .beta1 = 0.9, .beta2 = 0.999, .epsilon = INFINITY },
+        { BCE, .rate = 0.1, .batch = 4, .step = NN_STEP_RMSPROP,
+          .beta1 = 0.9, .beta2 = 0.9, .epsilon = 1e-8 },
+        { BCE, .rate = 0.1, .batch = 4, .step = NN_STEP_ADAGRAD,
+          .beta2 = 0.9, .epsilon = 1e-8 },
+        { BCE, .rate = 0.1, .batch = 4, .step = NN_STEP_ADAGRAD },
+        { BCE, .rate = 0.1, .batch = 4, .epsilon = 1e-8 },
+        { BCE, .rate = 0.1, .batch = 4, .decay = -0.1 },
+        { BCE, .rate = 0.1, .batch = 4, .decay = NAN },
+        { BCE, .rate = 0.1, .batch = 4, .decay = 10.0 },
+        { BCE, .rate = 0.1, .batch = 4, .decay = 0.1, .decay_bias = 2 },
     };
+#undef BCE
     /* the reason each is refused, a word of its message */
     const char *why[] = { "softmax cross-entropy needs an identity",
                           "a rate > 0, not 0", "a rate > 0, not -1",
                           "a rate > 0, not nan", "a batch >= 1, not 0",
                           "a momentum in [0, 1), not 1",
-                          "a momentum in [0, 1), not -0.5" };
+                          "a momentum in [0, 1), not -0.5",
+                          "a step rule 0 .. 3, not 4",
+                          "a step rule 0 .. 3, not -1",
+                          "adam takes no momentum, not 0.9",
+                          "adam needs a beta1 in [0, 1), not 1",
+                          "adam needs a beta2 in [0, 1), not 1",
+                          "adam needs a beta2 in [0, 1), not -0.1",
+                          "adam needs an epsilon > 0, not 0",
+                          "adam needs an epsilon > 0, not inf",
+                          "rmsprop takes no beta1, not 0.9",
+                          "adagrad takes no beta2, not 0.9",
+                          "adagrad needs an epsilon > 0, not 0",
+                          "sgd takes no epsilon, not 1e-08",
+                          "a decay >= 0 with rate * decay < 1, not -0.1",
+                          "a decay >= 0 with rate * decay < 1, not nan",
+                          "a decay >= 0 with rate * decay < 1, not 10 at "
+                          "rate 0.1",
+                          "decay_bias is 0 or 1, not 2" };
+    CHECK(sizeof bad / sizeof bad[0] == sizeof why / sizeof why[0]);
     for (size_t q = 0; q < sizeof bad / sizeof bad[0]; q++) {
         err.msg[0] = '\0';
         CHECK(nn_trainer_create(N, 4, &bad[q], &err) == NULL);
@@ -126,7 +173,7 @@ void test_epoch_full_batch_is_one_step(void)
     nn_dataset D;
     xor_data(&D);
     nn_net *a = small_net(), *b = small_net();
-    nn_train_options o = { NN_LOSS_BCE, 0.5, 100, 0.0 };
+    nn_train_options o = { .loss = NN_LOSS_BCE, .rate = 0.5, .batch = 100 };
     nn_trainer *T = nn_trainer_create(a, 4, &o, NULL);
     double loss = NAN, sum = 0.0;
     CHECK(nn_train_epoch(T, &D, NULL, &loss, NULL) == 0);
@@ -148,7 +195,8 @@ void test_epoch_momentum(void)
     xor_data(&D);
     nn_net *a = small_net(), *b = small_net();
     double eta = 0.3, mu = 0.9;
-    nn_train_options o = { NN_LOSS_BCE, eta, 4, mu };
+    nn_train_options o = { .loss = NN_LOSS_BCE, .rate = eta, .batch = 4,
+        .momentum = mu };
     nn_trainer *T = nn_trainer_create(a, 4, &o, NULL);
     CHECK(nn_train_epoch(T, &D, NULL, NULL, NULL) == 0);
     CHECK(nn_train_epoch(T, &D, NULL, NULL, NULL) == 0);
@@ -176,7 +224,8 @@ void test_training_lowers_loss_and_accuracy_counts(void)
     nn_dataset D;
     xor_data(&D);
     nn_net *N = small_net();
-    nn_train_options o = { NN_LOSS_BCE, 0.5, 4, 0.9 };
+    nn_train_options o = { .loss = NN_LOSS_BCE, .rate = 0.5, .batch = 4,
+        .momentum = 0.9 };
     nn_trainer *T = nn_trainer_create(N, 4, &o, NULL);
     nn_rng r;
     nn_rng_seed(&r, 1, 1);
@@ -202,7 +251,8 @@ void test_training_lowers_loss_and_accuracy_counts(void)
 void test_train_epoch_rejects_a_data_set_that_does_not_fit(void)
 {
     nn_net *N = small_net();
-    nn_train_options o = { NN_LOSS_BCE, 0.5, 2, 0.9 };
+    nn_train_options o = { .loss = NN_LOSS_BCE, .rate = 0.5, .batch = 2,
+        .momentum = 0.9 };
     nn_trainer *T = nn_trainer_create(N, 4, &o, NULL);
     nn_dataset bad[4];
     const char *why[4] = { "a trainer for 4 samples cannot train on 3",
@@ -281,4 +331,200 @@ void test_measures_reject_a_data_set_that_does_not_fit(void)
         nn_data_free(&bad[q]);
     nn_data_free(&D);
     nn_net_free(N);
+}
+
+/* The step rules of the chapter on optimisers, each against the same step computed by
+   hand on the tiny network of small_net: the gradient g of a batch of two
+   samples, then three steps of each rule from the same weights.  A rule
+   that read the sum instead of the average, forgot a square root, or
+   skipped Adam's bias correction would be off by far more than 1e-12. */
+static void batch_gradient(nn_net *N, const nn_dataset *D)
+{
+    nn_net_zero_grad(N);
+    for (size_t s = 0; s < 2; s++)
+        nn_net_backprop(N, D->x + 2 * s, D->y + s, NN_LOSS_BCE);
+}
+
+static void check_rule_by_hand(nn_train_options o)
+{
+    nn_dataset D;
+    xor_data(&D);
+    nn_net *a = small_net(), *b = small_net();
+    size_t nw = a->nw, ns = nn_train_state_size(a, &o);
+    CHECK(ns == (o.step == NN_STEP_ADAM ? 2 * nw + 1 : nw));
+    double *v = calloc(ns, sizeof *v), G[64] = { 0 }, m[64] = { 0 },
+           s2[64] = { 0 };
+    CHECK(v != NULL && nw <= 64);
+    CHECK(nn_train_check(a, 2, &o, NULL) == 0);
+    for (int t = 1; t <= 3 && v != NULL; t++) {
+        batch_gradient(a, &D);
+        nn_train_step(a, &o, v);
+        batch_gradient(b, &D);
+        for (size_t p = 0; p < nw; p++) {
+            double g = b->dwflat[p] / 2, w = b->wflat[p], eps = o.epsilon;
+            switch (o.step) {
+            case NN_STEP_SGD:
+                w -= o.rate * g;
+                break;
+            case NN_STEP_ADAGRAD:
+                G[p] += g * g;
+                w -= o.rate * g / (sqrt(G[p]) + eps);
+                break;
+            case NN_STEP_RMSPROP:
+                s2[p] = o.beta2 * s2[p] + (1 - o.beta2) * g * g;
+                w -= o.rate * g / (sqrt(s2[p]) + eps);
+                break;
+            case NN_STEP_ADAM:
+                m[p] = o.beta1 * m[p] + (1 - o.beta1) * g;
+                s2[p] = o.beta2 * s2[p] + (1 - o.beta2) * g * g;
+                w -= o.rate * (m[p] / (1 - pow(o.beta1, t)))
+                     / (sqrt(s2[p] / (1 - pow(o.beta2, t))) + eps);
+                break;
+            }
+            b->wflat[p] = w;
+        }
+        for (size_t p = 0; p < nw; p++)
+            CHECK_NEAR(a->wflat[p], b->wflat[p], 1e-12);
+    }
+    if (o.step == NN_STEP_ADAM && v != NULL)
+        CHECK(v[2 * nw] == 3.0);
+    free(v);
+    nn_net_free(a), nn_net_free(b), nn_data_free(&D);
+}
+
+void test_step_rules_match_steps_by_hand(void)
+{
+    nn_train_options o = { .loss = NN_LOSS_BCE, .rate = 0.05, .batch = 2 };
+    check_rule_by_hand(o);
+    o.step = NN_STEP_ADAGRAD, o.epsilon = 1e-8;
+    check_rule_by_hand(o);
+    o.step = NN_STEP_RMSPROP, o.beta2 = 0.9;
+    check_rule_by_hand(o);
+    o.step = NN_STEP_ADAM, o.beta1 = 0.9, o.beta2 = 0.999;
+    check_rule_by_hand(o);
+}
+
+/* Adam's first step is about the rate in every weight whose gradient is
+   not tiny: the bias correction makes m/sqrt(s) = g/|g|.  Without it the
+   first step would be (1 - beta1)/sqrt(1 - beta2) = 3.2 times the rate;
+   RMSProp's first step is 1/sqrt(1 - beta2) times the rate. */
+void test_first_adaptive_steps_have_the_size_of_the_rate(void)
+{
+    nn_dataset D;
+    xor_data(&D);
+    const double eta = 1e-3;
+    for (int rule = NN_STEP_RMSPROP; rule <= NN_STEP_ADAM; rule++) {
+        nn_train_options o = { .loss = NN_LOSS_BCE, .rate = eta, .batch = 2,
+                               .step = (nn_step_rule)rule, .beta2 = 0.99,
+                               .epsilon = 1e-12 };
+        if (rule == NN_STEP_ADAM)
+            o.beta1 = 0.9;
+        nn_net *N = small_net();
+        double w0[64], v[2 * 64 + 1] = { 0 };
+        CHECK(N->nw <= 64);
+        memcpy(w0, N->wflat, N->nw * sizeof w0[0]);
+        batch_gradient(N, &D);
+        nn_train_step(N, &o, v);
+        double want = rule == NN_STEP_ADAM ? eta : eta / sqrt(1 - 0.99);
+        for (size_t p = 0; p < N->nw; p++)
+            if (fabs(N->dwflat[p]) > 1e-6)
+                CHECK_NEAR(fabs(N->wflat[p] - w0[p]), want, 1e-9);
+        nn_net_free(N);
+    }
+    nn_data_free(&D);
+}
+
+/* Weight decay shrinks every weight of a column j >= 1 by 1 - eta lambda
+   before the step, and leaves column 0, the biases, exactly as the step
+   alone leaves them; with decay_bias the biases shrink too. */
+void test_decay_spares_column_0_unless_asked(void)
+{
+    nn_dataset D;
+    xor_data(&D);
+    const double eta = 0.1, lambda = 0.5;
+    nn_net *plain = small_net(), *kept = small_net(), *all = small_net();
+    /* biases not 0, so that decaying them shows */
+    for (int k = 1; k < plain->L; k++)
+        for (int i = 1; i <= plain->n[k + 1]; i++)
+            plain->w[k][i][0] = kept->w[k][i][0] = all->w[k][i][0] =
+                0.25 * i - 0.1 * k;
+    nn_train_options o = { .loss = NN_LOSS_BCE, .rate = eta, .batch = 2 },
+                     od = o, ob = o;
+    od.decay = lambda;
+    ob.decay = lambda, ob.decay_bias = 1;
+    double v[64] = { 0 }, before[64];
+    CHECK(plain->nw <= 64);
+    memcpy(before, plain->wflat, plain->nw * sizeof before[0]);
+    nn_net *nets[3] = { plain, kept, all };
+    const nn_train_options *opts[3] = { &o, &od, &ob };
+    for (int q = 0; q < 3; q++) {
+        batch_gradient(nets[q], &D);
+        nn_train_step(nets[q], opts[q], v);
+    }
+    for (int k = 1; k < plain->L; k++)
+        for (int i = 1; i <= plain->n[k + 1]; i++)
+            for (int j = 0; j <= plain->n[k]; j++) {
+                double step = plain->w[k][i][j] - before[&plain->w[k][i][j]
+                                                          - plain->wflat];
+                double old = plain->w[k][i][j] - step;
+                if (j == 0)
+                    CHECK(kept->w[k][i][0] == plain->w[k][i][0]);
+                else
+                    CHECK_NEAR(kept->w[k][i][j],
+                               (1 - eta * lambda) * old + step, 1e-14);
+                CHECK_NEAR(all->w[k][i][j], (1 - eta * lambda) * old + step,
+                           1e-14);
+                if (j == 0)
+                    CHECK(fabs(all->w[k][i][0] - plain->w[k][i][0]) > 1e-3);
+            }
+    nn_net_free(plain), nn_net_free(kept), nn_net_free(all);
+    nn_data_free(&D);
+}
+
+/* With the defaults (no rule named, no decay) the trainer takes exactly
+   the steps of chapter 9: the same bits as nn_net_descend. */
+void test_default_options_step_as_before(void)
+{
+    nn_dataset D;
+    xor_data(&D);
+    nn_net *a = small_net(), *b = small_net();
+    nn_train_options o = { .loss = NN_LOSS_BCE, .rate = 0.5, .batch = 2 };
+    double v[64] = { 0 };
+    batch_gradient(a, &D);
+    nn_train_step(a, &o, v);
+    batch_gradient(b, &D);
+    nn_net_descend(b, 0.5);
+    CHECK(memcmp(a->wflat, b->wflat, a->nw * sizeof(double)) == 0);
+    /* and no step at all when no sample was summed */
+    nn_net_zero_grad(a);
+    memcpy(b->wflat, a->wflat, a->nw * sizeof(double));
+    o.step = NN_STEP_ADAM, o.beta1 = 0.9, o.beta2 = 0.999, o.epsilon = 1e-8;
+    nn_train_step(a, &o, v);
+    CHECK(memcmp(a->wflat, b->wflat, a->nw * sizeof(double)) == 0);
+    nn_net_free(a), nn_net_free(b), nn_data_free(&D);
+}
+
+/* A trainer made with Adam keeps its state between epochs: two epochs
+   of the trainer are two Adam steps by nn_train_step. */
+void test_trainer_keeps_adam_state(void)
+{
+    nn_dataset D;
+    xor_data(&D);
+    nn_net *a = small_net(), *b = small_net();
+    nn_train_options o = { .loss = NN_LOSS_BCE, .rate = 0.01, .batch = 4,
+                           .step = NN_STEP_ADAM, .beta1 = 0.9,
+                           .beta2 = 0.999, .epsilon = 1e-8, .decay = 0.1 };
+    nn_trainer *T = nn_trainer_create(a, 4, &o, NULL);
+    CHECK(T != NULL);
+    double v[2 * 64 + 1] = { 0 };
+    for (int e = 0; e < 2 && T != NULL; e++) {
+        CHECK(nn_train_epoch(T, &D, NULL, NULL, NULL) == 0);
+        nn_net_zero_grad(b);
+        for (size_t s = 0; s < 4; s++)
+            nn_net_backprop(b, D.x + 2 * s, D.y + s, NN_LOSS_BCE);
+        nn_train_step(b, &o, v);
+    }
+    CHECK(memcmp(a->wflat, b->wflat, a->nw * sizeof(double)) == 0);
+    nn_trainer_free(T);
+    nn_net_free(a), nn_net_free(b), nn_data_free(&D);
 }

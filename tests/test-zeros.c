@@ -40,7 +40,8 @@ static void train_zeros(nn_net *N, double eta, long samples, long seed)
     nn_dataset B;
     nn_err err;
     CHECK(nn_data_create(&B, 100, 2, 3, &err) == 0);
-    nn_train_options o = { NN_LOSS_SQUARED, eta, 1, 0.0 };
+    nn_train_options o = { .loss = NN_LOSS_SQUARED, .rate = eta,
+        .batch = 1 };
     nn_trainer *T = nn_trainer_create(N, B.n, &o, &err);
     CHECK(T != NULL);
     if (T != NULL && B.x != NULL) {
@@ -90,7 +91,8 @@ void test_train_fresh_is_draw_and_epoch(void)
     nn_err err;
     CHECK(nn_data_create(&D1, 50, 2, 3, &err) == 0);
     CHECK(nn_data_create(&D2, 50, 2, 3, &err) == 0);
-    nn_train_options o = { NN_LOSS_SQUARED, 0.01, 1, 0.0 };
+    nn_train_options o = { .loss = NN_LOSS_SQUARED, .rate = 0.01,
+        .batch = 1 };
     nn_trainer *T1 = A ? nn_trainer_create(A, 50, &o, &err) : NULL;
     nn_trainer *T2 = B ? nn_trainer_create(B, 50, &o, &err) : NULL;
     CHECK(T1 != NULL && T2 != NULL);

@@ -309,7 +309,7 @@ struct nn_batch_trainer {
     int B;              /* samples per batch, at most n */
     nn_batch_work *W;
     size_t *order;      /* the order of the current epoch */
-    double *v;          /* the velocity, one number per weight */
+    double *v;          /* the step rule's state (nn_train_state_size) */
     double *X, *Y;      /* one batch of inputs and of targets */
 };
 
@@ -327,7 +327,7 @@ nn_batch_trainer *nn_batch_trainer_create(nn_net *N, size_t n,
     if (T != NULL) {
         T->W = nn_batch_create(N, (int)B, err);
         T->order = malloc(n * sizeof *T->order);
-        T->v = calloc(N->nw, sizeof *T->v);
+        T->v = calloc(nn_train_state_size(N, o), sizeof *T->v);
         T->X = malloc(B * row * sizeof *T->X);
     }
     if (T == NULL || T->W == NULL || T->order == NULL || T->v == NULL
@@ -353,8 +353,10 @@ void nn_batch_trainer_free(nn_batch_trainer *T)
 
 int nn_batch_trainer_rate(nn_batch_trainer *T, double rate, nn_err *err)
 {
-    if (!(rate > 0.0))
-        return nn_fail(err, "training needs a rate > 0, not %g", rate);
+    nn_train_options o = T->o;
+    o.rate = rate;
+    if (nn_train_check(T->N, T->n, &o, err) != 0)
+        return -1;
     T->o.rate = rate;
     return 0;
 }

@@ -57,7 +57,8 @@ nn_batch_trainer *nn_batch_trainer_create(nn_net *N, size_t n,
                                     const nn_train_options *o, nn_err *err);
 void nn_batch_trainer_free(nn_batch_trainer *T);
 /* The learning rate of the epochs to come: 0; -1, with a message in err
-   and the rate unchanged, if rate is not > 0. */
+   and the rate unchanged, if nn_train_check refuses it (not > 0, or a
+   rate * decay of 1 or more). */
 int nn_batch_trainer_rate(nn_batch_trainer *T, double rate, nn_err *err);
 /* One epoch over src, as nn_train_epoch over a data set: the order
    shuffled with r (the samples' own order if r is NULL), a step after

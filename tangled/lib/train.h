@@ -6,11 +6,28 @@
 #include "backprop.h"
 #include "data.h"
 
+/* the step rules */
+typedef enum nn_step_rule {
+    NN_STEP_SGD = 0,    /* gradient descent, with momentum if mu > 0 */
+    NN_STEP_ADAGRAD,
+    NN_STEP_RMSPROP,
+    NN_STEP_ADAM
+} nn_step_rule;
+/* The rules' names, "sgd", "adagrad", "rmsprop", "adam", ended by NULL. */
+extern const char *const nn_step_names[];
+
 typedef struct nn_train_options {
     nn_loss_kind loss;
     double rate;        /* the learning rate eta, > 0 */
     size_t batch;       /* samples per step, >= 1; more than n means all */
     double momentum;    /* mu in [0, 1); 0 is plain gradient descent */
+    /* the options of the other step rules and of weight decay */
+    nn_step_rule step;  /* the rule; NN_STEP_SGD (0) is the one above */
+    double beta1;       /* Adam: decay of the mean of g, in [0, 1) */
+    double beta2;       /* RMSProp, Adam: decay of the mean of g^2, [0, 1) */
+    double epsilon;     /* AdaGrad, RMSProp, Adam: > 0, added to the root */
+    double decay;       /* lambda >= 0: w <- (1 - eta lambda) w, eta lambda < 1 */
+    int decay_bias;     /* 1: decay column 0 too (an experiment); else 0 */
 } nn_train_options;
 
 typedef struct nn_trainer nn_trainer;
@@ -39,8 +56,14 @@ int nn_train_epoch(nn_trainer *T, const nn_dataset *D, nn_rng *r, double *loss,
    err, if not: the checks of nn_trainer_create. */
 int nn_train_check(const nn_net *N, size_t n, const nn_train_options *o,
                 nn_err *err);
+/* The number of doubles of state that the step rule of o keeps for N
+   between steps: the velocity, or the sums and means of AdaGrad,
+   RMSProp and Adam. */
+size_t nn_train_state_size(const nn_net *N, const nn_train_options *o);
 /* The step of o after a batch whose gradient is summed in N->dw:
-   nn_net_descend, or with momentum the velocity v (one number a weight). */
+   nn_net_descend, or with momentum the velocity v; the other rules keep
+   their means in v.  v holds nn_train_state_size(N, o) doubles, zero
+   before the first step.  No step if N->dw sums no sample. */
 void nn_train_step(nn_net *N, const nn_train_options *o, double v[]);
 
 /* The average loss of N over D, in *loss, and the share of samples

@@ -61,7 +61,8 @@ static double median3(double a, double b, double c)
 static struct timing time_an_epoch_both_ways(nn_net *N, const nn_dataset *D,
                                              const struct options *o)
 {
-    nn_train_options t = { NN_LOSS_SOFTMAX_CE, 0.01, (size_t)o->batch, 0.0 };
+    nn_train_options t = { .loss = NN_LOSS_SOFTMAX_CE, .rate = 0.01,
+        .batch = (size_t)o->batch };
     nn_err err;
     nn_trainer *T = cli_have(nn_trainer_create(N, D->n, &t, &err), &err);
     nn_batch_trainer *BT = cli_have(nn_batch_trainer_create(N, D->n, &t, &err),

@@ -46,7 +46,8 @@ static void train_classifier(nn_net *N, const nn_dataset *D, double rate,
                              long batch, long epochs, long seed,
                              const char *what)
 {
-    nn_train_options o = { NN_LOSS_BCE, rate, (size_t)batch, 0.0 };
+    nn_train_options o = { .loss = NN_LOSS_BCE, .rate = rate,
+        .batch = (size_t)batch };
     nn_err err;
     nn_trainer *T = cli_have(nn_trainer_create(N, D->n, &o, &err), &err);
     nn_rng order;

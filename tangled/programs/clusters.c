@@ -60,7 +60,7 @@ static nn_net *cluster_net(const layer_sizes *size, long seed)
 /* make a full-batch trainer */
 static nn_trainer *full_batch(nn_net *N, size_t n, double rate)
 {
-    nn_train_options o = { NN_LOSS_BCE, rate, n, 0.0 };
+    nn_train_options o = { .loss = NN_LOSS_BCE, .rate = rate, .batch = n };
     nn_err err;
     return cli_have(nn_trainer_create(N, n, &o, &err), &err);
 }

@@ -405,8 +405,8 @@ static struct run train_and_measure(nn_net *N, const struct options *o,
                        { 0.0, 0.0, { { 0 } } }, NULL };
     run.curve = cli_alloc(3 * (size_t)run.epochs + 3, sizeof *run.curve);
     run.predicted = cli_alloc(test->n, sizeof *run.predicted);
-    nn_train_options t = { NN_LOSS_SOFTMAX_CE, o->rate, (size_t)o->batch,
-                        o->momentum };
+    nn_train_options t = { .loss = NN_LOSS_SOFTMAX_CE, .rate = o->rate,
+        .batch = (size_t)o->batch, .momentum = o->momentum };
     nn_batch_source src = { train->n, train->rows * train->cols, 10,
                          fill_from_images, train };
     nn_err err;

@@ -49,7 +49,7 @@ static double train_quadrants(nn_net *N, nn_loss_kind k, double rate,
     nn_dataset D;
     nn_err err;
     cli_must(nn_data_create(&D, (size_t)samples, 2, 2, &err), &err);
-    nn_train_options t = { k, rate, 1, 0.0 };
+    nn_train_options t = { .loss = k, .rate = rate, .batch = 1 };
     nn_trainer *T = cli_have(nn_trainer_create(N, D.n, &t, &err), &err);
     nn_rng data;
     nn_rng_seed(&data, (uint64_t)seed, 112);
@@ -172,7 +172,8 @@ static void run_longer(const struct options *o, const nn_dataset *V)
     for (int q = 0; q < COLUMNS; q++)
         for (long t = 0; t < LONG_SEEDS; t++) {
             nn_net *N = make_quadrants_net(&recipes[1], o->seed + t);
-            nn_train_options to = { NN_LOSS_SQUARED, column_rate[q], 1, 0.0 };
+            nn_train_options to = { .loss = NN_LOSS_SQUARED,
+                                    .rate = column_rate[q], .batch = 1 };
             nn_trainer *T = cli_have(nn_trainer_create(N, D.n, &to, &err),
                                      &err);
             nn_rng data;

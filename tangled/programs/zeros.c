@@ -99,7 +99,8 @@ static void train_at(struct rate_run *r, long seed, const struct options *o,
     nn_dataset B;
     cli_must(nn_data_create(&B, (size_t)o->block, n[1], n[o->size.L], &err),
              &err);
-    nn_train_options t = { NN_LOSS_SQUARED, r->rate, 1, 0.0 };
+    nn_train_options t = { .loss = NN_LOSS_SQUARED, .rate = r->rate,
+                           .batch = 1 };
     nn_trainer *T = cli_have(nn_trainer_create(N, B.n, &t, &err), &err);
     for (long b = 0; b < o->samples / o->block; b++) {
         cli_must(train_fresh(T, &B, zeros_draw, &data, NULL, &err), &err);
