@@ -226,29 +226,27 @@ $(B)/data/batch-speed.tex: $(B)/bin/batch-speed
 
 # The runs of chapter 17, on Fashion-MNIST from its Debian package: five
 # seeds of the network, each its own target, A also drawing the pictures
-# (its keys are fashion.*); five of the linear softmax; the summary of the
-# ten for the table; and a run on 500 images that overfits.
+# and quoting (its keys are fashion.*); five of the linear softmax; the
+# summary of the ten for the table; and a run on 500 images that overfits.
 FASHION_RUNS = A B C D E
 FASHION_SEED_A = 1
 FASHION_SEED_B = 2
 FASHION_SEED_C = 3
 FASHION_SEED_D = 4
 FASHION_SEED_E = 5
-FASHION_TEX = $(FASHION_RUNS:%=$(B)/data/fashion-net-%.tex) \
-              $(B)/data/fashion-summary.tex $(B)/data/fashion-overfit.tex
+FASHION_TEX = $(B)/data/fashion.tex $(B)/data/fashion-summary.tex $(B)/data/fashion-overfit.tex
 FASHION_RESULTS = $(FASHION_RUNS:%=$(B)/data/fashion-result-%.dat) \
                   $(FASHION_RUNS:%=$(B)/data/fashion-linresult-%.dat)
 FASHION_PICTURES = $(foreach f,samples confusion weights errors,$(B)/data/fashion-$(f).dat)
 fashion_net = $(B)/bin/fashion --seed $(FASHION_SEED_$(1)) \
-   --curves $(B)/data/fashion-curves-$(1).dat --result $(B)/data/fashion-result-$(1).dat \
-   --tex $(B)/data/fashion-net-$(1).tex
-$(B)/data/fashion-net-A.tex $(B)/data/fashion-curves-A.dat $(B)/data/fashion-result-A.dat \
+   --curves $(B)/data/fashion-curves-$(1).dat --result $(B)/data/fashion-result-$(1).dat
+$(B)/data/fashion.tex $(B)/data/fashion-curves-A.dat $(B)/data/fashion-result-A.dat \
   $(FASHION_PICTURES) &: $(B)/bin/fashion | check-packages
 	@mkdir -p $(@D)
-	$(call fashion_net,A) --tag fashion --pictures $(B)/data/fashion > /dev/null
-$(B)/data/fashion-net-%.tex $(B)/data/fashion-curves-%.dat $(B)/data/fashion-result-%.dat: $(B)/bin/fashion | check-packages
+	$(call fashion_net,A) --pictures $(B)/data/fashion --tex $(B)/data/fashion.tex > /dev/null
+$(B)/data/fashion-curves-%.dat $(B)/data/fashion-result-%.dat: $(B)/bin/fashion | check-packages
 	@mkdir -p $(@D)
-	$(call fashion_net,$*) --tag fashion$* > /dev/null
+	$(call fashion_net,$*) > /dev/null
 $(B)/data/fashion-lincurves-%.dat $(B)/data/fashion-linresult-%.dat: $(B)/bin/fashion | check-packages
 	@mkdir -p $(@D)
 	$< --hidden 0 --seed $(FASHION_SEED_$*) --curves $(B)/data/fashion-lincurves-$*.dat \
