@@ -722,6 +722,10 @@ static void summarize(const struct options *o)
                 "widest network beats the best seed of the narrowest on the "
                 "test images", "%.4f against %.4f", g[wide].min[2],
                 g[narrow].max[2]);
+    quote_claim("val-above-test", g[wide].sum[1] > g[wide].sum[2],
+                "the widest network's mean validation accuracy is above its "
+                "mean test accuracy", "%.4f against %.4f",
+                g[wide].sum[1] / g[wide].seeds, g[wide].sum[2] / g[wide].seeds);
     quote_claim("spread-small", g[wide].max[2] - g[wide].min[2] < hi - lo,
                 "the test accuracies of the widest network's seeds differ by "
                 "less than the width of Wilson's interval", "%.4f against "
