@@ -106,6 +106,8 @@ FIGURES = \
     optimisers-fits \
     fashion-samples \
     fashion-curves \
+    fashion-seeds \
+    fashion-overfit \
     fashion-confusion \
     fashion-errors \
     fashion-weights \
@@ -176,7 +178,7 @@ RUNS = $(B)/data/first-step.tex $(B)/data/rng-demo.tex $(B)/data/layout.tex $(B)
        $(B)/data/classifier.tex $(B)/data/clusters.tex \
        $(B)/data/optimisers.tex \
        $(B)/data/batch-speed.tex \
-       $(B)/data/fashion.tex \
+       $(FASHION_TEX) \
        $(B)/data/cartpole-demo.tex $(B)/data/ac-check-runs.tex \
        $(BALANCE_TEX) $(B)/data/balance-compare-runs.tex
 
@@ -273,13 +275,44 @@ $(B)/data/batch-speed.tex: $(B)/bin/batch-speed
 	@mkdir -p $(@D)
 	$< --seed 2026 --tex $@ > /dev/null
 
-# The training run of chapter 17, on Fashion-MNIST from its Debian package.
-FASHION_DATA = $(foreach f,samples confusion weights errors,$(B)/data/fashion-$(f).dat) \
-               $(B)/data/fashion-curves.dat
-$(B)/data/fashion.tex $(FASHION_DATA) &: $(B)/bin/fashion | check-packages
+# The runs of chapter 17, on Fashion-MNIST from its Debian package: five
+# seeds of the network, each its own target, A also drawing the pictures
+# and quoting (its keys are fashion.*); five of the linear softmax; the
+# summary of the ten for the table; and a run on 500 images that overfits.
+FASHION_RUNS = A B C D E
+FASHION_SEED_A = 1
+FASHION_SEED_B = 2
+FASHION_SEED_C = 3
+FASHION_SEED_D = 4
+FASHION_SEED_E = 5
+FASHION_TEX = $(B)/data/fashion.tex $(B)/data/fashion-summary.tex $(B)/data/fashion-overfit.tex
+FASHION_RESULTS = $(FASHION_RUNS:%=$(B)/data/fashion-result-%.dat) \
+                  $(FASHION_RUNS:%=$(B)/data/fashion-linresult-%.dat)
+FASHION_PICTURES = $(foreach f,samples confusion weights errors,$(B)/data/fashion-$(f).dat)
+fashion_net = $(B)/bin/fashion --seed $(FASHION_SEED_$(1)) \
+   --curves $(B)/data/fashion-curves-$(1).dat --result $(B)/data/fashion-result-$(1).dat
+$(B)/data/fashion.tex $(B)/data/fashion-curves-A.dat $(B)/data/fashion-result-A.dat \
+  $(FASHION_PICTURES) &: $(B)/bin/fashion | check-packages
 	@mkdir -p $(@D)
-	$< --seed 2026 --curves $(B)/data/fashion-curves.dat \
-	   --pictures $(B)/data/fashion --tex $(B)/data/fashion.tex > /dev/null
+	$(call fashion_net,A) --pictures $(B)/data/fashion --tex $(B)/data/fashion.tex > /dev/null
+$(B)/data/fashion-curves-%.dat $(B)/data/fashion-result-%.dat: $(B)/bin/fashion | check-packages
+	@mkdir -p $(@D)
+	$(call fashion_net,$*) > /dev/null
+$(B)/data/fashion-lincurves-%.dat $(B)/data/fashion-linresult-%.dat: $(B)/bin/fashion | check-packages
+	@mkdir -p $(@D)
+	$< --hidden 0 --seed $(FASHION_SEED_$*) --curves $(B)/data/fashion-lincurves-$*.dat \
+	   --result $(B)/data/fashion-linresult-$*.dat > /dev/null
+comma = ,
+empty =
+space = $(empty) $(empty)
+$(B)/data/fashion-summary.tex $(B)/data/fashion-table.tex &: $(FASHION_RESULTS) $(B)/bin/fashion
+	@mkdir -p $(@D)
+	$(B)/bin/fashion --summarize $(subst $(space),$(comma),$(strip $(FASHION_RESULTS))) \
+	   --table $(B)/data/fashion-table.tex --tag fashionSum --tex $(B)/data/fashion-summary.tex
+$(B)/data/fashion-overfit.tex $(B)/data/fashion-overfit.dat &: $(B)/bin/fashion | check-packages
+	@mkdir -p $(@D)
+	$< --seed 1 --subset 500 --epochs 60 --validation 2000 \
+	   --curves $(B)/data/fashion-overfit.dat --tag fashionSub --tex $(B)/data/fashion-overfit.tex > /dev/null
 
 # The cart-pole (chapters 18 to 20): fixed rules, the gradient checks of
 # the two networks, five training runs and the comparison of variants.
@@ -383,6 +416,8 @@ FIGSIZE_optimisers-decay = 12cm,6.5cm
 FIGSIZE_optimisers-fits = 12cm,6.5cm
 FIGSIZE_fashion-samples = 15cm,7.5cm
 FIGSIZE_fashion-curves = 15cm,6cm
+FIGSIZE_fashion-seeds = 12cm,6.5cm
+FIGSIZE_fashion-overfit = 15cm,6cm
 FIGSIZE_fashion-confusion = 11cm,10cm
 FIGSIZE_fashion-errors = 15cm,7.5cm
 FIGSIZE_fashion-weights = 15cm,8cm
@@ -425,7 +460,10 @@ $(B)/fig/optimisers-decay.tex: $(B)/data/optimisers-decay.dat
 $(B)/fig/optimisers-fits.tex: $(B)/data/optimisers-fits.dat
 
 $(B)/fig/fashion-samples.tex: $(B)/data/fashion-samples.dat
-$(B)/fig/fashion-curves.tex: $(B)/data/fashion-curves.dat
+$(B)/fig/fashion-curves.tex: $(B)/data/fashion-curves-A.dat
+$(B)/fig/fashion-seeds.tex: $(FASHION_RUNS:%=$(B)/data/fashion-curves-%.dat) \
+                            $(FASHION_RUNS:%=$(B)/data/fashion-lincurves-%.dat)
+$(B)/fig/fashion-overfit.tex: $(B)/data/fashion-overfit.dat
 $(B)/fig/fashion-confusion.tex: $(B)/data/fashion-confusion.dat
 $(B)/fig/fashion-errors.tex: $(B)/data/fashion-errors.dat
 $(B)/fig/fashion-weights.tex: $(B)/data/fashion-weights.dat

@@ -223,6 +223,20 @@ check "fashion learns on 5000 images in one epoch (>= 70% on the test set)" bash
     out=$("$1/bin/fashion" --subset 5000 --epochs 1 --seed 3 2>/dev/null) || exit 1
     acc=$(echo "$out" | sed -n "s/^test accuracy \([0-9.]*\)%.*/\1/p")
     echo "$out"; awk -v a="$acc" "BEGIN { exit !(a >= 70) }"' _ "$build"
+check "fashion --hidden 0, the linear softmax, learns (>= 70% after one epoch on 5000 images)" bash -c '
+    out=$("$1/bin/fashion" --hidden 0 --subset 5000 --epochs 1 --seed 3 2>/dev/null) || exit 1
+    acc=$(echo "$out" | sed -n "s/^test accuracy \([0-9.]*\)%.*/\1/p")
+    echo "$out"; awk -v a="$acc" "BEGIN { exit !(a >= 70) }"' _ "$build"
+check "fashion keeps the weights of the epoch of best validation accuracy, and saves them" bash -c '
+    cd "$2" && "$1/bin/fashion" --subset 1000 --epochs 4 --rate 0.05 --seed 5 --curves k.dat \
+        --save k.bin 2>/dev/null >k.out && cat k.out k.dat &&
+    kept=$(sed -n "s/.*after epoch \([0-9]*\);.*/\1/p" k.out) &&
+    best=$(awk "!/^#/ && \$5 > b { b = \$5; e = \$1 } END { print e }" k.dat) &&
+    [ -n "$kept" ] && [ "$kept" = "$best" ] &&
+    "$1/bin/fashion" --load k.bin 2>/dev/null >l.out &&
+    a=$(sed -n "s/^\(test accuracy [0-9.]*%, test loss [0-9.]*\).*/\1/p" k.out) &&
+    b=$(sed -n "s/^\(test accuracy [0-9.]*%, test loss [0-9.]*\).*/\1/p" l.out) &&
+    [ -n "$a" ] && [ "$a" = "$b" ]' _ "$PWD/$build" "$scratch"
 check "fashion saves a model that loads to the same test accuracy" bash -c '
     cd "$2" && "$1/bin/fashion" --subset 2000 --epochs 1 --save m.bin 2>/dev/null >a.out &&
     "$1/bin/fashion" --load m.bin 2>/dev/null >b.out &&
@@ -282,13 +296,52 @@ for shape in 1x4096 32x128 1x600 3x5; do
     write_idx_set "$scratch/idx-$shape" "${shape%x*}" "${shape#*x}"
     check "fashion --pictures draws $shape images" bash -c '
         cd "$2" && "$1/bin-san/fashion" --data "idx-$3" --epochs 1 --hidden 2 --batch 8 \
-            --pictures "p-$3" >/dev/null 2>&1 &&
+            --validation 10 --pictures "p-$3" >/dev/null 2>&1 &&
         for k in samples weights errors confusion; do [ -s "p-$3-$k.dat" ] || exit 1; done &&
         awk "NF == 3 && \$2 <= 0 && \$3 != 0 && (\$3 - 128 / 255) ^ 2 > 1e-16 { bad = 1 } END { exit bad }" \
             "p-$3-samples.dat" "p-$3-errors.dat"' _ "$PWD/$build" "$scratch" "$shape"
 done
 write_idx_set "$scratch/idx-1x4097" 1 4097
 expect_error "fashion --pictures refuses images too large to draw" fashion --data "$scratch/idx-1x4097" --epochs 1 --hidden 2 --pictures "$scratch/cli-file-p"
+# The validation set, the result lines and their summary (chapter 17).
+expect_error "fashion refuses a validation set that leaves no image to train on" fashion --tex "$f" --data "$scratch/idx-3x5" --validation 20 --epochs 1 --hidden 2
+expect_error "fashion refuses --table without --summarize" fashion --data "$scratch/idx-3x5" --validation 10 --epochs 1 --hidden 2 --table "$scratch/cli-file-t"
+expect_error "fashion refuses --save with --summarize" fashion --summarize "$scratch/none" --save "$scratch/cli-file-m"
+expect_error "fashion refuses --result for a loaded model" fashion --data "$scratch/tiny" --load "$scratch/huge.bin" --result "$scratch/cli-file-r"
+expect_error "fashion refuses --result without a validation set" fashion --data "$scratch/idx-3x5" --validation 0 --epochs 1 --hidden 2 --result "$scratch/cli-file-r"
+# 20 identical test images, two of each class: whatever the network, it
+# predicts one class for all and is right on 2 of 20; Wilson's 95 %
+# interval for 0.1 at n = 20 is [0.0279, 0.3010] (the normal
+# approximation would give [-0.031, 0.231]).
+check "fashion quotes Wilson's interval for its test accuracy" bash -c '
+    cd "$2" && "$1/bin/fashion" --data idx-3x5 --validation 10 --epochs 2 --hidden 2 \
+        --batch 4 --tex w.tex >/dev/null 2>&1 && cat w.tex &&
+    grep -q "^\\\\setrun{fashion.acc}{10.0}$" w.tex &&
+    grep -q "^\\\\setrun{fashion.acclo}{2.8}$" w.tex &&
+    grep -q "^\\\\setrun{fashion.acchi}{30.1}$" w.tex' _ "$PWD/$build" "$scratch"
+printf '# hidden seed epoch train val test images loss\n128 1 3 0.9 0.88 0.87 10000 0.35\n' >"$scratch/res-a.dat"
+printf '128 2 4 0.92 0.89 0.88 10000 0.33\n0 1 9 0.85 0.84 0.83 10000 0.45\n' >"$scratch/res-b.dat"
+check "fashion --summarize groups result lines by width: mean, smallest, largest" bash -c '
+    cd "$2" && "$1/bin/fashion" --summarize res-a.dat,res-b.dat --table t.tex \
+        --tex s.tex >/dev/null && cat t.tex s.tex &&
+    grep -q "^\\\\setrun{fashion.h128.testmean}{87.5}$" s.tex &&
+    grep -q "^\\\\setrun{fashion.h128.valmin}{88.0}$" s.tex &&
+    grep -q "^\\\\setrun{fashion.h128.trainmax}{92.0}$" s.tex &&
+    grep -q "^\\\\setrun{fashion.h0.testmean}{83.0}$" s.tex &&
+    grep -q "^\\\\setrun{fashion.gain}{4.5}$" s.tex &&
+    grep -q "^\\\\setclaim{fashion.wide-beats-narrow}{1}" s.tex &&
+    grep -qxF "128 ReLU nodes & 2 & 3--4 & 91.0 & 88.5 & 88.0--89.0 & 87.5 & 87.0--88.0 \\\\" t.tex &&
+    grep -qxF "linear softmax & 1 & 9--9 & 85.0 & 84.0 & 84.0--84.0 & 83.0 & 83.0--83.0 \\\\" t.tex' \
+    _ "$PWD/$build" "$scratch"
+printf '128 1 3 0.9 0.88\n' >"$scratch/res-short.dat"
+check "fashion --summarize names the file and the line of a short result line" bash -c '
+    msg=$("$1/bin/fashion" --summarize "$2/res-a.dat,$2/res-short.dat" 2>&1 >/dev/null)
+    status=$?; echo "status $status: $msg"
+    [ $status -eq 1 ] && [[ $msg == *"res-short.dat: line 1: not a line of 8 numbers"* ]]' \
+    _ "$build" "$scratch"
+printf '128 1 3 0.9 1.5 0.87 10000 0.35\n' >"$scratch/res-share.dat"
+expect_error "fashion --summarize refuses an accuracy above 1" fashion --summarize "$scratch/res-share.dat" --tex "$f"
+expect_error "fashion --summarize refuses an empty list" fashion --summarize , --tex "$f"
 
 # Chapters 18 to 20: the cart-pole, the two networks, the agent.
 expect_error "cartpole-demo rejects zero episodes" cartpole-demo --tex "$f" --episodes 0

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "batch.h"
 #include "harness.h"
 #include "idx.h"
@@ -10,35 +11,54 @@
 
 /* fashion options */
 struct options {
-    const char *data, *save, *load, *pictures;
-    long seed, hidden, epochs, batch, subset;
+    const char *data, *save, *load, *pictures, *summarize;
+    long seed, hidden, epochs, batch, subset, validation;
     double rate, momentum;
     int digits;
-    FILE *model, *curves, *picture[4];      /* the outputs, or NULL */
+    FILE *model, *curves, *result, *table, *picture[4];  /* or NULL */
 };
 
 static struct options read_options(int argc, char **argv)
 {
     struct options o = { "/usr/share/datasets/fashion-mnist", .seed = 2026,
-        .hidden = 128, .epochs = 10, .batch = 32, .rate = 0.02, .momentum = 0.9 };
+        .hidden = 128, .epochs = 10, .batch = 32, .rate = 0.02,
+        .momentum = 0.9, .validation = 10000 };
     const cli_option opts[] = {
         { "--data", CLI_TEXT, &o.data, 0, 0, "the four IDX files, .gz or not" },
         { "--digits", CLI_FLAG, &o.digits, 0, 0, "the data are MNIST digits" },
         { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX, "seed of weights, order" },
-        { "--hidden", CLI_LONG, &o.hidden, 1, 10000, "hidden nodes" },
+        { "--hidden", CLI_LONG, &o.hidden, 0, 10000,
+          "hidden nodes; 0: none, linear" },
         { "--epochs", CLI_LONG, &o.epochs, 1, 1000, "epochs" },
         { "--rate", CLI_REAL, &o.rate, 1e-9, 10, "rate of the first epoch" },
         { "--momentum", CLI_REAL, &o.momentum, 0, 0.999, "momentum" },
         { "--batch", CLI_LONG, &o.batch, 1, 4096, "samples per step" },
-        { "--subset", CLI_LONG, &o.subset, 0, 1e8, "the first N images; 0: all" },
+        { "--validation", CLI_LONG, &o.validation, 0, 1e8,
+          "hold out the last N training images" },
+        { "--subset", CLI_LONG, &o.subset, 0, 1e8,
+          "train on the first N images; 0: all" },
         { "--save", CLI_TEXT, &o.save, 0, 0, "save the trained model" },
         { "--load", CLI_TEXT, &o.load, 0, 0, "test a saved model, no training" },
-        { "--curves", CLI_OUTPUT, &o.curves, 0, 0, "loss and accuracy per epoch" },
+        { "--curves", CLI_OUTPUT, &o.curves, 0, 0, "losses, accuracies per epoch" },
+        { "--result", CLI_OUTPUT, &o.result, 0, 0, "a line for --summarize" },
         { "--pictures", CLI_TEXT, &o.pictures, 0, 0, "PREFIX of 4 picture files" },
+        { "--summarize", CLI_TEXT, &o.summarize, 0, 0,
+          "FILE,FILE,... of --result lines" },
+        { "--table", CLI_OUTPUT, &o.table, 0, 0, "the summary's table rows" },
         { 0 } };
     cli_parse(argc, argv, "fashion", "Train a 784-H-10 ReLU network on "
               "Fashion-MNIST (or MNIST\ndigits); report its test accuracy.",
               opts);
+    /* refuse options that do not go together */
+    static const char *const of_a_run[] = {
+        "--save", "--load", "--curves", "--result", "--pictures", NULL };
+    for (int q = 0; o.summarize != NULL && of_a_run[q] != NULL; q++)
+        if (cli_given(of_a_run[q]))
+            cli_fail("%s: --summarize trains nothing", of_a_run[q]);
+    if (o.table != NULL && o.summarize == NULL)
+        cli_fail("--table: only with --summarize");
+    if (o.result != NULL && (o.load != NULL || o.validation == 0))
+        cli_fail("--result: needs a training run with --validation");
     o.model = cli_open(o.save, 1);
     /* open the four picture files */
     static const char *const kinds[4] = {
@@ -110,7 +130,7 @@ static struct measure evaluate(nn_net *N, const nn_image_set *S, int batch,
             nn_image_x(S, first + (size_t)t, X + (size_t)t * d);
         cli_must(nn_net_forward_batch(N, W, X, b, P, &err), &err);
         for (int t = 0; t < b; t++) {
-            /* score one test image */
+            /* score one image */
             const double *z = P + (size_t)t * 10;
             double l[11];
             int best = 0, c = S->labels[first + (size_t)t];
@@ -133,13 +153,27 @@ static struct measure evaluate(nn_net *N, const nn_image_set *S, int batch,
     return m;
 }
 
+/* Wilson's interval for a share */
+static void wilson(double p, double n, double *lo, double *hi)
+{
+    const double z = 1.96, z2n = z * z / n;
+    double centre = (p + z2n / 2) / (1 + z2n);
+    double half = z / (1 + z2n) * sqrt(p * (1 - p) / n + z2n / (4 * n));
+    *lo = centre - half, *hi = centre + half;
+}
+
 /* the record of a training run */
+enum { CURVE = 4,           /* numbers per epoch in the curve */
+       MEASURED = 10000,    /* training images measured per epoch */
+       RESULT = 8 };        /* numbers in a result line */
 struct run {
     long epochs;            /* trained, 0 for a loaded model */
-    double *curve;          /* per epoch: training loss, test loss, and
-                               test accuracy */
+    long chosen;            /* the epoch of the kept weights, from 1 */
+    double *curve;          /* per epoch: loss and accuracy of training
+                               images, then of the validation images */
+    long measured;          /* training images in the curve */
     double seconds, speed;  /* of training; samples/s in the first epoch */
-    struct measure final;
+    struct measure test;    /* of the kept weights */
     int *predicted;         /* the class predicted for each test image */
 };
 
@@ -147,8 +181,8 @@ struct run {
 static const char *class_name(int c, int digits)
 {
     static const char *const fashion[10] = {
-        "T-shirt/top", "trouser", "pullover", "dress", "coat",
-        "sandal", "shirt", "sneaker", "bag", "ankle boot"
+        "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+        "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"
     };
     static const char *const digit[10] = {
         "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"
@@ -240,21 +274,21 @@ static void write_errors(FILE *f, const nn_image_set *S, const int pred[],
                          int digits)
 {
     int shown = 0;
-    size_t which[24];
-    struct canvas c = canvas_new(8, 3, S->cols, S->rows, 8);
+    size_t which[18];
+    struct canvas c = canvas_new(6, 3, S->cols, S->rows, 12);
     double x[MAX_PICTURE];
-    for (size_t s = 0; s < S->n && shown < 24; s++)
+    for (size_t s = 0; s < S->n && shown < 18; s++)
         if (pred[s] != S->labels[s]) {
             nn_image_x(S, s, x);
-            canvas_put(&c, x, shown % 8, shown / 8);
+            canvas_put(&c, x, shown % 6, shown / 6);
             which[shown++] = s;
         }
     canvas_write(f, &c);
     fig_gap(f);
     for (int t = 0; t < shown; t++)
         fprintf(f, "%d %d \"%s\" \"(%s)\"\n",
-                (t % 8) * (S->cols + 2) + S->cols / 2,
-                -((t / 8) * (S->rows + 10) + S->rows + 1),
+                (t % 6) * (S->cols + 2) + S->cols / 2,
+                -((t / 6) * (S->rows + 14) + S->rows + 2),
                 class_name(pred[which[t]], digits),
                 class_name(S->labels[which[t]], digits));
 }
@@ -268,37 +302,31 @@ static void write_confusion(FILE *f, const struct measure *m)
             row += m->confusion[c][p];
         for (int p = 0; p < 10; p++)
             fig_row(f, c, p,
-                    row > 0 ? (double)m->confusion[c][p] / row : 0.0);
+                    row > 0 ? (double)m->confusion[c][p] / row : 0.0,
+                    (double)m->confusion[c][p]);
         fig_gap(f);
     }
 }
 
-/* summarize the second half of the curves */
-struct second_half {
-    long half, best;                /* epochs, from 1 */
-    int falls;                      /* the training loss fell every epoch */
-    int slower;                     /* the test loss fell less than it */
-    double train_drop, test_drop;   /* from the end of epoch half */
-    double end;                     /* the training loss of the last */
+/* summarize the curves */
+struct curve_summary {
+    int falls;          /* the training loss fell at every epoch */
+    long lowest;        /* the epoch of the lowest validation loss */
+    double rise;        /* last validation loss over the lowest */
 };
 
-static struct second_half second_half(const struct run *r)
+static struct curve_summary summary(const struct run *r)
 {
-    const long E = r->epochs;
+    struct curve_summary s = { r->epochs > 1, 1, 1.0 };
     const double *c = r->curve;
-    struct second_half h = { E / 2 > 0 ? E / 2 : 1, 1, E > 1, 0, 0, 0, 0 };
-    if (E == 0)                     /* a loaded model has no curves */
-        return h;
-    for (long e = 1; e < E; e++) {
-        h.falls = h.falls && c[3 * e] < c[3 * (e - 1)];
-        if (c[3 * e + 2] > c[3 * (h.best - 1) + 2])
-            h.best = e + 1;
+    for (long e = 1; e < r->epochs; e++) {
+        s.falls = s.falls && c[CURVE * e] < c[CURVE * (e - 1)];
+        if (c[CURVE * e + 2] < c[CURVE * (s.lowest - 1) + 2])
+            s.lowest = e + 1;
     }
-    h.train_drop = c[3 * (h.half - 1)] - c[3 * (E - 1)];
-    h.test_drop = c[3 * (h.half - 1) + 1] - c[3 * (E - 1) + 1];
-    h.slower = E > 1 && h.test_drop < h.train_drop;
-    h.end = c[3 * (E - 1)];
-    return h;
+    if (r->epochs > 0)
+        s.rise = c[CURVE * (r->epochs - 1) + 2] / c[CURVE * (s.lowest - 1) + 2];
+    return s;
 }
 
 /* summarize the confusion matrix */
@@ -328,38 +356,79 @@ static struct mistakes mistakes(const struct measure *m)
 
 /* quote the results of fashion */
 static void quote_results(const struct options *o, const nn_image_set *train,
-                          const struct run *r, const struct mistakes k,
-                          const struct second_half h)
+                          const nn_image_set *validation,
+                          const nn_image_set *test, const struct run *r,
+                          const struct mistakes k, const struct curve_summary s)
 {
+    double lo, hi;
+    wilson(r->test.accuracy, (double)test->n, &lo, &hi);
     quote_count("train", (long long)train->n);
-    quote("acc", "%.1f", 100 * r->final.accuracy);
-    quote("loss", "%.3f", r->final.loss);
-    quote("seconds", "%.1f", r->seconds);
-    quote_count("speed", llround(r->speed));
+    /* quote how the classes share the validation set */
+    long count[10] = { 0 }, fewest = LONG_MAX, most = 0;
+    for (size_t s = 0; s < validation->n; s++)
+        count[validation->labels[s]]++;
+    for (int c = 0; c < 10; c++)
+        fewest = count[c] < fewest ? count[c] : fewest,
+        most = count[c] > most ? count[c] : most;
+    quote_count("valfewest", fewest);
+    quote_count("valmost", most);
+    quote_count("test", (long long)test->n);
+    quote("acc", "%.1f", 100 * r->test.accuracy);
+    quote("acclo", "%.1f", 100 * lo);
+    quote("acchi", "%.1f", 100 * hi);
+    quote("acchalf", "%.1f", 100 * (hi - lo) / 2);
+    quote("loss", "%.3f", r->test.loss);
     quote("conf.true", "%s", class_name(k.true_class, o->digits));
     quote("conf.pred", "%s", class_name(k.predicted, o->digits));
-    quote_count("conf.count", r->final.confusion[k.true_class][k.predicted]);
+    quote_count("conf.count", r->test.confusion[k.true_class][k.predicted]);
     quote("hardest", "%s", class_name(k.hardest, o->digits));
     quote("hardestacc", "%.1f", k.permille / 10.0);
     if (r->epochs == 0)
         return;
-    quote("first", "%.1f", 100 * r->curve[2]);
-    quote("half", "%ld", h.half);
-    quote("traindrop", "%.3f", h.train_drop);
-    quote("testdrop", "%.3f", h.test_drop);
-    quote("testlosshalf", "%.3f", r->curve[3 * (h.half - 1) + 1]);
-    quote("bestepoch", h.best == r->epochs ? "after the last epoch"
-                                          : "after epoch %ld", h.best);
-    quote_claim("train-falls", h.falls, "the training loss falls at every "
-                "epoch", "from %.3f to %.3f", r->curve[0], h.end);
-    quote_claim("test-slower", h.slower, "over the second half of the run "
-                "the test loss falls less than the training loss",
-                "%.3f against %.3f", h.test_drop, h.train_drop);
+    /* quote the curves of the run */
+    const double *last = r->curve + CURVE * (r->epochs - 1);
+    const double *best = r->curve + CURVE * (r->chosen - 1);
+    const double *low = r->curve + CURVE * (s.lowest - 1);
+    quote("seconds", "%.1f", r->seconds);
+    quote_count("speed", llround(r->speed));
+    quote_count("measured", r->measured);
+    quote("trainloss", "%.3f", last[0]);
+    quote("trainlossacc", "%.1f", 100 * last[1]);
+    if (validation->n == 0)
+        return;
+    quote("chosen", "%ld", r->chosen);
+    quote("trainacc", "%.1f", 100 * best[1]);
+    quote("valacc", "%.1f", 100 * best[3]);
+    quote("firstval", "%.1f", 100 * r->curve[3]);
+    quote("valloss", "%.3f", last[2]);
+    quote("lowest", "%ld", s.lowest);
+    quote("lowestloss", "%.3f", low[2]);
+    quote_percent("rise", s.rise - 1);
+    
+    /* claim what the run shows */
+    if (o->subset == 0) {
+        quote_claim("train-falls", s.falls, "the training loss falls at every "
+                    "epoch", "from %.3f to %.3f", r->curve[0], last[0]);
+        quote_claim("gap", best[1] > best[3], "at the chosen epoch the training "
+                    "images are classified better than the validation images",
+                    "%.4f against %.4f", best[1], best[3]);
+    } else {
+        quote_claim("memorises", last[1] > 0.99, "the training accuracy ends "
+                    "above 99 percent", "%.4f", last[1]);
+        quote_claim("overfits", s.lowest < r->epochs && s.rise > 1.1,
+                    "the validation loss rises by more than a tenth after its "
+                    "lowest point", "lowest %.3f after epoch %ld, last %.3f",
+                    low[2], s.lowest, last[2]);
+        quote_claim("accuracy-holds", last[3] >= low[3], "the validation "
+                    "accuracy at the last epoch is no lower than at the epoch "
+                    "of the lowest validation loss", "%.4f against %.4f",
+                    last[3], low[3]);
+    }
 }
 
 /* the steps of fashion */
 static void read_sets(const struct options *o, nn_image_set *train,
-                      nn_image_set *test)
+                      nn_image_set *validation, nn_image_set *test)
 {
     read_set(o->data, "train", train);
     read_set(o->data, "t10k", test);
@@ -370,6 +439,18 @@ static void read_sets(const struct options *o, nn_image_set *train,
     if (o->pictures != NULL && test->rows * test->cols > MAX_PICTURE)
         cli_fail("--pictures: images of %d x %d pixels are too large to "
                  "draw; at most %d", test->rows, test->cols, MAX_PICTURE);
+    *validation = *train;
+    validation->n = 0;
+    if (o->load == NULL && o->validation > 0) {
+        /* hold out the last images of the training file */
+        if ((size_t)o->validation >= train->n)
+            cli_fail("%s: %zu training images; --validation %ld leaves none to "
+                     "train on", o->data, train->n, o->validation);
+        train->n -= (size_t)o->validation;
+        validation->n = (size_t)o->validation;
+        validation->pixels += train->n * (size_t)train->rows * (size_t)train->cols;
+        validation->labels += train->n;
+    }
     if (o->subset > 0 && (size_t)o->subset < train->n)
         train->n = (size_t)o->subset;
 }
@@ -389,7 +470,10 @@ static nn_net *make_or_load_network(const struct options *o,
     }
     int n[] = { 0, d, (int)o->hidden, 10 };
     nn_activation A[] = { 0, 0, NN_ACT_RELU, NN_ACT_IDENTITY };
-    nn_net *N = cli_have(nn_net_create(3, n, A, &err), &err);
+    if (o->hidden == 0)
+        n[2] = 10, A[2] = NN_ACT_IDENTITY;
+    nn_net *N = cli_have(nn_net_create(o->hidden > 0 ? 3 : 2, n, A, &err),
+                         &err);
     nn_rng init;
     nn_rng_seed(&init, (uint64_t)o->seed, 17);
     nn_net_init(N, &init);
@@ -397,40 +481,71 @@ static nn_net *make_or_load_network(const struct options *o,
 }
 
 /* the steps of fashion */
-static struct run train_and_measure(nn_net *N, const struct options *o,
-                                    const nn_image_set *train,
-                                    const nn_image_set *test)
+static void train_epochs(nn_net *N, const struct options *o,
+                         const nn_image_set *train,
+                         const nn_image_set *validation, struct run *run)
 {
-    struct run run = { o->load != NULL ? 0 : o->epochs, NULL, 0.0, 0.0,
-                       { 0.0, 0.0, { { 0 } } }, NULL };
-    run.curve = cli_alloc(3 * (size_t)run.epochs + 3, sizeof *run.curve);
-    run.predicted = cli_alloc(test->n, sizeof *run.predicted);
     nn_train_options t = { .loss = NN_LOSS_SOFTMAX_CE, .rate = o->rate,
-        .batch = (size_t)o->batch, .momentum = o->momentum };
+                           .batch = (size_t)o->batch,
+                           .momentum = o->momentum };
     nn_batch_source src = { train->n, train->rows * train->cols, 10,
-                         fill_from_images, train };
+                            fill_from_images, train };
+    nn_image_set sample = *train;       /* the training images measured */
+    if (sample.n > MEASURED)
+        sample.n = MEASURED;
+    run->measured = (long)sample.n;
+    double *kept = cli_alloc(N->nw, sizeof *kept);
     nn_err err;
     nn_batch_trainer *T =
         cli_have(nn_batch_trainer_create(N, train->n, &t, &err), &err);
     nn_rng order;
     nn_rng_seed(&order, (uint64_t)o->seed, 18);
-    for (long e = 0; e < run.epochs; e++) {
-        double *c = run.curve + 3 * e, t0 = nn_wall_seconds();
-        double eta = o->rate * (1.0 - (double)e / run.epochs);
+    for (long e = 0; e < run->epochs; e++) {
+        double t0 = nn_wall_seconds();
+        double eta = o->rate * (1.0 - (double)e / run->epochs);
         cli_must(nn_batch_trainer_rate(T, eta, &err), &err);
-        cli_must(nn_batch_train_epoch(T, &src, &order, &c[0], &err), &err);
+        cli_must(nn_batch_train_epoch(T, &src, &order, NULL, &err), &err);
         double dt = nn_wall_seconds() - t0;
-        run.seconds += dt;
+        run->seconds += dt;
         if (e == 0)
-            run.speed = (double)train->n / dt;
-        struct measure m = evaluate(N, test, (int)o->batch, NULL);
-        c[1] = m.loss, c[2] = m.accuracy;
-        cli_progress("fashion", e + 1, run.epochs, m.loss);
+            run->speed = (double)train->n / dt;
+        /* measure the weights at the end of the epoch */
+        double *c = run->curve + CURVE * e;
+        struct measure m = evaluate(N, &sample, (int)o->batch, NULL);
+        c[0] = m.loss, c[1] = m.accuracy;
+        c[2] = c[3] = NAN;
+        if (validation->n > 0) {
+            m = evaluate(N, validation, (int)o->batch, NULL);
+            c[2] = m.loss, c[3] = m.accuracy;
+        }
+        /* keep the weights of the best validation accuracy */
+        if (e == 0 || validation->n == 0
+            || c[3] > run->curve[CURVE * (run->chosen - 1) + 3]) {
+            run->chosen = e + 1;
+            memcpy(kept, N->wflat, N->nw * sizeof *kept);
+        }
+        cli_progress("fashion", e + 1, run->epochs, c[0]);
     }
     nn_batch_trainer_free(T);
-    run.final = evaluate(N, test, (int)o->batch, run.predicted);
+    memcpy(N->wflat, kept, N->nw * sizeof *kept);
+    free(kept);
+}
+
+/* the steps of fashion */
+static struct run train_and_measure(nn_net *N, const struct options *o,
+                                    const nn_image_set *train,
+                                    const nn_image_set *validation,
+                                    const nn_image_set *test)
+{
+    struct run run = { .epochs = o->load != NULL ? 0 : o->epochs };
+    run.curve = cli_alloc(CURVE * (size_t)run.epochs + CURVE,
+                          sizeof *run.curve);
+    run.predicted = cli_alloc(test->n, sizeof *run.predicted);
+    if (run.epochs > 0)
+        train_epochs(N, o, train, validation, &run);
+    run.test = evaluate(N, test, (int)o->batch, run.predicted);
     /* refuse a test loss that is not finite */
-    if (!isfinite(run.final.loss)) {
+    if (!isfinite(run.test.loss)) {
         if (o->load != NULL)
             cli_fail("%s: the model's outputs on the test images are not "
                      "finite; its weights are too large", o->load);
@@ -442,39 +557,193 @@ static struct run train_and_measure(nn_net *N, const struct options *o,
 
 /* the steps of fashion */
 static void report(const nn_net *N, const struct options *o,
-                   const nn_image_set *train, const nn_image_set *test,
-                   const struct run *r)
+                   const nn_image_set *train, const nn_image_set *validation,
+                   const nn_image_set *test, const struct run *r)
 {
-    printf("test accuracy %.2f%%, test loss %.4f", 100 * r->final.accuracy,
-           r->final.loss);
+    printf("test accuracy %.2f%%, test loss %.4f", 100 * r->test.accuracy,
+           r->test.loss);
     if (r->epochs > 0)
-        printf(", %.1f s of training, %.0f samples/s in the first epoch",
+        printf("; validation accuracy %.2f%% after epoch %ld; %.1f s of "
+               "training, %.0f samples/s in the first epoch",
+               100 * r->curve[CURVE * (r->chosen - 1) + 3], r->chosen,
                r->seconds, r->speed);
     printf("\n");
     nn_err err;
     if (o->model != NULL)
         cli_must(nn_model_write(N, o->model, o->save, &err), &err);
-    fig_comment(o->curves, "epoch, training loss, test loss, test accuracy");
-    for (long e = 0; e < r->epochs; e++)
-        fig_row(o->curves, e + 1, r->curve[3 * e], r->curve[3 * e + 1],
-                r->curve[3 * e + 2]);
+    fig_comment(o->curves, "epoch; loss, accuracy of %ld training images; "
+                "loss, accuracy of the validation images", r->measured);
+    for (long e = 0; e < r->epochs; e++) {
+        const double *c = r->curve + CURVE * e;
+        fig_row(o->curves, e + 1, c[0], c[1], c[2], c[3]);
+    }
+    /* write the result line */
+    fig_comment(o->result, "hidden, seed, chosen epoch, training, validation "
+                "and test accuracy, test images, test loss");
+    if (r->epochs > 0)
+        fig_row(o->result, (double)o->hidden, (double)o->seed,
+                (double)r->chosen, r->curve[CURVE * (r->chosen - 1) + 1],
+                r->curve[CURVE * (r->chosen - 1) + 3], r->test.accuracy,
+                (double)test->n, r->test.loss);
     if (o->pictures != NULL) {
-        write_samples(o->picture[0], test, o->digits);
+        write_samples(o->picture[0], train, o->digits);
         write_weights(o->picture[1], N, test->rows, test->cols);
         write_errors(o->picture[2], test, r->predicted, o->digits);
-        write_confusion(o->picture[3], &r->final);
+        write_confusion(o->picture[3], &r->test);
     }
-    quote_results(o, train, r, mistakes(&r->final), second_half(r));
+    quote_results(o, train, validation, test, r, mistakes(&r->test),
+                  summary(r));
+}
+
+/* summarize the results of several runs */
+enum { MAX_RESULTS = 64, MAX_GROUPS = 8 };
+
+static int read_results(const char *path, double r[][RESULT], int count)
+{
+    nn_err err;
+    uint64_t size;
+    FILE *f = cli_have(nn_open_input(path, &size, &err), &err);
+    char line[1024];
+    for (int number = 1; fgets(line, sizeof line, f) != NULL; number++) {
+        if (line[0] == '#')
+            continue;
+        if (count == MAX_RESULTS)
+            cli_fail("%s: more than %d results in all", path, MAX_RESULTS);
+        /* read one result line into r[count] */
+        char *p = line, *end;
+        double *v = r[count];
+        for (int q = 0; q < RESULT; q++, p = end) {
+            v[q] = strtod(p, &end);
+            if (end == p || !isfinite(v[q]))
+                cli_fail("%s: line %d: not a line of %d numbers", path, number,
+                         RESULT);
+        }
+        if (p[strspn(p, " \t\r\n")] != '\0')
+            cli_fail("%s: line %d: not a line of %d numbers", path, number, RESULT);
+        for (int q = 3; q <= 5; q++)
+            if (v[q] < 0 || v[q] > 1)
+                cli_fail("%s: line %d: accuracy %g is not a share", path, number,
+                         v[q]);
+        if (v[0] < 0 || v[0] != floor(v[0]) || v[2] < 1 || v[2] != floor(v[2])
+            || v[6] < 1 || v[6] != floor(v[6]))
+            cli_fail("%s: line %d: width, epoch or number of images is not a "
+                     "whole number", path, number);
+        count++;
+    }
+    if (ferror(f))
+        cli_fail("%s: cannot read the file", path);
+    fclose(f);
+    return count;
+}
+
+/* summarize the results of several runs */
+struct group {
+    long hidden;
+    int seeds;
+    long first, last;               /* the range of the chosen epochs */
+    double sum[3], min[3], max[3];  /* training, validation, test */
+    double images;                  /* test images */
+};
+
+static int group_results(double r[][RESULT], int count,
+                         struct group g[])
+{
+    int groups = 0;
+    for (int s = 0; s < count; s++) {
+        int k = 0;
+        while (k < groups && g[k].hidden != (long)r[s][0])
+            k++;
+        if (k == groups) {
+            if (groups == MAX_GROUPS)
+                cli_fail("--summarize: more than %d hidden widths",
+                         MAX_GROUPS);
+            g[groups++] = (struct group){ (long)r[s][0], 0, LONG_MAX, 0,
+                { 0 }, { 1, 1, 1 }, { 0 }, r[s][6] };
+        }
+        g[k].seeds++;
+        g[k].first = g[k].first < (long)r[s][2] ? g[k].first : (long)r[s][2];
+        g[k].last = g[k].last > (long)r[s][2] ? g[k].last : (long)r[s][2];
+        for (int q = 0; q < 3; q++) {
+            g[k].sum[q] += r[s][3 + q];
+            g[k].min[q] = fmin(g[k].min[q], r[s][3 + q]);
+            g[k].max[q] = fmax(g[k].max[q], r[s][3 + q]);
+        }
+    }
+    return groups;
+}
+
+/* summarize the results of several runs */
+static void summarize(const struct options *o)
+{
+    static double r[MAX_RESULTS][RESULT];
+    struct group g[MAX_GROUPS];
+    int count = 0;
+    char *list = cli_alloc(strlen(o->summarize) + 1, 1);
+    strcpy(list, o->summarize);
+    for (char *path = strtok(list, ","); path != NULL;
+         path = strtok(NULL, ","))
+        count = read_results(path, r, count);
+    free(list);
+    if (count == 0)
+        cli_fail("--summarize: no result lines in '%s'", o->summarize);
+    int groups = group_results(r, count, g), wide = 0, narrow = 0;
+    for (int k = 0; k < groups; k++) {
+        /* write the row and the quotes of group k */
+        const struct group *G = &g[k];
+        char key[64], model[48];
+        static const char *const set[3] = { "train", "val", "test" };
+        if (G->hidden == 0)
+            snprintf(model, sizeof model, "linear softmax");
+        else
+            snprintf(model, sizeof model, "%ld ReLU nodes", G->hidden);
+        fig_text(o->table, "%s & %d & %ld--%ld & %.1f & %.1f & %.1f--%.1f & %.1f & "
+                 "%.1f--%.1f \\\\\n", model, G->seeds, G->first, G->last,
+                 100 * G->sum[0] / G->seeds, 100 * G->sum[1] / G->seeds,
+                 100 * G->min[1], 100 * G->max[1], 100 * G->sum[2] / G->seeds,
+                 100 * G->min[2], 100 * G->max[2]);
+        quote(key_of(key, "h%ld.seeds", G->hidden), "%d", G->seeds);
+        for (int q = 0; q < 3; q++) {
+            quote(key_of(key, "h%ld.%smean", G->hidden, set[q]), "%.1f",
+                  100 * G->sum[q] / G->seeds);
+            quote(key_of(key, "h%ld.%smin", G->hidden, set[q]), "%.1f",
+                  100 * G->min[q]);
+            quote(key_of(key, "h%ld.%smax", G->hidden, set[q]), "%.1f",
+                  100 * G->max[q]);
+        }
+        wide = g[k].hidden > g[wide].hidden ? k : wide;
+        narrow = g[k].hidden < g[narrow].hidden ? k : narrow;
+    }
+    double lo, hi;
+    wilson(g[wide].sum[2] / g[wide].seeds, g[wide].images, &lo, &hi);
+    quote("gain", "%.1f", 100 * (g[wide].sum[2] / g[wide].seeds
+                                 - g[narrow].sum[2] / g[narrow].seeds));
+    quote_claim("wide-beats-narrow", wide != narrow
+                && g[wide].min[2] > g[narrow].max[2], "the worst seed of the "
+                "widest network beats the best seed of the narrowest on the "
+                "test images", "%.4f against %.4f", g[wide].min[2],
+                g[narrow].max[2]);
+    quote_claim("val-above-test", g[wide].sum[1] > g[wide].sum[2],
+                "the widest network's mean validation accuracy is above its "
+                "mean test accuracy", "%.4f against %.4f",
+                g[wide].sum[1] / g[wide].seeds, g[wide].sum[2] / g[wide].seeds);
+    quote_claim("spread-small", g[wide].max[2] - g[wide].min[2] < hi - lo,
+                "the test accuracies of the widest network's seeds differ by "
+                "less than the width of Wilson's interval", "%.4f against "
+                "%.4f", g[wide].max[2] - g[wide].min[2], hi - lo);
 }
 
 int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
-    nn_image_set train, test;
-    read_sets(&o, &train, &test);
+    if (o.summarize != NULL) {
+        summarize(&o);
+        return cli_done();
+    }
+    nn_image_set train, validation, test;
+    read_sets(&o, &train, &validation, &test);
     nn_net *N = make_or_load_network(&o, &train);
-    struct run run = train_and_measure(N, &o, &train, &test);
-    report(N, &o, &train, &test, &run);
+    struct run run = train_and_measure(N, &o, &train, &validation, &test);
+    report(N, &o, &train, &validation, &test, &run);
     free(run.curve), free(run.predicted);
     nn_net_free(N);
     nn_image_set_free(&train), nn_image_set_free(&test);
