@@ -82,6 +82,9 @@ FIGURES = \
     quadrants-regions \
     boundary \
     clusters-curves \
+    clusters-plane \
+    clusters-scaling \
+    clusters-overfit \
     fashion-samples \
     fashion-curves \
     fashion-confusion \
@@ -210,11 +213,20 @@ $(B)/data/classifier.tex $(BOUNDARY_DATA) &: $(B)/bin/classifier
 	$< --seed 2026 --grid $(B)/data/boundary-grid.dat \
 	   --points $(B)/data/boundary-points.dat --tex $(B)/data/classifier.tex > /dev/null
 
-CLUSTERS_DATA = $(B)/data/clusters-curves.dat $(B)/data/clusters-table.tex
+CLUSTERS_DATA = $(B)/data/clusters-curves.dat $(B)/data/clusters-table.tex \
+    $(B)/data/clusters-plane.dat $(B)/data/clusters-scaling.dat \
+    $(B)/data/clusters-scaling-table.tex $(B)/data/clusters-overfit.dat \
+    $(B)/data/clusters-stop-table.tex
 $(B)/data/clusters.tex $(CLUSTERS_DATA) &: $(B)/bin/clusters
 	@mkdir -p $(@D)
 	$< --seed 2026 --curves $(B)/data/clusters-curves.dat \
-	   --table $(B)/data/clusters-table.tex --tex $(B)/data/clusters.tex > /dev/null
+	   --table $(B)/data/clusters-table.tex \
+	   --plane $(B)/data/clusters-plane.dat \
+	   --scale-curves $(B)/data/clusters-scaling.dat \
+	   --scale-table $(B)/data/clusters-scaling-table.tex \
+	   --overfit $(B)/data/clusters-overfit.dat \
+	   --stop-table $(B)/data/clusters-stop-table.tex \
+	   --tex $(B)/data/clusters.tex > /dev/null
 
 # batch-speed times the per-sample and the batched gradient: its numbers
 # change from build to build.
@@ -312,6 +324,9 @@ FIGSIZE_zeros-loss = 12cm,7cm
 FIGSIZE_quadrants-regions = 15cm,5.6cm
 FIGSIZE_boundary = 13cm,8.5cm
 FIGSIZE_clusters-curves = 15cm,6.5cm
+FIGSIZE_clusters-plane = 12cm,8cm
+FIGSIZE_clusters-scaling = 12cm,6.5cm
+FIGSIZE_clusters-overfit = 12cm,6.5cm
 FIGSIZE_fashion-samples = 15cm,7.5cm
 FIGSIZE_fashion-curves = 15cm,6cm
 FIGSIZE_fashion-confusion = 11cm,10cm
@@ -336,6 +351,9 @@ $(B)/fig/zeros-loss.tex: $(B)/data/zeros-loss.dat
 $(B)/fig/quadrants-regions.tex: $(B)/data/quadrants-regions.dat
 $(B)/fig/boundary.tex: $(BOUNDARY_DATA)
 $(B)/fig/clusters-curves.tex: $(B)/data/clusters-curves.dat
+$(B)/fig/clusters-plane.tex: $(B)/data/clusters-plane.dat
+$(B)/fig/clusters-scaling.tex: $(B)/data/clusters-scaling.dat
+$(B)/fig/clusters-overfit.tex: $(B)/data/clusters-overfit.dat
 
 $(B)/fig/fashion-samples.tex: $(B)/data/fashion-samples.dat
 $(B)/fig/fashion-curves.tex: $(B)/data/fashion-curves.dat
