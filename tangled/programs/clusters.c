@@ -608,7 +608,7 @@ static void scaling(const struct options *o)
                 "for the standardised ones", "at most %g against at least %g",
                 m[SCALED][1][2], m[STANDARD][1][1]);
     quote_claim("scale.close", close < 0.1, "on the raw inputs the training "
-                "loss is within 10\\%% of the standardised one", "%.3f against "
+                "loss is within 10\\% of the standardised one", "%.3f against "
                 "%.3f", m[RAW][3][0], m[STANDARD][3][0]);
     free(curve);
     free(c);
@@ -665,6 +665,7 @@ static void early_stopping(const struct options *o)
                         "%ld, rate %g", o->seed, r[8]);
             for (long e = 0; e < E; e++)
                 fig_row(o->overfit, e + 1, keep[2 * e], keep[2 * e + 1]);
+            fig_gap(o->overfit);
             fig_gap(o->overfit);
             fig_comment(o->overfit, "the best step");
             fig_row(o->overfit, best, b[0], b[1]);
