@@ -25,7 +25,7 @@ set ytics 2
 set xlabel '$x_1$'
 set ylabel '$x_2$'
 set key outside right top Left reverse samplen 3 spacing 1.3
-plot $net using 1:2 with lines lw 3 lc rgb '#000000' dt 1 title '$p = \frac12$', \
-     $bayes using 1:2 with lines lw 3 lc rgb '#777777' dt (8, 4) title 'Bayes', \
+plot $net using 1:2 with lines lw 4 lc rgb '#888888' dt 1 title '$p = \frac12$', \
+     $bayes using 1:2 with lines lw 2 lc rgb '#000000' dt (6, 3) title 'Bayes', \
      g index 1 using 1:($3 == 0 ? $2 : 1/0) with points pt 6 ps 0.8 lc rgb '#4a78b0' title 'class 0', \
      g index 1 using 1:($3 == 1 ? $2 : 1/0) with points pt 9 ps 0.8 lc rgb '#b03a2e' title 'class 1'

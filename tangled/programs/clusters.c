@@ -390,10 +390,40 @@ static void learning_curves(const struct options *o, nn_rng *data)
     quote("startloss", "%.3f", c[0]);
     quote("bayes.valid", "%.1f", 100.0 * bayes);
     quote("bayes.expect", "%.1f", 100.0 * expect);
-    quote("bayes.se", "%.1f", 100.0 * se);
+    quote("bayes.se", "%.2f", 100.0 * se);
     quote_claim("below-bayes", f[3] < bayes, "the network's validation "
                 "accuracy ends below the Bayes rule's on the same samples",
                 "%.1f\\%% against %.1f\\%%", 100 * f[3], 100 * bayes);
+    
+    /* quote how thin the clusters are and whose samples the network misses */
+    double thin[CLUSTERS_MAX], most[2] = { 0.0, HUGE_VAL };
+    for (int k = 0; k < M.K; k++) {
+        const double *a = M.mix[k][0], *b = M.mix[k][1];
+        double s00 = a[0] * a[0] + a[1] * a[1], s11 = b[0] * b[0] + b[1] * b[1];
+        double s01 = a[0] * b[0] + a[1] * b[1];
+        double tr = s00 + s11, det = s00 * s11 - s01 * s01;
+        thin[k] = sqrt(fmax((tr - sqrt(fmax(tr * tr - 4 * det, 0.0))) / 2, 0.0));
+        char key[64];
+        quote(key_of(key, "thin.%d", k), "%.3f", thin[k]);
+        if (k % 2 == 1)
+            most[0] = fmax(most[0], thin[k]);
+        else
+            most[1] = fmin(most[1], thin[k]);
+    }
+    long wrong[2] = { 0, 0 };
+    for (size_t s = 0; s < valid.n; s++) {
+        int y = (int)valid.y[s];
+        wrong[y] += (nn_net_forward(N, valid.x + s * (size_t)valid.d)[1] >= 0.5)
+                    != y;
+    }
+    quote("errors", "%ld", wrong[0] + wrong[1]);
+    quote("errors.1", "%ld", wrong[1]);
+    quote_claim("thin", M.K == 4 && most[0] < most[1] / 5, "both clusters of "
+                "class 1 are thinner than a fifth of the thinnest of class 0",
+                "%.3f against %.3f", most[0], most[1]);
+    quote_claim("errors-one", 2 * wrong[1] > wrong[0] + wrong[1], "most of the "
+                "network's validation errors are samples of class 1",
+                "%ld of %ld", wrong[1], wrong[0] + wrong[1]);
     printf("Bayes rule: %.4f on the validation part, %.4f +- %.4f expected\n",
            bayes, expect, se);
     
@@ -594,6 +624,17 @@ static void scaling(const struct options *o)
         slower = slower && sc[3] > st[3];
     }
     double close = fabs(m[RAW][3][0] - m[STANDARD][3][0]) / m[STANDARD][3][0];
+    long rises[VARIANTS] = { 0, 0, 0 };
+    for (long e = 1; e < E; e++)
+        for (int v = 0; v < VARIANTS; v++)
+            rises[v] += curve[e * VARIANTS + v] > curve[(e - 1) * VARIANTS + v];
+    quote("scale.rises.raw", "%ld", rises[RAW]);
+    quote_claim("scale.raw-rises", rises[RAW] > 0, "at its chosen rate the raw "
+                "curve of the first seed rises on some steps", "on %ld steps",
+                rises[RAW]);
+    quote_claim("scale.std-falls", rises[STANDARD] == 0, "at its chosen rate "
+                "the standardised curve of the first seed falls at every step",
+                "it rises on %ld", rises[STANDARD]);
     quote_claim("scale.equal", same < 1e-12, "standardising the raw and the "
                 "scaled inputs gives the same numbers", "they differ by %.1e",
                 same);
