@@ -100,6 +100,9 @@ FIGURES = \
     boundary \
     classifier-dead \
     clusters-curves \
+    clusters-plane \
+    clusters-scaling \
+    clusters-overfit \
     optimisers-rates \
     optimisers-curves \
     optimisers-decay \
@@ -252,11 +255,20 @@ $(B)/data/classifier.tex $(CLASSIFIER_DATA) &: $(B)/bin/classifier
 	   --points $(B)/data/boundary-points.dat \
 	   --networks $(B)/data/classifier-networks.dat --tex $(B)/data/classifier.tex > /dev/null
 
-CLUSTERS_DATA = $(B)/data/clusters-curves.dat $(B)/data/clusters-table.tex
+CLUSTERS_DATA = $(B)/data/clusters-curves.dat $(B)/data/clusters-table.tex \
+    $(B)/data/clusters-plane.dat $(B)/data/clusters-scaling.dat \
+    $(B)/data/clusters-scaling-table.tex $(B)/data/clusters-overfit.dat \
+    $(B)/data/clusters-stop-table.tex
 $(B)/data/clusters.tex $(CLUSTERS_DATA) &: $(B)/bin/clusters
 	@mkdir -p $(@D)
 	$< --seed 2026 --curves $(B)/data/clusters-curves.dat \
-	   --table $(B)/data/clusters-table.tex --tex $(B)/data/clusters.tex > /dev/null
+	   --table $(B)/data/clusters-table.tex \
+	   --plane $(B)/data/clusters-plane.dat \
+	   --scale-curves $(B)/data/clusters-scaling.dat \
+	   --scale-table $(B)/data/clusters-scaling-table.tex \
+	   --overfit $(B)/data/clusters-overfit.dat \
+	   --stop-table $(B)/data/clusters-stop-table.tex \
+	   --tex $(B)/data/clusters.tex > /dev/null
 
 # The step rules compared on four tasks, and weight decay with and
 # without the biases (chapter 13b).
@@ -410,6 +422,9 @@ FIGSIZE_quadrants-longer = 12cm,6cm
 FIGSIZE_boundary = 13cm,8.5cm
 FIGSIZE_classifier-dead = 12cm,6.5cm
 FIGSIZE_clusters-curves = 15cm,6.5cm
+FIGSIZE_clusters-plane = 12cm,8cm
+FIGSIZE_clusters-scaling = 12cm,6.5cm
+FIGSIZE_clusters-overfit = 12cm,6.5cm
 FIGSIZE_optimisers-rates = 15cm,10cm
 FIGSIZE_optimisers-curves = 12cm,6.5cm
 FIGSIZE_optimisers-decay = 12cm,6.5cm
@@ -454,6 +469,9 @@ $(B)/fig/quadrants-longer.tex: $(B)/data/quadrants-longer.dat
 $(B)/fig/boundary.tex: $(BOUNDARY_DATA)
 $(B)/fig/classifier-dead.tex: $(B)/data/classifier-networks.dat
 $(B)/fig/clusters-curves.tex: $(B)/data/clusters-curves.dat
+$(B)/fig/clusters-plane.tex: $(B)/data/clusters-plane.dat
+$(B)/fig/clusters-scaling.tex: $(B)/data/clusters-scaling.dat
+$(B)/fig/clusters-overfit.tex: $(B)/data/clusters-overfit.dat
 $(B)/fig/optimisers-rates.tex: $(B)/data/optimisers-rates.dat
 $(B)/fig/optimisers-curves.tex: $(B)/data/optimisers-curves.dat
 $(B)/fig/optimisers-decay.tex: $(B)/data/optimisers-decay.dat

@@ -166,6 +166,9 @@ expect_error "clusters rejects zero epochs" clusters --tex "$f" --large-epochs 0
 expect_error "clusters rejects epochs that are not a number" clusters --tex "$f" --epochs ten
 expect_error "clusters rejects four layers" clusters --tex "$f" --sizes 4,6,3,1
 expect_error "clusters rejects more clusters than vertices" clusters --tex "$f" --clusters 3
+expect_error "clusters rejects a single training sample to overfit" clusters --tex "$f" --small 1
+expect_error "clusters rejects zero seeds" clusters --tex "$f" --seeds 0
+expect_error "clusters rejects an empty test set" clusters --tex "$f" --test 0
 expect_error "optimisers rejects zero seeds" optimisers --tex "$f" --seeds 0
 expect_error "optimisers rejects zero epochs" optimisers --tex "$f" --epochs 0
 expect_error "optimisers rejects an empty validation set" optimisers --tex "$f" --valid 0
@@ -173,9 +176,14 @@ expect_error "optimisers rejects a batch that is not a number" optimisers --tex 
 check "classifier and clusters reproduce the build's runs" bash -c '
     "$1/bin/classifier" --seed 2026 --grid "$2/g.dat" --points "$2/p.dat" --tex "$2/c.tex" >/dev/null 2>&1 &&
     cmp "$2/g.dat" "$1/data/boundary-grid.dat" && cmp "$2/c.tex" "$1/data/classifier.tex" &&
-    "$1/bin/clusters" --seed 2026 --curves "$2/k.dat" --table "$2/k-table.tex" --tex "$2/k.tex" >/dev/null 2>&1 &&
+    "$1/bin/clusters" --seed 2026 --curves "$2/k.dat" --table "$2/k-table.tex" --tex "$2/k.tex" \
+        --plane "$2/kp.dat" --scale-curves "$2/ks.dat" --scale-table "$2/kst.tex" \
+        --overfit "$2/ko.dat" --stop-table "$2/kot.tex" >/dev/null 2>&1 &&
     cmp "$2/k.dat" "$1/data/clusters-curves.dat" && cmp "$2/k.tex" "$1/data/clusters.tex" &&
-    cmp "$2/k-table.tex" "$1/data/clusters-table.tex"' \
+    cmp "$2/k-table.tex" "$1/data/clusters-table.tex" &&
+    cmp "$2/kp.dat" "$1/data/clusters-plane.dat" && cmp "$2/ks.dat" "$1/data/clusters-scaling.dat" &&
+    cmp "$2/kst.tex" "$1/data/clusters-scaling-table.tex" &&
+    cmp "$2/ko.dat" "$1/data/clusters-overfit.dat" && cmp "$2/kot.tex" "$1/data/clusters-stop-table.tex"' \
     _ "$build" "$scratch"
 # A failure after an output file was created removes its temporary too.
 expect_error "descent leaves no temporary when a later file fails" descent \

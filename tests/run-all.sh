@@ -110,7 +110,10 @@ quick_run quadrants --samples 2000 --test 100 --seeds 1 --regions san-q.dat
 quick_run classifier --samples 40 --test 100 --epochs 5 --seeds 2 \
     --grid san-g.dat --points san-p.dat
 quick_run clusters --epochs 50 --large 80 --large-epochs 50 \
-    --curves san-k.dat
+    --curves san-k.dat --seeds 2 --scale-epochs 20 --small 20 \
+    --small-epochs 30 --valid 40 --test 60 --bayes 500 --plane san-kp.dat \
+    --scale-curves san-ks.dat --scale-table san-kst.tex \
+    --overfit san-ko.dat --stop-table san-kot.tex
 quick_run optimisers --seeds 2 --epochs 2 --train 20 --valid 10 --test 10 \
     --table san-ot.tex --rates san-or.dat --curves san-oc.dat \
     --bias san-ob.dat --fits san-of.dat

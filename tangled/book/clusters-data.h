@@ -20,6 +20,8 @@ typedef struct clusters_spec {
 /* the model a clusters draw reports */
 typedef struct clusters_model {
     int K;                   /* number of clusters, 2c */
+    int informative;         /* d_i */
+    int redundant;           /* d_r */
     double centre[CLUSTERS_MAX][CLUSTERS_MAX_INFORMATIVE];   /* mu_k */
     double mix[CLUSTERS_MAX][CLUSTERS_MAX_INFORMATIVE]
               [CLUSTERS_MAX_INFORMATIVE];                   /* A_k */
@@ -35,5 +37,15 @@ typedef struct clusters_model {
    err if the specification or n is not valid. */
 int clusters_draw(nn_dataset *D, size_t n, const clusters_spec *c, nn_rng *r,
                   clusters_model *M, int cluster[], nn_err *err);
+/* Draw n more samples of the model M that clusters_draw reported, by
+   its step 5: a test set from the distribution of the training set.
+   0, or -1 with err if n is not valid. */
+int clusters_sample(nn_dataset *D, size_t n, const clusters_model *M,
+                    nn_rng *r, int cluster[], nn_err *err);
+/* ln p(x | class 1) - ln p(x | class 0) under the model M, from the
+   informative features of x; the redundant ones add nothing. */
+double clusters_log_odds(const clusters_model *M, const double x[]);
+/* The Bayes rule's class for x: 1 if the log-odds are positive. */
+int clusters_bayes(const clusters_model *M, const double x[]);
 
 #endif

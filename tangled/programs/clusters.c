@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "clusters-data.h"
 #include "harness.h"
 #include "train.h"
@@ -10,10 +11,12 @@
 /* clusters options */
 struct options {
     long seed, samples, epochs, large, large_epochs, clusters;
-    double rate, large_rate;
+    long seeds, scale_epochs, small, small_epochs, valid, test, bayes;
+    double rate, large_rate, small_rate;
     layer_sizes size;       /* n[1 .. 5] */
     clusters_spec spec;
     FILE *table, *curves;   /* the table's rows, the curves, or NULL */
+    FILE *scale_table, *scale_curves, *stop_table, *overfit, *plane;
 };
 
 static struct options read_options(int argc, char **argv)
@@ -21,7 +24,9 @@ static struct options read_options(int argc, char **argv)
     struct options o = { .seed = 2026, .samples = 10, .epochs = 1000,
         .large = 1000, .large_epochs = 4000, .clusters = 2, .rate = 0.5,
         .large_rate = 0.05, .size = { 5, { 0, 4, 6, 4, 3, 1 } },
-        .spec = { 2, 2, 2, 1.0 } };
+        .spec = { 2, 2, 2, 1.0 }, .seeds = 5, .scale_epochs = 1000,
+        .small = 40, .small_epochs = 2000,
+        .small_rate = 0.5, .valid = 500, .test = 2000, .bayes = 100000 };
     const cli_option opts[] = {
         { "--seed", CLI_LONG, &o.seed, 0, LONG_MAX, "seed of everything" },
         { "--samples", CLI_LONG, &o.samples, 1, 1e5, "samples of the table" },
@@ -33,8 +38,27 @@ static struct options read_options(int argc, char **argv)
         { "--sizes", CLI_SIZES, &o.size, 5, 5, "widths, 4,...,1" },
         { "--sep", CLI_REAL, &o.spec.sep, 1e-9, 1e6, "class separation" },
         { "--clusters", CLI_LONG, &o.clusters, 1, 2, "clusters per class" },
+        { "--seeds", CLI_LONG, &o.seeds, 1, 100, "seeds of the comparisons" },
+        { "--scale-epochs", CLI_LONG, &o.scale_epochs, 1, 1e7,
+          "steps of the scaling runs" },
+        { "--small", CLI_LONG, &o.small, 2, 1e6, "samples that overfit" },
+        { "--small-epochs", CLI_LONG, &o.small_epochs, 1, 1e7, "steps on them" },
+        { "--small-rate", CLI_REAL, &o.small_rate, 1e-12, 1e6, "rate on them" },
+        { "--valid", CLI_LONG, &o.valid, 1, 1e7, "validation samples" },
+        { "--test", CLI_LONG, &o.test, 1, 1e7, "test samples, used once" },
+        { "--bayes", CLI_LONG, &o.bayes, 1, 1e8, "samples for Bayes's mean" },
         { "--table", CLI_OUTPUT, &o.table, 0, 0, "write the table's rows" },
         { "--curves", CLI_OUTPUT, &o.curves, 0, 0, "write the curves" },
+        { "--scale-table", CLI_OUTPUT, &o.scale_table, 0, 0,
+          "write the scaling table's rows" },
+        { "--scale-curves", CLI_OUTPUT, &o.scale_curves, 0, 0,
+          "write the scaling runs' curves" },
+        { "--stop-table", CLI_OUTPUT, &o.stop_table, 0, 0,
+          "write the early-stopping table's rows" },
+        { "--overfit", CLI_OUTPUT, &o.overfit, 0, 0,
+          "write the overfitting curves" },
+        { "--plane", CLI_OUTPUT, &o.plane, 0, 0,
+          "write the informative plane" },
         { 0 } };
     cli_parse(argc, argv, "clusters", "Train on clustered data.", opts);
     o.spec.per_class = (int)o.clusters;
@@ -63,6 +87,186 @@ static nn_trainer *full_batch(nn_net *N, size_t n, double rate)
     nn_train_options o = { .loss = NN_LOSS_BCE, .rate = rate, .batch = n };
     nn_err err;
     return cli_have(nn_trainer_create(N, n, &o, &err), &err);
+}
+
+/* tools of the later experiments */
+
+/* split a held-out part off a data set */
+/* Views into all: the last nheld samples are *held, the rest *train. */
+static void hold_out(const nn_dataset *all, size_t nheld, nn_dataset *train,
+                     nn_dataset *held)
+{
+    *train = *all, *held = *all;
+    train->n = all->n - nheld;
+    held->n = nheld;
+    held->x = all->x + train->n * (size_t)all->d;
+    held->y = all->y + train->n * (size_t)all->m;
+}
+
+/* standardise the inputs by the training part's statistics */
+/* Shift and scale every feature of the n sets set[0 .. n-1] so that on
+   set[0], the training set, it has mean 0 and variance 1.  A feature
+   that is constant there is only shifted. */
+static void standardise(nn_dataset *const set[], int n)
+{
+    const nn_dataset *T = set[0];
+    for (int a = 0; a < T->d; a++) {
+        double mean = 0.0, var = 0.0;
+        for (size_t s = 0; s < T->n; s++)
+            mean += T->x[s * (size_t)T->d + a] / (double)T->n;
+        for (size_t s = 0; s < T->n; s++) {
+            double u = T->x[s * (size_t)T->d + a] - mean;
+            var += u * u / (double)T->n;
+        }
+        double sd = var > 0.0 ? sqrt(var) : 1.0;
+        for (int q = 0; q < n; q++)
+            for (size_t s = 0; s < set[q]->n; s++) {
+                double *x = set[q]->x + s * (size_t)set[q]->d + a;
+                *x = (*x - mean) / sd;
+            }
+    }
+}
+
+/* the condition number of the inputs' second moments */
+/* The matrix H = (1/n) sum_s x~ x~^T of D's inputs with the constant 1
+   in front, brought to diagonal form by Jacobi's rotations.  Returns its
+   largest eigenvalue over its smallest one above 1e-9 of the largest,
+   and puts in *zeros how many lie below that. */
+static double condition(const nn_dataset *D, int *zeros)
+{
+    enum { MAXD = CLUSTERS_MAX_INFORMATIVE + CLUSTERS_MAX_REDUNDANT + 1 };
+    double H[MAXD][MAXD] = { { 0.0 } }, xt[MAXD];
+    int d = D->d + 1;
+    for (size_t s = 0; s < D->n; s++) {
+        xt[0] = 1.0;
+        for (int a = 1; a < d; a++)
+            xt[a] = D->x[s * (size_t)D->d + a - 1];
+        for (int a = 0; a < d; a++)
+            for (int b = 0; b < d; b++)
+                H[a][b] += xt[a] * xt[b] / (double)D->n;
+    }
+    /* rotate H until it is diagonal */
+    for (int sweep = 0; sweep < 100; sweep++) {
+        double off = 0.0, diag = 0.0;
+        for (int a = 0; a < d; a++)
+            for (int b = 0; b < d; b++)
+                *(a == b ? &diag : &off) += H[a][b] * H[a][b];
+        if (off <= 1e-30 * diag)
+            break;
+        for (int p = 0; p < d; p++)
+            for (int q = p + 1; q < d; q++) {
+                if (H[p][q] == 0.0)
+                    continue;
+                double theta = (H[q][q] - H[p][p]) / (2.0 * H[p][q]);
+                double t = (theta >= 0 ? 1.0 : -1.0)
+                           / (fabs(theta) + sqrt(theta * theta + 1.0));
+                double c = 1.0 / sqrt(t * t + 1.0), sn = t * c;
+                for (int k = 0; k < d; k++) {
+                    double hp = H[k][p], hq = H[k][q];
+                    H[k][p] = c * hp - sn * hq, H[k][q] = sn * hp + c * hq;
+                }
+                for (int k = 0; k < d; k++) {
+                    double hp = H[p][k], hq = H[q][k];
+                    H[p][k] = c * hp - sn * hq, H[q][k] = sn * hp + c * hq;
+                }
+            }
+    }
+    double top = 0.0, low = HUGE_VAL;
+    for (int a = 0; a < d; a++)
+        top = fmax(top, H[a][a]);
+    *zeros = 0;
+    for (int a = 0; a < d; a++)
+        if (H[a][a] > 1e-9 * top)
+            low = fmin(low, H[a][a]);
+        else
+            ++*zeros;
+    return top / low;
+}
+
+/* Wilson's interval for an accuracy */
+/* Wilson's 95% interval [*lo, *hi] for the share of right answers when
+   right of n were right. */
+static void wilson(double right, double n, double *lo, double *hi)
+{
+    const double z = 1.959963984540054, z2n = z * z / n, p = right / n;
+    double centre = (p + z2n / 2.0) / (1.0 + z2n);
+    double half = z / (1.0 + z2n) * sqrt(p * (1.0 - p) / n + z2n / (4.0 * n));
+    *lo = centre - half, *hi = centre + half;
+}
+
+/* the mean, least and largest of a measure over the seeds */
+/* out[0 .. 2]: the mean, least and largest of v[0], v[stride], ...,
+   v[(n-1) stride]. */
+static void spread(const double *v, long n, long stride, double out[3])
+{
+    out[0] = 0.0, out[1] = HUGE_VAL, out[2] = -HUGE_VAL;
+    for (long i = 0; i < n; i++) {
+        double x = v[i * stride];
+        out[0] += x / (double)n;
+        out[1] = fmin(out[1], x), out[2] = fmax(out[2], x);
+    }
+}
+
+/* the Bayes rule's accuracy, on a set and in expectation */
+/* The share of D's samples that the Bayes rule of M classifies right. */
+static double bayes_accuracy(const clusters_model *M, const nn_dataset *D)
+{
+    size_t right = 0;
+    for (size_t s = 0; s < D->n; s++)
+        right += clusters_bayes(M, D->x + s * (size_t)D->d) == (int)D->y[s];
+    return (double)right / (double)D->n;
+}
+
+/* The mean of the larger posterior 1/(1 + e^-|t|) over n fresh samples of
+   M, drawn with the stream of that number of seed: the Bayes rule's
+   expected accuracy; its standard error in *se. */
+static double bayes_expected(const clusters_model *M, long n, long seed,
+                             int stream, double *se)
+{
+    nn_dataset D;
+    nn_err err;
+    nn_rng r;
+    nn_rng_seed(&r, (uint64_t)seed, (uint64_t)stream);
+    cli_must(clusters_sample(&D, (size_t)n, M, &r, NULL, &err), &err);
+    double sum = 0.0, sum2 = 0.0;
+    for (size_t s = 0; s < D.n; s++) {
+        double t = clusters_log_odds(M, D.x + s * (size_t)D.d);
+        double q = 1.0 / (1.0 + exp(-fabs(t)));
+        sum += q, sum2 += q * q;
+    }
+    double mean = sum / (double)n;
+    *se = sqrt(fmax(sum2 / (double)n - mean * mean, 0.0) / (double)n);
+    nn_data_free(&D);
+    return mean;
+}
+
+/* train a network and watch a held-out set */
+/* Train N full-batch for E steps at rate eta on train.  After every
+   step, on the weights of that step, c[2e] gets the loss on train and
+   c[2e+1] the loss on held.  N is left with the weights of the step with
+   the lowest loss on held, whose number (1 .. E) is returned. */
+static long train_and_watch(nn_net *N, const nn_dataset *train,
+                            const nn_dataset *held, long E, double eta,
+                            double *c)
+{
+    nn_err err;
+    nn_trainer *T = full_batch(N, train->n, eta);
+    double *keep = cli_alloc(N->nw, sizeof *keep);
+    long best = 0;
+    for (long e = 0; e < E; e++) {
+        cli_must(nn_train_epoch(T, train, NULL, NULL, &err), &err);
+        cli_must(nn_mean_loss(N, train, NN_LOSS_BCE, &c[2 * e], &err), &err);
+        cli_must(nn_mean_loss(N, held, NN_LOSS_BCE, &c[2 * e + 1], &err),
+                 &err);
+        if (best == 0 || c[2 * e + 1] < c[2 * (best - 1) + 1]) {
+            best = e + 1;
+            memcpy(keep, N->wflat, N->nw * sizeof *keep);
+        }
+    }
+    memcpy(N->wflat, keep, N->nw * sizeof *keep);
+    free(keep);
+    nn_trainer_free(T);
+    return best;
 }
 
 /* train on ten samples and tabulate the predictions */
@@ -130,17 +334,13 @@ static void small_table(const struct options *o, nn_rng *data)
 /* train on the large set and record the learning curves */
 static void learning_curves(const struct options *o, nn_rng *data)
 {
-    nn_dataset all, train, test;
+    nn_dataset all, train, valid;
     /* draw the large set and split it */
     nn_err err;
-    cli_must(clusters_draw(&all, (size_t)o->large, &o->spec, data, NULL, NULL,
+    clusters_model M;
+    cli_must(clusters_draw(&all, (size_t)o->large, &o->spec, data, &M, NULL,
                            &err), &err);
-    size_t ntest = all.n / 4;
-    train = all, test = all;
-    train.n = all.n - ntest;
-    test.n = ntest;
-    test.x = all.x + train.n * (size_t)all.d;
-    test.y = all.y + train.n * (size_t)all.m;
+    hold_out(&all, all.n / 4, &train, &valid);
     nn_net *N = cluster_net(&o->size, o->seed);
     nn_trainer *T = full_batch(N, train.n, o->large_rate);
     double *c = cli_alloc((size_t)o->large_epochs * 4, sizeof *c);
@@ -148,12 +348,14 @@ static void learning_curves(const struct options *o, nn_rng *data)
         cli_must(nn_train_epoch(T, &train, NULL, NULL, &err), &err);
         /* measure the network after epoch e */
         cli_must(nn_mean_loss(N, &train, NN_LOSS_BCE, &c[4 * e], &err), &err);
-        cli_must(nn_mean_loss(N, &test, NN_LOSS_BCE, &c[4 * e + 1], &err), &err);
+        cli_must(nn_mean_loss(N, &valid, NN_LOSS_BCE, &c[4 * e + 1], &err), &err);
         cli_must(nn_accuracy(N, &train, &c[4 * e + 2], &err), &err);
-        cli_must(nn_accuracy(N, &test, &c[4 * e + 3], &err), &err);
+        cli_must(nn_accuracy(N, &valid, &c[4 * e + 3], &err), &err);
         cli_progress("clusters", e + 1, o->large_epochs, c[4 * e]);
     }
     /* write the learning curves and their macros */
+    double se, bayes = bayes_accuracy(&M, &valid);
+    double expect = bayes_expected(&M, o->bayes, o->seed, 134, &se);
     long best = 0, E = o->large_epochs;
     for (long e = 1; e < E; e++)
         if (c[4 * e + 1] < c[4 * best + 1])
@@ -162,29 +364,88 @@ static void learning_curves(const struct options *o, nn_rng *data)
     for (long e = 1; e < E; e++)
         for (int q = 0; q < 2; q++)
             rises[q] += c[4 * e + q] > c[4 * (e - 1) + q];
-    printf("large set: train loss %.4f acc %.4f, test loss %.4f acc %.4f; "
-           "lowest test loss %.4f after %ld steps\n", c[4 * (E - 1)],
+    printf("large set: train loss %.4f acc %.4f, validation loss %.4f acc "
+           "%.4f; lowest validation loss %.4f after %ld steps\n", c[4 * (E - 1)],
            c[4 * (E - 1) + 2], c[4 * (E - 1) + 1], c[4 * (E - 1) + 3],
            c[4 * best + 1], best + 1);
-    printf("steps that raised the loss: training %ld, test %ld\n", rises[0],
+    printf("steps that raised the loss: training %ld, validation %ld\n", rises[0],
            rises[1]);
     
     /* write the curves file */
-    fig_comment(o->curves, "epoch, train and test loss, train and test accuracy");
+    fig_comment(o->curves, "epoch, train and validation loss, train and "
+                "validation accuracy, the Bayes rule's accuracy on validation");
     for (long e = 0; e < E; e++) {
         const double *r = c + 4 * e;
-        fig_row(o->curves, e + 1, r[0], r[1], r[2], r[3]);
+        fig_row(o->curves, e + 1, r[0], r[1], r[2], r[3], bayes);
     }
     
     /* write the macros of the learning curves */
     const double *f = c + 4 * (E - 1);
     quote_count("trainn", (long long)train.n);
-    quote_count("testn", (long long)test.n);
+    quote_count("validn", (long long)valid.n);
     quote("trainloss", "%.3f", f[0]);
-    quote("testloss", "%.3f", f[1]);
+    quote("validloss", "%.3f", f[1]);
     quote("trainacc", "%.1f", 100.0 * f[2]);
-    quote("testacc", "%.1f", 100.0 * f[3]);
+    quote("validacc", "%.1f", 100.0 * f[3]);
     quote("startloss", "%.3f", c[0]);
+    quote("bayes.valid", "%.1f", 100.0 * bayes);
+    quote("bayes.expect", "%.1f", 100.0 * expect);
+    quote("bayes.se", "%.2f", 100.0 * se);
+    quote_claim("below-bayes", f[3] < bayes, "the network's validation "
+                "accuracy ends below the Bayes rule's on the same samples",
+                "%.1f\\%% against %.1f\\%%", 100 * f[3], 100 * bayes);
+    
+    /* quote how thin the clusters are and whose samples the network misses */
+    double thin[CLUSTERS_MAX], most[2] = { 0.0, HUGE_VAL };
+    for (int k = 0; k < M.K; k++) {
+        const double *a = M.mix[k][0], *b = M.mix[k][1];
+        double s00 = a[0] * a[0] + a[1] * a[1], s11 = b[0] * b[0] + b[1] * b[1];
+        double s01 = a[0] * b[0] + a[1] * b[1];
+        double tr = s00 + s11, det = s00 * s11 - s01 * s01;
+        thin[k] = sqrt(fmax((tr - sqrt(fmax(tr * tr - 4 * det, 0.0))) / 2, 0.0));
+        char key[64];
+        quote(key_of(key, "thin.%d", k), "%.3f", thin[k]);
+        if (k % 2 == 1)
+            most[0] = fmax(most[0], thin[k]);
+        else
+            most[1] = fmin(most[1], thin[k]);
+    }
+    long wrong[2] = { 0, 0 };
+    for (size_t s = 0; s < valid.n; s++) {
+        int y = (int)valid.y[s];
+        wrong[y] += (nn_net_forward(N, valid.x + s * (size_t)valid.d)[1] >= 0.5)
+                    != y;
+    }
+    quote("errors", "%ld", wrong[0] + wrong[1]);
+    quote("errors.1", "%ld", wrong[1]);
+    quote_claim("thin", M.K == 4 && most[0] < most[1] / 5, "both clusters of "
+                "class 1 are thinner than a fifth of the thinnest of class 0",
+                "%.3f against %.3f", most[0], most[1]);
+    quote_claim("errors-one", 2 * wrong[1] > wrong[0] + wrong[1], "most of the "
+                "network's validation errors are samples of class 1",
+                "%ld of %ld", wrong[1], wrong[0] + wrong[1]);
+    printf("Bayes rule: %.4f on the validation part, %.4f +- %.4f expected\n",
+           bayes, expect, se);
+    
+    /* write the plane of the informative features */
+    fig_comment(o->plane, "x1, x2, the network's probability of class 1, "
+                "the Bayes rule's log-odds; a block a row");
+    for (int u = 0; u <= 80; u++) {
+        for (int w = 0; w <= 80; w++) {
+            double x[CLUSTERS_MAX_INFORMATIVE + CLUSTERS_MAX_REDUNDANT];
+            x[0] = -4.0 + 0.1 * u, x[1] = -4.0 + 0.1 * w;
+            for (int q = 0; q < M.redundant; q++)
+                x[2 + q] = M.redund[q][0] * x[0] + M.redund[q][1] * x[1];
+            fig_row(o->plane, x[0], x[1], nn_net_forward(N, x)[1],
+                    clusters_log_odds(&M, x));
+        }
+        fig_gap(o->plane);
+    }
+    fig_gap(o->plane);
+    fig_comment(o->plane, "the validation samples: x1, x2, class");
+    for (size_t s = 0; s < valid.n; s++)
+        fig_row(o->plane, valid.x[s * (size_t)valid.d],
+                valid.x[s * (size_t)valid.d + 1], valid.y[s]);
     
     /* write the macros of the plateau */
     long W = E / 40 > 0 ? E / 40 : 1, start = 0, stop = 0;
@@ -203,7 +464,7 @@ static void learning_curves(const struct options *o, nn_rng *data)
         const double *g = c + 4 * (step[q] > 0 ? step[q] - 1 : 0);
         quote(key_of(key, "plateau.%s", at[q]), "%ld", step[q]);
         quote(key_of(key, "plateau.%s.train", at[q]), "%.3f", g[0]);
-        quote(key_of(key, "plateau.%s.test", at[q]), "%.3f", g[1]);
+        quote(key_of(key, "plateau.%s.valid", at[q]), "%.3f", g[1]);
         quote(key_of(key, "plateau.%s.acc", at[q]), "%.1f", 100.0 * g[2]);
     }
     
@@ -229,8 +490,8 @@ static void learning_curves(const struct options *o, nn_rng *data)
     quote_claim("after-plateau", faster, "after the plateau both losses fall "
                 "faster than in it", "over the %ld steps after step %ld", W, stop);
     quote_claim("train-below", below, "from the plateau on, the training loss is "
-                "below the test loss", "at the end %.3f against %.3f", f[0], f[1]);
-    quote_claim("no-overfit", best == E - 1, "the lowest test loss comes at the "
+                "below the validation loss", "at the end %.3f against %.3f", f[0], f[1]);
+    quote_claim("no-overfit", best == E - 1, "the lowest validation loss comes at the "
                 "last step", "step %ld of %ld", best + 1, E);
     quote_claim("imperfect", !perfect, "neither accuracy reaches 100\\%",
                 "at the end %.1f\\%% and %.1f\\%%", 100 * f[2], 100 * f[3]);
@@ -242,6 +503,288 @@ static void learning_curves(const struct options *o, nn_rng *data)
     nn_data_free(&all);
 }
 
+/* compare raw, badly scaled and standardised inputs */
+enum { RAW, SCALED, STANDARD, VARIANTS, RATES = 6 };
+
+static void scaling(const struct options *o)
+{
+    static const char *const name[VARIANTS] = { "raw", "scaled",
+                                                 "standard" };
+    static const double rate[RATES] = { 1e-4, 1e-3, 1e-2, 1e-1, 1, 10 };
+    long S = o->seeds, E = o->scale_epochs;
+    double *res = cli_alloc((size_t)(S * VARIANTS * 4), sizeof *res);
+    double *c = cli_alloc((size_t)E, sizeof *c), same = 0.0;
+    double *curve = cli_alloc((size_t)E * VARIANTS, sizeof *curve);
+    for (long i = 0; i < S; i++) {
+        nn_dataset all[VARIANTS];
+        /* draw a data set and make its scaled and standardised copies */
+        nn_err err;
+        nn_rng draw;
+        clusters_spec single = o->spec;
+        single.per_class = 1;
+        nn_rng_seed(&draw, (uint64_t)(o->seed + i), 135);
+        cli_must(clusters_draw(&all[RAW], (size_t)o->large, &single, &draw, NULL,
+                               NULL, &err), &err);
+        size_t nx = all[RAW].n * (size_t)all[RAW].d;
+        double f[CLUSTERS_MAX_INFORMATIVE + CLUSTERS_MAX_REDUNDANT];
+        for (int a = 0; a < all[RAW].d; a++)
+            f[a] = 1.0 + 99.0 * nn_rng_uniform(&draw);
+        for (int v = SCALED; v <= STANDARD; v++) {
+            cli_must(nn_data_create(&all[v], all[RAW].n, all[RAW].d, 1, &err), &err);
+            for (size_t s = 0; s < nx; s++)
+                all[v].x[s] = all[RAW].x[s] * f[s % (size_t)all[RAW].d];
+            memcpy(all[v].y, all[RAW].y, all[RAW].n * sizeof *all[v].y);
+        }
+        nn_dataset plain, *both[2], tr[2], va[2];
+        cli_must(nn_data_create(&plain, all[RAW].n, all[RAW].d, 1, &err), &err);
+        memcpy(plain.x, all[RAW].x, nx * sizeof *plain.x);
+        hold_out(&all[STANDARD], all[RAW].n / 4, &tr[0], &va[0]);
+        hold_out(&plain, all[RAW].n / 4, &tr[1], &va[1]);
+        for (int q = 0; q < 2; q++) {
+            both[0] = &tr[q];
+            both[1] = &va[q];
+            standardise(both, 2);
+        }
+        for (size_t s = 0; s < nx; s++)
+            same = fmax(same, fabs(plain.x[s] - all[STANDARD].x[s]));
+        nn_data_free(&plain);
+        for (int v = 0; v < VARIANTS; v++) {
+            nn_dataset train, valid;
+            hold_out(&all[v], all[v].n / 4, &train, &valid);
+            double *r = res + 4 * (i * VARIANTS + v);
+            int zeros;
+            r[0] = condition(&train, &zeros);
+            /* train the logistic node at every rate and keep the best */
+            r[1] = r[3] = NAN, r[2] = HUGE_VAL;
+            for (int q = 0; q < RATES; q++) {
+                static const int width[3] = { 0, 4, 1 };
+                static const nn_activation act[3] = { 0, 0, NN_ACT_SIGMOID };
+                nn_net *N = cli_have(nn_net_create(2, width, act, &err), &err);
+                nn_trainer *T = full_batch(N, train.n, rate[q]);
+                double last, held;
+                for (long e = 0; e < E; e++)
+                    cli_must(nn_train_epoch(T, &train, NULL, &c[e], &err), &err);
+                cli_must(nn_mean_loss(N, &train, NN_LOSS_BCE, &last, &err), &err);
+                cli_must(nn_mean_loss(N, &valid, NN_LOSS_BCE, &held, &err), &err);
+                if (held < r[2]) {
+                    r[1] = rate[q], r[2] = held, r[3] = last;
+                    for (long e = 0; e < E && i == 0; e++)
+                        curve[e * VARIANTS + v] = c[e];
+                }
+                nn_trainer_free(T);
+                nn_net_free(N);
+            }
+            nn_data_free(&all[v]);
+        }
+    }
+    /* write the scaling table and choose on the validation loss */
+    double m[VARIANTS][4][3];
+    for (int v = 0; v < VARIANTS; v++)
+        for (int q = 0; q < 4; q++)
+            spread(res + 4 * v + q, S, 4 * VARIANTS, m[v][q]);
+    for (int v = 0; v < VARIANTS; v++) {
+        static const char *const row[VARIANTS] = { "raw", "scaled",
+                                                    "standardised" };
+        char k[3][64], lo[64], hi[64];
+        for (int q = 0; q < 3; q++)
+            tex_scientific(k[q], sizeof k[q], m[v][0][q]);
+        fig_text(o->scale_table, "%s & $%s$ & $%s$--$%s$ & $%s$--$%s$ & "
+                 "%.3f & %.3f--%.3f & %.3f \\\\\n", row[v], k[0], k[1], k[2],
+                 tex_scientific(lo, sizeof lo, m[v][1][1]),
+                 tex_scientific(hi, sizeof hi, m[v][1][2]), m[v][3][0],
+                 m[v][3][1], m[v][3][2], m[v][2][0]);
+        printf("%-8s kappa %.3g (%.3g-%.3g) rate %g-%g train %.4f "
+               "(%.4f-%.4f) valid loss %.4f\n", name[v], m[v][0][0],
+               m[v][0][1], m[v][0][2], m[v][1][1], m[v][1][2], m[v][3][0],
+               m[v][3][1], m[v][3][2], m[v][2][0]);
+    }
+    fig_comment(o->scale_curves, "steps, training loss of the logistic node: "
+                "raw, scaled, standardised inputs (seed %ld)", o->seed);
+    for (long e = 0; e < E; e++)
+        fig_row(o->scale_curves, e, curve[e * VARIANTS],
+                curve[e * VARIANTS + 1], curve[e * VARIANTS + 2]);
+    
+    /* quote the scaling experiment */
+    char key[64];
+    for (int v = 0; v < VARIANTS; v++) {
+        quote_sig(key_of(key, "scale.kappa.%s", name[v]), m[v][0][0]);
+        quote(key_of(key, "scale.train.%s", name[v]), "%.3f", m[v][3][0]);
+        quote(key_of(key, "scale.valid.%s", name[v]), "%.3f", m[v][2][0]);
+    }
+    quote_sci("scale.same", same);
+    printf("standardising raw and scaled data differs by %.3g\n", same);
+    
+    /* check what the text says of the scaling experiment */
+    int smaller = 1, slower = 1;
+    for (long i = 0; i < S; i++) {
+        const double *raw = res + 4 * (i * VARIANTS + RAW);
+        const double *sc = res + 4 * (i * VARIANTS + SCALED);
+        const double *st = res + 4 * (i * VARIANTS + STANDARD);
+        smaller = smaller && st[0] < raw[0] && st[0] < sc[0];
+        slower = slower && sc[3] > st[3];
+    }
+    double close = fabs(m[RAW][3][0] - m[STANDARD][3][0]) / m[STANDARD][3][0];
+    long rises[VARIANTS] = { 0, 0, 0 };
+    for (long e = 1; e < E; e++)
+        for (int v = 0; v < VARIANTS; v++)
+            rises[v] += curve[e * VARIANTS + v] > curve[(e - 1) * VARIANTS + v];
+    quote("scale.rises.raw", "%ld", rises[RAW]);
+    quote_claim("scale.raw-rises", rises[RAW] > 0, "at its chosen rate the raw "
+                "curve of the first seed rises on some steps", "on %ld steps",
+                rises[RAW]);
+    quote_claim("scale.std-falls", rises[STANDARD] == 0, "at its chosen rate "
+                "the standardised curve of the first seed falls at every step",
+                "it rises on %ld", rises[STANDARD]);
+    quote_claim("scale.equal", same < 1e-12, "standardising the raw and the "
+                "scaled inputs gives the same numbers", "they differ by %.1e",
+                same);
+    quote_claim("scale.kappa", smaller, "in every seed standardising lowers "
+                "the condition number", "means %.3g raw, %.3g standardised",
+                m[RAW][0][0], m[STANDARD][0][0]);
+    quote_claim("scale.slower", slower, "in every seed the scaled inputs end "
+                "with a higher training loss than the standardised ones",
+                "means %.3f and %.3f", m[SCALED][3][0], m[STANDARD][3][0]);
+    quote_claim("scale.rates", m[SCALED][1][2] < m[STANDARD][1][1], "every "
+                "rate chosen for the scaled inputs is below every rate chosen "
+                "for the standardised ones", "at most %g against at least %g",
+                m[SCALED][1][2], m[STANDARD][1][1]);
+    quote_claim("scale.close", close < 0.1, "on the raw inputs the training "
+                "loss is within 10\\% of the standardised one", "%.3f against "
+                "%.3f", m[RAW][3][0], m[STANDARD][3][0]);
+    free(curve);
+    free(c);
+    free(res);
+}
+
+/* overfit a small training set and stop early */
+static void early_stopping(const struct options *o)
+{
+    static const double rate[3] = { 0.05, 0.2, 0.5 };
+    long S = o->seeds, E = o->small_epochs;
+    double *c = cli_alloc((size_t)E * 2, sizeof *c);
+    double *keep = cli_alloc((size_t)E * 2, sizeof *keep);
+    double *res = cli_alloc((size_t)S * 9, sizeof *res);
+    for (long i = 0; i < S; i++) {
+        nn_dataset train, valid, test;
+        clusters_model M;
+        /* draw a small training set, a validation set and a test set */
+        nn_err err;
+        nn_rng draw;
+        nn_rng_seed(&draw, (uint64_t)(o->seed + i), 136);
+        cli_must(clusters_draw(&train, (size_t)o->small, &o->spec, &draw, &M, NULL,
+                               &err), &err);
+        cli_must(clusters_sample(&valid, (size_t)o->valid, &M, &draw, NULL, &err),
+                 &err);
+        cli_must(clusters_sample(&test, (size_t)o->test, &M, &draw, NULL, &err),
+                 &err);
+        double *r = res + 9 * i, se;
+        r[6] = bayes_accuracy(&M, &test);
+        r[7] = bayes_expected(&M, o->bayes, o->seed + i, 137, &se);
+        nn_net *N = NULL;
+        long best = 0;
+        /* train at each rate and keep the best step of the best rate */
+        for (int q = 0; q < 3; q++) {
+            nn_net *net = cluster_net(&o->size, o->seed + i);
+            long at = train_and_watch(net, &train, &valid, E, rate[q], c);
+            if (N == NULL || c[2 * (at - 1) + 1] < keep[2 * (best - 1) + 1]) {
+                nn_net_free(N);
+                N = net, best = at, r[8] = rate[q];
+                memcpy(keep, c, (size_t)E * 2 * sizeof *c);
+            } else
+                nn_net_free(net);
+        }
+        /* record the run, and test the weights of the best step once */
+        const double *b = keep + 2 * (best - 1), *f = keep + 2 * (E - 1);
+        r[0] = (double)best;
+        r[1] = b[1];            /* validation loss: at the best step, last */
+        r[2] = f[1];
+        r[3] = b[0];            /* training loss: at the best step, last */
+        r[4] = f[0];
+        cli_must(nn_accuracy(N, &test, &r[5], &err), &err);
+        if (i == 0) {
+            fig_comment(o->overfit, "step, training and validation loss; seed "
+                        "%ld, rate %g", o->seed, r[8]);
+            for (long e = 0; e < E; e++)
+                fig_row(o->overfit, e + 1, keep[2 * e], keep[2 * e + 1]);
+            fig_gap(o->overfit);
+            fig_gap(o->overfit);
+            fig_comment(o->overfit, "the best step");
+            fig_row(o->overfit, best, b[0], b[1]);
+        }
+        nn_net_free(N);
+        nn_data_free(&train);
+        nn_data_free(&valid);
+        nn_data_free(&test);
+    }
+    /* write the early-stopping table and its numbers */
+    for (long i = 0; i < S; i++) {
+        const double *r = res + 9 * i;
+        double lo, hi;
+        wilson(r[5] * (double)o->test, (double)o->test, &lo, &hi);
+        fig_text(o->stop_table, "%ld & %g & %.0f & %.3f & %.3f & %.3f & %.3f & "
+                 "%.1f & %.1f--%.1f & %.1f & %.1f \\\\\n", o->seed + i, r[8],
+                 r[0], r[1], r[2], r[3], r[4], 100 * r[5], 100 * lo, 100 * hi,
+                 100 * r[6], 100 * r[7]);
+        printf("seed %ld: rate %g best step %.0f, valid loss %.4f (last %.4f), "
+               "train %.4f (last %.4f), test acc %.4f [%.4f, %.4f], Bayes %.4f, "
+               "expected %.4f\n", o->seed + i, r[8], r[0], r[1], r[2], r[3],
+               r[4], r[5], lo, hi, r[6], r[7]);
+    }
+    
+    /* quote the early-stopping experiment */
+    const double *r0 = res;
+    double lo, hi, acc[3], gap[3], steps[3], *diff = cli_alloc((size_t)S, 8);
+    int early = 1, falls = 1, below = 1, near = 1;
+    wilson(r0[5] * (double)o->test, (double)o->test, &lo, &hi);
+    quote("stop.rate", "%g", r0[8]);
+    quote("stop.best", "%.0f", r0[0]);
+    quote("stop.valid.best", "%.3f", r0[1]);
+    quote("stop.valid.last", "%.3f", r0[2]);
+    quote("stop.train.best", "%.3f", r0[3]);
+    quote("stop.train.last", "%.3f", r0[4]);
+    quote("stop.test", "%.1f", 100 * r0[5]);
+    quote("stop.test.lo", "%.1f", 100 * lo);
+    quote("stop.test.hi", "%.1f", 100 * hi);
+    quote("stop.bayes", "%.1f", 100 * r0[6]);
+    quote("stop.expect", "%.1f", 100 * r0[7]);
+    for (long i = 0; i < S; i++) {
+        const double *r = res + 9 * i;
+        double a = r[7], sd = sqrt(a * (1 - a) / (double)o->test);
+        diff[i] = r[6] - r[5];
+        early = early && r[0] < (double)E;
+        falls = falls && r[4] < r[3];
+        below = below && r[5] < r[6];
+        near = near && fabs(r[6] - a) < 3 * sd;
+    }
+    spread(res + 5, S, 9, acc);
+    spread(res, S, 9, steps);
+    spread(diff, S, 1, gap);
+    free(diff);
+    quote("stop.acc.mean", "%.1f", 100 * acc[0]);
+    quote("stop.acc.min", "%.1f", 100 * acc[1]);
+    quote("stop.acc.max", "%.1f", 100 * acc[2]);
+    quote("stop.gap.mean", "%.1f", 100 * gap[0]);
+    quote("stop.gap.min", "%.1f", 100 * gap[1]);
+    quote("stop.gap.max", "%.1f", 100 * gap[2]);
+    quote_claim("stop.early", early, "in every run the validation loss is "
+                "lowest before the last step", "best steps %.0f to %.0f of %ld",
+                steps[1], steps[2], E);
+    quote_claim("stop.falls", falls, "in every run the training loss falls "
+                "after the best step", "first run %.3f to %.3f", r0[3], r0[4]);
+    quote_claim("stop.rises", r0[2] > 2 * r0[1], "in the figure's run the "
+                "last validation loss is more than twice the lowest",
+                "%.3f against %.3f", r0[2], r0[1]);
+    quote_claim("stop.below", below, "in every run the network's test "
+                "accuracy is below the Bayes rule's", "by %.1f to %.1f points",
+                100 * gap[1], 100 * gap[2]);
+    quote_claim("stop.near", near, "the Bayes rule's accuracy on each test set "
+                "is within three standard errors of its expectation",
+                "%ld test sets", S);
+    free(res);
+    free(keep);
+    free(c);
+}
+
 int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
@@ -249,5 +792,7 @@ int main(int argc, char **argv)
     nn_rng_seed(&data, (uint64_t)o.seed, 131);
     small_table(&o, &data);
     learning_curves(&o, &data);
+    scaling(&o);
+    early_stopping(&o);
     return cli_done();
 }
