@@ -218,7 +218,7 @@ check "quadrants runs a deeper network without a table" bash -c '
     grep -q "^\\\\setrun{quadrants.after}" "$2/q2.tex" && ! grep -q "quadrants.cell" "$2/q2.tex"' \
     _ "$build" "$scratch"
 
-# Chapter 17 on the real data set (installed by make as a Debian package).
+# Chapter 18 on the real data set (installed by make as a Debian package).
 fashion_dir=/usr/share/datasets/fashion-mnist
 expect_error "fashion rejects a missing data directory" fashion --tex "$f" --data "$scratch/nowhere"
 check "fashion says a data directory's name is too long" bash -c '
@@ -311,7 +311,7 @@ for shape in 1x4096 32x128 1x600 3x5; do
 done
 write_idx_set "$scratch/idx-1x4097" 1 4097
 expect_error "fashion --pictures refuses images too large to draw" fashion --data "$scratch/idx-1x4097" --epochs 1 --hidden 2 --pictures "$scratch/cli-file-p"
-# The validation set, the result lines and their summary (chapter 17).
+# The validation set, the result lines and their summary (chapter 18).
 expect_error "fashion refuses a validation set that leaves no image to train on" fashion --tex "$f" --data "$scratch/idx-3x5" --validation 20 --epochs 1 --hidden 2
 expect_error "fashion refuses --table without --summarize" fashion --data "$scratch/idx-3x5" --validation 10 --epochs 1 --hidden 2 --table "$scratch/cli-file-t"
 expect_error "fashion refuses --save with --summarize" fashion --summarize "$scratch/none" --save "$scratch/cli-file-m"

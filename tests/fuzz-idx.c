@@ -1,4 +1,4 @@
-/* A libFuzzer target for the IDX loader of chapter 14; `make fuzz` builds
+/* A libFuzzer target for the IDX loader of chapter 15; `make fuzz` builds
    it with clang -fsanitize=fuzzer,address,undefined and runs it.  It is
    not part of `make test`.
 

@@ -6,7 +6,7 @@
    networks that use every activation and loss whose code a lab can
    touch, prints for each the largest relative error and the largest
    one beyond round-off, and exits with status 0 if every component
-   agrees and 1 if any does not.  The actor and the critic of chapter 19
+   agrees and 1 if any does not.  The actor and the critic of chapter 20
    are checked the same way, against central differences of their own
    losses, so that a lab may replace their output errors too. */
 #include <math.h>
@@ -103,7 +103,7 @@ static double check_actor_critic(int is_actor)
         if (!(d <= worst))
             worst = d;
     }
-    printf("the %s of chapter 19\n  beyond round-off %.1e\n",
+    printf("the %s of chapter 20\n  beyond round-off %.1e\n",
            is_actor ? "actor" : "critic", worst);
     nn_net_free(N);
     return worst;

@@ -1,4 +1,4 @@
-/* Tests of the batched passes (chapter 15): nn_net_backprop_batch against b
+/* Tests of the batched passes (chapter 16): nn_net_backprop_batch against b
    calls of nn_net_backprop, nn_net_forward_batch against nn_net_forward, and the
    workspace's refusals. */
 #include <limits.h>

@@ -1,4 +1,4 @@
-/* Tests of the IDX loader of chapter 14.  Each test writes its small IDX
+/* Tests of the IDX loader of chapter 15.  Each test writes its small IDX
    files in the current directory (the runner runs in a scratch
    directory), under names that start with "test-idx-", plain or
    compressed with zlib's gz functions, and removes them at the end.
