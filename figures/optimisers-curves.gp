@@ -11,13 +11,15 @@ set ylabel 'validation loss'
 set grid lc rgb '#dddddd'
 set autoscale xfix
 set key top right samplen 3
-set style line 1 lw 3 lc rgb '#888888' dt (2, 3)
-set style line 2 lw 3 lc rgb '#4a78b0' dt (8, 4)
-set style line 3 lw 3 lc rgb '#2e8b57' dt (12, 4, 2, 4)
-set style line 4 lw 3 lc rgb '#b8860b' dt (4, 2)
-set style line 5 lw 3 lc rgb '#b03a2e' dt 1
-plot f using 1:2 with lines ls 1 title 'gradient descent', \
-     f using 1:3 with lines ls 2 title 'momentum', \
-     f using 1:4 with lines ls 3 title 'AdaGrad', \
-     f using 1:5 with lines ls 4 title 'RMSProp', \
-     f using 1:6 with lines ls 5 title 'Adam'
+# Dash types and, every twelve epochs (offset so that they do not
+# coincide), point types tell the rules apart in grey.
+set style line 1 lw 3 lc rgb '#888888' dt (1, 3) pt 1 ps 1.2
+set style line 2 lw 3 lc rgb '#4a78b0' dt (8, 4) pt 2 ps 1.2
+set style line 3 lw 3 lc rgb '#2e8b57' dt (12, 4, 2, 4) pt 4 ps 1.2
+set style line 4 lw 3 lc rgb '#b8860b' dt (3, 3) pt 6 ps 1.2
+set style line 5 lw 3 lc rgb '#b03a2e' dt 1 pt 7 ps 1.2
+array rule[5] = ['gradient descent', 'momentum', 'AdaGrad', 'RMSProp', 'Adam']
+plot for [u = 1:5] f using 1:(column(u + 1)) with lines ls u notitle, \
+     for [u = 1:5] f using 1:(column(u + 1)) every 12::(2 * u) \
+         with points ls u notitle, \
+     for [u = 1:5] NaN with linespoints ls u title rule[u]

@@ -10,11 +10,11 @@ set format x '$10^{%L}$'
 set format y '$%g$'
 set xrange [0.0007:1.4]
 set grid lc rgb '#dddddd'
-set style line 1 lw 2 lc rgb '#888888' dt (2, 3) pt 1 ps 0.8
-set style line 2 lw 2 lc rgb '#4a78b0' dt (8, 4) pt 2 ps 0.8
-set style line 3 lw 2 lc rgb '#2e8b57' dt (12, 4, 2, 4) pt 4 ps 0.8
-set style line 4 lw 2 lc rgb '#b8860b' dt (4, 2) pt 6 ps 0.8
-set style line 5 lw 3 lc rgb '#b03a2e' dt 1 pt 7 ps 0.8
+set style line 1 lw 2 lc rgb '#888888' dt (1, 3) pt 1 ps 1.1
+set style line 2 lw 2 lc rgb '#4a78b0' dt (8, 4) pt 2 ps 1.1
+set style line 3 lw 2 lc rgb '#2e8b57' dt (12, 4, 2, 4) pt 4 ps 1.1
+set style line 4 lw 2 lc rgb '#b8860b' dt (3, 3) pt 6 ps 1.1
+set style line 5 lw 3 lc rgb '#b03a2e' dt 1 pt 7 ps 1.1
 array rule[5] = ['gradient descent', 'momentum', 'AdaGrad', 'RMSProp', 'Adam']
 titles = 'regression quadrants blobs clusters'
 unset key
@@ -24,9 +24,13 @@ do for [k = 0:3] {
     set title word(titles, k + 1) offset 0,-0.6
     set xlabel (k >= 2 ? 'learning rate $\eta$' : '')
     set ylabel (k % 2 == 0 ? 'validation loss' : '')
+    # The classifiers' panels start below their lowest loss, about 0.1,
+    # so that the valleys and their points stay inside the frame.
     if (k < 2) {
+        set yrange [*:*]
         set ytics (0.001, 0.01, 0.1, 1, 10)
     } else {
+        set yrange [0.08:1.2]
         set ytics (0.1, 0.2, 0.3, 0.5, 1)
     }
     plot for [u = 0:4] f using 1:(column(2 + 5 * k + u)) with linespoints \

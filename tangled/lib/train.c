@@ -155,7 +155,8 @@ void nn_train_step(nn_net *N, const nn_train_options *o, double v[])
         break;
     case NN_STEP_ADAGRAD: {
         /* take an AdaGrad step */
-        double *G = v, per = 1.0 / (double)N->nsum;
+        double *G = v;
+        double per = 1.0 / (double)N->nsum;
         for (size_t p = 0; p < N->nw; p++) {
             double g = per * N->dwflat[p];
             G[p] += g * g;
@@ -165,7 +166,8 @@ void nn_train_step(nn_net *N, const nn_train_options *o, double v[])
     }
     case NN_STEP_RMSPROP: {
         /* take an RMSProp step */
-        double *s = v, per = 1.0 / (double)N->nsum, beta2 = o->beta2;
+        double *s = v;
+        double per = 1.0 / (double)N->nsum, beta2 = o->beta2;
         for (size_t p = 0; p < N->nw; p++) {
             double g = per * N->dwflat[p];
             s[p] = beta2 * s[p] + (1.0 - beta2) * g * g;
@@ -175,7 +177,8 @@ void nn_train_step(nn_net *N, const nn_train_options *o, double v[])
     }
     case NN_STEP_ADAM: {
         /* take an Adam step */
-        double *m = v, *s = v + N->nw, per = 1.0 / (double)N->nsum;
+        double *m = v, *s = v + N->nw;
+        double per = 1.0 / (double)N->nsum;
         double beta1 = o->beta1, beta2 = o->beta2;
         double t = v[2 * N->nw] += 1.0;
         double c1 = 1.0 - pow(beta1, t), c2 = 1.0 - pow(beta2, t);

@@ -179,6 +179,8 @@ typedef struct result {
     double best;                /* its mean validation loss */
     double mean, sd, lo, hi;    /* test loss over the seeds */
     double acc;                 /* mean test accuracy, classifiers */
+    double blo, bhi;            /* mean test loss of the test set's blocks
+                                   of validation size: lowest, highest */
 } result;
 
 static double loss_or_inf(nn_net *N, const nn_dataset *D, nn_loss_kind k)
@@ -233,6 +235,16 @@ static result compare(const struct options *op, const task *t,
         r.sd += d * d / (double)(S > 1 ? S - 1 : 1);
     }
     r.sd = sqrt(r.sd);
+    
+    /* measure the chosen rate's networks on blocks of the test set */
+    r.blo = INFINITY, r.bhi = -INFINITY;
+    for (size_t b = 0; b + V->n <= E->n; b += V->n) {
+        nn_dataset B = part(E, b, V->n);
+        double loss = 0.0;
+        for (long q = 0; q < S; q++)
+            loss += loss_or_inf(net[best * S + q], &B, t->loss) / (double)S;
+        r.blo = fmin(r.blo, loss), r.bhi = fmax(r.bhi, loss);
+    }
     for (long e = 0; curve != NULL && e < op->epochs; e++)
         curve[e] = curves[best * op->epochs + e];
     for (long p = 0; p < GRID * S; p++)
@@ -248,7 +260,7 @@ static void write_row(FILE *f, const rule *u, result res[][RULES], int ui)
     for (int k = 0; k < TASKS; k++) {
         char eta[64], m[64], s[64];
         tex_scientific(eta, sizeof eta, res[k][ui].rate);
-        snprintf(m, sizeof m, "%.3f", res[k][ui].mean);
+        snprintf(m, sizeof m, "%.4f", res[k][ui].mean);
         snprintf(s, sizeof s, "%.3f", res[k][ui].sd);
         fig_text(f, " & $%s$ & $%s \\pm %s$", eta, m, s);
     }
@@ -521,12 +533,34 @@ int main(int argc, char **argv)
             adaptive = adaptive && (res[k][u].rate == 0.01
                                     || res[k][u].rate == 0.03);
     }
+    double mlo = INFINITY, mhi = 0.0;
+    for (int k = 0; k < TASKS; k++) {
+        mlo = fmin(mlo, res[k][0].rate / res[k][1].rate);
+        mhi = fmax(mhi, res[k][0].rate / res[k][1].rate);
+    }
+    quote("mom.lo", "%.0f", mlo);
+    quote("mom.hi", "%.0f", mhi);
     quote_claim("momentum-smaller", smaller, "momentum's chosen rate is smaller "
                 "than gradient descent's on every task", "regression %g and %g",
                 res[0][1].rate, res[0][0].rate);
     quote_claim("adaptive-rates", adaptive, "RMSProp and Adam choose 0.01 or "
                 "0.03 on every task", "regression %g and %g", res[0][3].rate,
                 res[0][4].rate);
+    
+    /* check the sentence about the adaptive rules at both ends of the grid */
+    int forgive_small = 1, forgive_large = 1;
+    for (int k = 0; k < TASKS; k++)
+        for (int u = 3; u <= 4; u++) {
+            forgive_small = forgive_small
+                && res[k][u].valid[GRID - 1] < res[k][0].valid[GRID - 1];
+            forgive_large = forgive_large
+                && (k == 0 || res[k][u].valid[0] > res[k][0].valid[0]);
+        }
+    quote_claim("forgiving", forgive_small && forgive_large, "at the smallest "
+                "rate RMSProp and Adam end below gradient descent on every task, "
+                "at the largest above it on the classification tasks",
+                "quadrants at rate 1: %.3g %.3g against %.3g", res[1][3].valid[0],
+                res[1][4].valid[0], res[1][0].valid[0]);
     int bounded = !isfinite(reg[0].valid[0]) && !isfinite(reg[1].valid[0])
                   && isfinite(reg[2].valid[0]) && isfinite(reg[3].valid[0])
                   && isfinite(reg[4].valid[0]);
@@ -560,6 +594,22 @@ int main(int argc, char **argv)
                 "factors %.2f %.2f %.2f, final %.4f %.4f %.4f", fall[2], fall[1],
                 fall[4], end,
                 curve[1][o.epochs - 1], curve[4][o.epochs - 1]);
+    
+    /* check the sentence about the blobs' validation set */
+    int easy = 1;
+    for (int u = 0; u < RULES; u++)
+        easy = easy && res[2][u].best < res[2][u].blo;
+    quote_sig("blobs.valid", res[2][4].best);
+    quote_sig("blobs.blo", res[2][4].blo);
+    quote_sig("blobs.bhi", res[2][4].bhi);
+    quote_count("blocks", o.test / o.valid);
+    quote_claim("blobs-easy", easy, "on the blobs every rule's validation loss "
+                "is below its loss on every block of the test set",
+                "Adam: validation %.3f, blocks %.3f to %.3f", res[2][4].best,
+                res[2][4].blo, res[2][4].bhi);
+    const long steps = o.epochs * ((o.train + o.batch - 1) / o.batch);
+    quote_count("steps", steps);
+    quote("c2", "%.2f", 1.0 - pow(rules[4].o.beta2, (double)steps));
     for (int u = 0; u < RULES; u++)
         free(curve[u]);
     bias_experiment(&o);
