@@ -8,6 +8,7 @@
 #include "harness.h"
 #include "idx.h"
 #include "model.h"
+#include "toy-tasks.h"
 
 /* fashion options */
 struct options {
@@ -153,19 +154,10 @@ static struct measure evaluate(nn_net *N, const nn_image_set *S, int batch,
     return m;
 }
 
-/* Wilson's interval for a share */
-static void wilson(double p, double n, double *lo, double *hi)
-{
-    const double z = 1.96, z2n = z * z / n;
-    double centre = (p + z2n / 2) / (1 + z2n);
-    double half = z / (1 + z2n) * sqrt(p * (1 - p) / n + z2n / (4 * n));
-    *lo = centre - half, *hi = centre + half;
-}
-
 /* the record of a training run */
 enum { CURVE = 4,           /* numbers per epoch in the curve */
        MEASURED = 10000,    /* training images measured per epoch */
-       RESULT = 8 };        /* numbers in a result line */
+       RESULT = 10 };       /* numbers in a result line */
 struct run {
     long epochs;            /* trained, 0 for a loaded model */
     long chosen;            /* the epoch of the kept weights, from 1 */
@@ -202,7 +194,7 @@ struct canvas {
 };
 
 static struct canvas canvas_new(int cols, int rows, int iw, int ih,
-                                int below)
+                                int below, double blank)
 {
     struct canvas c = { cols, rows, cols * (iw + 2),
                         rows * (ih + 2 + below), iw, ih, ih + 2 + below,
@@ -210,6 +202,8 @@ static struct canvas canvas_new(int cols, int rows, int iw, int ih,
     c.v = calloc((size_t)c.w * (size_t)c.h, sizeof *c.v);
     if (c.v == NULL)
         cli_fail("out of memory for a picture");
+    for (size_t k = 0; k < (size_t)c.w * (size_t)c.h; k++)
+        c.v[k] = blank;
     return c;
 }
 
@@ -236,7 +230,7 @@ static void canvas_write(FILE *f, struct canvas *c)
 static void write_samples(FILE *f, const nn_image_set *S, int digits)
 {
     int shown[10] = { 0 };
-    struct canvas c = canvas_new(10, 4, S->cols, S->rows, 0);
+    struct canvas c = canvas_new(10, 4, S->cols, S->rows, 0, 0.0);
     double x[MAX_PICTURE];
     for (size_t s = 0; s < S->n; s++) {
         int k = S->labels[s];
@@ -256,7 +250,7 @@ static void write_samples(FILE *f, const nn_image_set *S, int digits)
 static void write_weights(FILE *f, const nn_net *N, int rows, int cols)
 {
     int shown = N->n[2] < 32 ? N->n[2] : 32;
-    struct canvas c = canvas_new(8, (shown + 7) / 8, cols, rows, 0);
+    struct canvas c = canvas_new(8, (shown + 7) / 8, cols, rows, 0, NAN);
     double x[MAX_PICTURE];
     for (int i = 1; i <= shown; i++) {
         double big = 0.0;
@@ -275,7 +269,7 @@ static void write_errors(FILE *f, const nn_image_set *S, const int pred[],
 {
     int shown = 0;
     size_t which[18];
-    struct canvas c = canvas_new(6, 3, S->cols, S->rows, 12);
+    struct canvas c = canvas_new(6, 3, S->cols, S->rows, 12, 0.0);
     double x[MAX_PICTURE];
     for (size_t s = 0; s < S->n && shown < 18; s++)
         if (pred[s] != S->labels[s]) {
@@ -361,7 +355,8 @@ static void quote_results(const struct options *o, const nn_image_set *train,
                           const struct mistakes k, const struct curve_summary s)
 {
     double lo, hi;
-    wilson(r->test.accuracy, (double)test->n, &lo, &hi);
+    wilson_interval(lround(r->test.accuracy * (double)test->n),
+                    (long)test->n, 1.96, &lo, &hi);
     quote_count("train", (long long)train->n);
     /* quote how the classes share the validation set */
     long count[10] = { 0 }, fewest = LONG_MAX, most = 0;
@@ -509,8 +504,8 @@ static void train_epochs(nn_net *N, const struct options *o,
         run->seconds += dt;
         if (e == 0)
             run->speed = (double)train->n / dt;
-        /* measure the weights at the end of the epoch */
         double *c = run->curve + CURVE * e;
+        /* measure the weights at the end of the epoch */
         struct measure m = evaluate(N, &sample, (int)o->batch, NULL);
         c[0] = m.loss, c[1] = m.accuracy;
         c[2] = c[3] = NAN;
@@ -537,22 +532,21 @@ static struct run train_and_measure(nn_net *N, const struct options *o,
                                     const nn_image_set *validation,
                                     const nn_image_set *test)
 {
-    struct run run = { .epochs = o->load != NULL ? 0 : o->epochs };
-    run.curve = cli_alloc(CURVE * (size_t)run.epochs + CURVE,
-                          sizeof *run.curve);
-    run.predicted = cli_alloc(test->n, sizeof *run.predicted);
-    if (run.epochs > 0)
-        train_epochs(N, o, train, validation, &run);
-    run.test = evaluate(N, test, (int)o->batch, run.predicted);
+    struct run r = { .epochs = o->load != NULL ? 0 : o->epochs };
+    r.curve = cli_alloc(CURVE * (size_t)r.epochs + CURVE, sizeof *r.curve);
+    r.predicted = cli_alloc(test->n, sizeof *r.predicted);
+    if (r.epochs > 0)
+        train_epochs(N, o, train, validation, &r);
+    r.test = evaluate(N, test, (int)o->batch, r.predicted);
     /* refuse a test loss that is not finite */
-    if (!isfinite(run.test.loss)) {
+    if (!isfinite(r.test.loss)) {
         if (o->load != NULL)
             cli_fail("%s: the model's outputs on the test images are not "
                      "finite; its weights are too large", o->load);
         cli_fail("training diverged: the test loss is not finite; try a "
                  "smaller --rate");
     }
-    return run;
+    return r;
 }
 
 /* the steps of fashion */
@@ -578,13 +572,15 @@ static void report(const nn_net *N, const struct options *o,
         fig_row(o->curves, e + 1, c[0], c[1], c[2], c[3]);
     }
     /* write the result line */
-    fig_comment(o->result, "hidden, seed, chosen epoch, training, validation "
-                "and test accuracy, test images, test loss");
+    fig_comment(o->result, "hidden, seed, epochs, chosen epoch, training, "
+                "validation and test accuracy, validation and test images, "
+                "test loss");
     if (r->epochs > 0)
         fig_row(o->result, (double)o->hidden, (double)o->seed,
-                (double)r->chosen, r->curve[CURVE * (r->chosen - 1) + 1],
+                (double)r->epochs, (double)r->chosen,
+                r->curve[CURVE * (r->chosen - 1) + 1],
                 r->curve[CURVE * (r->chosen - 1) + 3], r->test.accuracy,
-                (double)test->n, r->test.loss);
+                (double)validation->n, (double)test->n, r->test.loss);
     if (o->pictures != NULL) {
         write_samples(o->picture[0], train, o->digits);
         write_weights(o->picture[1], N, test->rows, test->cols);
@@ -620,14 +616,18 @@ static int read_results(const char *path, double r[][RESULT], int count)
         }
         if (p[strspn(p, " \t\r\n")] != '\0')
             cli_fail("%s: line %d: not a line of %d numbers", path, number, RESULT);
-        for (int q = 3; q <= 5; q++)
+        for (int q = 4; q <= 6; q++)
             if (v[q] < 0 || v[q] > 1)
                 cli_fail("%s: line %d: accuracy %g is not a share", path, number,
                          v[q]);
-        if (v[0] < 0 || v[0] != floor(v[0]) || v[2] < 1 || v[2] != floor(v[2])
-            || v[6] < 1 || v[6] != floor(v[6]))
-            cli_fail("%s: line %d: width, epoch or number of images is not a "
-                     "whole number", path, number);
+        static const int whole[5] = { 0, 2, 3, 7, 8 };  /* width, epochs, images */
+        for (int i = 0; i < 5; i++)
+            if (v[whole[i]] < (i > 0) || v[whole[i]] != floor(v[whole[i]]))
+                cli_fail("%s: line %d: width, epoch or number of images is not a "
+                         "whole number", path, number);
+        if (v[3] > v[2])
+            cli_fail("%s: line %d: chosen epoch %g of %g epochs", path, number,
+                     v[3], v[2]);
         count++;
     }
     if (ferror(f))
@@ -641,8 +641,9 @@ struct group {
     long hidden;
     int seeds;
     long first, last;               /* the range of the chosen epochs */
+    int all_last;                   /* every seed chose its last epoch */
     double sum[3], min[3], max[3];  /* training, validation, test */
-    double images;                  /* test images */
+    double images[2];               /* validation and test images */
 };
 
 static int group_results(double r[][RESULT], int count,
@@ -657,22 +658,31 @@ static int group_results(double r[][RESULT], int count,
             if (groups == MAX_GROUPS)
                 cli_fail("--summarize: more than %d hidden widths",
                          MAX_GROUPS);
-            g[groups++] = (struct group){ (long)r[s][0], 0, LONG_MAX, 0,
-                { 0 }, { 1, 1, 1 }, { 0 }, r[s][6] };
+            g[groups++] = (struct group){ (long)r[s][0], 0, LONG_MAX, 0, 1,
+                { 0 }, { 1, 1, 1 }, { 0 }, { r[s][7], r[s][8] } };
         }
+        long chosen = (long)r[s][3];
         g[k].seeds++;
-        g[k].first = g[k].first < (long)r[s][2] ? g[k].first : (long)r[s][2];
-        g[k].last = g[k].last > (long)r[s][2] ? g[k].last : (long)r[s][2];
+        g[k].first = g[k].first < chosen ? g[k].first : chosen;
+        g[k].last = g[k].last > chosen ? g[k].last : chosen;
+        g[k].all_last = g[k].all_last && r[s][3] == r[s][2];
         for (int q = 0; q < 3; q++) {
-            g[k].sum[q] += r[s][3 + q];
-            g[k].min[q] = fmin(g[k].min[q], r[s][3 + q]);
-            g[k].max[q] = fmax(g[k].max[q], r[s][3 + q]);
+            g[k].sum[q] += r[s][4 + q];
+            g[k].min[q] = fmin(g[k].min[q], r[s][4 + q]);
+            g[k].max[q] = fmax(g[k].max[q], r[s][4 + q]);
         }
     }
     return groups;
 }
 
 /* summarize the results of several runs */
+static double shown(double share)   /* in percent, as "%.1f" prints it */
+{
+    char text[32];
+    snprintf(text, sizeof text, "%.1f", 100 * share);
+    return strtod(text, NULL);
+}
+
 static void summarize(const struct options *o)
 {
     static double r[MAX_RESULTS][RESULT];
@@ -696,12 +706,19 @@ static void summarize(const struct options *o)
             snprintf(model, sizeof model, "linear softmax");
         else
             snprintf(model, sizeof model, "%ld ReLU nodes", G->hidden);
-        fig_text(o->table, "%s & %d & %ld--%ld & %.1f & %.1f & %.1f--%.1f & %.1f & "
-                 "%.1f--%.1f \\\\\n", model, G->seeds, G->first, G->last,
+        char kept[48];
+        if (G->first == G->last)
+            snprintf(kept, sizeof kept, "%ld (all seeds)", G->first);
+        else
+            snprintf(kept, sizeof kept, "%ld--%ld", G->first, G->last);
+        fig_text(o->table, "%s & %d & %s & %.1f & %.1f & %.1f--%.1f & %.1f & "
+                 "%.1f--%.1f \\\\\n", model, G->seeds, kept,
                  100 * G->sum[0] / G->seeds, 100 * G->sum[1] / G->seeds,
                  100 * G->min[1], 100 * G->max[1], 100 * G->sum[2] / G->seeds,
                  100 * G->min[2], 100 * G->max[2]);
         quote(key_of(key, "h%ld.seeds", G->hidden), "%d", G->seeds);
+        quote(key_of(key, "h%ld.gap", G->hidden), "%.1f",
+              shown(G->sum[1] / G->seeds) - shown(G->sum[2] / G->seeds));
         for (int q = 0; q < 3; q++) {
             quote(key_of(key, "h%ld.%smean", G->hidden, set[q]), "%.1f",
                   100 * G->sum[q] / G->seeds);
@@ -713,19 +730,37 @@ static void summarize(const struct options *o)
         wide = g[k].hidden > g[wide].hidden ? k : wide;
         narrow = g[k].hidden < g[narrow].hidden ? k : narrow;
     }
-    double lo, hi;
-    wilson(g[wide].sum[2] / g[wide].seeds, g[wide].images, &lo, &hi);
-    quote("gain", "%.1f", 100 * (g[wide].sum[2] / g[wide].seeds
-                                 - g[narrow].sum[2] / g[narrow].seeds));
+    const struct group *W = &g[wide], *S = &g[narrow];
+    double mean[2][3];      /* [wide, narrow][training, validation, test] */
+    for (int q = 0; q < 3; q++)
+        mean[0][q] = W->sum[q] / W->seeds, mean[1][q] = S->sum[q] / S->seeds;
+    double lo, hi, half[2];
+    for (int q = 0; q < 2; q++) {
+        wilson_interval(lround(mean[0][1 + q] * W->images[q]),
+                        lround(W->images[q]), 1.96, &lo, &hi);
+        half[q] = (hi - lo) / 2;
+    }
+    double gap = mean[0][1] - mean[0][2], error = hypot(half[0], half[1]);
+    quote("gain", "%.1f", shown(mean[0][2]) - shown(mean[1][2]));
+    quote("gaperror", "%.1f", 100 * error);
+    quote_claim("last-kept", W->all_last, "every seed of the widest network "
+                "kept the weights of its last epoch", "epochs %ld to %ld kept",
+                W->first, W->last);
+    quote_claim("gap-within-error", fabs(gap) < error, "the widest network's "
+                "mean validation accuracy differs from its mean test accuracy "
+                "by less than the error of a difference of the two",
+                "%.4f against %.4f", gap, error);
+    quote_claim("narrow-gap-larger", mean[1][1] - mean[1][2] > gap,
+                "the narrowest model's validation accuracy exceeds its test "
+                "accuracy by more than the widest network's does",
+                "%.4f against %.4f", mean[1][1] - mean[1][2], gap);
     quote_claim("wide-beats-narrow", wide != narrow
                 && g[wide].min[2] > g[narrow].max[2], "the worst seed of the "
                 "widest network beats the best seed of the narrowest on the "
                 "test images", "%.4f against %.4f", g[wide].min[2],
                 g[narrow].max[2]);
-    quote_claim("val-above-test", g[wide].sum[1] > g[wide].sum[2],
-                "the widest network's mean validation accuracy is above its "
-                "mean test accuracy", "%.4f against %.4f",
-                g[wide].sum[1] / g[wide].seeds, g[wide].sum[2] / g[wide].seeds);
+    wilson_interval(lround(mean[0][2] * W->images[1]), lround(W->images[1]),
+                    1.96, &lo, &hi);
     quote_claim("spread-small", g[wide].max[2] - g[wide].min[2] < hi - lo,
                 "the test accuracies of the widest network's seeds differ by "
                 "less than the width of Wilson's interval", "%.4f against "
@@ -742,9 +777,9 @@ int main(int argc, char **argv)
     nn_image_set train, validation, test;
     read_sets(&o, &train, &validation, &test);
     nn_net *N = make_or_load_network(&o, &train);
-    struct run run = train_and_measure(N, &o, &train, &validation, &test);
-    report(N, &o, &train, &validation, &test, &run);
-    free(run.curve), free(run.predicted);
+    struct run r = train_and_measure(N, &o, &train, &validation, &test);
+    report(N, &o, &train, &validation, &test, &r);
+    free(r.curve), free(r.predicted);
     nn_net_free(N);
     nn_image_set_free(&train), nn_image_set_free(&test);
     return cli_done();
