@@ -389,7 +389,8 @@ static double normwise_error(const nn_net *N, const double g[])
 {
     double diff = 0.0, size = 0.0;
     for (size_t p = 0; p < N->nw; p++) {
-        diff = fmax(diff, fabs(N->dwflat[p] - g[p]));
+        double d = fabs(N->dwflat[p] - g[p]);
+        diff = isnan(d) ? INFINITY : fmax(diff, d);
         size = fmax(size, fabs(N->dwflat[p]));
     }
     return diff / size;
