@@ -426,28 +426,27 @@ static void bias_experiment(const struct options *op)
     nn_data_free(&all);
 }
 
-int main(int argc, char **argv)
+/* the steps of optimisers */
+static void compare_rules(const struct options *o, result res[][RULES],
+                          double *curve[])
 {
-    struct options o = read_options(argc, argv);
     /* compare the rules on every task */
-    result res[TASKS][RULES];
-    double *curve[RULES];
     for (int u = 0; u < RULES; u++)
-        curve[u] = cli_alloc((size_t)o.epochs, sizeof *curve[u]);
+        curve[u] = cli_alloc((size_t)o->epochs, sizeof *curve[u]);
     quote_grid();
     for (int k = 0; k < TASKS; k++) {
         const task *t = &tasks[k];
         nn_dataset all;
         nn_err err;
         nn_rng data;
-        nn_rng_seed(&data, (uint64_t)o.seed, 140);
-        size_t n = (size_t)(o.train + o.valid + o.test);
+        nn_rng_seed(&data, (uint64_t)o->seed, 140);
+        size_t n = (size_t)(o->train + o->valid + o->test);
         cli_must(t->draw(&all, n, &data, &err), &err);
-        nn_dataset D = part(&all, 0, (size_t)o.train),
-                   V = part(&all, (size_t)o.train, (size_t)o.valid),
-                   E = part(&all, (size_t)(o.train + o.valid), (size_t)o.test);
+        nn_dataset D = part(&all, 0, (size_t)o->train),
+                   V = part(&all, (size_t)o->train, (size_t)o->valid),
+                   E = part(&all, (size_t)(o->train + o->valid), (size_t)o->test);
         for (int u = 0; u < RULES; u++) {
-            res[k][u] = compare(&o, t, &rules[u], &D, &V, &E,
+            res[k][u] = compare(o, t, &rules[u], &D, &V, &E,
                                 k == 0 ? curve[u] : NULL);
             printf("%s, %s: rate %g, validation %.4g, test %.4g +- %.2g\n",
                    t->name, rules[u].name, res[k][u].rate, res[k][u].best,
@@ -455,8 +454,14 @@ int main(int argc, char **argv)
         }
         nn_data_free(&all);
     }
+}
+
+static void write_comparison(const struct options *o, result res[][RULES],
+                             double *curve[])
+{
+    /* write the table and the data of the figures */
     for (int u = 0; u < RULES; u++)
-        write_row(o.table, &rules[u], res, u);
+        write_row(o->table, &rules[u], res, u);
     for (int g = 0; g < GRID; g++) {
         double row[1 + TASKS * RULES];
         row[0] = grid[g];
@@ -464,11 +469,16 @@ int main(int argc, char **argv)
             for (int u = 0; u < RULES; u++)
                 row[1 + k * RULES + u] = isfinite(res[k][u].valid[g])
                                          ? res[k][u].valid[g] : NAN;
-        fig_values(o.rates, row, 1 + TASKS * RULES);
+        fig_values(o->rates, row, 1 + TASKS * RULES);
     }
-    for (long e = 0; e < o.epochs; e++)
-        fig_row(o.curves, (double)(e + 1), curve[0][e], curve[1][e], curve[2][e],
+    for (long e = 0; e < o->epochs; e++)
+        fig_row(o->curves, (double)(e + 1), curve[0][e], curve[1][e], curve[2][e],
                 curve[3][e], curve[4][e]);
+}
+
+static void check_comparison(const struct options *o, result res[][RULES],
+                             double *curve[])
+{
     /* check what the text says of the comparison */
     
     /* quote the best rule and the accuracies of each task */
@@ -571,11 +581,11 @@ int main(int argc, char **argv)
                 reg[4].valid[0]);
     
     /* check the sentences about the curves */
-    const long early = o.epochs >= 10 ? o.epochs / 10 : 1;
+    const long early = o->epochs >= 10 ? o->epochs / 10 : 1;
     double fall[RULES];
     int lowest = 1;
     for (int u = 0; u < RULES; u++) {
-        fall[u] = curve[u][early - 1] / curve[u][o.epochs - 1];
+        fall[u] = curve[u][early - 1] / curve[u][o->epochs - 1];
         lowest = lowest && curve[2][early - 1] <= curve[u][early - 1];
     }
     quote("early", "%ld", early);
@@ -586,14 +596,14 @@ int main(int argc, char **argv)
                 "after %ld epochs %.4f, the others %.4f %.4f %.4f %.4f", early,
                 curve[2][early - 1], curve[0][early - 1], curve[1][early - 1],
                 curve[3][early - 1], curve[4][early - 1]);
-    double end = curve[2][o.epochs - 1];
-    int caught = fmax(curve[1][o.epochs - 1], curve[4][o.epochs - 1]) < 1.1 * end;
+    double end = curve[2][o->epochs - 1];
+    int caught = fmax(curve[1][o->epochs - 1], curve[4][o->epochs - 1]) < 1.1 * end;
     quote_claim("adagrad-late", fall[2] < fall[1] && fall[2] < fall[4] && caught,
                 "later AdaGrad's loss falls by a smaller factor than momentum's "
                 "and Adam's, and both catch up with it",
                 "factors %.2f %.2f %.2f, final %.4f %.4f %.4f", fall[2], fall[1],
                 fall[4], end,
-                curve[1][o.epochs - 1], curve[4][o.epochs - 1]);
+                curve[1][o->epochs - 1], curve[4][o->epochs - 1]);
     
     /* check the sentence about the blobs' validation set */
     int easy = 1;
@@ -602,14 +612,24 @@ int main(int argc, char **argv)
     quote_sig("blobs.valid", res[2][4].best);
     quote_sig("blobs.blo", res[2][4].blo);
     quote_sig("blobs.bhi", res[2][4].bhi);
-    quote_count("blocks", o.test / o.valid);
+    quote_count("blocks", o->test / o->valid);
     quote_claim("blobs-easy", easy, "on the blobs every rule's validation loss "
                 "is below its loss on every block of the test set",
                 "Adam: validation %.3f, blocks %.3f to %.3f", res[2][4].best,
                 res[2][4].blo, res[2][4].bhi);
-    const long steps = o.epochs * ((o.train + o.batch - 1) / o.batch);
+    const long steps = o->epochs * ((o->train + o->batch - 1) / o->batch);
     quote_count("steps", steps);
     quote("c2", "%.2f", 1.0 - pow(rules[4].o.beta2, (double)steps));
+}
+
+int main(int argc, char **argv)
+{
+    struct options o = read_options(argc, argv);
+    result res[TASKS][RULES];
+    double *curve[RULES];
+    compare_rules(&o, res, curve);
+    write_comparison(&o, res, curve);
+    check_comparison(&o, res, curve);
     for (int u = 0; u < RULES; u++)
         free(curve[u]);
     bias_experiment(&o);
