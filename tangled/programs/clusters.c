@@ -6,6 +6,7 @@
 #include <string.h>
 #include "clusters-data.h"
 #include "harness.h"
+#include "toy-tasks.h"
 #include "train.h"
 
 /* clusters options */
@@ -181,17 +182,6 @@ static double condition(const nn_dataset *D, int *zeros)
         else
             ++*zeros;
     return top / low;
-}
-
-/* Wilson's interval for an accuracy */
-/* Wilson's 95% interval [*lo, *hi] for the share of right answers when
-   right of n were right. */
-static void wilson(double right, double n, double *lo, double *hi)
-{
-    const double z = 1.959963984540054, z2n = z * z / n, p = right / n;
-    double centre = (p + z2n / 2.0) / (1.0 + z2n);
-    double half = z / (1.0 + z2n) * sqrt(p * (1.0 - p) / n + z2n / (4.0 * n));
-    *lo = centre - half, *hi = centre + half;
 }
 
 /* the mean, least and largest of a measure over the seeds */
@@ -720,7 +710,7 @@ static void early_stopping(const struct options *o)
     for (long i = 0; i < S; i++) {
         const double *r = res + 9 * i;
         double lo, hi;
-        wilson(r[5] * (double)o->test, (double)o->test, &lo, &hi);
+        wilson_interval(lround(r[5] * (double)o->test), o->test, 1.96, &lo, &hi);
         fig_text(o->stop_table, "%ld & %g & %.0f & %.3f & %.3f & %.3f & %.3f & "
                  "%.1f & %.1f--%.1f & %.1f & %.1f \\\\\n", o->seed + i, r[8],
                  r[0], r[1], r[2], r[3], r[4], 100 * r[5], 100 * lo, 100 * hi,
@@ -735,7 +725,7 @@ static void early_stopping(const struct options *o)
     const double *r0 = res;
     double lo, hi, acc[3], gap[3], steps[3], *diff = cli_alloc((size_t)S, 8);
     int early = 1, falls = 1, below = 1, near = 1;
-    wilson(r0[5] * (double)o->test, (double)o->test, &lo, &hi);
+    wilson_interval(lround(r0[5] * (double)o->test), o->test, 1.96, &lo, &hi);
     quote("stop.rate", "%g", r0[8]);
     quote("stop.best", "%.0f", r0[0]);
     quote("stop.valid.best", "%.3f", r0[1]);
