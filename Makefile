@@ -123,7 +123,7 @@ FIGURES = \
 # The Debian packages the build needs (tools/need-packages.sh installs them).
 PACKAGES = make gcc libc6-dev noweb gnuplot-nox texlive-latex-base \
            texlive-latex-recommended texlive-fonts-recommended lmodern \
-           latexmk poppler-utils zlib1g-dev dataset-fashion-mnist
+           latexmk poppler-utils zlib1g-dev dataset-fashion-mnist pandoc
 
 CC       = cc
 CFLAGS   = -std=c11 -O2 -g -Wall -Wextra -Wpedantic
@@ -133,11 +133,11 @@ SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 B = build
 
-.PHONY: all programs tangle book test check-packages clean animation
+.PHONY: all programs tangle book html test check-packages clean animation
 .DELETE_ON_ERROR:
 .SECONDARY:
 
-all: book programs
+all: book programs html
 
 check-packages:
 	@tools/need-packages.sh $(PACKAGES)
@@ -532,6 +532,51 @@ $(B)/layout-counts.txt: $(B)/book.pdf tools/check-layout.sh
 	@mv $@.new $@ && cat $@
 
 book: $(B)/book.pdf $(B)/layout-counts.txt
+
+# ---------------------------------------------------------------- the web edition
+# The same book as HTML, from the same sources: noweb's markup stream of
+# all chapters (the stream the PDF's weave reads) goes through the book's
+# back end, tools/web/nw2pandoc.awk, into LaTeX that pandoc reads; the
+# filter tools/web/book.lua numbers what LaTeX numbers, writes the code
+# chunks from the markup stream and splits the book into pages.  It
+# reads the PDF's book.aux for the chunk tags (41a), so that both
+# editions name a chunk alike.  The pages are written into $(WEB)/pages
+# and copied into $(HTML) only when every one was made.
+WEB  = $(B)/web
+HTML = $(B)/html
+WEB_TOOLS = tools/web/book.lua tools/web/chunks.lua tools/web/extras.lua tools/web/page.html
+# A warning of pandoc's (math it cannot convert, say) stops the build.
+PANDOC_STRICT = --fail-if-warnings
+WEB_FILES = tools/web/book.css tools/web/book.js
+
+$(WEB)/book.mk: $(CHAPTERS) $(B)/tools/nwindex | check-packages
+	@mkdir -p $(@D)
+	set -o pipefail; lib=$$(sed -n 's/^LIB=//p' "$$(command -v noweave)"); \
+	$$lib/markup $(CHAPTERS) | $(B)/tools/nwindex | $$lib/noidx > $@.new
+	@mv $@.new $@
+
+$(WEB)/book.tex: $(WEB)/book.mk chapters/book.tex $(B)/tex/runs.tex $(B)/tex/claims.tex \
+                 tools/web/nw2pandoc.awk
+	rm -rf $(WEB)/figsrc && mkdir -p $(WEB)/figsrc
+	awk -v markup=$(WEB)/book.mk -v runs=$(B)/tex/runs.tex -v figdir=$(WEB)/figsrc \
+	    -f tools/web/nw2pandoc.awk chapters/book.tex > $@.new
+	@mv $@.new $@
+
+$(WEB)/pages.stamp: $(WEB)/book.tex $(WEB)/book.mk $(B)/book.pdf $(WEB_TOOLS)
+	rm -rf $(WEB)/pages && mkdir -p $(WEB)/pages
+	pandoc -f latex -t html5 --mathml $(PANDOC_STRICT) --lua-filter tools/web/book.lua \
+	    -M nw-mode=html -M nw-markup=$(WEB)/book.mk -M nw-aux=$(B)/book.aux \
+	    -M nw-outdir=$(WEB)/pages -M nw-template=tools/web/page.html \
+	    -o /dev/null $(WEB)/book.tex
+	@touch $@
+
+$(HTML)/index.html: $(WEB)/pages.stamp $(WEB_FILES) $(B)/book.pdf
+	@mkdir -p $(@D)
+	cp $(WEB)/pages/*.html $(WEB_FILES) $(HTML)/
+	cp $(B)/book.pdf $(HTML)/book.pdf
+	@touch $@
+
+html: $(HTML)/index.html
 
 # ---------------------------------------------------------------- tests
 TESTS = $(wildcard tests/test-*.c)

@@ -1,0 +1,624 @@
+-- The web edition's pandoc filter.  pandoc has read the book (the LaTeX
+-- that tools/web/nw2pandoc.awk made of chapters/book.tex and the
+-- chapters); this filter does what LaTeX does for the PDF and pandoc does
+-- not:
+--   - numbers chapters (appendices by letter), sections, equations,
+--     figures, tables, theorems and the algorithm by chapter, as LaTeX
+--     numbers them, and makes every \ref, \eqref and \cite a link with
+--     that number;
+--   - writes each code chunk from noweb's markup stream (chunks.lua);
+--   - writes the index of chunks and the index of identifiers;
+--   - in the mode "html", splits the book into a page per chapter,
+--     appendix, bibliography and index, each in the page template, and
+--     the contents page index.html.  In the mode "epub" it returns the
+--     whole book for pandoc's EPUB writer.
+-- Metadata (pandoc -M): nw-mode (html|epub), nw-markup (the markup
+-- stream), nw-aux (book.aux, for the chunk tags of the PDF), nw-outdir,
+-- nw-template (the page template), nw-pdf and nw-epub (file names).
+
+local dir = PANDOC_SCRIPT_FILE:match("^(.*/)") or "./"
+local chunks_lib = dofile(dir .. "chunks.lua")
+local extras = dofile(dir .. "extras.lua")
+local stringify = pandoc.utils.stringify
+
+local opts = {}
+local labels = {}          -- label -> { num =, page =, kind = }
+local errors = {}
+
+local function fail(msg) errors[#errors + 1] = msg end
+
+-- An HTML id for a LaTeX label: XHTML ids have no colon.
+local function idof(label) return (label:gsub("[^%w_.-]", "-")) end
+
+-- ---------------------------------------------------------------- numbering
+
+local st = {
+  chapter = nil,    -- the current chapter's number ("5", "A"), nil before
+  appendix = false, nchap = 0, napp = 0,
+  sec = 0, subsec = 0, secnum = nil,
+  eq = 0, fig = 0, tab = 0, thm = 0, alg = 0,
+  page = "index.html",
+}
+
+local function register(label, num, kind)
+  if label == nil or label == "" then return end
+  if labels[label] and labels[label].num ~= num then
+    fail("label defined twice: " .. label)
+  end
+  labels[label] = { num = num, page = st.page, kind = kind }
+end
+
+local function number(counter)
+  st[counter] = st[counter] + 1
+  return (st.chapter or "0") .. "." .. st[counter]
+end
+
+-- Display math: strip what only LaTeX reads (\label, \notag, the
+-- marks of nw2pandoc.awk), number it, and give it its anchors.
+local function top_split(s)   -- split at \\ outside braces and environments
+  local rows, depth, last, i = {}, 0, 1, 1
+  while i <= #s do
+    local c = s:sub(i, i)
+    if c == "{" then depth = depth + 1
+    elseif c == "}" then depth = depth - 1
+    elseif s:sub(i, i + 6) == "\\begin{" then depth = depth + 1; i = i + 6
+    elseif s:sub(i, i + 4) == "\\end{" then depth = depth - 1; i = i + 4
+    elseif c == "\\" and s:sub(i + 1, i + 1) == "\\" and depth == 0 then
+      rows[#rows + 1] = s:sub(last, i - 1); i = i + 1; last = i + 1
+    elseif c == "\\" then i = i + 1
+    end
+    i = i + 1
+  end
+  rows[#rows + 1] = s:sub(last)
+  return rows
+end
+
+local function count_amps(row)
+  local n, depth, i = 0, 0, 1
+  while i <= #row do
+    local c = row:sub(i, i)
+    if c == "\\" then i = i + 1
+    elseif c == "{" then depth = depth + 1
+    elseif c == "}" then depth = depth - 1
+    elseif c == "&" and depth == 0 then n = n + 1 end
+    i = i + 1
+  end
+  return n
+end
+
+local function labels_in(s)
+  local t = {}
+  for l in s:gmatch("\\label{([^}]*)}") do t[#t + 1] = l end
+  return t
+end
+
+local function clean_math(s)
+  s = s:gsub("\\label{[^}]*}", ""):gsub("\\notag", ""):gsub("\\nonumber", "")
+  s = s:gsub("\\nwnumberone", ""):gsub("\\nwnumberrows", "")
+  return s
+end
+
+local function display(m)
+  local t = m.text
+  local anchors = {}
+  if t:find("\\nwnumberrows", 1, true) then
+    -- a number on each row without \notag, in a column of its own
+    local env, inner = t:match("^%s*\\begin{(%a+)}(.*)\\end{%a+}%s*$")
+    if not env then fail("cannot number the rows of: " .. t:sub(1, 60)); return nil end
+    local rows = top_split(inner)
+    local maxamp = 0
+    for _, r in ipairs(rows) do maxamp = math.max(maxamp, count_amps(r)) end
+    if env == "gathered" then maxamp = -1 end
+    for k, r in ipairs(rows) do
+      if r:match("%S") and not r:find("\\notag", 1, true) and not r:find("\\nonumber", 1, true) then
+        local num = number("eq")
+        for _, l in ipairs(labels_in(r)) do
+          register(l, num, "equation"); anchors[#anchors + 1] = l
+        end
+        local pad = maxamp >= 0 and string.rep("&", maxamp - count_amps(r) + 1) or ""
+        rows[k] = clean_math(r) .. pad .. "\\qquad\\text{(" .. num .. ")}"
+      else
+        rows[k] = clean_math(r)
+      end
+    end
+    local newenv = env
+    if env == "gathered" and maxamp == -1 then newenv = "gathered" end
+    m.text = "\\begin{" .. newenv .. "}" .. table.concat(rows, "\\\\") .. "\\end{" .. newenv .. "}"
+    local out = {}
+    for _, l in ipairs(anchors) do out[#out + 1] = pandoc.Span({}, { id = idof(l) }) end
+    out[#out + 1] = m
+    return pandoc.Span(out, { class = "display" })
+  elseif t:find("\\nwnumberone", 1, true) then
+    local num = number("eq")
+    for _, l in ipairs(labels_in(t)) do register(l, num, "equation"); anchors[#anchors + 1] = l end
+    m.text = clean_math(t)
+    local out = {}
+    for _, l in ipairs(anchors) do out[#out + 1] = pandoc.Span({}, { id = idof(l) }) end
+    out[#out + 1] = m
+    out[#out + 1] = pandoc.Span({ pandoc.Str("(" .. num .. ")") }, { class = "eqno" })
+    return pandoc.Span(out, { class = "display numbered" })
+  else
+    for _, l in ipairs(labels_in(t)) do fail("a label in unnumbered math: " .. l) end
+    m.text = clean_math(t)
+    return nil
+  end
+end
+
+local theorem_names = { theorem = "Theorem", lemma = "Lemma", definition = "Definition",
+                        corollary = "Corollary" }
+
+local number_filter = {
+  Math = function(m)
+    if m.mathtype == "DisplayMath" then return display(m) end
+    if m.text:find("\\label", 1, true) then m.text = clean_math(m.text); return m end
+  end,
+  Header = function(h)
+    if h.level == 1 or h.classes:includes("unnumbered") then return nil end
+    local num
+    if h.level == 2 then
+      st.sec = st.sec + 1; st.subsec = 0
+      num = st.chapter .. "." .. st.sec
+      st.secnum = num
+    elseif h.level == 3 then
+      st.subsec = st.subsec + 1
+      num = st.chapter .. "." .. st.sec .. "." .. st.subsec
+      st.secnum = num
+    else
+      return nil
+    end
+    register(h.identifier, num, "section")
+    h.identifier = idof(h.identifier)
+    h.content:insert(1, pandoc.Space())
+    h.content:insert(1, pandoc.Span({ pandoc.Str(num) }, { class = "secnum" }))
+    return h
+  end,
+  Image = function(img)
+    if img.title ~= "fig:" then return nil end
+    local num = number("fig")
+    register(img.identifier, num, "figure")
+    img.identifier = idof(img.identifier)
+    img.caption:insert(1, pandoc.Space())
+    img.caption:insert(1, pandoc.Span({ pandoc.Str("Figure " .. num .. ".") }, { class = "fignum" }))
+    return img
+  end,
+  Table = function(t)
+    local cap = t.caption and t.caption.long or {}
+    if #cap == 0 or t.attributes["nw-num"] then return nil end
+    local num = number("tab")
+    t.attributes["nw-num"] = num
+    local first = cap[1]
+    if first and (first.t == "Plain" or first.t == "Para") then
+      first.content:insert(1, pandoc.Space())
+      first.content:insert(1, pandoc.Span({ pandoc.Str("Table " .. num .. ".") }, { class = "tabnum" }))
+    end
+    return t
+  end,
+  Span = function(s)
+    local id = s.identifier
+    if id:match("^claim:") then
+      register(id, st.secnum or st.chapter, "claim")
+    elseif s.attributes["label"] then
+      -- a \label in running text: the number of what holds it, the
+      -- section until a list item or the algorithm says otherwise
+      labels[id] = { num = st.secnum or st.chapter, page = st.page, kind = "text" }
+    else
+      return nil
+    end
+    s.identifier = idof(id)
+    return s
+  end,
+  OrderedList = function(l)
+    -- \ref to an \item gives the item's number
+    for i, item in ipairs(l.content) do
+      local num = tostring(l.start + i - 1)
+      if l.style == "LowerAlpha" then num = string.char(96 + l.start + i - 1) end
+      for _, b in ipairs(item) do
+        if b.t ~= "OrderedList" then
+          pandoc.walk_block(pandoc.Div({ b }), { Span = function(sp)
+            local label = sp.attributes["label"]
+            if label and labels[label] then labels[label].num = num; labels[label].kind = "item" end
+          end })
+        end
+      end
+    end
+  end,
+  Div = function(d)
+    local id = d.identifier
+    for _, b in ipairs(d.content) do
+      if b.t == "Table" and b.attributes["nw-num"] then
+        register(id, b.attributes["nw-num"], "table")
+        b.attributes["nw-num"] = nil
+      end
+    end
+    for cls, word in pairs(theorem_names) do
+      if d.classes:includes(cls) then
+        local num = number("thm")
+        register(id, num, cls)
+        -- pandoc numbered it on its own: write the book's number
+        local p = d.content[1]
+        if p and p.content and p.content[1] and p.content[1].t == "Strong" then
+          p.content[1] = pandoc.Strong({ pandoc.Str(word), pandoc.Space(), pandoc.Str(num) })
+        end
+      end
+    end
+    if d.classes:includes("algorithm") then
+      local num = number("alg")
+      d.content:insert(1, pandoc.Para({ pandoc.Strong({ pandoc.Str("Algorithm " .. num) }) }))
+      register(id, num, "algorithm")
+      pandoc.walk_block(d, { Span = function(sp)
+        local label = sp.attributes["label"]
+        if label and labels[label] then labels[label].num = num; labels[label].kind = "algorithm" end
+      end })
+    end
+    if id:match("^claim:") then register(id, st.secnum or st.chapter, "claim") end
+    if id ~= "" then d.identifier = idof(id) end
+    return d
+  end,
+}
+
+-- ---------------------------------------------------------------- pages
+
+local pages = {}           -- { file, title (inlines), num, blocks }
+local function new_page(file, title, num, h)
+  local p = { file = file, title = title, num = num, blocks = {}, header = h }
+  pages[#pages + 1] = p
+  st.page = file
+  return p
+end
+
+local special_pages = {
+  ["Bibliography"] = "bibliography.html",
+  ["Index of chunks"] = "chunks.html",
+  ["Index of identifiers"] = "identifiers.html",
+}
+
+local function only_span(b)   -- the id of a block that is one empty anchor
+  if (b.t == "Para" or b.t == "Plain") and #b.content == 1 and b.content[1].t == "Span"
+     and #b.content[1].content == 0 then
+    return b.content[1].identifier
+  end
+  if b.t == "Div" and #b.content == 0 then return b.identifier end
+end
+
+local chunk_page = {}      -- chunk number -> page
+local bib_number = {}      -- key -> n
+
+local function bibliography(list)
+  local out = {}
+  for n, item in ipairs(list.content) do
+    -- an item is the anchor \bibitem became, then the entry
+    local anchor, p = item[1], item[2]
+    local key = anchor and anchor.t == "Div" and anchor.identifier:match("^bib:(.*)$")
+    if not key or not p or p.t ~= "Para" then return nil end
+    table.remove(item, 1)
+    bib_number[key] = n
+    register("bib:" .. key, tostring(n), "bib")
+    p.content:insert(1, pandoc.Space())
+    p.content:insert(1, pandoc.Span({ pandoc.Str("[" .. n .. "]") }, { class = "bibnum" }))
+    out[#out + 1] = pandoc.Div(item, { id = idof("bib:" .. key), class = "bibitem" })
+  end
+  return out
+end
+
+-- Pass one: pages, numbers, labels.
+local function pass_one(doc)
+  local page = new_page("index.html", {}, nil, nil)
+  local front = page
+  local chunkno = 0
+  for _, b in ipairs(doc.blocks) do
+    local marker = only_span(b)
+    if marker == "nw-appendix" then
+      st.appendix = true
+      goto continue
+    end
+    if b.t == "Header" and b.level == 1 then
+      local title = stringify(b.content)
+      local file, num
+      if b.classes:includes("unnumbered") then
+        file = special_pages[title] or (idof(b.identifier) .. ".html")
+        st.chapter = nil
+      elseif st.appendix then
+        st.napp = st.napp + 1
+        num = string.char(64 + st.napp)
+        file = "app" .. num .. ".html"
+      else
+        st.nchap = st.nchap + 1
+        num = tostring(st.nchap)
+        file = string.format("ch%02d.html", st.nchap)
+      end
+      page = new_page(file, b.content, num, b)
+      if num then
+        st.chapter = num
+        st.sec, st.subsec, st.eq, st.fig, st.tab, st.thm, st.alg = 0, 0, 0, 0, 0, 0, 0
+        st.secnum = num
+        register(b.identifier, num, "chapter")
+        b.content:insert(1, pandoc.Space())
+        b.content:insert(1, pandoc.Span({ pandoc.Str((st.appendix and "Appendix " or "Chapter ") .. num) },
+                                        { class = "chapnum" }))
+      end
+      b.identifier = idof(b.identifier)
+      page.blocks[#page.blocks + 1] = b
+      goto continue
+    end
+    if marker and marker:match("^nwchunk%-") then
+      chunkno = chunkno + 1
+      chunk_page[chunkno] = page.file
+      page.blocks[#page.blocks + 1] = b
+      goto continue
+    end
+    if b.t == "OrderedList" then
+      local items = bibliography(b)
+      if items then
+        if page.file ~= "bibliography.html" then
+          page = new_page("bibliography.html", { pandoc.Str("Bibliography") }, nil, nil)
+          page.blocks[#page.blocks + 1] = pandoc.Header(1, { pandoc.Str("Bibliography") },
+                                                         { id = "bibliography", class = "unnumbered" })
+        end
+        for _, it in ipairs(items) do page.blocks[#page.blocks + 1] = it end
+        goto continue
+      end
+    end
+    -- walk_block filters what a block holds, not the block itself
+    for _, nb in ipairs(pandoc.walk_block(pandoc.Div({ b }), number_filter).content) do
+      page.blocks[#page.blocks + 1] = nb
+    end
+    ::continue::
+  end
+  return front
+end
+
+-- ---------------------------------------------------------------- links
+
+local function link_to(label, from)
+  local l = labels[label]
+  if not l then return nil end
+  local id = idof(label)
+  if opts.mode == "epub" or l.page == from then return "#" .. id end
+  return l.page .. "#" .. id
+end
+
+local function resolve_filter(from)
+  return {
+    Link = function(lk)
+      local ref = lk.attributes["reference"]
+      if not ref then return nil end
+      local l = labels[ref]
+      if not l then
+        fail("undefined reference: " .. ref .. " (on " .. from .. ")")
+        return pandoc.Strong({ pandoc.Str("??") })
+      end
+      local text = l.num
+      if lk.attributes["reference-type"] == "eqref" then text = "(" .. text .. ")" end
+      return pandoc.Link({ pandoc.Str(text) }, link_to(ref, from))
+    end,
+    Cite = function(c)
+      local out = { pandoc.Str("[") }
+      for i, cit in ipairs(c.citations) do
+        if i > 1 then out[#out + 1] = pandoc.Str(", ") end
+        local n = bib_number[cit.id]
+        if not n then fail("undefined citation: " .. cit.id); n = "??" end
+        out[#out + 1] = pandoc.Link({ pandoc.Str(tostring(n)) }, link_to("bib:" .. cit.id, from) or "#")
+      end
+      local raw = stringify(c.content)
+      local note = raw:match("^\\cite%[([^%]]*)%]")
+      if note then
+        out[#out + 1] = pandoc.Str(", ")
+        local doc = pandoc.read(note, "latex")
+        for _, x in ipairs(doc.blocks[1] and doc.blocks[1].content or {}) do out[#out + 1] = x end
+      end
+      out[#out + 1] = pandoc.Str("]")
+      return pandoc.Span(out, { class = "cite" })
+    end,
+  }
+end
+
+-- ---------------------------------------------------------------- indexes
+
+local function sortkey(s) return s:lower():gsub("[^%w]", "") end
+
+local function chunk_index(x, chunks, from)
+  local names = {}
+  for name in pairs(x.byname) do names[#names + 1] = name end
+  table.sort(names, function(a, b)
+    local ka, kb = sortkey(a), sortkey(b)
+    if ka ~= kb then return ka < kb end
+    return a < b
+  end)
+  local page_of = function(label) return chunk_page[x.bylabel[label].n] end
+  local out = { '<ul class="index chunk-index">' }
+  for _, name in ipairs(names) do
+    local parts = x.byname[name]
+    local defs, uses = {}, {}
+    for _, c in ipairs(parts) do
+      defs[#defs + 1] = '<a class="def" href="' .. (page_of(c.label) == from and "" or page_of(c.label)) ..
+        "#" .. c.label .. '">' .. c.tag .. "</a>"
+    end
+    for _, c in ipairs(x.users[name] or {}) do
+      uses[#uses + 1] = '<a href="' .. page_of(c.label) .. "#" .. c.label .. '">' .. c.tag .. "</a>"
+    end
+    out[#out + 1] = "<li>⟨" .. chunks_lib.name_html(name) .. " " .. parts[1].tag .. "⟩: " ..
+      table.concat(defs, ", ") .. (#uses > 0 and ("; used in " .. table.concat(uses, ", ")) or "") .. "</li>"
+  end
+  out[#out + 1] = "</ul>"
+  return table.concat(out, "\n")
+end
+
+local function identifier_index(x, from)
+  local names = {}
+  for name in pairs(x.definers) do names[#names + 1] = name end
+  table.sort(names, function(a, b)
+    local ka, kb = sortkey(a), sortkey(b)
+    if ka ~= kb then return ka < kb end
+    return a < b
+  end)
+  local page_of = function(c) return chunk_page[c.n] end
+  local out = { '<ul class="index identifier-index">' }
+  for _, name in ipairs(names) do
+    local bare, file = name:match("^(.-) (%(.*%))$")
+    local t = {}
+    for _, c in ipairs(x.definers[name]) do
+      t[#t + 1] = '<a class="def" href="' .. page_of(c) .. "#" .. c.label .. '">' .. c.tag .. "</a>"
+    end
+    for _, c in ipairs(x.identifier_users[name] or {}) do
+      local isdef = false
+      for _, d in ipairs(x.definers[name]) do if d == c then isdef = true end end
+      if not isdef then
+        t[#t + 1] = '<a href="' .. page_of(c) .. "#" .. c.label .. '">' .. c.tag .. "</a>"
+      end
+    end
+    out[#out + 1] = '<li><code>' .. chunks_lib.html(bare or name) .. "</code>" ..
+      (file and (" " .. chunks_lib.html(file)) or "") .. ": " .. table.concat(t, ", ") .. "</li>"
+  end
+  out[#out + 1] = "</ul>"
+  return table.concat(out, "\n")
+end
+
+-- ---------------------------------------------------------------- writing
+
+local function read_file(path)
+  local f = assert(io.open(path, "r"), "cannot read " .. path)
+  local s = f:read("a"); f:close(); return s
+end
+
+local function write_file(path, s)
+  local f = assert(io.open(path, "w"), "cannot write " .. path)
+  f:write(s); f:close()
+end
+
+local function fill(template, vars)
+  return (template:gsub("%$([%w-]+)%$", function(k) return vars[k] or "" end))
+end
+
+local function inline_html(inlines)
+  local s = pandoc.write(pandoc.Pandoc({ pandoc.Plain(inlines) }), "html5",
+                         { html_math_method = "mathml" })
+  return (s:gsub("\n$", ""))
+end
+
+local function plain_title(p)
+  return stringify(p.title)
+end
+
+local function nav(i)
+  local prev, nxt = pages[i - 1], pages[i + 1]
+  local t = { '<nav class="pager">' }
+  t[#t + 1] = prev and ('<a class="prev" rel="prev" href="' .. prev.file .. '">← ' ..
+    (prev.num and (prev.num .. " ") or "") .. chunks_lib.html(plain_title(prev)) .. "</a>")
+    or '<span class="prev"></span>'
+  t[#t + 1] = '<a class="toc" href="index.html">Contents</a>'
+  t[#t + 1] = nxt and ('<a class="next" rel="next" href="' .. nxt.file .. '">' ..
+    (nxt.num and (nxt.num .. " ") or "") .. chunks_lib.html(plain_title(nxt)) .. " →</a>")
+    or '<span class="next"></span>'
+  t[#t + 1] = "</nav>"
+  return table.concat(t)
+end
+
+local function contents(booktitle)
+  local t = { '<ol class="contents">' }
+  for i = 2, #pages do
+    local p = pages[i]
+    t[#t + 1] = '<li><a href="' .. p.file .. '"><span class="num">' .. (p.num or "") ..
+      '</span> ' .. chunks_lib.html(plain_title(p)) .. "</a>"
+    local secs = {}
+    for _, b in ipairs(p.blocks) do
+      if b.t == "Header" and b.level == 2 and not b.classes:includes("unnumbered") then
+        secs[#secs + 1] = '<li><a href="' .. p.file .. "#" .. b.identifier .. '">' ..
+          inline_html(b.content) .. "</a></li>"
+      end
+    end
+    if #secs > 0 then
+      t[#t + 1] = '<ol class="sections">' .. table.concat(secs) .. "</ol>"
+    end
+    t[#t + 1] = "</li>"
+  end
+  t[#t + 1] = "</ol>"
+  return table.concat(t, "\n")
+end
+
+function Pandoc(doc)
+  for _, k in ipairs({ "mode", "markup", "aux", "outdir", "template", "pdf", "epub" }) do
+    local v = doc.meta["nw-" .. k]
+    opts[k] = v and stringify(v) or nil
+  end
+  opts.mode = opts.mode or "html"
+
+  local chunks = chunks_lib.read(opts.markup)
+  for i, c in ipairs(chunks) do c.n = i end
+  chunks_lib.tags(opts.aux, chunks)
+  local x = chunks_lib.link(chunks)
+  chunks_lib.identifier_users(x, chunks)
+
+  local front = pass_one(doc)
+
+  -- Pass two: links, chunks, indexes, page by page.
+  for _, p in ipairs(pages) do
+    local from = p.file
+    local out = {}
+    local page_of = function(label)
+      local c = x.bylabel[label]
+      return c and chunk_page[c.n]
+    end
+    for _, b in ipairs(p.blocks) do
+      local marker = only_span(b)
+      local k = marker and tonumber(marker:match("^nwchunk%-(%d+)$"))
+      if k then
+        out[#out + 1] = pandoc.RawBlock("html",
+          chunks_lib.chunk_html(x, chunks[k], page_of, opts.mode == "epub" and nil or from,
+                                { copy = opts.mode ~= "epub" }))
+      elseif marker == "nw-chunk-index" then
+        out[#out + 1] = pandoc.RawBlock("html", chunk_index(x, chunks, from))
+      elseif marker == "nw-identifier-index" then
+        out[#out + 1] = pandoc.RawBlock("html", identifier_index(x, from))
+      else
+        for _, nb in ipairs(pandoc.walk_block(pandoc.Div({ b }), resolve_filter(from)).content) do
+          out[#out + 1] = nb
+        end
+        -- what the web edition shows after a figure (extras.lua)
+        local img = b.t == "Para" and #b.content == 1 and b.content[1].t == "Image" and b.content[1]
+        local extra = img and extras.after_figure[img.identifier]
+        if extra then out[#out + 1] = pandoc.RawBlock("html", extra(opts.mode)) end
+      end
+    end
+    p.blocks = out
+  end
+
+  if #errors > 0 then
+    for _, e in ipairs(errors) do io.stderr:write("book.lua: ", e, "\n") end
+    error(#errors .. " problems in the web edition")
+  end
+
+  if opts.mode == "epub" then
+    local all = {}
+    for _, p in ipairs(pages) do
+      for _, b in ipairs(p.blocks) do all[#all + 1] = b end
+    end
+    return pandoc.Pandoc(all, doc.meta)
+  end
+
+  -- One page per chapter, appendix, bibliography and index.
+  local template = read_file(opts.template)
+  local booktitle = stringify(doc.meta.title or "")
+  local subtitle = stringify(doc.meta.subtitle or "")
+  for i, p in ipairs(pages) do
+    local body
+    if p == front then
+      body = pandoc.write(pandoc.Pandoc(p.blocks), "html5", { html_math_method = "mathml" }) ..
+        '\n<h2 id="contents">Contents</h2>\n' .. contents(booktitle)
+    else
+      body = pandoc.write(pandoc.Pandoc(p.blocks), "html5", { html_math_method = "mathml" })
+    end
+    local title = p == front and booktitle or
+      ((p.num and (p.num .. " ") or "") .. plain_title(p) .. " — " .. booktitle)
+    write_file(opts.outdir .. "/" .. p.file, fill(template, {
+      title = chunks_lib.html(title),
+      booktitle = chunks_lib.html(booktitle),
+      subtitle = chunks_lib.html(subtitle),
+      pdf = opts.pdf or "book.pdf",
+      epub = opts.epub or "book.epub",
+      ["is-front"] = p == front and "front" or "chapter",
+      nav = nav(i),
+      body = body,
+    }))
+  end
+  return pandoc.Pandoc({})
+end

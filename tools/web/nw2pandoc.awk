@@ -1,0 +1,257 @@
+# The web edition's back end: the book's master file with its chapters,
+# as LaTeX that pandoc's LaTeX reader understands.
+#
+#   awk -v markup=build/web/book.mk -v runs=build/tex/runs.tex \
+#       -v figdir=build/web/figsrc \
+#       -f tools/web/nw2pandoc.awk chapters/book.tex > build/web/book.tex
+#
+# book.mk is noweb's markup stream of all chapters, through the book's
+# identifier finder and noidx: the same stream the PDF's weave reads.
+# Prose passes through as it is, except where pandoc would lose something
+# the PDF has:
+#   - each code chunk becomes the marker \hypertarget{nwchunk-K}{}, K its
+#     place among the book's chunks; tools/web/book.lua reads the chunk
+#     itself from the same markup stream and writes its HTML;
+#   - [[code]] in prose becomes \texttt{...}, escaped;
+#   - \run{key} becomes the number a run wrote, \claim{key}{...} an
+#     anchor around its sentence, \pageref a \ref;
+#   - a table's rows that a run wrote (\tablerows, \input of build/data)
+#     are read in place, since pandoc reads \input only between blocks;
+#   - a figure's drawing (what it holds besides its caption and label)
+#     goes to a file of its own, figdir/LABEL.tex, which
+#     tools/web/figures.sh typesets and turns into fig/LABEL.svg, the
+#     image of the figure here;
+#   - numbered display math is marked \nwnumberone (one number) or
+#     \nwnumberrows (a number a row), for the filter to number it as
+#     LaTeX would;
+#   - \appendix, \nowebchunks, \nowebindex and \bibitem become anchors
+#     the filter recognizes.
+# From the preamble only the title, the book's own math macros and its
+# theorem styles are kept.
+
+function esc(s) {
+    gsub(/\\/, "\001", s)
+    gsub(/[{}_&#%$]/, "\\\\&", s)
+    gsub(/\^/, "\\^{}", s)
+    gsub(/~/, "\\~{}", s)
+    gsub(/\001/, "\\textbackslash{}", s)
+    return s
+}
+
+# The value a run wrote for each key: lines \setrun{key}{value}.
+function read_runs(file,    line, key, val, n) {
+    while ((getline line < file) > 0) {
+        if (line !~ /^\\setrun\{/) continue
+        line = substr(line, 9)
+        n = index(line, "}")
+        key = substr(line, 1, n - 1)
+        val = substr(line, n + 2)
+        sub(/\}[ \t]*%?[ \t]*$/, "", val)
+        run[key] = val
+    }
+    close(file)
+}
+
+function fail(msg) {
+    printf "nw2pandoc: %s\n", msg > "/dev/stderr"
+    failed = 1
+    exit 1
+}
+
+# Replace \run{key} with its value, everywhere in the line.
+function runs_in(s,    out, p, rest, n, key) {
+    out = ""
+    while ((p = index(s, "\\run{")) > 0) {
+        out = out substr(s, 1, p - 1)
+        rest = substr(s, p + 5)
+        n = index(rest, "}")
+        key = substr(rest, 1, n - 1)
+        if (!(key in run)) fail("no run defined the number '" key "'")
+        out = out run[key]
+        s = substr(rest, n + 1)
+    }
+    return out s
+}
+
+# The text of a file a run wrote, each line made ready for pandoc.
+function inline_file(file,    line, out) {
+    out = ""
+    if ((getline line < file) <= 0) fail("cannot read " file)
+    do out = out prose(line) "\n"; while ((getline line < file) > 0)
+    close(file)
+    return out
+}
+
+# A one-argument macro a chapter defines on one line inside a table,
+# \newcommand\row[1]{...}, confuses pandoc's reader of tables: the
+# definition is kept here and each use expanded.
+function macros(s,    name, body, p, arg, out) {
+    if (match(s, /^[ \t]*\\newcommand\\[A-Za-z]+\[1\]\{.*\}[ \t]*$/)) {
+        name = s; sub(/^[ \t]*\\newcommand\\/, "", name); sub(/\[1\].*/, "", name)
+        body = s; sub(/^[^{]*\{/, "", body); sub(/\}[ \t]*$/, "", body)
+        macro[name] = body
+        return ""
+    }
+    for (name in macro) {
+        while (match(s, "\\\\" name "\\{[^{}]*\\}")) {
+            arg = substr(s, RSTART + length(name) + 2, RLENGTH - length(name) - 3)
+            out = macro[name]
+            gsub(/#1/, arg, out)
+            s = substr(s, 1, RSTART - 1) out substr(s, RSTART + RLENGTH)
+        }
+    }
+    return s
+}
+
+# One line of prose, made ready for pandoc.
+function prose(s,    m, file, name, start, len) {
+    s = macros(runs_in(s))
+    while (match(s, /\\(tablerows|input)\{build\/(data|tex)\/[^}]*\}/)) {
+        start = RSTART; len = RLENGTH   # inline_file matches too
+        file = substr(s, start, len)
+        sub(/^[^{]*\{/, "", file); sub(/\}$/, "", file)
+        s = substr(s, 1, start - 1) inline_file(file) substr(s, start + len)
+    }
+    while (match(s, /\\claim\{[^}]*\}\{/)) {
+        m = substr(s, RSTART + 7, RLENGTH - 9)
+        s = substr(s, 1, RSTART - 1) "\\hypertarget{claim:" m "}{" substr(s, RSTART + RLENGTH)
+    }
+    gsub(/\\pageref\{/, "\\ref{", s)
+    # pandoc loses a table whose row ends with extra space, \\[-0.6ex]
+    gsub(/\\\\\[-?[0-9.]+(ex|em|pt|mm|cm)\]/, "\\\\", s)
+    # nor can it read a column of \multicolumn with @{} in it
+    while (match(s, /\\multicolumn\{[0-9]+\}\{@\{\}/))
+        s = substr(s, 1, RSTART + RLENGTH - 4) substr(s, RSTART + RLENGTH)
+    # pandoc drops a float it does not know with its caption: the
+    # caption of the algorithm becomes a paragraph of it
+    if (s ~ /\\begin\{algorithm\}/) inalg = 1
+    if (s ~ /\\end\{algorithm\}/) inalg = 0
+    if (inalg) sub(/\\caption\{/, "\\par\\emph{", s)
+    gsub(/\\begin\{(equation|multline)\}/, "&\\nwnumberone ", s)
+    gsub(/\\begin\{(align|gather)\}/, "&\\nwnumberrows ", s)
+    gsub(/\\begin\{alignat\}\{[0-9]+\}/, "&\\nwnumberrows ", s)
+    if (s ~ /^[ \t]*\\appendix[ \t]*$/) s = "\\hypertarget{nw-appendix}{}"
+    gsub(/\\nowebchunks/, "\\hypertarget{nw-chunk-index}{}", s)
+    gsub(/\\nowebindex/, "\\hypertarget{nw-identifier-index}{}", s)
+    gsub(/\\begin\{thebibliography\}\{[^}]*\}/, "\\begin{enumerate}", s)
+    gsub(/\\end\{thebibliography\}/, "\\end{enumerate}", s)
+    while (match(s, /\\bibitem\{[^}]*\}/)) {
+        m = substr(s, RSTART + 9, RLENGTH - 10)
+        s = substr(s, 1, RSTART - 1) "\\item \\hypertarget{bib:" m "}{}" substr(s, RSTART + RLENGTH)
+    }
+    return tabbing(s)
+}
+
+# The algorithm of chapter 20 is a tabbing: each row becomes a paragraph,
+# indented by an em space for each \>.
+function tabbing(s,    ind) {
+    if (s ~ /\\begin\{tabbing\}/) { intab = 1; return "" }
+    if (s ~ /\\end\{tabbing\}/) { intab = 0; return "" }
+    if (!intab) return s
+    if (s ~ /\\kill/) return ""
+    ind = ""
+    while (sub(/\\>/, "", s)) ind = ind "\\quad{}\\quad{}"
+    if (sub(/\\\\[ \t]*$/, "", s)) return ind s "\n"
+    return ind s
+}
+
+# Write a line of prose; a figure is gathered whole, and its drawing
+# replaced by the image the web edition makes of it.
+function emit(s,    cap, lab, name, body, p, depth, i, c) {
+    if (!infig && s !~ /\\begin\{figure\}/) { print s; return }
+    infig = 1
+    fig = fig s "\n"
+    if (s !~ /\\end\{figure\}/) return
+    infig = 0
+    body = fig; fig = ""
+    cap = ""
+    if ((p = index(body, "\\caption{")) > 0) {
+        depth = 0
+        for (i = p + 8; i <= length(body); i++) {
+            c = substr(body, i, 1)
+            if (c == "{") depth++
+            else if (c == "}" && --depth == 0) break
+        }
+        cap = substr(body, p, i - p + 1)
+        body = substr(body, 1, p - 1) substr(body, i + 1)
+    }
+    lab = ""
+    if (match(body, /\\label\{[^}]*\}/)) {
+        lab = substr(body, RSTART, RLENGTH)
+        body = substr(body, 1, RSTART - 1) substr(body, RSTART + RLENGTH)
+    } else if (match(cap, /\\label\{[^}]*\}/))
+        lab = substr(cap, RSTART, RLENGTH)
+    if (lab != "") { name = substr(lab, 8, length(lab) - 8); gsub(/:/, "-", name) }
+    else name = "figure-" ++figures
+    sub(/\\begin\{figure\}(\[[^]]*\])?/, "", body)
+    sub(/\\end\{figure\}/, "", body)
+    gsub(/\\centering/, "", body)
+    printf "%s", body > (figdir "/" name ".tex")
+    close(figdir "/" name ".tex")
+    printf "\\begin{figure}\n\\centering\n\\includegraphics{fig/%s.svg}\n%s%s\n\\end{figure}\n", name, cap, lab
+}
+
+# The chapters: noweb's markup stream.  A line of prose is gathered from
+# its @text and @quote pieces and written at its @nl.
+function chapters(file,    line, kw, rest, chunk, quoting, buf) {
+    chunk = 0
+    buf = ""
+    while ((getline line < file) > 0) {
+        kw = line; sub(/ .*/, "", kw)
+        rest = substr(line, length(kw) + 2)
+        if (kw == "@begin" && rest ~ /^code/) {
+            incode = 1
+            printf "\n\\hypertarget{nwchunk-%d}{}\n\n", ++chunk
+        } else if (kw == "@end" && rest ~ /^code/) {
+            incode = 0
+        } else if (incode) {
+            continue
+        } else if (kw == "@quote") {
+            quoting = 1; buf = buf "\\texttt{"
+        } else if (kw == "@endquote") {
+            quoting = 0; buf = buf "}"
+        } else if (kw == "@text") {
+            buf = buf (quoting ? esc(rest) : rest)
+        } else if (kw == "@nl" && buf ~ /^[ \t]*\\chaptermark\{.*\}[ \t]*$/) {
+            buf = ""   # the running head of the PDF; between \chapter and \label it hides the label from pandoc
+        } else if (kw == "@nl") {
+            emit(prose(buf)); buf = ""
+        } else if (kw == "@end" && rest ~ /^docs/) {
+            if (buf != "") emit(prose(buf))
+            buf = ""
+        }
+    }
+    close(file)
+}
+
+BEGIN {
+    if (markup == "" || runs == "" || figdir == "")
+        fail("usage: awk -v markup=FILE -v runs=FILE -v figdir=DIR -f nw2pandoc.awk book.tex")
+    read_runs(runs)
+}
+
+# The preamble: the title, the book's math macros, its theorems.
+!body && /^\\title\{/ { title = 1 }
+!body && title {
+    t = t " " $0
+    if ($0 ~ /\}[ \t]*$/ && t ~ /\\\\/) {
+        gsub(/\\(Huge|Large)[ \t]*/, "", t)
+        sub(/^ *\\title\{ */, "", t); sub(/\} *$/, "", t)
+        split(t, parts, /\\\\(\[[^]]*\])?/)
+        gsub(/^ +| +$/, "", parts[1]); gsub(/^ +| +$/, "", parts[2]); gsub(/  +/, " ", parts[2])
+        printf "\\title{%s}\n\\subtitle{%s}\n", parts[1], parts[2]
+        title = 0
+    }
+    next
+}
+!body && /^\\(newcommand\\[A-Z]\{|newtheorem|theoremstyle)/ { print; next }
+!body && /^\\begin\{document\}/ { body = 1; print; next }
+!body { next }
+
+/^[ \t]*\\(frontmatter|mainmatter|backmatter|maketitle|tableofcontents|clearpage|phantomsection)[ \t]*$/ { next }
+/^[ \t]*\\small\\rightskip/ { next }
+/^[ \t]*\\(addcontentsline|markboth|chaptermark)\{/ { next }
+/^[ \t]*\\input\{build\/tex\/chapters\.tex\}/ { chapters(markup); next }
+{ emit(prose($0)) }
+
+END { if (failed) exit 1 }
