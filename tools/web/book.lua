@@ -144,6 +144,25 @@ local function display(m)
   end
 end
 
+-- What texmath (pandoc's math converter) cannot read, said in what it
+-- can, to the same effect:
+--   - \Bigl( \Bigr) \Bigm| and \bigm| \biggm|: the same size without
+--     the l/r/m (texmath knows \Big, \big, \bigg but not these);
+--   - \text{\texttt{x}}, code in math: \texttt{x}, which texmath reads
+--     in math directly;
+--   - a comment (%... to the end of the line), which LaTeX skips.
+local function fix_math(s)
+  s = s:gsub("\\protect%s*", "")
+  s = s:gsub("([^\\])%%[^\n]*\n?", "%1")
+  s = s:gsub("\\(Bigg?)[lrm](%A)", "\\%1%2")
+  s = s:gsub("\\(bigg?)m(%A)", "\\%1%2")
+  s = s:gsub("\\text(%b{})", function(arg)
+    local inner = arg:match("^{%s*\\texttt(%b{})%s*}$")
+    if inner then return "\\texttt" .. inner end
+  end)
+  return s
+end
+
 local theorem_names = { theorem = "Theorem", lemma = "Lemma", definition = "Definition",
                         corollary = "Corollary" }
 
@@ -391,6 +410,20 @@ local function resolve_filter(from)
       if lk.attributes["reference-type"] == "eqref" then text = "(" .. text .. ")" end
       return pandoc.Link({ pandoc.Str(text) }, link_to(ref, from))
     end,
+    -- a reference in math (\text{by \eqref{...}}) becomes its number:
+    -- MathML holds no links
+    Math = function(m)
+      local t = m.text:gsub("\\(%a+)%s*{([^}]*)}", function(cmd, ref)
+        if cmd ~= "ref" and cmd ~= "eqref" then return nil end
+        local l = labels[ref]
+        if not l then
+          fail("undefined reference: " .. ref .. " (on " .. from .. ")")
+          return "??"
+        end
+        return cmd == "eqref" and ("(" .. l.num .. ")") or l.num
+      end)
+      if t ~= m.text then m.text = t; return m end
+    end,
     Cite = function(c)
       local out = { pandoc.Str("[") }
       for i, cit in ipairs(c.citations) do
@@ -548,6 +581,9 @@ function Pandoc(doc)
   local x = chunks_lib.link(chunks)
   chunks_lib.identifier_users(x, chunks)
 
+  doc = pandoc.Pandoc(pandoc.walk_block(pandoc.Div(doc.blocks), {
+    Math = function(m) m.text = fix_math(m.text); return m end,
+  }).content, doc.meta)
   local front = pass_one(doc)
 
   -- Pass two: links, chunks, indexes, page by page.

@@ -105,6 +105,12 @@ function macros(s,    name, body, p, arg, out) {
 
 # One line of prose, made ready for pandoc.
 function prose(s,    m, file, name, start, len) {
+    # \protect keeps \run and \claim whole in a moving argument; here
+    # it would be left in front of the number, where pandoc's math fails
+    while (match(s, /\\protect[ \t]*\\(run|claim)\{/)) {
+        m = substr(s, RSTART, RLENGTH); sub(/^\\protect[ \t]*/, "", m)
+        s = substr(s, 1, RSTART - 1) m substr(s, RSTART + RLENGTH)
+    }
     s = macros(runs_in(s))
     while (match(s, /\\(tablerows|input)\{build\/(data|tex)\/[^}]*\}/)) {
         start = RSTART; len = RLENGTH   # inline_file matches too
