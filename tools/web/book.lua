@@ -413,7 +413,7 @@ local function resolve_filter(from)
     -- a reference in math (\text{by \eqref{...}}) becomes its number:
     -- MathML holds no links
     Math = function(m)
-      local t = m.text:gsub("\\(%a+)%s*{([^}]*)}", function(cmd, ref)
+      local t = m.text:gsub("\\(%a+)%s*{([^{}]*)}", function(cmd, ref)
         if cmd ~= "ref" and cmd ~= "eqref" then return nil end
         local l = labels[ref]
         if not l then
