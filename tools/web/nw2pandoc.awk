@@ -12,7 +12,7 @@
 #   - each code chunk becomes the marker \hypertarget{nwchunk-K}{}, K its
 #     place among the book's chunks; tools/web/book.lua reads the chunk
 #     itself from the same markup stream and writes its HTML;
-#   - [[code]] in prose becomes \texttt{...}, escaped;
+#   - [[code]] in prose, and \texttt{...} of plain text, become \verb;
 #   - \run{key} becomes the number a run wrote, \claim{key}{...} an
 #     anchor around its sentence, \pageref a \ref;
 #   - a table's rows that a run wrote (\tablerows, \input of build/data)
@@ -36,6 +36,66 @@ function esc(s) {
     gsub(/~/, "\\~{}", s)
     gsub(/\001/, "\\textbackslash{}", s)
     return s
+}
+
+# Code in prose as pandoc's \verb, which keeps every character: in
+# \texttt pandoc's reader would make -- a dash and ' a curly quote.  The
+# text is kept aside until the line has been through prose(), which
+# would otherwise read a \run{...} or \\ of the code as LaTeX.
+function verb(code,    d, i) {
+    d = "|!+@=;:/^\"*"
+    for (i = 1; i <= length(d); i++)
+        if (index(code, substr(d, i, 1)) == 0) break
+    if (i > length(d)) fail("no delimiter for \\verb of: " code)
+    verbs[++nverbs] = "\\verb" substr(d, i, 1) code substr(d, i, 1)
+    return "\002" nverbs "\003"
+}
+
+function unverb(s,    p, q, n) {
+    while ((p = index(s, "\002")) > 0) {
+        q = index(s, "\003")
+        n = substr(s, p + 1, q - p - 1) + 0
+        s = substr(s, 1, p - 1) verbs[n] substr(s, q + 1)
+    }
+    return s
+}
+
+# An author's \texttt{...} of plain text and escaped specials, outside
+# math, becomes \verb too; one holding other commands is left as it is.
+function texttt(s,    out, p, i, c, depth, arg, code, rest) {
+    out = ""
+    while ((p = index(s, "\\texttt{")) > 0) {
+        depth = 0
+        for (i = p + 7; i <= length(s); i++) {
+            c = substr(s, i, 1)
+            if (c == "\\") { i++; continue }
+            if (c == "{") depth++
+            else if (c == "}" && --depth == 0) break
+        }
+        if (i > length(s)) break
+        arg = substr(s, p + 8, i - p - 8)
+        code = arg
+        gsub(/\\textbackslash\{\}|\\char`\\\\/, "\001", code)
+        rest = code
+        gsub(/\\[_#%$&{}]/, "", rest)
+        if (rest ~ /[\\{}~]/ || substr(s, 1, p - 1) ~ /\\(text|mbox)\{[ \t]*$/) {
+            out = out substr(s, 1, i); s = substr(s, i + 1); continue
+        }
+        code = unescape(code)
+        gsub(/\001/, "\\", code)
+        out = out substr(s, 1, p - 1) verb(code)
+        s = substr(s, i + 1)
+    }
+    return out s
+}
+
+function unescape(s,    out) {
+    out = ""
+    while (match(s, /\\[_#%$&{}]/)) {
+        out = out substr(s, 1, RSTART - 1) substr(s, RSTART + 1, 1)
+        s = substr(s, RSTART + RLENGTH)
+    }
+    return out s
 }
 
 # The value a run wrote for each key: lines \setrun{key}{value}.
@@ -145,7 +205,7 @@ function prose(s,    m, file, name, start, len) {
         m = substr(s, RSTART + 9, RLENGTH - 10)
         s = substr(s, 1, RSTART - 1) "\\item \\hypertarget{bib:" m "}{}" substr(s, RSTART + RLENGTH)
     }
-    return tabbing(s)
+    return unverb(tabbing(texttt(s)))
 }
 
 # The algorithm of chapter 20 is a tabbing: each row becomes a paragraph,
@@ -199,7 +259,7 @@ function emit(s,    cap, lab, name, body, p, depth, i, c) {
 
 # The chapters: noweb's markup stream.  A line of prose is gathered from
 # its @text and @quote pieces and written at its @nl.
-function chapters(file,    line, kw, rest, chunk, quoting, buf) {
+function chapters(file,    line, kw, rest, chunk, quoting, quoted, buf) {
     chunk = 0
     buf = ""
     while ((getline line < file) > 0) {
@@ -213,11 +273,17 @@ function chapters(file,    line, kw, rest, chunk, quoting, buf) {
         } else if (incode) {
             continue
         } else if (kw == "@quote") {
-            quoting = 1; buf = buf "\\texttt{"
+            quoting = 1; quoted = ""
         } else if (kw == "@endquote") {
-            quoting = 0; buf = buf "}"
+            # in math (\text{[[GRID]]}) as \texttt, which texmath reads
+            if (buf ~ /\\(text|mbox)\{[ \t]*$/) buf = buf "\\texttt{" esc(quoted) "}"
+            else buf = buf verb(quoted)
+            quoting = 0
         } else if (kw == "@text") {
-            buf = buf (quoting ? esc(rest) : rest)
+            if (quoting) quoted = quoted rest
+            else buf = buf rest
+        } else if (kw == "@nl" && quoting) {
+            quoted = quoted " "   # [[unsigned char]] across a line
         } else if (kw == "@nl" && buf ~ /^[ \t]*\\chaptermark\{.*\}[ \t]*$/) {
             buf = ""   # the running head of the PDF; between \chapter and \label it hides the label from pandoc
         } else if (kw == "@nl") {
