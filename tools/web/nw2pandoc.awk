@@ -172,6 +172,20 @@ function prose(s,    m, file, name, start, len) {
         s = substr(s, 1, RSTART - 1) m substr(s, RSTART + RLENGTH)
     }
     s = macros(runs_in(s))
+    # a chapter's own name for TeX's \input of a table's rows:
+    # \makeatletter\let\descentrows\@@input\makeatother, then
+    # \descentrows build/data/FILE.tex
+    if (match(s, /\\let\\[A-Za-z]+\\@@input/)) {
+        name = substr(s, RSTART + 5, RLENGTH - 13)
+        rowsinput[name] = 1
+        sub(/\\makeatletter\\let\\[A-Za-z]+\\@@input\\makeatother/, "", s)
+    }
+    for (name in rowsinput)
+        while (match(s, "\\\\" name "[ \t]+build/(data|tex)/[^ \t}]*")) {
+            start = RSTART; len = RLENGTH
+            file = substr(s, start, len); sub(/^[^ \t]*[ \t]+/, "", file)
+            s = substr(s, 1, start - 1) inline_file(file) substr(s, start + len)
+        }
     while (match(s, /\\(tablerows|input)\{build\/(data|tex)\/[^}]*\}/)) {
         start = RSTART; len = RLENGTH   # inline_file matches too
         file = substr(s, start, len)
@@ -185,6 +199,8 @@ function prose(s,    m, file, name, start, len) {
     gsub(/\\pageref\{/, "\\ref{", s)
     # pandoc loses a table whose row ends with extra space, \\[-0.6ex]
     gsub(/\\\\\[-?[0-9.]+(ex|em|pt|mm|cm)\]/, "\\\\", s)
+    # nor the trimming of a rule, \cmidrule(lr){2-3}
+    gsub(/\\cmidrule\([lr]*\)/, "\\cmidrule", s)
     # nor can it read a column of \multicolumn with @{} in it
     while (match(s, /\\multicolumn\{[0-9]+\}\{@\{\}/))
         s = substr(s, 1, RSTART + RLENGTH - 4) substr(s, RSTART + RLENGTH)
