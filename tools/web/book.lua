@@ -61,8 +61,10 @@ local function top_split(s)   -- split at \\ outside braces and environments
     local c = s:sub(i, i)
     if c == "{" then depth = depth + 1
     elseif c == "}" then depth = depth - 1
-    elseif s:sub(i, i + 6) == "\\begin{" then depth = depth + 1; i = i + 6
-    elseif s:sub(i, i + 4) == "\\end{" then depth = depth - 1; i = i + 4
+    elseif s:sub(i, i + 6) == "\\begin{" then   -- past the name: its } is no brace of ours
+      depth = depth + 1; i = (s:find("}", i, true) or #s)
+    elseif s:sub(i, i + 4) == "\\end{" then
+      depth = depth - 1; i = (s:find("}", i, true) or #s)
     elseif c == "\\" and s:sub(i + 1, i + 1) == "\\" and depth == 0 then
       rows[#rows + 1] = s:sub(last, i - 1); i = i + 1; last = i + 1
     elseif c == "\\" then i = i + 1
