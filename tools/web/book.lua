@@ -263,13 +263,40 @@ local number_filter = {
       end
     end
     if d.classes:includes("algorithm") then
+      -- the rows of its tabbing (Divs nwrowN, N the indent), then its
+      -- caption (a Para that starts with the Emph nw2pandoc.awk made of
+      -- it) and its label.  As in the PDF, the caption goes on top.
       local num = number("alg")
-      d.content:insert(1, pandoc.Para({ pandoc.Strong({ pandoc.Str("Algorithm " .. num) }) }))
-      register(id, num, "algorithm")
-      pandoc.walk_block(d, { Span = function(sp)
-        local label = sp.attributes["label"]
-        if label and labels[label] then labels[label].num = num; labels[label].kind = "algorithm" end
-      end })
+      local caption, label, rows = nil, nil, {}
+      local strip_label = { Span = function(sp)
+        if sp.attributes["label"] then label = sp.attributes["label"]; return {} end
+      end }
+      for _, b in ipairs(d.content) do
+        local indent = b.t == "Div" and b.classes[1] and b.classes[1]:match("^nwrow(%d+)$")
+        if indent then
+          local inner = {}
+          for _, x in ipairs(b.content) do
+            inner[#inner + 1] = x.t == "Para" and pandoc.Plain(x.content) or x
+          end
+          local attr = { class = "algorow" }
+          if tonumber(indent) > 0 then attr.style = "padding-left: " .. (1.5 * indent) .. "em" end
+          rows[#rows + 1] = pandoc.Div(inner, attr)
+        elseif not caption and b.t == "Para" and b.content[1] and b.content[1].t == "Emph" then
+          caption = pandoc.walk_block(pandoc.Plain(b.content[1].content), strip_label).content
+          pandoc.walk_block(b, strip_label)
+        else
+          rows[#rows + 1] = pandoc.walk_block(b, strip_label)
+        end
+      end
+      local head = { pandoc.Strong({ pandoc.Str("Algorithm " .. num) }) }
+      if caption then head[#head + 1] = pandoc.Space(); for _, x in ipairs(caption) do head[#head + 1] = x end end
+      table.insert(rows, 1, pandoc.Para(head))
+      d.content = rows
+      if label then
+        -- the \label's Span registered it as a label in the text
+        labels[label] = { num = num, page = st.page, kind = "algorithm" }
+        id = label
+      end
     end
     if id:match("^claim:") then register(id, st.secnum or st.chapter, "claim") end
     if id ~= "" then d.identifier = idof(id) end

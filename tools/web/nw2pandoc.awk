@@ -224,17 +224,30 @@ function prose(s,    m, file, name, start, len) {
     return unverb(tabbing(texttt(s)))
 }
 
-# The algorithm of chapter 20 is a tabbing: each row becomes a paragraph,
-# indented by an em space for each \>.
-function tabbing(s,    ind) {
+# The algorithm of chapter 21 is a tabbing: each row becomes an
+# environment nwrowN, N the number of its \> (its indent), which pandoc
+# reads as a Div of class nwrowN; book.lua indents it.
+function tabbing(s,    n, pre) {
     if (s ~ /\\begin\{tabbing\}/) { intab = 1; return "" }
-    if (s ~ /\\end\{tabbing\}/) { intab = 0; return "" }
+    if (s ~ /\\end\{tabbing\}/) {
+        intab = 0
+        if (!rowopen) return ""
+        rowopen = 0; return "\\end{nwrow" rowindent "}"
+    }
     if (!intab) return s
     if (s ~ /\\kill/) return ""
-    ind = ""
-    while (sub(/\\>/, "", s)) ind = ind "\\quad{}\\quad{}"
-    if (sub(/\\\\[ \t]*$/, "", s)) return ind s "\n"
-    return ind s
+    pre = ""
+    if (!rowopen) {
+        n = 0
+        while (sub(/\\>/, "", s)) n++
+        rowopen = 1; rowindent = n
+        pre = "\\begin{nwrow" n "}"
+    }
+    if (sub(/\\\\[ \t]*$/, "", s)) {
+        rowopen = 0
+        return pre s "\\end{nwrow" rowindent "}"
+    }
+    return pre s
 }
 
 # Write a line of prose; a figure is gathered whole, and its drawing
