@@ -165,6 +165,16 @@ local function fix_math(s)
   return s
 end
 
+-- A claim in a caption: LaTeX's \ref to it gives the figure's or the
+-- table's number, which \caption has just stepped.
+local function claims_in_caption(inlines, num)
+  pandoc.walk_inline(pandoc.Span(inlines), { Span = function(sp)
+    -- the Span has its HTML id by now: claim-KEY for claim:KEY
+    local key = sp.identifier:match("^claim[:-](.*)$")
+    if key and labels["claim:" .. key] then labels["claim:" .. key].num = num end
+  end })
+end
+
 local theorem_names = { theorem = "Theorem", lemma = "Lemma", definition = "Definition",
                         corollary = "Corollary" }
 
@@ -197,6 +207,7 @@ local number_filter = {
     if img.title ~= "fig:" then return nil end
     local num = number("fig")
     register(img.identifier, num, "figure")
+    claims_in_caption(img.caption, num)
     img.identifier = idof(img.identifier)
     img.caption:insert(1, pandoc.Space())
     img.caption:insert(1, pandoc.Span({ pandoc.Str("Figure " .. num .. ".") }, { class = "fignum" }))
@@ -207,6 +218,7 @@ local number_filter = {
     if #cap == 0 or t.attributes["nw-num"] then return nil end
     local num = number("tab")
     t.attributes["nw-num"] = num
+    for _, b in ipairs(cap) do claims_in_caption(b.content or {}, num) end
     local first = cap[1]
     if first and (first.t == "Plain" or first.t == "Para") then
       first.content:insert(1, pandoc.Space())
