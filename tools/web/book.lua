@@ -208,6 +208,10 @@ local number_filter = {
     local num = number("fig")
     register(img.identifier, num, "figure")
     claims_in_caption(img.caption, num)
+    -- pandoc would repeat the caption as the alt text, its math as TeX,
+    -- and hide the caption from screen readers: the caption is read,
+    -- the alt text names the figure
+    img.attributes["alt"] = "Figure " .. num
     img.identifier = idof(img.identifier)
     img.caption:insert(1, pandoc.Space())
     img.caption:insert(1, pandoc.Span({ pandoc.Str("Figure " .. num .. ".") }, { class = "fignum" }))
