@@ -6,10 +6,11 @@
 # BUILD is the build directory: BUILD/book.aux and BUILD/book.pdf are the
 # PDF's, BUILD/html the web edition.  For every \newlabel of book.aux (an
 # equation, figure, table, theorem, algorithm, section, chapter, exercise
-# or claim) the page that holds its anchor (the label with ':' -> '-')
-# must show the PDF's number there (the equation's tag, "Figure 5.2.",
-# "Table 9.1.", the heading's number, "Theorem 4.2", "Algorithm 21.1", the
-# exercise's item number), and every link to it must read that number.
+# or claim) and every \bibcite, the page that holds its anchor (the label
+# with ':' -> '-') must show the PDF's number there (the equation's tag,
+# "Figure 5.2.", "Table 9.1.", the heading's number, "Theorem 4.2",
+# "Algorithm 21.1", the exercise's item number, the entry's [n] in the
+# bibliography), and every link to it must read that number.
 # Each chapter's page must have the same numbered figures and tables as
 # the PDF's lists of figures and tables (in book.aux) and the same
 # equation numbers as the PDF's text (pdftotext).
@@ -51,6 +52,8 @@ for my $line (split /\n/, slurp($aux)) {
                  : $l =~ /^(ch|app):/ ? 'chapter' : $l =~ /^ex:/ ? 'exercise'
                  : $l =~ /^claim:/ ? 'claim' : 'other';
         $label{$l} = { num => $num, kind => $kind };
+    } elsif ($line =~ /^\\bibcite\{([^}]*)\}\{([^}]*)\}/) {
+        $label{"bib:$1"} = { num => $2, kind => 'citation' };
     } elsif ($line =~ /^\\\@writefile\{(lof|lot)\}\{\\contentsline \{(figure|table)\}\{\\numberline \{([^{}]*)\}/) {
         my ($list, $num) = ($1, $3);
         my ($chap) = $num =~ /^([^.]+)\./;
@@ -125,6 +128,9 @@ for my $l (sort keys %label) {
     } elsif ($kind eq 'theorem' || $kind eq 'algorithm') {
         my ($region) = $after =~ /^(.*?<\/strong>)/s;
         $ok = defined $region && $region =~ /<strong>$word{$kind} $q</;
+    } elsif ($kind eq 'citation') {
+        my ($region) = $after =~ /^(.*?<\/p>)/s;
+        $ok = defined $region && $region =~ /class="bibnum">\[$q\]</;
     } elsif ($kind eq 'exercise') {
         my $n = item_number($s, $pos);
         $ok = defined $n && $n eq $num;

@@ -347,6 +347,14 @@ end
 local chunk_page = {}      -- chunk number -> page
 local bib_number = {}      -- key -> n
 
+-- the list thebibliography became: its first item starts with the
+-- anchor of a \bibitem
+local function is_bibliography(list)
+  local first = list.content[1]
+  local anchor = first and first[1]
+  return anchor and anchor.t == "Div" and anchor.identifier:match("^bib:") ~= nil
+end
+
 local function bibliography(list)
   local out = {}
   for n, item in ipairs(list.content) do
@@ -410,17 +418,16 @@ local function pass_one(doc)
       page.blocks[#page.blocks + 1] = b
       goto continue
     end
-    if b.t == "OrderedList" then
-      local items = bibliography(b)
-      if items then
-        if page.file ~= "bibliography.html" then
-          page = new_page("bibliography.html", { pandoc.Str("Bibliography") }, nil, nil)
-          page.blocks[#page.blocks + 1] = pandoc.Header(1, { pandoc.Str("Bibliography") },
-                                                         { id = "bibliography", class = "unnumbered" })
-        end
-        for _, it in ipairs(items) do page.blocks[#page.blocks + 1] = it end
-        goto continue
+    if b.t == "OrderedList" and is_bibliography(b) then
+      -- the page first: the entries' anchors are registered on it
+      if page.file ~= "bibliography.html" then
+        page = new_page("bibliography.html", { pandoc.Str("Bibliography") }, nil, nil)
+        st.chapter = nil
+        page.blocks[#page.blocks + 1] = pandoc.Header(1, { pandoc.Str("Bibliography") },
+                                                       { id = "bibliography", class = "unnumbered" })
       end
+      for _, it in ipairs(bibliography(b)) do page.blocks[#page.blocks + 1] = it end
+      goto continue
     end
     -- walk_block filters what a block holds, not the block itself
     for _, nb in ipairs(pandoc.walk_block(pandoc.Div({ b }), number_filter).content) do
@@ -476,13 +483,13 @@ local function resolve_filter(from)
         local n = bib_number[cit.id]
         if not n then fail("undefined citation: " .. cit.id); n = "??" end
         out[#out + 1] = pandoc.Link({ pandoc.Str(tostring(n)) }, link_to("bib:" .. cit.id, from) or "#")
-      end
-      local raw = stringify(c.content)
-      local note = raw:match("^\\cite%[([^%]]*)%]")
-      if note then
-        out[#out + 1] = pandoc.Str(", ")
-        local doc = pandoc.read(note, "latex")
-        for _, x in ipairs(doc.blocks[1] and doc.blocks[1].content or {}) do out[#out + 1] = x end
+        -- \cite[section 11.3]{key}: pandoc has read the note, \S and
+        -- all, into the citation's suffix
+        if #cit.suffix > 0 then
+          out[#out + 1] = pandoc.Str(",")
+          if cit.suffix[1].t ~= "Space" then out[#out + 1] = pandoc.Space() end
+          for _, x in ipairs(cit.suffix) do out[#out + 1] = x end
+        end
       end
       out[#out + 1] = pandoc.Str("]")
       return pandoc.Span(out, { class = "cite" })
