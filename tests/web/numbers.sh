@@ -10,7 +10,8 @@
 # with ':' -> '-') must show the PDF's number there (the equation's tag,
 # "Figure 5.2.", "Table 9.1.", the heading's number, "Theorem 4.2",
 # "Algorithm 21.1", the exercise's item number, the entry's [n] in the
-# bibliography), and every link to it must read that number.
+# bibliography), and every link to it must read that number (a link of
+# class pageref, a \pageref, the label's page in the PDF).
 # Each chapter's page must have the same numbered figures and tables as
 # the PDF's lists of figures and tables (in book.aux) and the same
 # equation numbers as the PDF's text (pdftotext).
@@ -44,14 +45,14 @@ sub slurp {
 # ---- the PDF: labels, and the lists of figures and tables
 my (%label, %pdf_figs, %pdf_tabs);
 for my $line (split /\n/, slurp($aux)) {
-    if ($line =~ /^\\newlabel\{([^}]*)\}\{\{([^{}]*)\}/) {
-        my ($l, $num) = ($1, $2);
+    if ($line =~ /^\\newlabel\{([^}]*)\}\{\{([^{}]*)\}\{([^{}]*)\}/) {
+        my ($l, $num, $pdfpage) = ($1, $2, $3);
         my $kind = $l =~ /^eq:/ ? 'equation' : $l =~ /^fig:/ ? 'figure'
                  : $l =~ /^tab:/ ? 'table'    : $l =~ /^(thm|lem|def|cor):/ ? 'theorem'
                  : $l =~ /^alg:/ ? 'algorithm': $l =~ /^sec:/ ? 'section'
                  : $l =~ /^(ch|app):/ ? 'chapter' : $l =~ /^ex:/ ? 'exercise'
                  : $l =~ /^claim:/ ? 'claim' : 'other';
-        $label{$l} = { num => $num, kind => $kind };
+        $label{$l} = { num => $num, kind => $kind, page => $pdfpage };
     } elsif ($line =~ /^\\bibcite\{([^}]*)\}\{([^}]*)\}/) {
         $label{"bib:$1"} = { num => $2, kind => 'citation' };
     } elsif ($line =~ /^\\\@writefile\{(lof|lot)\}\{\\contentsline \{(figure|table)\}\{\\numberline \{([^{}]*)\}/) {
@@ -144,11 +145,12 @@ for my $l (sort keys %label) {
 # ---- 2. every link to a label reads its number, and goes to its page
 my %label_of_id = map { idof($_) => $_ } keys %label;
 for my $f (sort keys %page) {
-    while ($page{$f} =~ /<a\b[^>]*\bhref="([^"#]*)#([^"]*)"[^>]*>(.*?)<\/a>/gs) {
-        my ($file, $id, $t) = ($1, $2, $3);
+    while ($page{$f} =~ /<a\b([^>]*)\bhref="([^"#]*)#([^"]*)"([^>]*)>(.*?)<\/a>/gs) {
+        my ($attrs, $file, $id, $t) = ("$1 $4", $2, $3, $5);
         my $l = $label_of_id{$id} or next;
         $t =~ s/<[^>]*>//g;
-        my $num = $label{$l}{num};
+        # a \pageref (the claims of appendix B) reads the PDF's page
+        my $num = $attrs =~ /class="pageref"/ ? $label{$l}{page} : $label{$l}{num};
         my $target = $file eq '' ? $f : $file;
         $refs++;
         problem("$f: a link to $l reads \"$t\", the PDF's number is $num")

@@ -440,6 +440,18 @@ end
 
 -- ---------------------------------------------------------------- links
 
+-- label -> its page in the PDF, from book.aux, for \pageref
+local pdf_pages = {}
+local function read_pdf_pages(aux)
+  local f = aux and io.open(aux, "r")
+  if not f then return end
+  for line in f:lines() do
+    local label, page = line:match("^\\newlabel{([^}]*)}{{[^{}]*}{([^{}]*)}")
+    if label then pdf_pages[label] = page end
+  end
+  f:close()
+end
+
 local function link_to(label, from)
   local l = labels[label]
   if not l then return nil end
@@ -453,6 +465,16 @@ local function resolve_filter(from)
     Link = function(lk)
       local ref = lk.attributes["reference"]
       if not ref then return nil end
+      local onpage = ref:match("^nwpage:(.*)$")
+      if onpage then
+        -- \pageref: the page of the PDF it is on, linked to the place here
+        local pg = pdf_pages[onpage]
+        if not pg or not labels[onpage] then
+          fail("undefined page reference: " .. onpage .. " (on " .. from .. ")")
+          return pandoc.Strong({ pandoc.Str("??") })
+        end
+        return pandoc.Link({ pandoc.Str(pg) }, link_to(onpage, from), "", { class = "pageref" })
+      end
       local l = labels[ref]
       if not l then
         fail("undefined reference: " .. ref .. " (on " .. from .. ")")
@@ -636,6 +658,7 @@ function Pandoc(doc)
   doc = pandoc.Pandoc(pandoc.walk_block(pandoc.Div(doc.blocks), {
     Math = function(m) m.text = fix_math(m.text); return m end,
   }).content, doc.meta)
+  read_pdf_pages(opts.aux)
   local front = pass_one(doc)
 
   -- Pass two: links, chunks, indexes, page by page.

@@ -14,7 +14,7 @@
 #     itself from the same markup stream and writes its HTML;
 #   - [[code]] in prose, and \texttt{...} of plain text, become \verb;
 #   - \run{key} becomes the number a run wrote, \claim{key}{...} an
-#     anchor around its sentence, \pageref a \ref;
+#     anchor around its sentence, \pageref{x} a \ref{nwpage:x};
 #   - a table's rows that a run wrote (\tablerows, \input of build/data)
 #     are read in place, since pandoc reads \input only between blocks;
 #   - a figure's drawing (what it holds besides its caption and label)
@@ -196,7 +196,8 @@ function prose(s,    m, file, name, start, len) {
         m = substr(s, RSTART + 7, RLENGTH - 9)
         s = substr(s, 1, RSTART - 1) "\\hypertarget{claim:" m "}{" substr(s, RSTART + RLENGTH)
     }
-    gsub(/\\pageref\{/, "\\ref{", s)
+    # a page of the PDF: book.lua links it to the place, with the PDF's page
+    gsub(/\\pageref\{/, "\\ref{nwpage:", s)
     # pandoc loses a table whose row ends with extra space, \\[-0.6ex]
     gsub(/\\\\\[-?[0-9.]+(ex|em|pt|mm|cm)\]/, "\\\\", s)
     # nor the trimming of a rule, \cmidrule(lr){2-3}
