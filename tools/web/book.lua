@@ -398,7 +398,7 @@ local function pass_one(doc)
         num = tostring(st.nchap)
         file = string.format("ch%02d.html", st.nchap)
       end
-      page = new_page(file, b.content, num, b)
+      page = new_page(file, b.content:clone(), num, b)   -- the title without "Chapter 5"
       if num then
         st.chapter = num
         st.sec, st.subsec, st.eq, st.fig, st.tab, st.thm, st.alg = 0, 0, 0, 0, 0, 0, 0
@@ -710,6 +710,8 @@ function Pandoc(doc)
   local template = read_file(opts.template)
   local booktitle = stringify(doc.meta.title or "")
   local subtitle = stringify(doc.meta.subtitle or "")
+  local author = stringify(doc.meta.author or "")
+  local date = doc.meta.date and inline_html(doc.meta.date) or ""
   for i, p in ipairs(pages) do
     local body
     if p == front then
@@ -724,6 +726,8 @@ function Pandoc(doc)
       title = chunks_lib.html(title),
       booktitle = chunks_lib.html(booktitle),
       subtitle = chunks_lib.html(subtitle),
+      author = chunks_lib.html(author),
+      date = date,
       pdf = opts.pdf or "book.pdf",
       epub = opts.epub or "book.epub",
       ["is-front"] = p == front and "front" or "chapter",

@@ -26,8 +26,8 @@
 #     LaTeX would;
 #   - \appendix, \nowebchunks, \nowebindex and \bibitem become anchors
 #     the filter recognizes.
-# From the preamble only the title, the book's own math macros and its
-# theorem styles are kept.
+# From the preamble only the title, author and date, the book's own math
+# macros and its theorem styles are kept.
 
 function esc(s) {
     gsub(/\\/, "\001", s)
@@ -347,6 +347,11 @@ BEGIN {
     next
 }
 !body && /^\\(newcommand\\[A-Z]\{|newtheorem|theoremstyle)/ { print; next }
+!body && /^\\author\{.*\}[ \t]*$/ { print; next }
+# the date of the build, as LaTeX's \today writes it
+!body && /^\\date\{.*\}[ \t]*$/ {
+    gsub(/\\today/, strftime("%B %-d, %Y")); print; next
+}
 !body && /^\\begin\{document\}/ { body = 1; print; next }
 !body { next }
 
