@@ -10,7 +10,8 @@
 # that looks like LaTeX pandoc did not convert fails the test: a control
 # sequence (\frac, \cite, \ref, \emph, \begin{...}, \\), math left in
 # dollars, a brace, a TeX length ("plus 1fil", "-0.6ex"), or math that
-# texmath could not convert (pandoc writes it as <span class="math">).
+# texmath could not convert (pandoc writes it as <span class="math">),
+# or a paragraph split in two (one starting with a comma or a stop).
 # Exits 0 when the text is clean; otherwise prints each find and exits 1.
 set -euo pipefail
 
@@ -33,6 +34,10 @@ for my $f (sort grep { /\.html$/ } readdir $dh) {
     # math texmath could not convert is left as TeX in a span
     push @finds, "$f: math pandoc could not convert: " . substr($1, 0, 80)
         while $s =~ /<span class="math (?:inline|display)">(.*?)<\/span>/gs;
+    # a paragraph that starts with a comma or a stop was split by
+    # something pandoc made a block (an anchor at a paragraph's start)
+    push @finds, "$f: a paragraph starts with \"$1\": one was split in two"
+        while $s =~ /<p>\s*([,.;:)][^<]{0,30})/g;
     # what may hold LaTeX or C: code, the tangled text, math's annotation
     $s =~ s{<(script|style|textarea|pre|code|annotation)\b.*?</\1>}{ }gs;
     $s =~ s{<math\b.*?</math>}{ }gs;

@@ -194,7 +194,9 @@ function prose(s,    m, file, name, start, len) {
     }
     while (match(s, /\\claim\{[^}]*\}\{/)) {
         m = substr(s, RSTART + 7, RLENGTH - 9)
-        s = substr(s, 1, RSTART - 1) "\\hypertarget{claim:" m "}{" substr(s, RSTART + RLENGTH)
+        # {} before it: at the start of a paragraph pandoc would make the
+        # anchor a block of its own and split the paragraph after it
+        s = substr(s, 1, RSTART - 1) "{}\\hypertarget{claim:" m "}{" substr(s, RSTART + RLENGTH)
     }
     # a page of the PDF: book.lua links it to the place, with the PDF's page
     gsub(/\\pageref\{/, "\\ref{nwpage:", s)
