@@ -602,6 +602,16 @@ local function inline_html(inlines)
   return (s:gsub("\n$", ""))
 end
 
+-- texmath writes \big( as <mo minsize="1.2" maxsize="1.2"
+-- stretchy="false">: a multiple of the font size, as MathML 3 allowed.
+-- MathML Core, what browsers render, reads only a length there, and
+-- sizes only a stretchy operator, so the delimiter kept its normal size:
+-- 1.2em, stretchy between equal bounds, is the size \big gives.
+local function mathml_core(html)
+  return (html:gsub('<mo minsize="([%d.]+)" maxsize="([%d.]+)" stretchy="false"',
+                    '<mo minsize="%1em" maxsize="%2em" stretchy="true" symmetric="true"'))
+end
+
 local function plain_title(p)
   return stringify(p.title)
 end
@@ -732,7 +742,7 @@ function Pandoc(doc)
       epub = opts.epub or "book.epub",
       ["is-front"] = p == front and "front" or "chapter",
       nav = nav(i),
-      body = body,
+      body = mathml_core(body),
     }))
   end
   return pandoc.Pandoc({})
