@@ -638,7 +638,8 @@ local function contents(booktitle)
       '</span> ' .. chunks_lib.html(plain_title(p)) .. "</a>"
     local secs = {}
     for _, b in ipairs(p.blocks) do
-      if b.t == "Header" and b.level == 2 and not b.classes:includes("unnumbered") then
+      -- the sections, and the Exercises, which the PDF's contents list too
+      if b.t == "Header" and b.level == 2 then
         secs[#secs + 1] = '<li><a href="' .. p.file .. "#" .. b.identifier .. '">' ..
           inline_html(b.content) .. "</a></li>"
       end
