@@ -218,6 +218,25 @@ local number_filter = {
     return img
   end,
   Table = function(t)
+    -- a header of several rows: the first cell of the row after it holds
+    -- the anchor nw-body (nw2pandoc.awk); pandoc kept one row or none
+    local body = #t.bodies > 0 and t.bodies[1].body or {}
+    for k, row in ipairs(body) do
+      local cell = row.cells[1]
+      local found = false
+      if cell then
+        local drop = function(x)   -- a Span, or a Div at the cell's start
+          if x.identifier == "nw-body" then found = true; return {} end
+        end
+        cell.contents = pandoc.walk_block(pandoc.Div(cell.contents), { Span = drop, Div = drop }).content
+      end
+      if found then
+        if #t.head.rows == 0 then
+          for _ = 1, k - 1 do t.head.rows:insert(table.remove(body, 1)) end
+        end
+        break
+      end
+    end
     local cap = t.caption and t.caption.long or {}
     if #cap == 0 or t.attributes["nw-num"] then return nil end
     local num = number("tab")

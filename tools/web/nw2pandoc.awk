@@ -215,6 +215,7 @@ function prose(s,    m, file, name, start, len) {
     gsub(/\\begin\{(equation|multline)\}/, "&\\nwnumberone ", s)
     gsub(/\\begin\{(align|gather)\}/, "&\\nwnumberrows ", s)
     gsub(/\\begin\{alignat\}\{[0-9]+\}/, "&\\nwnumberrows ", s)
+    s = header_rows(s)
     if (s ~ /^[ \t]*\\appendix[ \t]*$/) s = "\\hypertarget{nw-appendix}{}"
     gsub(/\\nowebchunks/, "\\hypertarget{nw-chunk-index}{}", s)
     gsub(/\\nowebindex/, "\\hypertarget{nw-identifier-index}{}", s)
@@ -225,6 +226,24 @@ function prose(s,    m, file, name, start, len) {
         s = substr(s, 1, RSTART - 1) "\\item \\hypertarget{bib:" m "}{}" substr(s, RSTART + RLENGTH)
     }
     return unverb(tabbing(texttt(s)))
+}
+
+# pandoc reads one row of a table's header: when more rows stand above
+# \midrule, the first cell of the row below it gets the anchor
+# nw-body, and book.lua moves the rows above that row into the header.
+function header_rows(s,    copy) {
+    if (s ~ /\\begin\{tabular\}/) { tabrows = 0; tabstate = 1 }
+    if (tabstate == 1) {
+        if (s ~ /\\midrule/) tabstate = (tabrows > 1) ? 2 : 0
+        else { copy = s; tabrows += gsub(/\\\\/, "", copy) }
+        return s
+    }
+    if (tabstate == 2 && s ~ /[^ \t]/ && s !~ /^[ \t]*\\(midrule|cmidrule|addlinespace|bottomrule|hline|end)/) {
+        tabstate = 0
+        sub(/^[ \t\n]*/, "&\\hypertarget{nw-body}{}", s)
+    }
+    if (s ~ /\\end\{tabular\}/) tabstate = 0
+    return s
 }
 
 # The algorithm of chapter 21 is a tabbing: each row becomes an
