@@ -689,6 +689,21 @@ function Pandoc(doc)
     Math = function(m) m.text = fix_math(m.text); return m end,
   }).content, doc.meta)
   read_pdf_pages(opts.aux)
+  -- \paragraph{Title.} is a run-in heading in the PDF, bold at the
+  -- start of its paragraph; pandoc makes it a heading of level 5
+  local merged = {}
+  for i, b in ipairs(doc.blocks) do
+    local prev = merged[#merged]
+    if b.t == "Para" and prev and prev.t == "Header" and prev.level == 5 then
+      local lead = { pandoc.Span({ pandoc.Strong(prev.content) }, { id = prev.identifier, class = "runin" }),
+                     pandoc.Space() }
+      for _, x in ipairs(b.content) do lead[#lead + 1] = x end
+      merged[#merged] = pandoc.Para(lead)
+    else
+      merged[#merged + 1] = b
+    end
+  end
+  doc = pandoc.Pandoc(merged, doc.meta)
   local front = pass_one(doc)
 
   -- Pass two: links, chunks, indexes, page by page.
