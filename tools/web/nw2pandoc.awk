@@ -15,8 +15,12 @@
 #   - [[code]] in prose, and \texttt{...} of plain text, become \verb;
 #   - \run{key} becomes the number a run wrote, \claim{key}{...} an
 #     anchor around its sentence, \pageref{x} a \ref{nwpage:x};
-#   - a table's rows that a run wrote (\tablerows, \input of build/data)
-#     are read in place, since pandoc reads \input only between blocks;
+#   - a table's rows that a run wrote (\tablerows, \input of build/data,
+#     a chapter's own \let\XXrows\@@input) are read in place, since
+#     pandoc reads \input only between blocks; below a header of several
+#     rows the anchor nw-body tells the filter where the header ends;
+#   - the rows of the algorithm's tabbing become environments nwrowN,
+#     N their indent;
 #   - a figure's drawing (what it holds besides its caption and label)
 #     goes to a file of its own, figdir/LABEL.tex, which
 #     tools/web/figures.sh typesets and turns into fig/LABEL.svg, the
