@@ -17,9 +17,9 @@
 # gnuplot's cairolatex output, which names its PDF from there.
 #
 # Each drawing is typeset by pdflatex in a box, on a page of the box's
-# size with a margin of 2pt, on a white ground (the SVG must not be
-# transparent: a dark page would show through).  pdftocairo turns the
-# page into SVG with the glyphs as outlines: the same fonts as the PDF.
+# size with a margin of 2pt.  pdftocairo turns the page into SVG with
+# the glyphs as outlines: the same fonts as the PDF.  The SVG gets a white
+# ground (it must not be transparent: a dark page would show through).
 # The drawings are made in parallel, one pdflatex per core.  A drawing
 # that fails is named with its first error, and OUT is left as it was.
 set -u
@@ -74,11 +74,9 @@ cat >> "$work/preamble.tex" <<'EOF'
 \newcommand\figpage[1]{%
   \setbox0=\hbox{\endlinechar=-1 \input{#1}}%
   \ifdim\wd0=0pt \errmessage{#1: the drawing is empty}\fi
-  \setbox2=\hbox{%
-    \textcolor{white}{\vrule width\dimexpr\wd0+2\figmargin\relax
-                            height\dimexpr\ht0+\figmargin\relax
-                            depth\dimexpr\dp0+\figmargin\relax}%
-    \kern-\dimexpr\wd0+\figmargin\relax\box0\kern\figmargin}%
+  % the page: the drawing with the margin all round
+  \setbox2=\hbox{\kern\figmargin\box0\kern\figmargin}%
+  \ht2=\dimexpr\ht2+\figmargin\relax \dp2=\dimexpr\dp2+\figmargin\relax
   \pdfpagewidth=\wd2 \pdfpageheight=\dimexpr\ht2+\dp2\relax
   \shipout\vbox{\box2}}
 EOF
@@ -100,9 +98,21 @@ one() {
         echo "figures.sh: $label: $(grep -m1 'Warning' "$d/$label.log") (log: $d/$label.log)" >&2
         return 1
     fi
-    if ! pdftocairo -svg "$d/$label.pdf" "$d/$label.svg" 2> "$d/pdftocairo.err" ||
-       [ -s "$d/pdftocairo.err" ] || ! [ -s "$d/$label.svg" ]; then
+    if ! pdftocairo -svg "$d/$label.pdf" "$d/page.svg" 2> "$d/pdftocairo.err" ||
+       [ -s "$d/pdftocairo.err" ] || ! [ -s "$d/page.svg" ]; then
         echo "figures.sh: $label: pdftocairo failed: $(head -1 "$d/pdftocairo.err")" >&2
+        return 1
+    fi
+    # A white ground, the first thing drawn: the page of a PDF is white,
+    # the SVG's is transparent, and a dark page would show through.  A
+    # raster image (a heat map, a confusion matrix, a picture of 28 by 28
+    # pixels) is drawn with square pixels, as in the PDF (/Interpolate
+    # false): a browser would otherwise blur it.
+    sed -e '0,/^<svg [^>]*>$/s//&\n<rect width="100%" height="100%" fill="#ffffff"\/>/' \
+        -e 's/<image /<image style="image-rendering:pixelated" /g' \
+        "$d/page.svg" > "$d/$label.svg"
+    if [ "$(grep -c '^<rect width="100%" height="100%" fill="#ffffff"/>$' "$d/$label.svg")" != 1 ]; then
+        echo "figures.sh: $label: no <svg> line in pdftocairo's output for the white ground" >&2
         return 1
     fi
 }
