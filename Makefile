@@ -392,8 +392,10 @@ $(B)/tex/claims.tex: $(RUNS) $(CHAPTERS) tools/check-claims.sh
 
 # ---------------------------------------------------------------- figures
 # The scripts set no terminal: the book's figures use cairolatex, whose
-# labels LaTeX typesets in the book's own fonts.  Another output is another
-# terminal for the same scripts: a rule for web pages would pass svg.
+# labels LaTeX typesets in the book's own fonts.  The web edition's SVGs
+# are made from this same output (tools/web/figures.sh), so that their
+# labels are LaTeX's too; gnuplot's svg terminal would set them in a font
+# of the browser's.
 FIGTERM = cairolatex pdf
 FIGSIZE = 12cm,7cm
 FIGSIZE_activations = 15cm,7cm

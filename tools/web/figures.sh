@@ -10,7 +10,8 @@
 #   FIGSRC    the drawings, one file LABEL.tex each: a figure's body, all
 #             but caption and label, as the web edition's back end
 #             (tools/web/nw2pandoc.awk) writes them
-#   WORK      a scratch directory (emptied first)
+#   WORK      a scratch directory (emptied first, removed when all went
+#             well; else it keeps the failed drawing's log)
 #   OUT       gets LABEL.pdf and LABEL.svg for every drawing, and nothing
 #             else: it is replaced whole, and only when every one was made
 # Run from the top directory: the drawings \input build/fig/NAME.tex,
@@ -130,4 +131,4 @@ rm -rf "$out.new" && mkdir -p "$out.new" || exit 1
 for l in $labels; do
     cp "$work/$l/$l.pdf" "$work/$l/$l.svg" "$out.new/" || exit 1
 done
-rm -rf "$out" && mv "$out.new" "$out"
+rm -rf "$out" && mv "$out.new" "$out" && rm -rf "$work"
