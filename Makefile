@@ -392,8 +392,10 @@ $(B)/tex/claims.tex: $(RUNS) $(CHAPTERS) tools/check-claims.sh
 
 # ---------------------------------------------------------------- figures
 # The scripts set no terminal: the book's figures use cairolatex, whose
-# labels LaTeX typesets in the book's own fonts.  Another output is another
-# terminal for the same scripts: a rule for web pages would pass svg.
+# labels LaTeX typesets in the book's own fonts.  The web edition's SVGs
+# are made from this same output (tools/web/figures.sh), so that their
+# labels are LaTeX's too; gnuplot's svg terminal would set them in a font
+# of the browser's.
 FIGTERM = cairolatex pdf
 FIGSIZE = 12cm,7cm
 FIGSIZE_activations = 15cm,7cm
@@ -577,6 +579,31 @@ $(HTML)/index.html: $(WEB)/pages.stamp $(WEB_FILES) $(B)/book.pdf
 	@touch $@
 
 html: $(HTML)/index.html
+
+# The web edition's figures.  Every figure of the book as a picture of its
+# own, named by its label (fig-normal-hist): tools/web/figures.sh sets
+# each drawing the back end wrote into $(WEB)/figsrc with the book's
+# preamble and labels (book.aux), on a page of its size, and pdftocairo
+# makes the SVG, the labels in the book's fonts.  $(B)/figures holds the
+# PDF and the SVG of each (for slides); the pages show the SVGs, from
+# $(HTML)/fig.  After the stills of the cart-pole (figure
+# fig:cartpole-film, from balance's run A) the pages show the same run's
+# episodes before and after training as animated GIFs (extras.lua).
+STANDALONE = $(B)/figures
+$(WEB)/figures.stamp: $(WEB)/book.tex $(B)/book.pdf chapters/book.tex tools/web/figures.sh
+	tools/web/figures.sh chapters/book.tex $(B)/book.aux $(WEB)/figsrc $(WEB)/figwork $(STANDALONE)
+	mkdir -p $(HTML)/fig && rm -f $(HTML)/fig/*.svg && cp $(STANDALONE)/*.svg $(HTML)/fig/
+	@touch $@
+
+CARTPOLE_BLOCK_before = 0
+CARTPOLE_BLOCK_after = 1
+WEB_ANIMATIONS = $(HTML)/fig/cartpole-before.gif $(HTML)/fig/cartpole-after.gif
+$(WEB_ANIMATIONS): $(HTML)/fig/cartpole-%.gif: $(B)/data/balance-episode-A.dat \
+                   figures/cartpole-anim.gp tools/web/animation.sh | check-packages
+	@mkdir -p $(@D)
+	tools/web/animation.sh $< $(CARTPOLE_BLOCK_$*) $@
+
+$(HTML)/index.html: $(WEB)/figures.stamp $(WEB_ANIMATIONS)
 
 # ---------------------------------------------------------------- tests
 TESTS = $(wildcard tests/test-*.c)

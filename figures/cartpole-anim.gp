@@ -7,16 +7,22 @@
 # Set on the command line (gnuplot -e "..."):
 #   f      the episode file          out    the GIF to write
 #   block  0 or 1 (default 1)        stride keep every n-th step (default 2)
+#   optimize  1: store each frame as its change from the one before
+#          (default 0)
 if (!exists("block")) block = 1
 if (!exists("stride")) stride = 2
+if (!exists("optimize")) optimize = 0
 tau = 0.02                      # the time step of chapter 18, s
 # The delay between frames is in hundredths of a second: the frames play
 # at the pace of the simulation, 50 steps a second.  A frame every second
 # step, 25 a second, looks as smooth and halves the file.  (The terminal's
-# option optimize would make the file ten times smaller, but libgd warns
-# about frames it could not encode: plain frames are safe.)
+# option optimize makes the file three or four times smaller, but libgd
+# may warn about frames it could not encode: plain frames are safe, and
+# the default.  The web edition asks for optimize, and makes plain frames
+# after a warning: tools/web/animation.sh.)
+gifopt = optimize ? 'optimize' : 'nooptimize'
 set terminal gif animate delay int(100 * tau * stride + 0.5) loop 0 \
-    size 480,200 font ',10'
+    @gifopt size 480,200 font ',10'
 set output out
 
 # Read the episode into arrays: one pass over the file.
