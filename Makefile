@@ -570,14 +570,6 @@ $(WEB)/pages.stamp: $(WEB)/book.tex $(WEB)/book.mk $(B)/book.pdf $(WEB_TOOLS)
 	    -o /dev/null $(WEB)/book.tex
 	@touch $@
 
-$(HTML)/index.html: $(WEB)/pages.stamp $(WEB_FILES) $(B)/book.pdf
-	@mkdir -p $(@D)
-	cp $(WEB)/pages/*.html $(WEB_FILES) $(HTML)/
-	cp $(B)/book.pdf $(HTML)/book.pdf
-	@touch $@
-
-html: $(HTML)/index.html
-
 # The EPUB 3: the same book.tex through the same filter, in its mode
 # "epub", which returns the whole book, numbered and linked, to pandoc's
 # EPUB writer.  The writer makes a file per chapter, appendix,
@@ -587,12 +579,14 @@ html: $(HTML)/index.html
 # web edition's SVGs (--resource-path), the style tools/web/epub.css.
 # The identifier is the book's, the same in every build, so that a
 # reading system takes a new build for a new version of the same book.
-# Written under another name and moved: a failed run leaves no EPUB.
-# tests/web/epubcheck.sh checks it with epubcheck, a test package.
+# Written under another name and moved: a failed run leaves no half-made
+# EPUB.
+# tests/web/epubcheck.sh checks it with epubcheck, which make test
+# installs.
 EPUB_ID      = urn:uuid:80c134ba-c226-4427-8047-9295a66edaa7
-# The figures it holds, $(HTML)/fig/*.svg: the target that makes them.
-EPUB_FIGURES =
-TEST_PACKAGES += epubcheck
+# Its figures are the pages' (--resource-path): the EPUB is made after
+# the pages, which are copied only when their figures are made.
+EPUB_FIGURES = $(HTML)/index.html
 
 $(HTML)/book.epub: $(WEB)/book.tex $(WEB)/book.mk $(B)/book.pdf $(WEB_TOOLS) \
                    tools/web/epub.css chapters/book.tex $(EPUB_FIGURES)
@@ -608,6 +602,19 @@ $(HTML)/book.epub: $(WEB)/book.tex $(WEB)/book.mk $(B)/book.pdf $(WEB_TOOLS) \
 	@mv $@.new $@
 
 html: $(HTML)/book.epub
+
+.PHONY: epub-test-packages
+test: epub-test-packages
+epub-test-packages:
+	@tools/need-packages.sh epubcheck
+
+$(HTML)/index.html: $(WEB)/pages.stamp $(WEB_FILES) $(B)/book.pdf
+	@mkdir -p $(@D)
+	cp $(WEB)/pages/*.html $(WEB_FILES) $(HTML)/
+	cp $(B)/book.pdf $(HTML)/book.pdf
+	@touch $@
+
+html: $(HTML)/index.html
 
 # ---------------------------------------------------------------- tests
 TESTS = $(wildcard tests/test-*.c)
