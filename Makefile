@@ -572,6 +572,44 @@ $(WEB)/pages.stamp: $(WEB)/book.tex $(WEB)/book.mk $(B)/book.pdf $(WEB_TOOLS)
 	    -o /dev/null $(WEB)/book.tex
 	@touch $@
 
+# The EPUB 3: the same book.tex through the same filter, in its mode
+# "epub", which returns the whole book, numbered and linked, to pandoc's
+# EPUB writer.  The writer makes a file per chapter, appendix,
+# bibliography and index (--epub-chapter-level=1), the contents of
+# chapters and their sections (--toc-depth=2) and the title page, and
+# points each link into its file; the math is MathML, the figures the
+# web edition's SVGs (--resource-path), the style tools/web/epub.css.
+# The identifier is the book's, the same in every build, so that a
+# reading system takes a new build for a new version of the same book.
+# Written under another name and moved: a failed run leaves no half-made
+# EPUB.
+# tests/web/epubcheck.sh checks it with epubcheck, which make test
+# installs.
+EPUB_ID      = urn:uuid:80c134ba-c226-4427-8047-9295a66edaa7
+# Its figures are the pages' (--resource-path): the EPUB is made after
+# the pages, which are copied only when their figures are made.
+EPUB_FIGURES = $(HTML)/index.html
+
+$(HTML)/book.epub: $(WEB)/book.tex $(WEB)/book.mk $(B)/book.pdf $(WEB_TOOLS) \
+                   tools/web/epub.css chapters/book.tex $(EPUB_FIGURES)
+	@mkdir -p $(@D)
+	@rm -f $@.new
+	pandoc -f latex -t epub3 --mathml $(PANDOC_STRICT) --lua-filter tools/web/book.lua \
+	    -M nw-mode=epub -M nw-markup=$(WEB)/book.mk -M nw-aux=$(B)/book.aux \
+	    --epub-chapter-level=1 --toc-depth=2 --css=tools/web/epub.css \
+	    --resource-path=$(HTML) -M lang=en -M identifier=$(EPUB_ID) \
+	    -M author="$$(sed -n 's/^\\author{\(.*\)}$$/\1/p' chapters/book.tex)" \
+	    -M date=$$(date -u +%Y-%m-%d) \
+	    -o $@.new $(WEB)/book.tex || { rm -f $@.new; exit 1; }
+	@mv $@.new $@
+
+html: $(HTML)/book.epub
+
+.PHONY: epub-test-packages
+test: epub-test-packages
+epub-test-packages:
+	@tools/need-packages.sh epubcheck
+
 $(HTML)/index.html: $(WEB)/pages.stamp $(WEB_FILES) $(B)/book.pdf
 	@mkdir -p $(@D)
 	cp $(WEB)/pages/*.html $(WEB_FILES) $(HTML)/

@@ -672,6 +672,73 @@ local function contents(booktitle)
   return table.concat(t, "\n")
 end
 
+-- ---------------------------------------------------------------- EPUB
+
+-- HTML attributes that pandoc's EPUB writer may write as they are; any
+-- other attribute of an element (the "label" pandoc's LaTeX reader puts
+-- on the anchor of a \label in a list) becomes data-NAME, as the HTML
+-- writer does, since EPUB's XHTML allows no attribute of its own.
+local epub_attributes = { width = true, height = true, style = true, title = true,
+                          lang = true, dir = true }
+
+local function epub_clean_attributes(el)
+  local keep, moved = {}, false
+  for k, v in pairs(el.attributes) do
+    if epub_attributes[k] or k:match("^data%-") then keep[k] = v
+    else keep["data-" .. k] = v; moved = true end
+  end
+  if moved then el.attributes = keep; return el end
+end
+
+-- The whole book for pandoc's EPUB writer, which splits it at every
+-- chapter heading (--epub-chapter-level=1) into text/ch001.xhtml,
+-- text/ch002.xhtml, ...: the n-th heading of level one, or the blocks
+-- before the first, begins the n-th file.  The writer points the links
+-- it knows (a \ref, a citation: "#id") into the right file; the links
+-- inside the raw HTML of the chunks and of the indexes it does not see,
+-- so they are pointed here, from the id each raw block defines.
+local function epub(doc)
+  local all = {}
+  for _, p in ipairs(pages) do
+    for _, b in ipairs(p.blocks) do all[#all + 1] = b end
+  end
+  local file_of, n = {}, 0
+  for i, b in ipairs(all) do
+    if i == 1 or (b.t == "Header" and b.level == 1) then n = n + 1 end
+    if b.t == "RawBlock" then
+      for id in b.text:gmatch('%sid="([^"]+)"') do
+        file_of[id] = string.format("ch%03d.xhtml", n)
+      end
+    end
+    all[i] = { block = b, file = string.format("ch%03d.xhtml", n) }
+  end
+  local blocks = {}
+  for _, e in ipairs(all) do
+    local b = e.block
+    if b.t == "RawBlock" then
+      b.text = b.text:gsub('href="[^"#]*#([^"]*)"', function(id)
+        if id == "" then return 'href="#"' end
+        local f = file_of[id]
+        if not f then fail("EPUB: a chunk links to " .. id .. ", which no chunk defines"); return nil end
+        return 'href="' .. (f == e.file and "" or f) .. "#" .. id .. '"'
+      end)
+    else
+      -- walk_block filters what a block holds, not the block itself
+      b = pandoc.walk_block(pandoc.Div({ b }), {
+        Span = epub_clean_attributes, Div = epub_clean_attributes,
+        Header = epub_clean_attributes, Image = epub_clean_attributes,
+        Link = epub_clean_attributes, Code = epub_clean_attributes,
+        CodeBlock = epub_clean_attributes }).content[1]
+    end
+    blocks[#blocks + 1] = b
+  end
+  if #errors > 0 then
+    for _, e in ipairs(errors) do io.stderr:write("book.lua: ", e, "\n") end
+    error(#errors .. " problems in the EPUB")
+  end
+  return pandoc.Pandoc(blocks, doc.meta)
+end
+
 function Pandoc(doc)
   for _, k in ipairs({ "mode", "markup", "aux", "outdir", "template", "pdf", "epub" }) do
     local v = doc.meta["nw-" .. k]
@@ -743,13 +810,7 @@ function Pandoc(doc)
     error(#errors .. " problems in the web edition")
   end
 
-  if opts.mode == "epub" then
-    local all = {}
-    for _, p in ipairs(pages) do
-      for _, b in ipairs(p.blocks) do all[#all + 1] = b end
-    end
-    return pandoc.Pandoc(all, doc.meta)
-  end
+  if opts.mode == "epub" then return epub(doc) end
 
   -- One page per chapter, appendix, bibliography and index.
   local template = read_file(opts.template)
