@@ -7,7 +7,9 @@
 # JSON text).  Chromium has no network: every host resolves to nothing
 # and every proxy is refused, so a page that loads from the web fails.
 CDP_ID=0 CDP_SESSION= CDP_REPLY= CDP_PID= CDP_DEMUX=
-cdp_send() {  # cdp_send METHOD PARAMS [SESSION]: prints the new id in CDP_ID
+# a write to a Chromium that has gone is an error, not the end of the test
+trap "" PIPE
+cdp_send() {  # cdp_send METHOD PARAMS [SESSION]: its id is in CDP_ID
     CDP_ID=$((CDP_ID + 1))
     local s=${3:+,\"sessionId\":\"$3\"}
     printf '{"id":%d,"method":"%s","params":%s%s}\0' "$CDP_ID" "$1" "$2" "$s" >&"$CDP_IN"
@@ -42,7 +44,7 @@ cdp_start() {  # cdp_start DIR
         while (<STDIN>) { chomp;
             s{"data":"([^"]{1000,})"}{ my $f = "$ARGV[0]/data-" . ++$n;
                 open my $o, ">", $f or die; print $o $1; close $o; "\"datafile\":\"$f\"" }e;
-            print "$_\n" }' "$dir" <"$dir/from-chromium" >"$dir/messages" &
+            print "$_\n" }' "$dir" <"$dir/from-chromium" >"$dir/messages" 2>/dev/null &
     CDP_DEMUX=$!
     exec {CDP_IN}>"$dir/to-chromium" {CDP_OUT}<"$dir/messages"
     cdp_send Target.createTarget '{"url":"about:blank"}' && cdp_wait "$CDP_ID" || return 1
@@ -52,10 +54,13 @@ cdp_start() {  # cdp_start DIR
     CDP_SESSION=$(sed -n 's/.*"sessionId":"\([^"]*\)".*/\1/p' <<<"$CDP_REPLY")
     [ -n "$CDP_SESSION" ] || { echo "chromium: could not attach to a tab" >&2; return 1; }
 }
-cdp_stop() {
+cdp_stop() {  # asks Chromium to close, and ends it if it has not in 5 s
     [ -n "$CDP_PID" ] || return 0
     cdp_send Browser.close '{}' 2>/dev/null
     exec {CDP_IN}>&- {CDP_OUT}<&-
+    local i
+    for i in $(seq 50); do kill -0 "$CDP_PID" 2>/dev/null || break; sleep 0.1; done
+    kill "$CDP_PID" 2>/dev/null
     wait "$CDP_PID" "$CDP_DEMUX" 2>/dev/null
     CDP_PID=
 }

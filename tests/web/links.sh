@@ -15,24 +15,28 @@ html=$1/html
 [ -s "$html/index.html" ] || { echo "$html/index.html: no such page"; exit 1; }
 cd "$html" || exit 1
 
-attrs() {  # attrs FILE KIND XPATH [--html]: lines FILE<TAB>KIND<TAB>VALUE
-    xmllint $4 --xpath "$3" "$1" 2>/dev/null |
-        sed -n "s|^ *[-a-zA-Z:]*=\"\\(.*\\)\"\$|$1\t$2\t\\1|p"
+# attrs FILE XPATH [--html]: a line FILE<TAB>KIND<TAB>VALUE for each
+# attribute XPATH selects, KIND its name with the names of ids (id, name)
+# made "id" and, when LOAD is set, those of links to load made "load".
+attrs() {
+    xmllint ${3:-} --xpath "$2" "$1" 2>/dev/null |
+        sed -n "s|^ *\\([-a-zA-Z:]*\\)=\"\\(.*\\)\"\$|$1\t\\1\t\\2|p" |
+        awk -F '\t' -v loading="${LOAD:-}" -v OFS='\t' '
+            $2 == "id" || $2 == "name" { $2 = "id" }
+            loading && $2 ~ /^(href|src|data|poster)$/ { $2 = "load" }
+            !loading && $2 ~ /href$/ { $2 = "link" }
+            { print }'
 }
 {
     find . -type f | sed 's|^\./|file\t|'
     for p in *.html; do
-        attrs "$p" id '//@id | //a/@name' --html
-        attrs "$p" link '//a/@href | //area/@href' --html
-        attrs "$p" load '//link/@href | //@src | //object/@data | //@poster' --html
-        attrs "$p" srcset '//@srcset' --html
-        attrs "$p" style '//@style' --html
+        attrs "$p" '//@id | //a/@name | //a/@href | //area/@href' --html
+        LOAD=1 attrs "$p" '//link/@href | //@src | //object/@data | //@poster | //@srcset | //@style' --html
         xmllint --html --xpath '//style' "$p" 2>/dev/null | tr '\n' ' ' |
             sed "s|^|$p\tstyle\t|; \$s/\$/\n/" | grep -v "	style	\$"
     done
     for s in $(find . -name '*.svg' | sed 's|^\./||'); do
-        attrs "$s" svgref '//@*[local-name()="href"]'
-        attrs "$s" id '//@id'
+        attrs "$s" '//@id | //@*[local-name()="href"]' | sed "s/\tlink\t/\tsvgref\t/"
     done
     for c in $(find . -name '*.css' | sed 's|^\./||'); do
         tr '\n' ' ' < "$c" | sed "s|^|$c\tstyle\t|; \$s/\$/\n/"
@@ -113,6 +117,7 @@ END {
             }
         }
     }
+    if (!links || !anchors || !resources) bad("the pages", "no links, anchors or resources found: the check read nothing")
     if (errors > 40) print "... and " errors - 40 " more"
     printf "%d internal links (%d to an anchor), %d images, %d other local resources, %d external links%s\n", \
         links, anchors, images, resources, external, errors ? ": " errors " problems" : ", all resolve"
