@@ -133,7 +133,7 @@ SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 B = build
 
-.PHONY: all programs tangle book html test check-packages test-packages clean animation
+.PHONY: all programs tangle book html test check-packages clean animation
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -632,8 +632,7 @@ $(B)/bin-san/%: $(B)/src/%.c $(LIB_SRC:%.c=$(B)/test-san/lib-%.o)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -Werror -I$(B)/src -o $@ $^ $(LDLIBS)
 
-test: all $(B)/test/run $(B)/test-san/run $(LAB_CHECKS) $(PROGRAMS:%=$(B)/bin-san/%) \
-      test-packages
+test: all $(B)/test/run $(B)/test-san/run $(LAB_CHECKS) $(PROGRAMS:%=$(B)/bin-san/%)
 	tests/run-all.sh "$(B)" "$(CC)" $(PROGRAMS) -- $(ROOTS) -- $(CHAPTERS)
 
 # The packages the tests of the web edition need besides the build's:
@@ -642,8 +641,11 @@ test: all $(B)/test/run $(B)/test-san/run $(LAB_CHECKS) $(PROGRAMS:%=$(B)/bin-sa
 # installed without recommends), and xmllint parses the pages for links.
 TEST_PACKAGES = chromium fonts-dejavu-core libxml2-utils
 
+.PHONY: test-packages
 test-packages:
 	@tools/need-packages.sh $(TEST_PACKAGES)
+
+test: test-packages
 
 # ---------------------------------------------------------------- fuzzing
 # The parsers of chapters 14 (IDX) and 16 (model files) under libFuzzer and
