@@ -8,6 +8,7 @@
 # never http(s) (links to web sites, in the bibliography, are fine: the
 # reader follows them, the page does not load them).  The same for the
 # SVG files (href, xlink:href) and the style sheets (url(), @import).
+# And index.html links to the PDF and the EPUB, which exist.
 # Prints the counts of what it checked.
 # Usage: tests/web/links.sh BUILD
 set -uo pipefail
@@ -99,6 +100,7 @@ END {
             sub(/\?.*$/, "", f)
             f = (f == "") ? p : resolve(p, decode(f))
             links++
+            if (p == "index.html") indexlinks[f] = 1
             if (!(f in files)) { bad(p, "links to " u ": no file " f); continue }
             if (frag != "" && f ~ /\.(html|svg)$/) {
                 anchors++
@@ -117,6 +119,9 @@ END {
             }
         }
     }
+    # the contents page offers the other editions
+    if (!("book.pdf" in indexlinks)) bad("index.html", "does not link to book.pdf")
+    if (!("book.epub" in indexlinks)) bad("index.html", "does not link to book.epub")
     if (!links || !anchors || !resources) bad("the pages", "no links, anchors or resources found: the check read nothing")
     if (errors > 40) print "... and " errors - 40 " more"
     printf "%d internal links (%d to an anchor), %d images, %d other local resources, %d external links%s\n", \
