@@ -700,6 +700,18 @@ $(B)/bin-san/%: $(B)/src/%.c $(LIB_SRC:%.c=$(B)/test-san/lib-%.o)
 test: all $(B)/test/run $(B)/test-san/run $(LAB_CHECKS) $(PROGRAMS:%=$(B)/bin-san/%)
 	tests/run-all.sh "$(B)" "$(CC)" $(PROGRAMS) -- $(ROOTS) -- $(CHAPTERS)
 
+# The packages the tests of the web edition need besides the build's:
+# headless Chromium opens every page and takes the screenshots, a font
+# draws their text (Chromium only recommends one, and the packages are
+# installed without recommends), and xmllint parses the pages for links.
+TEST_PACKAGES = chromium fonts-dejavu-core libxml2-utils
+
+.PHONY: test-packages
+test-packages:
+	@tools/need-packages.sh $(TEST_PACKAGES)
+
+test: test-packages
+
 # ---------------------------------------------------------------- fuzzing
 # The parsers of chapters 14 (IDX) and 16 (model files) under libFuzzer and
 # the sanitizers, in memory, each for FUZZ_TIME seconds, from seeds that

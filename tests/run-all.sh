@@ -317,5 +317,18 @@ check "a second make rebuilds nothing" bash -c '
     changed=$(find "$2" tangled -type f -newer "$1/before-make") &&
     [ -z "$changed" ] || { echo "rebuilt: $changed"; exit 1; }' _ "$scratch" "$build"
 
+# 8. The web edition: every tests/web/*.sh, run with the build directory
+# (and the chapters and roots in the environment), is one test; its last
+# line says what it checked, and the time it took is shown.
+echo "== the web edition"
+for t in tests/web/*.sh; do
+    t0=$SECONDS
+    if out=$(CHAPTERS="${chapters[*]}" ROOTS="${roots[*]}" "$t" "$build" 2>&1); then
+        pass "${t#tests/} ($((SECONDS - t0)) s): $(echo "$out" | tail -n 1)"
+    else
+        fail "${t#tests/} ($((SECONDS - t0)) s)" "$(echo "$out" | tail -n 20)"
+    fi
+done
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
