@@ -572,52 +572,6 @@ $(WEB)/pages.stamp: $(WEB)/book.tex $(WEB)/book.mk $(B)/book.pdf $(WEB_TOOLS)
 	    -o /dev/null $(WEB)/book.tex
 	@touch $@
 
-# The EPUB 3: the same book.tex through the same filter, in its mode
-# "epub", which returns the whole book, numbered and linked, to pandoc's
-# EPUB writer.  The writer makes a file per chapter, appendix,
-# bibliography and index (--epub-chapter-level=1), the contents of
-# chapters and their sections (--toc-depth=2) and the title page, and
-# points each link into its file; the math is MathML, the figures the
-# web edition's SVGs (--resource-path), the style tools/web/epub.css.
-# The identifier is the book's, the same in every build, so that a
-# reading system takes a new build for a new version of the same book.
-# Written under another name and moved: a failed run leaves no half-made
-# EPUB.
-# tests/web/epubcheck.sh checks it with epubcheck, which make test
-# installs.
-EPUB_ID      = urn:uuid:80c134ba-c226-4427-8047-9295a66edaa7
-# Its figures are the pages' (--resource-path): the EPUB is made after
-# the pages, which are copied only when their figures are made.
-EPUB_FIGURES = $(HTML)/index.html
-
-$(HTML)/book.epub: $(WEB)/book.tex $(WEB)/book.mk $(B)/book.pdf $(WEB_TOOLS) \
-                   tools/web/epub.css chapters/book.tex $(EPUB_FIGURES)
-	@mkdir -p $(@D)
-	@rm -f $@.new
-	pandoc -f latex -t epub3 --mathml $(PANDOC_STRICT) --lua-filter tools/web/book.lua \
-	    -M nw-mode=epub -M nw-markup=$(WEB)/book.mk -M nw-aux=$(B)/book.aux \
-	    --epub-chapter-level=1 --toc-depth=2 --css=tools/web/epub.css \
-	    --resource-path=$(HTML) -M lang=en -M identifier=$(EPUB_ID) \
-	    -M author="$$(sed -n 's/^\\author{\(.*\)}$$/\1/p' chapters/book.tex)" \
-	    -M date=$$(date -u +%Y-%m-%d) \
-	    -o $@.new $(WEB)/book.tex || { rm -f $@.new; exit 1; }
-	@mv $@.new $@
-
-html: $(HTML)/book.epub
-
-.PHONY: epub-test-packages
-test: epub-test-packages
-epub-test-packages:
-	@tools/need-packages.sh epubcheck
-
-$(HTML)/index.html: $(WEB)/pages.stamp $(WEB_FILES) $(B)/book.pdf
-	@mkdir -p $(@D)
-	cp $(WEB)/pages/*.html $(WEB_FILES) $(HTML)/
-	cp $(B)/book.pdf $(HTML)/book.pdf
-	@touch $@
-
-html: $(HTML)/index.html
-
 # The web edition's figures.  Every figure of the book as a picture of its
 # own, named by its label (fig-normal-hist): tools/web/figures.sh sets
 # each drawing the back end wrote into $(WEB)/figsrc with the book's
@@ -641,7 +595,47 @@ $(WEB_ANIMATIONS): $(HTML)/fig/cartpole-%.gif: $(B)/data/balance-episode-A.dat \
 	@mkdir -p $(@D)
 	tools/web/animation.sh $< $(CARTPOLE_BLOCK_$*) $@
 
-$(HTML)/index.html: $(WEB)/figures.stamp $(WEB_ANIMATIONS)
+$(HTML)/index.html: $(WEB)/pages.stamp $(WEB_FILES) $(B)/book.pdf \
+                    $(WEB)/figures.stamp $(WEB_ANIMATIONS)
+	@mkdir -p $(@D)
+	cp $(WEB)/pages/*.html $(WEB_FILES) $(HTML)/
+	cp $(B)/book.pdf $(HTML)/book.pdf
+	@touch $@
+
+html: $(HTML)/index.html
+
+# The EPUB 3: the same book.tex through the same filter, in its mode
+# "epub", which returns the whole book, numbered and linked, to pandoc's
+# EPUB writer.  The writer makes a file per chapter, appendix,
+# bibliography and index (--epub-chapter-level=1), the contents of
+# chapters and their sections (--toc-depth=2) and the title page, and
+# points each link into its file; the math is MathML, the figures the
+# web edition's SVGs (--resource-path), the style tools/web/epub.css.
+# The identifier is the book's, the same in every build, so that a
+# reading system takes a new build for a new version of the same book.
+# Written under another name and moved: a failed run leaves no half-made
+# EPUB.
+# tests/web/epubcheck.sh checks it with epubcheck, one of the test
+# packages.
+EPUB_ID      = urn:uuid:80c134ba-c226-4427-8047-9295a66edaa7
+# Its figures are the pages' (--resource-path): the EPUB is made after
+# the pages, which are copied only when their figures are made.
+EPUB_FIGURES = $(HTML)/index.html
+
+$(HTML)/book.epub: $(WEB)/book.tex $(WEB)/book.mk $(B)/book.pdf $(WEB_TOOLS) \
+                   tools/web/epub.css chapters/book.tex $(EPUB_FIGURES)
+	@mkdir -p $(@D)
+	@rm -f $@.new
+	pandoc -f latex -t epub3 --mathml $(PANDOC_STRICT) --lua-filter tools/web/book.lua \
+	    -M nw-mode=epub -M nw-markup=$(WEB)/book.mk -M nw-aux=$(B)/book.aux \
+	    --epub-chapter-level=1 --toc-depth=2 --css=tools/web/epub.css \
+	    --resource-path=$(HTML) -M lang=en -M identifier=$(EPUB_ID) \
+	    -M author="$$(sed -n 's/^\\author{\(.*\)}$$/\1/p' chapters/book.tex)" \
+	    -M date=$$(date -u +%Y-%m-%d) \
+	    -o $@.new $(WEB)/book.tex || { rm -f $@.new; exit 1; }
+	@mv $@.new $@
+
+html: $(HTML)/book.epub
 
 # ---------------------------------------------------------------- tests
 TESTS = $(wildcard tests/test-*.c)
@@ -704,10 +698,12 @@ test: all $(B)/test/run $(B)/test-san/run $(LAB_CHECKS) $(PROGRAMS:%=$(B)/bin-sa
 # headless Chromium opens every page and takes the screenshots, a font
 # draws their text (Chromium only recommends one, and the packages are
 # installed without recommends), and xmllint parses the pages for links.
-TEST_PACKAGES = chromium fonts-dejavu-core libxml2-utils
+# epubcheck checks the EPUB.  (After the build's packages: two apt-get at
+# once would fight over dpkg's lock.)
+TEST_PACKAGES = chromium fonts-dejavu-core libxml2-utils epubcheck
 
 .PHONY: test-packages
-test-packages:
+test-packages: check-packages
 	@tools/need-packages.sh $(TEST_PACKAGES)
 
 test: test-packages

@@ -278,9 +278,15 @@ function tabbing(s,    n, pre) {
 
 # Write a line of prose; a figure is gathered whole, and its drawing
 # replaced by the image the web edition makes of it.
-function emit(s,    cap, lab, name, body, p, depth, i, c) {
+function emit(s,    cap, lab, name, body, p, depth, i, c, after) {
     if (!infig && s !~ /\\begin\{figure\}/) { print s; return }
     infig = 1
+    after = ""
+    if (match(s, /\\end\{figure\}/)) {
+        # prose may follow \end{figure} on its line: it is not the figure's
+        after = substr(s, RSTART + RLENGTH)
+        s = substr(s, 1, RSTART + RLENGTH - 1)
+    }
     fig = fig s "\n"
     if (s !~ /\\end\{figure\}/) return
     infig = 0
@@ -310,6 +316,7 @@ function emit(s,    cap, lab, name, body, p, depth, i, c) {
     printf "%s", body > (figdir "/" name ".tex")
     close(figdir "/" name ".tex")
     printf "\\begin{figure}\n\\centering\n\\includegraphics{fig/%s.svg}\n%s%s\n\\end{figure}\n", name, cap, lab
+    if (after ~ /[^ \t]/) print after
 }
 
 # The chapters: noweb's markup stream.  A line of prose is gathered from
