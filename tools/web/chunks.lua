@@ -107,7 +107,21 @@ function M.link(chunks)
       table.insert(definers[d], c)
     end
   end
-  return { byname = byname, bylabel = bylabel, users = users, definers = definers }
+  -- Each chunk's name is also an anchor, on its first part: the name in
+  -- lower case, each run of other characters a hyphen ("backprop.c
+  -- functions" is #chunk-backprop.c-functions), a number added to the
+  -- second of two names that read alike.
+  local slug, taken = {}, {}
+  for _, c in ipairs(chunks) do
+    if byname[c.name][1] == c then
+      local s = "chunk-" .. c.name:lower():gsub("[^%w.]+", "-"):gsub("^-+", ""):gsub("-+$", "")
+      local t, k = s, 1
+      while taken[t] do k = k + 1; t = s .. "-" .. k end
+      taken[t] = true
+      slug[c.name] = t
+    end
+  end
+  return { byname = byname, bylabel = bylabel, users = users, definers = definers, slug = slug }
 end
 
 -- ---------------------------------------------------------------- tangling
@@ -258,7 +272,9 @@ function M.chunk_html(x, c, page_of, from, opts)
   local is_make = c.name:match("Makefile") ~= nil
   local out = {}
   out[#out + 1] = '<div class="chunk" id="' .. c.label .. '">'
-  out[#out + 1] = '<p class="chunk-head"><a class="chunk-tag" href="#' .. c.label .. '">' .. c.tag ..
+  out[#out + 1] = '<p class="chunk-head">' ..
+    (first == c and ('<span class="chunk-anchor" id="' .. x.slug[c.name] .. '"></span>') or "") ..
+    '<a class="chunk-tag" href="#' .. c.label .. '">' .. c.tag ..
     '</a> <span class="chunk-name">⟨<a href="' .. href(page_of, from, first.label) .. '">' ..
     M.name_html(c.name) .. "</a> " .. first.tag .. "⟩</span>" ..
     (first == c and "≡" or "+≡")
