@@ -16,6 +16,7 @@
   var KEY = "backprop-book-theme";
   var THEMES = ["auto", "light", "dark"];
   var LABELS = { auto: "Theme: system", light: "Theme: light", dark: "Theme: dark" };
+  var ICONS = { auto: "\u25D0", light: "\u2600", dark: "\u263E" };
 
   function stored() {
     try {
@@ -46,8 +47,16 @@
     var b = document.createElement("button");
     b.type = "button";
     b.className = "theme-toggle";
+    var icon = document.createElement("span");
+    var label = document.createElement("span");
+    icon.className = "icon";
+    icon.setAttribute("aria-hidden", "true");
+    label.className = "label";
+    b.appendChild(icon);
+    b.appendChild(label);
     function show(t) {
-      b.textContent = LABELS[t];
+      icon.textContent = ICONS[t];
+      label.textContent = LABELS[t];
       b.title = "Colours: follow the system, light or dark (click to change)";
       b.setAttribute("data-theme", t);
     }
@@ -58,8 +67,7 @@
       store(t);
       show(t);
     });
-    var formats = header.querySelector(".book-formats");
-    (formats || header).appendChild(b);
+    header.appendChild(b);
   }
 
   /* ----------------------------------------------------------- copy */
