@@ -107,6 +107,7 @@
 
   function flash(button, ok) {
     var label = "copy";
+    button.setAttribute("aria-live", "polite");
     button.textContent = ok ? "copied" : "copy failed";
     button.classList.remove("copied", "failed");
     button.classList.add(ok ? "copied" : "failed");
