@@ -65,11 +65,17 @@ die "numbers.sh: no labels in $aux\n" unless %label;
 
 # ---- the web edition: every page and the ids in it
 my (%page, %where);
+# the ids of the page template (<main id="main">) are on every page
+my %template;
+if (open my $t, '<', 'tools/web/page.html') {
+    local $/; my $s = <$t>; $template{$1} = 1 while $s =~ /\sid="([^"]*)"/g;
+}
 opendir my $dh, $html or die "numbers.sh: cannot open $html\n";
 for my $f (sort grep { /\.html$/ } readdir $dh) {
     $page{$f} = slurp("$html/$f");
     while ($page{$f} =~ /\sid="([^"]*)"/g) {
         my $id = $1;
+        next if $template{$id};
         problem("id $id twice: on $where{$id}[0] and $f") if $where{$id} && $where{$id}[0] ne $f;
         $where{$id} = [$f, $-[0]];
     }

@@ -360,7 +360,13 @@ local function only_span(b)   -- the id of a block that is one empty anchor
      and #b.content[1].content == 0 then
     return b.content[1].identifier
   end
-  if b.t == "Div" and #b.content == 0 then return b.identifier end
+  -- (an empty Div comes back from walk_block holding an empty Plain)
+  if b.t == "Div" then
+    for _, x in ipairs(b.content) do
+      if not ((x.t == "Plain" or x.t == "Para") and #x.content == 0) then return nil end
+    end
+    return b.identifier
+  end
 end
 
 local chunk_page = {}      -- chunk number -> page

@@ -221,8 +221,8 @@ function prose(s,    m, file, name, start, len) {
     gsub(/\\begin\{alignat\}\{[0-9]+\}/, "&\\nwnumberrows ", s)
     s = header_rows(s)
     if (s ~ /^[ \t]*\\appendix[ \t]*$/) s = "\\hypertarget{nw-appendix}{}"
-    gsub(/\\nowebchunks/, "\\hypertarget{nw-chunk-index}{}", s)
-    gsub(/\\nowebindex/, "\\hypertarget{nw-identifier-index}{}", s)
+    gsub(/\\nowebchunks/, "\n\\hypertarget{nw-chunk-index}{}\n", s)
+    gsub(/\\nowebindex/, "\n\\hypertarget{nw-identifier-index}{}\n", s)
     gsub(/\\begin\{thebibliography\}\{[^}]*\}/, "\\begin{enumerate}", s)
     gsub(/\\end\{thebibliography\}/, "\\end{enumerate}", s)
     while (match(s, /\\bibitem\{[^}]*\}/)) {
@@ -389,6 +389,9 @@ BEGIN {
 
 /^[ \t]*\\(frontmatter|mainmatter|backmatter|maketitle|tableofcontents|clearpage|phantomsection)[ \t]*$/ { next }
 /^[ \t]*\\small\\rightskip/ { next }
+# the two columns of the indexes are the style sheet's (pandoc would print
+# the {2} of \begin{multicols}{2} and hide the index's anchor in it)
+/^[ \t]*\\(begin|end)\{multicols\}/ { next }
 /^[ \t]*\\(addcontentsline|markboth|chaptermark)\{/ { next }
 /^[ \t]*\\input\{build\/tex\/chapters\.tex\}/ { chapters(markup); next }
 { emit(prose($0)) }
