@@ -175,6 +175,34 @@ local function claims_in_caption(inlines, num)
   end })
 end
 
+-- A list whose items have labels of their own (\item[(a)], marked
+-- nwitem-K by the back end) shows those labels in place of numbers.
+function labelled_list(l)
+  local items = {}
+  for _, item in ipairs(l.content) do
+    local first = item[1]
+    local label
+    if first and first.t == "Div" and first.identifier:match("^nwitem%-") then
+      -- the anchor at the start of an item is read as a block of its own
+      label = first.content[1] and first.content[1].content or {}
+      table.remove(item, 1)
+      first = item[1]
+      if not (first and (first.t == "Para" or first.t == "Plain")) then
+        first = pandoc.Para({})
+        table.insert(item, 1, first)
+      end
+      first.content:insert(1, pandoc.Space())
+      first.content:insert(1, pandoc.Span(label, { class = "itemlabel" }))
+    else
+      local span = first and (first.t == "Para" or first.t == "Plain") and first.content[1]
+      if not (span and span.t == "Span" and span.identifier:match("^nwitem%-")) then return nil end
+      first.content[1] = pandoc.Span(span.content, { class = "itemlabel" })
+    end
+    items[#items + 1] = pandoc.Div(item, { class = "item" })
+  end
+  return pandoc.Div(items, { class = "labelled-list" })
+end
+
 local theorem_names = { theorem = "Theorem", lemma = "Lemma", definition = "Definition",
                         corollary = "Corollary" }
 
@@ -263,6 +291,7 @@ local number_filter = {
     s.identifier = idof(id)
     return s
   end,
+  BulletList = function(l) return labelled_list(l) end,
   OrderedList = function(l)
     -- \ref to an \item gives the item's number
     for i, item in ipairs(l.content) do
@@ -277,6 +306,7 @@ local number_filter = {
         end
       end
     end
+    return labelled_list(l)
   end,
   Div = function(d)
     local id = d.identifier

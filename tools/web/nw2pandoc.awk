@@ -167,6 +167,32 @@ function macros(s,    name, body, p, arg, out) {
     return s
 }
 
+# An \item[label] of a numbered or bulleted list: pandoc keeps the label
+# only in a description list, so it becomes an anchor nwitem-K around
+# the label, which book.lua puts in place of the item's number.
+function item_labels(s,    tok, out, depth, i, c, lab) {
+    out = ""
+    while (match(s, /\\(begin|end)\{(itemize|enumerate|description)\}|\\item\[/)) {
+        tok = substr(s, RSTART, RLENGTH)
+        out = out substr(s, 1, RSTART - 1)
+        s = substr(s, RSTART + RLENGTH)
+        if (tok ~ /^\\begin/) { lists[++nlists] = tok; out = out tok; continue }
+        if (tok ~ /^\\end/) { if (nlists > 0) nlists--; out = out tok; continue }
+        if (nlists == 0 || lists[nlists] ~ /description/) { out = out tok; continue }
+        depth = 0
+        for (i = 1; i <= length(s); i++) {
+            c = substr(s, i, 1)
+            if (c == "{") depth++
+            else if (c == "}") depth--
+            else if (c == "]" && depth == 0) break
+        }
+        lab = substr(s, 1, i - 1)
+        s = substr(s, i + 1)
+        out = out "\\item \\hypertarget{nwitem-" ++nitems "}{" lab "}"
+    }
+    return out s
+}
+
 # One line of prose, made ready for pandoc.
 function prose(s,    m, file, name, start, len) {
     # \protect keeps \run and \claim whole in a moving argument; here
@@ -229,7 +255,7 @@ function prose(s,    m, file, name, start, len) {
         m = substr(s, RSTART + 9, RLENGTH - 10)
         s = substr(s, 1, RSTART - 1) "\\item \\hypertarget{bib:" m "}{}" substr(s, RSTART + RLENGTH)
     }
-    return unverb(tabbing(texttt(s)))
+    return unverb(tabbing(texttt(item_labels(s))))
 }
 
 # pandoc reads one row of a table's header: when more rows stand above
