@@ -123,7 +123,8 @@ FIGURES = \
 # The Debian packages the build needs (tools/need-packages.sh installs them).
 PACKAGES = make gcc libc6-dev noweb gnuplot-nox texlive-latex-base \
            texlive-latex-recommended texlive-fonts-recommended lmodern \
-           latexmk poppler-utils zlib1g-dev dataset-fashion-mnist pandoc
+           latexmk poppler-utils zlib1g-dev dataset-fashion-mnist pandoc \
+           fonts-dejavu-extra
 
 CC       = cc
 CFLAGS   = -std=c11 -O2 -g -Wall -Wextra -Wpedantic
@@ -550,6 +551,10 @@ WEB_TOOLS = tools/web/book.lua tools/web/chunks.lua tools/web/extras.lua tools/w
 # A warning of pandoc's (math it cannot convert, say) stops the build.
 PANDOC_STRICT = --fail-if-warnings
 WEB_FILES = tools/web/book.css tools/web/book.js
+# The math font the pages and the EPUB carry with them, for a reader
+# whose system has none (Chromium then draws a box for an italic delta):
+# DejaVu Math TeX Gyre, from fonts-dejavu-extra, free to redistribute.
+MATH_FONT = /usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf
 
 $(WEB)/book.mk: $(CHAPTERS) $(B)/tools/nwindex | check-packages
 	@mkdir -p $(@D)
@@ -599,6 +604,7 @@ $(HTML)/index.html: $(WEB)/pages.stamp $(WEB_FILES) $(B)/book.pdf \
                     $(WEB)/figures.stamp $(WEB_ANIMATIONS)
 	@mkdir -p $(@D)
 	cp $(WEB)/pages/*.html $(WEB_FILES) $(HTML)/
+	mkdir -p $(HTML)/fonts && cp $(MATH_FONT) $(HTML)/fonts/
 	cp $(B)/book.pdf $(HTML)/book.pdf
 	@touch $@
 
@@ -629,6 +635,7 @@ $(HTML)/book.epub: $(WEB)/book.tex $(WEB)/book.mk $(B)/book.pdf $(WEB_TOOLS) \
 	pandoc -f latex -t epub3 --mathml $(PANDOC_STRICT) --lua-filter tools/web/book.lua \
 	    -M nw-mode=epub -M nw-markup=$(WEB)/book.mk -M nw-aux=$(B)/book.aux \
 	    --epub-chapter-level=1 --toc-depth=2 --css=tools/web/epub.css \
+	    --epub-embed-font=$(MATH_FONT) \
 	    --resource-path=$(HTML) -M lang=en -M identifier=$(EPUB_ID) \
 	    -M author="$$(sed -n 's/^\\author{\(.*\)}$$/\1/p' chapters/book.tex)" \
 	    -M date=$$(date -u +%Y-%m-%d) \

@@ -177,7 +177,7 @@ end
 
 -- A list whose items have labels of their own (\item[(a)], marked
 -- nwitem-K by the back end) shows those labels in place of numbers.
-function labelled_list(l)
+local function labelled_list(l)
   local items = {}
   for _, item in ipairs(l.content) do
     local first = item[1]
