@@ -3,7 +3,9 @@
 # 1. For every root chunk (a file: lib/net.c, ..., Makefile), the hidden
 #    <textarea class="tangled"> of its pieces, in the order of the pages
 #    (index.html, then each page's rel="next"), entities decoded and
-#    joined, is byte for byte what notangle -R makes of the chapters.
+#    joined, is byte for byte what notangle -R makes of the chapters, as
+#    tools/tangle.sh runs it: with -t8 for the Makefile, whose recipes
+#    keep their tabs.
 # 2. Every chunk, in the order of the chapters, is on the pages in the
 #    same order, and its visible code (<pre class="chunk-code">, tags
 #    stripped, entities decoded) is its source lines with each use shown
@@ -78,7 +80,7 @@ END {
 }' || exit 1
 
 # The same from the chapters, through noweb's own reader.
-"$noweb_lib/markup" $chapters | awk -v tags="$scratch/tags" -v out="$scratch/visible.src" '
+"$noweb_lib/markup" -t8 $chapters | awk -v tags="$scratch/tags" -v out="$scratch/visible.src" '
 function plain(s) { gsub(/\[\[/, "", s); gsub(/\]\]/, "", s); return s }
 BEGIN { FS = "\t"; while ((getline l < tags) > 0) { split(l, a, "\t"); if (!(a[1] in first)) first[a[1]] = a[2] } }
 /^@begin code/ { incode = 1; header = 1; body = ""; nl = 0; next }
@@ -103,7 +105,8 @@ nchunks=$(grep -c '^== ' "$scratch/visible.src")
 i=0 same=0
 for r in $roots; do
     i=$((i + 1))
-    notangle -R"$r" $chapters > "$scratch/expected" 2>"$scratch/notangle.err" ||
+    tabs=; [ "$r" = Makefile ] && tabs=-t8
+    notangle $tabs -R"$r" $chapters > "$scratch/expected" 2>"$scratch/notangle.err" ||
         { echo "notangle -R$r failed: $(head -n 1 "$scratch/notangle.err")"; bad=1; continue; }
     if [ ! -e "$scratch/pieces/$i" ]; then
         echo "$r: no chunk of the pages has its tangled text"; bad=1

@@ -662,9 +662,35 @@ end
 -- MathML Core, what browsers render, reads only a length there, and
 -- sizes only a stretchy operator, so the delimiter kept its normal size:
 -- 1.2em, stretchy between equal bounds, is the size \big gives.
+-- Where pandoc's MathML and Chromium's MathML Core part ways:
+--   - \big and \Big: sizes in em, the delimiter stretchy;
+--   - a plain ( ) [ ] is not stretchy, as in TeX (texmath marks them
+--     all stretchy, and Chromium draws the parentheses of (k) in a
+--     superscript with gaps); the book has no \left ... \right;
+--   - a minus right after another operator (= -0.8) is a sign, not a
+--     subtraction;
+--   - \tanh, \log and the like are names with a thin space after,
+--     not operators with space on both sides;
+--   - an accent is the spacing character (U+02DC), which Chromium
+--     centres, not the combining one (U+0303), which it sets to the left.
+local accents = { ["\u{300}"] = "`", ["\u{301}"] = "\u{B4}", ["\u{302}"] = "\u{2C6}",
+                  ["\u{303}"] = "\u{2DC}", ["\u{304}"] = "\u{AF}", ["\u{305}"] = "\u{AF}",
+                  ["\u{307}"] = "\u{2D9}", ["\u{308}"] = "\u{A8}", ["\u{30C}"] = "\u{2C7}" }
 local function mathml_core(html)
-  return (html:gsub('<mo minsize="([%d.]+)" maxsize="([%d.]+)" stretchy="false"',
-                    '<mo minsize="%1em" maxsize="%2em" stretchy="true" symmetric="true"'))
+  html = html:gsub('<mo minsize="([%d.]+)" maxsize="([%d.]+)" stretchy="false"',
+                   '<mo minsize="%1em" maxsize="%2em" stretchy="true" symmetric="true"')
+  html = html:gsub('<mo stretchy="true" form="(%a+)">([%(%)%[%]])</mo>',
+                   '<mo stretchy="false" form="%1">%2</mo>')
+  html = html:gsub('</mo>(%s*)<mo>\u{2212}</mo>', '</mo>%1<mo form="prefix">\u{2212}</mo>')
+  html = html:gsub('<mo>(%a+)</mo>', function(name)
+    if name:match("^%l%l+$") then
+      return '<mo lspace="0" rspace="0.1667em">' .. name .. "</mo>"
+    end
+  end)
+  html = html:gsub('<mo accent="true">(.-)</mo>', function(c)
+    return '<mo accent="true">' .. (accents[c] or c) .. "</mo>"
+  end)
+  return html
 end
 
 local function plain_title(p)
