@@ -556,12 +556,12 @@ WEB_FILES = tools/web/book.css tools/web/book.js
 # DejaVu Math TeX Gyre, from fonts-dejavu-extra, free to redistribute.
 MATH_FONT = /usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf
 
-# (markup -t8 keeps tabs, as tools/tangle.sh does for the Makefile: its
+# (markup -t keeps tabs, as tools/tangle.sh does for the Makefile: its
 # recipes must start with one, on the page and in what a reader copies.)
 $(WEB)/book.mk: $(CHAPTERS) $(B)/tools/nwindex | check-packages
 	@mkdir -p $(@D)
 	set -o pipefail; lib=$$(sed -n 's/^LIB=//p' "$$(command -v noweave)"); \
-	$$lib/markup -t8 $(CHAPTERS) | $(B)/tools/nwindex | $$lib/noidx > $@.new
+	$$lib/markup -t $(CHAPTERS) | $(B)/tools/nwindex | $$lib/noidx > $@.new
 	@mv $@.new $@
 
 $(WEB)/book.tex: $(WEB)/book.mk chapters/book.tex $(B)/tex/runs.tex $(B)/tex/claims.tex \

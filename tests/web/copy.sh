@@ -80,7 +80,7 @@ END {
 }' || exit 1
 
 # The same from the chapters, through noweb's own reader.
-"$noweb_lib/markup" -t8 $chapters | awk -v tags="$scratch/tags" -v out="$scratch/visible.src" '
+"$noweb_lib/markup" -t $chapters | awk -v tags="$scratch/tags" -v out="$scratch/visible.src" '
 function plain(s) { gsub(/\[\[/, "", s); gsub(/\]\]/, "", s); return s }
 BEGIN { FS = "\t"; while ((getline l < tags) > 0) { split(l, a, "\t"); if (!(a[1] in first)) first[a[1]] = a[2] } }
 /^@begin code/ { incode = 1; header = 1; body = ""; nl = 0; next }

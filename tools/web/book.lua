@@ -158,6 +158,9 @@ local function fix_math(s)
   s = s:gsub("([^\\])%%[^\n]*\n?", "%1")
   s = s:gsub("\\(Bigg?)[lrm](%A)", "\\%1%2")
   s = s:gsub("\\(bigg?)m(%A)", "\\%1%2")
+  -- a prime after a subscript is a superscript, as TeX sets A_k'
+  s = s:gsub("_(%b{})'", "_%1^{\\prime}")
+  s = s:gsub("_(%w)'", "_%1^{\\prime}")
   s = s:gsub("\\text(%b{})", function(arg)
     local inner = arg:match("^{%s*\\texttt(%b{})%s*}$")
     if inner then return "\\texttt" .. inner end
@@ -515,8 +518,37 @@ local function link_to(label, from)
   return l.page .. "#" .. id
 end
 
+-- Inline math and the punctuation right after it stay on one line.
+local function keep_punctuation(inlines)
+  local out = pandoc.List()
+  local i = 1
+  while i <= #inlines do
+    local x, nx = inlines[i], inlines[i + 1]
+    if x.t == "Math" and x.mathtype == "InlineMath" and nx and nx.t == "Str" then
+      local p, rest = nx.text:match("^([%.,;:%)!%?]+)(.*)$")
+      if p then
+        out:insert(pandoc.Span({ x, pandoc.Str(p) }, { class = "nobr" }))
+        if rest ~= "" then out:insert(pandoc.Str(rest)) end
+        i = i + 2
+        goto next
+      end
+    end
+    out:insert(x)
+    i = i + 1
+    ::next::
+  end
+  return out
+end
+
 local function resolve_filter(from)
   return {
+    Inlines = keep_punctuation,
+    -- a thin space in a number (70\,000) does not break the line
+    Str = function(s)
+      if s.text:find("\u{2006}", 1, true) then
+        return pandoc.Str((s.text:gsub("\u{2006}", "\u{202F}")))
+      end
+    end,
     Link = function(lk)
       local ref = lk.attributes["reference"]
       if not ref then return nil end
@@ -578,6 +610,26 @@ end
 
 local function sortkey(s) return s:lower():gsub("[^%w]", "") end
 
+-- An index in groups by first letter, each group a list of its own in
+-- columns: a reader goes down one short group, not down a whole page.
+local function index_groups(class, names, item)
+  local out, letter = {}, nil
+  for _, name in ipairs(names) do
+    local l = sortkey(name):sub(1, 1):upper()
+    if l:match("%d") then l = "0–9" end
+    if l ~= letter then
+      if letter then out[#out + 1] = "</ul>" end
+      letter = l
+      out[#out + 1] = '<h2 class="index-letter" id="' .. class .. "-" .. (l == "0–9" and "digits" or l) ..
+        '">' .. l .. "</h2>"
+      out[#out + 1] = '<ul class="index ' .. class .. '">'
+    end
+    out[#out + 1] = item(name)
+  end
+  if letter then out[#out + 1] = "</ul>" end
+  return table.concat(out, "\n")
+end
+
 local function chunk_index(x, chunks, from)
   local names = {}
   for name in pairs(x.byname) do names[#names + 1] = name end
@@ -587,8 +639,7 @@ local function chunk_index(x, chunks, from)
     return a < b
   end)
   local page_of = function(label) return chunk_page[x.bylabel[label].n] end
-  local out = { '<ul class="index chunk-index">' }
-  for _, name in ipairs(names) do
+  return index_groups("chunk-index", names, function(name)
     local parts = x.byname[name]
     local defs, uses = {}, {}
     for _, c in ipairs(parts) do
@@ -598,11 +649,9 @@ local function chunk_index(x, chunks, from)
     for _, c in ipairs(x.users[name] or {}) do
       uses[#uses + 1] = '<a href="' .. page_of(c.label) .. "#" .. c.label .. '">' .. c.tag .. "</a>"
     end
-    out[#out + 1] = "<li>⟨" .. chunks_lib.name_html(name) .. " " .. parts[1].tag .. "⟩: " ..
+    return "<li>⟨" .. chunks_lib.name_html(name) .. " " .. parts[1].tag .. "⟩: " ..
       table.concat(defs, ", ") .. (#uses > 0 and ("; used in " .. table.concat(uses, ", ")) or "") .. "</li>"
-  end
-  out[#out + 1] = "</ul>"
-  return table.concat(out, "\n")
+  end)
 end
 
 local function identifier_index(x, from)
@@ -614,25 +663,26 @@ local function identifier_index(x, from)
     return a < b
   end)
   local page_of = function(c) return chunk_page[c.n] end
-  local out = { '<ul class="index identifier-index">' }
-  for _, name in ipairs(names) do
+  return index_groups("identifier-index", names, function(name)
     local bare, file = name:match("^(.-) (%(.*%))$")
-    local t = {}
-    for _, c in ipairs(x.definers[name]) do
-      t[#t + 1] = '<a class="def" href="' .. page_of(c) .. "#" .. c.label .. '">' .. c.tag .. "</a>"
-    end
-    for _, c in ipairs(x.identifier_users[name] or {}) do
-      local isdef = false
-      for _, d in ipairs(x.definers[name]) do if d == c then isdef = true end end
-      if not isdef then
-        t[#t + 1] = '<a href="' .. page_of(c) .. "#" .. c.label .. '">' .. c.tag .. "</a>"
+    -- the chunks in the book's order, as the PDF's index lists them, a
+    -- definition marked (underlined)
+    local t, seen, all = {}, {}, {}
+    local isdef = {}
+    for _, c in ipairs(x.definers[name]) do isdef[c] = true end
+    for _, l in ipairs({ x.definers[name], x.identifier_users[name] or {} }) do
+      for _, c in ipairs(l) do
+        if not seen[c] then seen[c] = true; all[#all + 1] = c end
       end
     end
-    out[#out + 1] = '<li><code>' .. chunks_lib.html(bare or name) .. "</code>" ..
+    table.sort(all, function(a, b) return a.n < b.n end)
+    for _, c in ipairs(all) do
+      t[#t + 1] = '<a' .. (isdef[c] and ' class="def"' or "") .. ' href="' .. page_of(c) .. "#" ..
+        c.label .. '">' .. c.tag .. "</a>"
+    end
+    return '<li><code>' .. chunks_lib.html(bare or name) .. "</code>" ..
       (file and (" " .. chunks_lib.html(file)) or "") .. ": " .. table.concat(t, ", ") .. "</li>"
-  end
-  out[#out + 1] = "</ul>"
-  return table.concat(out, "\n")
+  end)
 end
 
 -- ---------------------------------------------------------------- writing
@@ -688,7 +738,10 @@ local function mathml_core(html)
     end
   end)
   html = html:gsub('<mo accent="true">(.-)</mo>', function(c)
-    return '<mo accent="true">' .. (accents[c] or c) .. "</mo>"
+    c = accents[c] or c
+    -- a bar (\overline, \bar) spans its base
+    if c == "\u{AF}" then return '<mo accent="true" stretchy="true">\u{203E}</mo>' end
+    return '<mo accent="true">' .. c .. "</mo>"
   end)
   return html
 end
@@ -700,8 +753,10 @@ end
 local function nav(i)
   local prev, nxt = pages[i - 1], pages[i + 1]
   local t = { '<nav class="pager">' }
+  local prev_title = prev and plain_title(prev)
+  if prev_title == "" then prev_title = "Title page" end   -- the front page has none
   t[#t + 1] = prev and ('<a class="prev" rel="prev" href="' .. prev.file .. '">← ' ..
-    (prev.num and (prev.num .. " ") or "") .. chunks_lib.html(plain_title(prev)) .. "</a>")
+    (prev.num and (prev.num .. " ") or "") .. chunks_lib.html(prev_title) .. "</a>")
     or '<span class="prev"></span>'
   t[#t + 1] = '<a class="toc" href="index.html">Contents</a>'
   t[#t + 1] = nxt and ('<a class="next" rel="next" href="' .. nxt.file .. '">' ..

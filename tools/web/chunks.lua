@@ -330,6 +330,18 @@ function M.chunk_html(x, c, page_of, from, opts)
       (#used > 0 and ("used in " .. plural(#used, "chunk ", "chunks ") .. tag_list(used, page_of, from))
                   or "not used in another chunk") .. "."
   end
+  -- "Uses": the identifiers this chunk uses that another chunk defines,
+  -- each with the tag of its definition, as the PDF prints them
+  local uses, seen = {}, {}
+  for _, u in ipairs(c.uses) do
+    local d = x.definers[u] and x.definers[u][1]
+    if d and d ~= c and not seen[u] then
+      seen[u] = true
+      uses[#uses + 1] = "<code>" .. html(u:gsub(" %(.*%)$", "")) .. '</code> <a href="' ..
+        href(page_of, from, d.label) .. '">' .. d.tag .. "</a>"
+    end
+  end
+  if #uses > 0 then foot[#foot + 1] = "Uses " .. table.concat(uses, ", ") .. "." end
   if #foot > 0 then
     out[#out + 1] = '<div class="chunk-foot"><p>' .. table.concat(foot, "</p><p>") .. "</p></div>"
   end

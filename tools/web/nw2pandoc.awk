@@ -103,9 +103,13 @@ function unescape(s,    out) {
 }
 
 # The value a run wrote for each key: lines \setrun{key}{value}.
-function read_runs(file,    line, key, val, n) {
+function read_runs(file,    line, key, val, n, more) {
     while ((getline line < file) > 0) {
         if (line !~ /^\\setrun\{/) continue
+        # a value may run over several lines (the rows of a table): read
+        # on until its braces balance
+        while (gsub(/\{/, "{", line) > gsub(/\}/, "}", line) && (getline more < file) > 0)
+            line = line "\n" more
         line = substr(line, 9)
         n = index(line, "}")
         key = substr(line, 1, n - 1)
@@ -230,6 +234,10 @@ function prose(s,    m, file, name, start, len) {
     }
     # a page of the PDF: book.lua links it to the place, with the PDF's page
     gsub(/\\pageref\{/, "\\ref{nwpage:", s)
+    # pandoc reads [ after \enspace as its optional argument and drops it
+    gsub(/\\enspace[ \t]*\[/, "\\enspace{}[", s)
+    # and >{...} before a column eats the first character of its cells
+    gsub(/>\{\\raggedright\\arraybackslash\}/, "", s)
     # pandoc loses a table whose row ends with extra space, \\[-0.6ex]
     gsub(/\\\\\[-?[0-9.]+(ex|em|pt|mm|cm)\]/, "\\\\", s)
     # nor the trimming of a rule, \cmidrule(lr){2-3}
@@ -270,7 +278,12 @@ function header_rows(s,    copy) {
     }
     if (tabstate == 2 && s ~ /[^ \t]/ && s !~ /^[ \t]*\\(midrule|cmidrule|addlinespace|bottomrule|hline|end)/) {
         tabstate = 0
-        sub(/^[ \t\n]*/, "&\\hypertarget{nw-body}{}", s)
+        # inside a \multicolumn that starts the row: pandoc reads no
+        # \multicolumn with anything before it
+        if (match(s, /^[ \t\n]*\\multicolumn\{[0-9]+\}\{[^}]*\}\{/))
+            s = substr(s, 1, RLENGTH) "\\hypertarget{nw-body}{}" substr(s, RLENGTH + 1)
+        else
+            sub(/^[ \t\n]*/, "&\\hypertarget{nw-body}{}", s)
     }
     if (s ~ /\\end\{tabular\}/) tabstate = 0
     return s
