@@ -729,8 +729,14 @@ local accents = { ["\u{300}"] = "`", ["\u{301}"] = "\u{B4}", ["\u{302}"] = "\u{2
 local function mathml_core(html)
   html = html:gsub('<mo minsize="([%d.]+)" maxsize="([%d.]+)" stretchy="false"',
                    '<mo minsize="%1em" maxsize="%2em" stretchy="true" symmetric="true"')
+  -- (those around a matrix stay stretchy)
+  html = html:gsub('<mo stretchy="true" form="prefix">([%(%[])</mo>(%s*<mtable)',
+                   '<mo stretchy="TRUE" form="prefix">%1</mo>%2')
+  html = html:gsub('(</mtable>%s*)<mo stretchy="true" form="postfix">([%)%]])</mo>',
+                   '%1<mo stretchy="TRUE" form="postfix">%2</mo>')
   html = html:gsub('<mo stretchy="true" form="(%a+)">([%(%)%[%]])</mo>',
                    '<mo stretchy="false" form="%1">%2</mo>')
+  html = html:gsub('stretchy="TRUE"', 'stretchy="true"')
   html = html:gsub('</mo>(%s*)<mo>\u{2212}</mo>', '</mo>%1<mo form="prefix">\u{2212}</mo>')
   html = html:gsub('<mo>(%a+)</mo>', function(name)
     if name:match("^%l%l+$") then
