@@ -55,11 +55,15 @@ BEGIN {
     n = split(roots, r, " ")
     for (i = 1; i <= n; i++) root[r[i]] = i
 }
-{ all = all $0 "\n" }
-END {
-    m = split(all, part, /<div class="chunk" id="/)
-    for (k = 2; k <= m; k++) {
-        c = part[k]
+# one chunk at a time (gathering the pages whole is quadratic in mawk)
+/<div class="chunk" id="/ {
+    if (c != "") chunk(c)
+    c = substr($0, index($0, "<div class=\"chunk\" id=\"") + 23) "\n"
+    next
+}
+c != "" { c = c $0 "\n" }
+END { if (c != "") chunk(c); exit bad }
+function chunk(c,    head, own, name, tag, code, t, f) {
         head = text(between(c, "<span class=\"chunk-name\">", "</span>"))
         own = text(between(c, "<a class=\"chunk-tag\"", "</a>")); sub(/^[^>]*>/, "", own)
         name = head; sub(/^⟨/, "", name); sub(/ [0-9]+[a-z]*⟩$/, "", name)
@@ -70,13 +74,11 @@ END {
         print name "\t" own > (out "/tags")
         if (name in root) {
             t = between(c, "<textarea class=\"tangled\"", "</textarea>")
-            if (!index(t, ">")) { print "chunk " own " (" name ") has no tangled text"; bad = 1; continue }
+            if (!index(t, ">")) { print "chunk " own " (" name ") has no tangled text"; bad = 1; return }
             t = substr(t, index(t, ">") + 1); sub(/^\n/, "", t)
             f = out "/pieces/" root[name]
             printf "%s", decode(t) >> f; close(f)
         }
-    }
-    exit bad
 }' || exit 1
 
 # The same from the chapters, through noweb's own reader.

@@ -239,7 +239,9 @@ function prose(s,    m, file, name, start, len) {
     # and >{...} before a column eats the first character of its cells
     gsub(/>\{\\raggedright\\arraybackslash\}/, "", s)
     # pandoc loses a table whose row ends with extra space, \\[-0.6ex]
-    gsub(/\\\\\[-?[0-9.]+(ex|em|pt|mm|cm)\]/, "\\\\", s)
+    # (by match and substr: awks differ on a backslash in gsub's replacement)
+    while (match(s, /\\\\\[-?[0-9.]+(ex|em|pt|mm|cm)\]/))
+        s = substr(s, 1, RSTART + 1) substr(s, RSTART + RLENGTH)
     # nor the trimming of a rule, \cmidrule(lr){2-3}
     gsub(/\\cmidrule\([lr]*\)/, "\\cmidrule", s)
     # nor can it read a column of \multicolumn with @{} in it
