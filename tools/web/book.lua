@@ -630,14 +630,21 @@ local function index_groups(class, names, item)
   return table.concat(out, "\n")
 end
 
-local function chunk_index(x, chunks, from)
+-- The keys of a table, in the order of an index: letters and digits
+-- only, case aside.
+local function index_order(t)
   local names = {}
-  for name in pairs(x.byname) do names[#names + 1] = name end
+  for name in pairs(t) do names[#names + 1] = name end
   table.sort(names, function(a, b)
     local ka, kb = sortkey(a), sortkey(b)
     if ka ~= kb then return ka < kb end
     return a < b
   end)
+  return names
+end
+
+local function chunk_index(x, chunks, from)
+  local names = index_order(x.byname)
   local page_of = function(label) return chunk_page[x.bylabel[label].n] end
   return index_groups("chunk-index", names, function(name)
     local parts = x.byname[name]
@@ -655,13 +662,7 @@ local function chunk_index(x, chunks, from)
 end
 
 local function identifier_index(x, from)
-  local names = {}
-  for name in pairs(x.definers) do names[#names + 1] = name end
-  table.sort(names, function(a, b)
-    local ka, kb = sortkey(a), sortkey(b)
-    if ka ~= kb then return ka < kb end
-    return a < b
-  end)
+  local names = index_order(x.definers)
   local page_of = function(c) return chunk_page[c.n] end
   return index_groups("identifier-index", names, function(name)
     local bare, file = name:match("^(.-) (%(.*%))$")
