@@ -773,7 +773,7 @@ local function nav(i)
   return table.concat(t)
 end
 
-local function contents(booktitle)
+local function contents()
   local t = { '<ol class="contents">' }
   for i = 2, #pages do
     local p = pages[i]
@@ -943,13 +943,8 @@ function Pandoc(doc)
   local author = stringify(doc.meta.author or "")
   local date = doc.meta.date and inline_html(doc.meta.date) or ""
   for i, p in ipairs(pages) do
-    local body
-    if p == front then
-      body = pandoc.write(pandoc.Pandoc(p.blocks), "html5", { html_math_method = "mathml" }) ..
-        '\n<h2 id="contents">Contents</h2>\n' .. contents(booktitle)
-    else
-      body = pandoc.write(pandoc.Pandoc(p.blocks), "html5", { html_math_method = "mathml" })
-    end
+    local body = pandoc.write(pandoc.Pandoc(p.blocks), "html5", { html_math_method = "mathml" })
+    if p == front then body = body .. '\n<h2 id="contents">Contents</h2>\n' .. contents() end
     local title = p == front and booktitle or
       ((p.num and (p.num .. " ") or "") .. plain_title(p) .. " — " .. booktitle)
     write_file(opts.outdir .. "/" .. p.file, fill(template, {
