@@ -646,6 +646,87 @@ $(HTML)/book.epub: $(WEB)/book.tex $(WEB)/book.mk $(B)/book.pdf $(WEB_TOOLS) \
 
 html: $(HTML)/book.epub
 
+# ---------------------------------------------------------------- the teacher's edition
+# make teacher: the book with the teacher's guide before chapter 1, the
+# solutions of each chapter's exercises after them, and the lab handouts
+# as an appendix, from teacher/*.nw and labs/*.nw; build/teacher.pdf.
+# teacher/NAME.nw answers the exercises of chapters/NAME.nw.  A solution
+# in code is a root chunk <<solutions/PROG.c>> of those files: notangle
+# writes it from the teacher's files and the chapters (so it may use the
+# book's chunks), it is built against the library, and its run, with its
+# defaults, writes the numbers its solution quotes (\run{PROG.key}) into
+# build/solutions/data/PROG.tex.
+TEACHER = $(B)/teacher
+SOLUTIONS = $(filter-out teacher/guide.nw,$(wildcard teacher/*.nw))
+TEACHER_WEAVE = teacher/guide.nw \
+    $(foreach c,$(CHAPTERS),$(c) $(filter teacher/$(notdir $(c)),$(SOLUTIONS)))
+SOLUTION_PROGRAMS = $(shell sed -n 's|^<<solutions/\([A-Za-z0-9_-]*\)\.c>>=$$|\1|p' \
+                      $(SOLUTIONS) /dev/null | sort -u)
+SOLUTION_RUNS = $(SOLUTION_PROGRAMS:%=$(B)/solutions/data/%.tex)
+LAB_FILES = $(wildcard labs/*.nw)
+
+.PHONY: teacher
+teacher: $(B)/teacher.pdf $(B)/teacher-layout.txt
+
+$(B)/solutions/tangle.stamp: $(CHAPTERS) $(SOLUTIONS) | check-packages
+	@mkdir -p $(B)/solutions/src
+	for p in $(SOLUTION_PROGRAMS); do \
+	  notangle -L -Rsolutions/$$p.c $(CHAPTERS) $(SOLUTIONS) > $(B)/solutions/src/$$p.c.new \
+	    && cpif $(B)/solutions/src/$$p.c < $(B)/solutions/src/$$p.c.new || exit 1; \
+	  rm -f $(B)/solutions/src/$$p.c.new; \
+	done
+	@touch $@
+
+$(B)/solutions/src/%.c: $(B)/solutions/tangle.stamp ;
+
+$(B)/solutions/bin/%: $(B)/solutions/src/%.c $(B)/libbackprop.a $(B)/tangle.stamp
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Werror -I$(B)/src -o $@ $< $(B)/libbackprop.a $(LDLIBS)
+
+# A solution's run: the program with its defaults; what it prints goes
+# beside its macros, for the teacher to read.
+$(B)/solutions/data/%.tex: $(B)/solutions/bin/% | check-packages
+	@mkdir -p $(@D)
+	$< --tex $@ > $(B)/solutions/data/$*.out
+
+$(TEACHER)/runs.tex: $(RUNS) $(SOLUTION_RUNS)
+	@mkdir -p $(@D)
+	cat $^ > $@
+
+$(TEACHER)/claims.tex: $(RUNS) $(SOLUTION_RUNS) $(CHAPTERS) $(SOLUTIONS) tools/check-claims.sh
+	@mkdir -p $(@D)
+	tools/check-claims.sh $(RUNS) $(SOLUTION_RUNS) -- $(CHAPTERS) $(SOLUTIONS) > $@
+
+$(TEACHER)/chapters.tex: $(TEACHER_WEAVE) $(B)/tools/nwindex tools/sort-index.awk tools/mark-lines.awk | check-packages
+	@mkdir -p $(@D)
+	set -o pipefail; lib=$$(sed -n 's/^LIB=//p' "$$(command -v noweave)"); \
+	$$lib/markup $(TEACHER_WEAVE) | $(B)/tools/nwindex | $$lib/noidx | $$lib/totex \
+	  | awk -f tools/sort-index.awk > $@.woven
+	awk -f tools/mark-lines.awk $@.woven > $@
+
+# The lab handouts, an appendix: teacher/labs.tex, then each lab file
+# woven on its own (its chunk has the name of one of the book's, which a
+# common weave would take for a continuation of the book's chunk).
+$(TEACHER)/labs.tex: teacher/labs.tex $(LAB_FILES) | check-packages
+	@mkdir -p $(@D)
+	set -o pipefail; lib=$$(sed -n 's/^LIB=//p' "$$(command -v noweave)"); \
+	{ cat teacher/labs.tex; \
+	  for f in $(LAB_FILES); do \
+	    echo '\clearpage'; $$lib/markup $$f | $$lib/totex | awk -f tools/mark-lines.awk || exit 1; \
+	  done; } > $@.new
+	@mv $@.new $@
+
+$(B)/teacher.pdf: teacher/teacher.tex chapters/book.tex $(TEACHER)/chapters.tex $(TEACHER)/runs.tex \
+                  $(TEACHER)/claims.tex $(TEACHER)/labs.tex $(FIGURES:%=$(B)/fig/%.tex)
+	latexmk -pdf -silent -interaction=nonstopmode -halt-on-error \
+	        -outdir=$(B) -jobname=teacher teacher/teacher.tex > $(B)/teacher-latexmk.out 2>&1 \
+	  || { tail -n 40 $(B)/teacher-latexmk.out; exit 1; }
+	@touch $@
+
+$(B)/teacher-layout.txt: $(B)/teacher.pdf tools/check-layout.sh
+	tools/check-layout.sh $(B)/teacher.lay > $@.new || { cat $@.new; rm -f $@.new; exit 1; }
+	@mv $@.new $@ && cat $@
+
 # ---------------------------------------------------------------- tests
 TESTS = $(wildcard tests/test-*.c)
 

@@ -197,8 +197,25 @@ function item_labels(s,    tok, out, depth, i, c, lab) {
     return out s
 }
 
+# An exercise, \exercise{Kind}{d}, as the PDF shows it: an item with its
+# kind and d stars; a \hint{...} as a paragraph of the item.
+function exercises(s,    k, d, stars) {
+    while (match(s, /\\exercise\{[^{}]*\}\{[0-9]\}/)) {
+        k = substr(s, RSTART + 10, RLENGTH - 14)
+        d = substr(s, RSTART + RLENGTH - 2, 1) + 0
+        stars = ""
+        while (d-- > 0) stars = stars "\\star"
+        s = substr(s, 1, RSTART - 1) "\\item \\emph{(" k ",} $" stars "$\\emph{.)}" \
+            substr(s, RSTART + RLENGTH)
+    }
+    while (match(s, /\\hint\{/))
+        s = substr(s, 1, RSTART - 1) "\\par \\emph{Hint:} {" substr(s, RSTART + RLENGTH)
+    return s
+}
+
 # One line of prose, made ready for pandoc.
 function prose(s,    m, file, name, start, len) {
+    s = exercises(s)
     # \protect keeps \run and \claim whole in a moving argument; here
     # it would be left in front of the number, where pandoc's math fails
     while (match(s, /\\protect[ \t]*\\(run|claim)\{/)) {
@@ -220,6 +237,9 @@ function prose(s,    m, file, name, start, len) {
             file = substr(s, start, len); sub(/^[^ \t]*[ \t]+/, "", file)
             s = substr(s, 1, start - 1) inline_file(file) substr(s, start + len)
         }
+    # \woven is the folder of the edition's weave, runs and claims
+    while (match(s, /\\woven\//))
+        s = substr(s, 1, RSTART - 1) woven "/" substr(s, RSTART + RLENGTH)
     while (match(s, /\\(tablerows|input)\{build\/(data|tex)\/[^}]*\}/)) {
         start = RSTART; len = RLENGTH   # inline_file matches too
         file = substr(s, start, len)
@@ -403,6 +423,7 @@ BEGIN {
     if (markup == "" || runs == "" || figdir == "")
         fail("usage: awk -v markup=FILE -v runs=FILE -v figdir=DIR -f nw2pandoc.awk book.tex")
     read_runs(runs)
+    if (woven == "") woven = "build/tex"
 }
 
 # The preamble: the title, the book's math macros, its theorems.
@@ -434,7 +455,9 @@ BEGIN {
 # the {2} of \begin{multicols}{2} and hide the index's anchor in it)
 /^[ \t]*\\(begin|end)\{multicols\}/ { next }
 /^[ \t]*\\(addcontentsline|markboth|chaptermark)\{/ { next }
-/^[ \t]*\\input\{build\/tex\/chapters\.tex\}/ { chapters(markup); next }
+/^[ \t]*\\input\{\\woven\/chapters\.tex\}/ { chapters(markup); next }
+# the teacher's edition's appendices (teacher/teacher.tex); none here
+/^[ \t]*\\(providecommand\\teacherappendices\{\}|teacherappendices)[ \t]*$/ { next }
 { emit(prose($0)) }
 
 END { if (failed) exit 1 }
