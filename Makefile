@@ -723,6 +723,11 @@ $(B)/teacher.pdf: teacher/teacher.tex chapters/book.tex $(TEACHER)/chapters.tex 
 	  || { tail -n 40 $(B)/teacher-latexmk.out; exit 1; }
 	@touch $@
 
+# The solution programs once more, with the sanitizers, for make test.
+$(B)/solutions/bin-san/%: $(B)/solutions/src/%.c $(LIB_SRC:%.c=$(B)/test-san/lib-%.o)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANITIZE) -Werror -I$(B)/src -o $@ $^ $(LDLIBS)
+
 $(B)/teacher-layout.txt: $(B)/teacher.pdf tools/check-layout.sh
 	tools/check-layout.sh $(B)/teacher.lay > $@.new || { cat $@.new; rm -f $@.new; exit 1; }
 	@mv $@.new $@ && cat $@
@@ -781,7 +786,8 @@ $(B)/bin-san/%: $(B)/src/%.c $(LIB_SRC:%.c=$(B)/test-san/lib-%.o)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -Werror -I$(B)/src -o $@ $^ $(LDLIBS)
 
-test: all $(B)/test/run $(B)/test-san/run $(LAB_CHECKS) $(PROGRAMS:%=$(B)/bin-san/%)
+test: all teacher $(B)/test/run $(B)/test-san/run $(LAB_CHECKS) $(PROGRAMS:%=$(B)/bin-san/%) \
+      $(SOLUTION_PROGRAMS:%=$(B)/solutions/bin-san/%)
 	tests/run-all.sh "$(B)" "$(CC)" $(PROGRAMS) -- $(ROOTS) -- $(CHAPTERS)
 
 # The packages the tests of the web edition need besides the build's:

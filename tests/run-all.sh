@@ -330,5 +330,38 @@ for t in tests/web/*.sh; do
     fi
 done
 
+# 9. The teacher's edition: one solution per exercise, matched by number;
+# the marks and hints; a clean log and layout; none of it in the student
+# book; and every solution program, built with the sanitizers, runs to
+# success with its defaults (two at a time: each is a run of seconds).
+echo "== the teacher's edition"
+check "every exercise has one solution, by number; difficulties and hints" \
+    bash -c 'out=$(tests/teacher/solutions.sh "$@") || { echo "$out"; exit 1; }; echo "$out"' _ "$build" "${chapters[@]}"
+check "the teacher's edition's LaTeX log has no warnings" tools/check-latex-log.sh "$build/teacher.log"
+check "the teacher's edition: no float in a chunk, no chunk or footer split" \
+    tools/check-layout.sh "$build/teacher.lay"
+check "the student book holds no solution and no teacher's page" bash -c '
+    ! grep -q "newlabel{solution:\|newlabel{app:labs}\|newlabel{ch:guide}" "$1/book.aux" &&
+    pdftotext "$1/book.pdf" - | grep -c "^Exercise [0-9]*\.[0-9]*\. \|solution on page" | grep -qx 0' _ "$build"
+sol_run() {  # sol_run BIN DIR: the program under the sanitizers, with its defaults
+    local name=${1##*/} out status t0=$SECONDS
+    out=$(cd "$2" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+          timeout 300 "$1" --tex "$2/$name.tex" 2>&1 >/dev/null); status=$?
+    echo "$status $((SECONDS - t0)) $name"; [ -z "$out" ] || echo "$out" | tail -n 5 | sed "s/^/    /"
+}
+export -f sol_run
+mkdir -p "$scratch/solutions"
+sol_bins=$(find "$build/solutions/bin-san" -type f -perm -u+x 2>/dev/null | sort)
+[ -n "$sol_bins" ] || fail "no solution program was built with the sanitizers"
+while IFS= read -r line; do
+    case $line in
+    "    "*) echo "$line" ;;
+    *) read -r st secs name <<< "$line"
+       if [ "$st" = 0 ]; then pass "solution program $name, with the sanitizers ($secs s)"
+       else fail "solution program $name exits $st under the sanitizers ($secs s)"; fi ;;
+    esac
+done < <(printf '%s\n' $sol_bins | sed "s|^|$PWD/|" |
+         xargs -P "$(nproc)" -I{} bash -c 'sol_run "$1" "$2"' _ {} "$scratch/solutions")
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
