@@ -723,6 +723,48 @@ $(B)/teacher.pdf: teacher/teacher.tex chapters/book.tex $(TEACHER)/chapters.tex 
 	  || { tail -n 40 $(B)/teacher-latexmk.out; exit 1; }
 	@touch $@
 
+# The teacher's edition on the web, build/teacher-html: the web edition's
+# pipeline over the teacher's weave, runs and aux, with the lab handouts'
+# chunks shown as text; the figures are the book's.  No EPUB.
+TWEB  = $(TEACHER)/web
+THTML = $(B)/teacher-html
+teacher: $(THTML)/index.html
+
+$(TWEB)/book.mk: $(TEACHER_WEAVE) $(B)/tools/nwindex | check-packages
+	@mkdir -p $(@D)
+	set -o pipefail; lib=$$(sed -n 's/^LIB=//p' "$$(command -v noweave)"); \
+	$$lib/markup -t $(TEACHER_WEAVE) | $(B)/tools/nwindex | $$lib/noidx > $@.new
+	@mv $@.new $@
+
+$(TWEB)/labs.mk: $(LAB_FILES) | check-packages
+	@mkdir -p $(@D)
+	lib=$$(sed -n 's/^LIB=//p' "$$(command -v noweave)"); \
+	$$lib/markup -t $(LAB_FILES) /dev/null > $@.new
+	@mv $@.new $@
+
+$(TWEB)/book.tex: $(TWEB)/book.mk $(TWEB)/labs.mk teacher/labs.tex chapters/book.tex \
+                  $(TEACHER)/runs.tex $(TEACHER)/claims.tex tools/web/nw2pandoc.awk
+	rm -rf $(TWEB)/figsrc && mkdir -p $(TWEB)/figsrc
+	awk -v markup=$(TWEB)/book.mk -v runs=$(TEACHER)/runs.tex -v figdir=$(TWEB)/figsrc \
+	    -v woven=$(TEACHER) -v labs=$(TWEB)/labs.mk -v labintro=teacher/labs.tex \
+	    -v edition="Teacher's edition" -f tools/web/nw2pandoc.awk chapters/book.tex > $@.new
+	@mv $@.new $@
+
+$(TWEB)/pages.stamp: $(TWEB)/book.tex $(TWEB)/book.mk $(B)/teacher.pdf $(WEB_TOOLS)
+	rm -rf $(TWEB)/pages && mkdir -p $(TWEB)/pages
+	pandoc -f latex -t html5 --mathml $(PANDOC_STRICT) --lua-filter tools/web/book.lua \
+	    -M nw-mode=html -M nw-markup=$(TWEB)/book.mk -M nw-aux=$(B)/teacher.aux \
+	    -M nw-outdir=$(TWEB)/pages -M nw-template=tools/web/page.html \
+	    -M nw-pdf=teacher.pdf -M nw-epub=none -o /dev/null $(TWEB)/book.tex
+	@touch $@
+
+$(THTML)/index.html: $(TWEB)/pages.stamp $(WEB_FILES) $(B)/teacher.pdf $(HTML)/index.html
+	rm -rf $(THTML) && mkdir -p $(THTML)/fonts
+	cp $(TWEB)/pages/*.html $(WEB_FILES) $(THTML)/
+	cp -r $(HTML)/fig $(THTML)/fig && cp $(MATH_FONT) $(THTML)/fonts/
+	cp $(B)/teacher.pdf $(THTML)/teacher.pdf
+	@touch $@
+
 # The solution programs once more, with the sanitizers, for make test.
 $(B)/solutions/bin-san/%: $(B)/solutions/src/%.c $(LIB_SRC:%.c=$(B)/test-san/lib-%.o)
 	@mkdir -p $(@D)

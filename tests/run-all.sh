@@ -343,6 +343,11 @@ check "the teacher's edition: no float in a chunk, no chunk or footer split" \
 check "the student book holds no solution and no teacher's page" bash -c '
     ! grep -q "newlabel{solution:\|newlabel{app:labs}\|newlabel{ch:guide}" "$1/book.aux" &&
     pdftotext "$1/book.pdf" - | grep -c "^Exercise [0-9]*\.[0-9]*\. \|solution on page" | grep -qx 0' _ "$build"
+# The teacher's edition on the web, as tests/web/ checks the book's.
+check "the teacher's web edition: every link resolves, offline" \
+    env HTML="$build/teacher-html" FORMATS=teacher.pdf tests/web/links.sh "$build"
+check "the teacher's web edition: no LaTeX left in its pages" \
+    env HTML="$build/teacher-html" tests/web/raw-latex.sh "$build"
 sol_run() {  # sol_run BIN DIR: the program under the sanitizers, with its defaults
     local name=${1##*/} out status t0=$SECONDS
     out=$(cd "$2" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \

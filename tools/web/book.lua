@@ -942,6 +942,12 @@ function Pandoc(doc)
   local subtitle = stringify(doc.meta.subtitle or "")
   local author = stringify(doc.meta.author or "")
   local date = doc.meta.date and inline_html(doc.meta.date) or ""
+  -- the whole book as a PDF and, unless nw-epub is "none", an EPUB
+  local formats = '<a href="' .. (opts.pdf or "book.pdf") .. '" title="The whole book as one PDF">PDF</a>'
+  if opts.epub ~= "none" then
+    formats = formats .. ' <a href="' .. (opts.epub or "book.epub") ..
+      '" title="The whole book as an e-book (EPUB 3)">EPUB</a>'
+  end
   for i, p in ipairs(pages) do
     local body = pandoc.write(pandoc.Pandoc(p.blocks), "html5", { html_math_method = "mathml" })
     if p == front then body = body .. '\n<h2 id="contents">Contents</h2>\n' .. contents() end
@@ -953,8 +959,7 @@ function Pandoc(doc)
       subtitle = chunks_lib.html(subtitle),
       author = chunks_lib.html(author),
       date = date,
-      pdf = opts.pdf or "book.pdf",
-      epub = opts.epub or "book.epub",
+      formats = formats,
       ["is-front"] = p == front and "front" or "chapter",
       nav = nav(i),
       body = mathml_core(body),

@@ -210,6 +210,12 @@ function exercises(s,    k, d, stars) {
     }
     while (match(s, /\\hint\{/))
         s = substr(s, 1, RSTART - 1) "\\par \\emph{Hint:} {" substr(s, RSTART + RLENGTH)
+    # the teacher's edition: a solution is headed, run in, by the number
+    # of its exercise, its chapter's number counted here
+    if (s ~ /^\\chapter\{/) chapnum++
+    if (match(s, /^\\begin\{solution\}\{[0-9]+\}/))
+        s = "\\paragraph{Exercise " chapnum "." substr(s, 18, RLENGTH - 18) ".}" substr(s, RLENGTH + 1)
+    if (s ~ /^\\end\{solution\}[ \t]*$/) s = ""
     return s
 }
 
@@ -382,7 +388,7 @@ function emit(s,    cap, lab, name, body, p, depth, i, c, after) {
 
 # The chapters: noweb's markup stream.  A line of prose is gathered from
 # its @text and @quote pieces and written at its @nl.
-function chapters(file,    line, kw, rest, chunk, quoting, quoted, buf) {
+function chapters(file, verbatim,    line, kw, rest, chunk, quoting, quoted, buf, code) {
     chunk = 0
     buf = ""
     while ((getline line < file) > 0) {
@@ -390,9 +396,17 @@ function chapters(file,    line, kw, rest, chunk, quoting, quoted, buf) {
         rest = substr(line, length(kw) + 2)
         if (kw == "@begin" && rest ~ /^code/) {
             incode = 1
-            printf "\n\\hypertarget{nwchunk-%d}{}\n\n", ++chunk
+            code = ""
+            if (!verbatim) printf "\n\\hypertarget{nwchunk-%d}{}\n\n", ++chunk
         } else if (kw == "@end" && rest ~ /^code/) {
             incode = 0
+            if (verbatim) printf "\\begin{verbatim}\n%s\\end{verbatim}\n\n", code
+        } else if (incode && verbatim) {
+            # a lab's chunk, shown as its text: it is no chunk of the book
+            if (kw == "@defn") code = "<<" rest ">>=\n"
+            else if (kw == "@text") code = code rest
+            else if (kw == "@use") code = code "<<" rest ">>"
+            else if (kw == "@nl") code = code "\n"
         } else if (incode) {
             continue
         } else if (kw == "@quote") {
@@ -444,7 +458,9 @@ BEGIN {
 !body && /^\\author\{.*\}[ \t]*$/ { print; next }
 # the date of the build, as LaTeX's \today writes it
 !body && /^\\date\{.*\}[ \t]*$/ {
-    gsub(/\\today/, strftime("%B %-d, %Y")); print; next
+    gsub(/\\today/, strftime("%B %-d, %Y"))
+    if (edition != "") $0 = "\\date{" edition ",\\\\ " substr($0, 7)
+    print; next
 }
 !body && /^\\begin\{document\}/ { body = 1; print; next }
 !body { next }
@@ -455,9 +471,19 @@ BEGIN {
 # the {2} of \begin{multicols}{2} and hide the index's anchor in it)
 /^[ \t]*\\(begin|end)\{multicols\}/ { next }
 /^[ \t]*\\(addcontentsline|markboth|chaptermark)\{/ { next }
-/^[ \t]*\\input\{\\woven\/chapters\.tex\}/ { chapters(markup); next }
-# the teacher's edition's appendices (teacher/teacher.tex); none here
-/^[ \t]*\\(providecommand\\teacherappendices\{\}|teacherappendices)[ \t]*$/ { next }
+/^[ \t]*\\input\{\\woven\/chapters\.tex\}/ { chapters(markup, 0); next }
+# The teacher's edition's appendix of lab handouts (teacher/teacher.tex):
+# with -v labs=MARKUP -v labintro=FILE, its first page and the labs'
+# markup, their chunks as text; none in the book.
+/^[ \t]*\\providecommand\\teacherappendices\{\}[ \t]*$/ { next }
+/^[ \t]*\\teacherappendices[ \t]*$/ {
+    if (labs != "") {
+        while ((getline line < labintro) > 0) if (line !~ /^%/) emit(prose(line))
+        close(labintro)
+        chapters(labs, 1)
+    }
+    next
+}
 { emit(prose($0)) }
 
 END { if (failed) exit 1 }
