@@ -16,9 +16,10 @@
 set -euo pipefail
 
 build=${1:?usage: tests/web/raw-latex.sh BUILD}
-[ -e "$build/html/index.html" ] || { echo "raw-latex.sh: $build/html/index.html is missing (run make first)"; exit 1; }
+html=${HTML:-$build/html}
+[ -e "$html/index.html" ] || { echo "raw-latex.sh: $html/index.html is missing (run make first)"; exit 1; }
 
-perl - "$build/html" <<'PERL'
+perl - "$html" <<'PERL'
 use strict;
 use warnings;
 binmode STDOUT, ':encoding(UTF-8)';
