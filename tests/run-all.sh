@@ -348,6 +348,17 @@ check "the teacher's web edition: every link resolves, offline" \
     env HTML="$build/teacher-html" FORMATS=teacher.pdf tests/web/links.sh "$build"
 check "the teacher's web edition: no LaTeX left in its pages" \
     env HTML="$build/teacher-html" tests/web/raw-latex.sh "$build"
+check "every figure of the book is a PDF and an SVG of its own in build/figures, for slides" bash -c '
+    labels=$(sed -n "s/^\\\\newlabel{fig:\([^}]*\)}.*/\1/p" "$1/book.aux" | sort -u)
+    [ -n "$labels" ] || { echo "no figure labels in $1/book.aux"; exit 1; }
+    n=0
+    for l in $labels; do
+        f=$1/figures/fig-$l
+        pdfinfo "$f.pdf" 2>/dev/null | grep -q "^Pages: *1$" || { echo "$f.pdf: missing or not a one-page PDF"; exit 1; }
+        xmllint --noout "$f.svg" 2>/dev/null && grep -q "<svg" "$f.svg" || { echo "$f.svg: missing or not SVG"; exit 1; }
+        n=$((n + 1))
+    done
+    echo "$n figures"' _ "$build"
 sol_run() {  # sol_run BIN DIR: the program under the sanitizers, with its defaults
     local name=${1##*/} out status t0=$SECONDS
     out=$(cd "$2" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
