@@ -59,7 +59,7 @@ for c in "$@"; do
                 bad(t ": exercise " i " (" kind[i] ") quotes no run (\\run{...}) in its solution")
             printf "%s %s %s\n", c, kind[i], d[i] > "/dev/stdout"
         }
-        for (s in seen) if (!(s ~ /^[0-9]+$/ && s >= 1 && s <= n)) bad(t ": a solution of exercise " s ", which " c " does not have")
+        for (s in seen) if (!(s ~ /^[0-9]+$/ && s + 0 >= 1 && s + 0 <= n)) bad(t ": a solution of exercise " s ", which " c " does not have")
         for (i = 2; i <= ns; i++) if (num[i] + 0 <= num[i - 1] + 0) bad(t ": solution " num[i] " comes after " num[i - 1])
         exit err
     }' "$c" "$t" >> "$build/teacher/exercises.txt" || status=1
