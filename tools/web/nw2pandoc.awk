@@ -210,6 +210,8 @@ function exercises(s,    k, d, stars) {
     }
     while (match(s, /\\hint\{/))
         s = substr(s, 1, RSTART - 1) "\\par \\emph{Hint:} {" substr(s, RSTART + RLENGTH)
+    # the running head of the PDF's pages of exercises and solutions
+    if (s ~ /^\\markright\{.*\}[ \t]*$/) s = ""
     # the teacher's edition: a solution is headed, run in, by the number
     # of its exercise, its chapter's number counted here
     if (s ~ /^\\chapter\{/) chapnum++
