@@ -706,13 +706,14 @@ $(TEACHER)/chapters.tex: $(TEACHER_WEAVE) $(B)/tools/nwindex tools/sort-index.aw
 
 # The lab handouts, an appendix: teacher/labs.tex, then each lab file
 # woven on its own (its chunk has the name of one of the book's, which a
-# common weave would take for a continuation of the book's chunk).
+# common weave would take for a continuation of the book's chunk), on a
+# new page (\newhandout).
 $(TEACHER)/labs.tex: teacher/labs.tex $(LAB_FILES) | check-packages
 	@mkdir -p $(@D)
 	set -o pipefail; lib=$$(sed -n 's/^LIB=//p' "$$(command -v noweave)"); \
 	{ cat teacher/labs.tex; \
 	  for f in $(LAB_FILES); do \
-	    echo '\clearpage'; $$lib/markup $$f | $$lib/totex | awk -f tools/mark-lines.awk || exit 1; \
+	    echo '\newhandout'; $$lib/markup $$f | $$lib/totex | awk -f tools/mark-lines.awk || exit 1; \
 	  done; } > $@.new
 	@mv $@.new $@
 

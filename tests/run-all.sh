@@ -343,6 +343,11 @@ check "the teacher's edition: no float in a chunk, no chunk or footer split" \
 check "the student book holds no solution and no teacher's page" bash -c '
     ! grep -q "newlabel{solution:\|newlabel{app:labs}\|newlabel{ch:guide}" "$1/book.aux" &&
     pdftotext "$1/book.pdf" - | grep -c "^Exercise [0-9]*\.[0-9]*\. \|solution on page" | grep -qx 0' _ "$build"
+# A run's number that brings its own $...$, quoted inside $...$, makes
+# $$...$$: a display in the middle of a sentence, which LaTeX sets without
+# a word.  The text the web edition reads has the runs' numbers in place.
+check "no run's number is set inside math that it closes (\$\$)" bash -c '
+    ! grep -nP "(?<!\{\})\\$\\$" "$1/web/book.tex" "$1/teacher/web/book.tex" | head -n 5 | grep .' _ "$build"
 # The teacher's edition on the web, as tests/web/ checks the book's.
 check "the teacher's web edition: every link resolves, offline" \
     env HTML="$build/teacher-html" FORMATS=teacher.pdf tests/web/links.sh "$build"

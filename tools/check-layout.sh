@@ -11,7 +11,8 @@
 #   footers-alone       a footer (Defines, Uses, Used in) on another page
 #                       than the last line of its chunk
 #   pages-nearly-empty  a page of text less than a third full, except the
-#                       page before a chapter, the front matter and the
+#                       page before a chapter, the front matter (before
+#                       the page marked M, or the first chapter) and the
 #                       last page
 # Prints the five counts and, for each, the pages where it found them
 # (PDF pages, counted from 1 as pdftoppm -f counts, not printed page
@@ -30,6 +31,7 @@ $1 == "F" { nf++; fc[nf] = $2; fp[nf] = $3; next }
 $1 == "G" { ng++; gp[ng] = $2; gy[ng] = $3; next }
 $1 == "P" { height[$2] = $3; if ($2 > last) last = $2; next }
 $1 == "C" { chap[$2] = 1; if (!firstchap || $2 < firstchap) firstchap = $2; next }
+$1 == "M" { mainmatter = $2; next }
 { printf "%s: line %d: unknown mark %s\n", FILENAME, NR, $0 > "/dev/stderr"; bad = 1 }
 END {
     if (bad) exit 2
@@ -62,7 +64,7 @@ END {
     }
     for (p = 1; p <= last; p++) {
         if (!(p in height)) continue   # a page of floats
-        if (p < firstchap || (p + 1) in chap || p == last) continue
+        if (p < (mainmatter ? mainmatter : firstchap) || (p + 1) in chap || p == last) continue
         if (height[p] * 3 < textheight) {
             empty++; emptypages = emptypages " " p
         }

@@ -200,21 +200,22 @@ function item_labels(s,    tok, out, depth, i, c, lab) {
 # An exercise, \exercise{Kind}{d}, as the PDF shows it: an item with its
 # kind and d stars; a \hint{...} as a paragraph of the item.
 function exercises(s,    k, d, stars) {
+    if (s ~ /^\\chapter\{/) { chapnum++; exnum = 0 }
     while (match(s, /\\exercise\{[^{}]*\}\{[0-9]\}/)) {
         k = substr(s, RSTART + 10, RLENGTH - 14)
         d = substr(s, RSTART + RLENGTH - 2, 1) + 0
         stars = ""
         while (d-- > 0) stars = stars "\\star"
-        s = substr(s, 1, RSTART - 1) "\\item \\emph{(" k ",} $" stars "$\\emph{.)}" \
-            substr(s, RSTART + RLENGTH)
+        # the label the PDF gives it, exercise:C.n, n its number in chapter C
+        s = substr(s, 1, RSTART - 1) "\\item \\label{exercise:" chapnum "." ++exnum "}" \
+            "\\emph{(" k ",} $" stars "$\\emph{.)}" substr(s, RSTART + RLENGTH)
     }
     while (match(s, /\\hint\{/))
         s = substr(s, 1, RSTART - 1) "\\par \\emph{Hint:} {" substr(s, RSTART + RLENGTH)
     # the running head of the PDF's pages of exercises and solutions
     if (s ~ /^\\markright\{.*\}[ \t]*$/) s = ""
     # the teacher's edition: a solution is headed, run in, by the number
-    # of its exercise, its chapter's number counted here
-    if (s ~ /^\\chapter\{/) chapnum++
+    # of its exercise, its chapter's number counted above
     if (match(s, /^\\begin\{solution\}\{[0-9]+\}/))
         s = "\\paragraph{Exercise " chapnum "." substr(s, 18, RLENGTH - 18) ".}" substr(s, RLENGTH + 1)
     if (s ~ /^\\end\{solution\}[ \t]*$/) s = ""
