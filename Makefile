@@ -768,12 +768,15 @@ $(B)/lab/%/grade: $$(call lab-file,$$*) $$(if $$(filter mine/%,$$*),lab-force) \
                   $(GRADER_SRC) labs/grade.h tools/replace-chunk.awk $(CHAPTERS) | check-packages
 	@mkdir -p $(@D)
 	@echo "lab: tangle the library with $(or $(call lab-file,$*),the book's chunks) into $(@D)"
-	@for r in $(filter lib/% book/%,$(ROOTS)); do \
+	@set -o pipefail; lib=$$(sed -n 's/^LIB=//p' "$$(command -v notangle)"); \
+	$$lib/markup -t $(CHAPTERS) $(call lab-file,$*) \
+	  | awk -v lab=$(call lab-file,$*) -f tools/replace-chunk.awk > $(@D)/markup.new \
+	  || { rm -f $(@D)/markup.new; exit 1; }; \
+	for r in $(filter lib/% book/%,$(ROOTS)); do \
 	  f=$(@D)/$${r##*/}; \
-	  notangle -L -filter "awk -v lab=$(call lab-file,$*) -f tools/replace-chunk.awk" \
-	           -R$$r $(CHAPTERS) $(call lab-file,$*) > $$f.new || { rm -f $$f.new; exit 1; }; \
+	  $$lib/nt -t -L -R$$r < $(@D)/markup.new > $$f.new || { rm -f $$f.new; exit 1; }; \
 	  if cmp -s $$f.new $$f; then rm $$f.new; else mv $$f.new $$f; fi; \
-	done
+	done; rm $(@D)/markup.new
 	@set -e; book=$(B)/lab/book; same=$(if $(filter book,$*),no,yes); \
 	for h in $(HEADERS); do cmp -s $(@D)/$$h $$book/$$h || same=no; done; \
 	objs=; \
