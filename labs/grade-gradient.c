@@ -630,7 +630,7 @@ int grade_gradient_bias(void)
         nn_activation A[] = { 0, 0, NN_ACT_TANH, NN_ACT_IDENTITY };
         nn_net *N = make_net(3, n, A, 2073);
         double x[2][2] = { { 0.4, -1.1 }, { -0.7, 0.9 } }, y[2][1] = { { 1.5 }, { -0.5 } };
-        double *g[2], *sum = must_alloc(N->nw * sizeof *sum);
+        double *g[2];
         for (int s = 0; s < 2; s++) {
             g[s] = must_alloc(N->nw * sizeof *g[s]);
             nn_numeric_gradient(N, x[s], y[s], NN_LOSS_SQUARED, NN_FD_STEP, g[s]);
@@ -659,7 +659,6 @@ int grade_gradient_bias(void)
                             "gradients (largest relative error %.1e)", worst);
         free(g[0]);
         free(g[1]);
-        free(sum);
         nn_net_free(N);
     }
     printf("learning: XOR, network 2-4-1, full-batch descent\n");
