@@ -749,5 +749,48 @@ int grade_actor_error(void)
             nn_net_free(N);
         }
     }
+    printf("learning: one state, three actions, the third paying 1\n");
+    {
+        int n[] = { 0, 2, 4, 3 };
+        nn_activation A[] = { 0, 0, NN_ACT_TANH, NN_ACT_IDENTITY };
+        nn_net *actor = make_net(3, n, A, 2095);
+        nn_rng r;
+        nn_rng_seed(&r, 2095, 14);
+        double pi[4], state[2] = { 0.5, -0.3 };
+        int steps = 300;
+        nn_err err;
+        for (int t = 0; t < steps; t++) {
+            actor_policy(actor, state, pi);
+            int a = sample_action(pi, 3, &r);
+            /* the advantage against the expected reward, pi_3 */
+            double adv = (a == 2) - pi[3];
+            nn_net_zero_grad(actor);
+            if (actor_backprop(actor, state, a, adv, NULL, &err) != 0)
+                problem_fail(&err);
+            nn_net_descend(actor, 0.5);
+        }
+        actor_policy(actor, state, pi);
+        ok &= lab_check(pi[3] > 0.9, "the actor: after %d steps the paying "
+                        "action has probability %.3f, %s 0.9", steps, pi[3],
+                        pi[3] > 0.9 ? "above" : "where it should be above");
+        nn_net_free(actor);
+        int nc[] = { 0, 2, 4, 1 };
+        nn_net *critic = make_net(3, nc, A, 2096);
+        double target = 1.0;
+        for (int t = 0; t < 200; t++) {
+            nn_net_zero_grad(critic);
+            if (critic_backprop(critic, state, target, NULL, &err) != 0)
+                problem_fail(&err);
+            nn_net_descend(critic, 0.1);
+        }
+        double v = critic_value(critic, state);
+        char vb[40];
+        ok &= lab_check(fabs(v - target) < 0.01, "the critic: after 200 steps "
+                        "towards the target y = 1, V(s) = %s, %s",
+                        num(v, 3, vb, sizeof vb),
+                        fabs(v - target) < 0.01 ? "within 0.01 of it" :
+                        "where it should be within 0.01 of it");
+        nn_net_free(critic);
+    }
     return lab_verdict(ok, "actor-error");
 }
