@@ -775,6 +775,98 @@ $(B)/teacher-layout.txt: $(B)/teacher.pdf tools/check-layout.sh
 	tools/check-layout.sh $(B)/teacher.lay > $@.new || { cat $@.new; rm -f $@.new; exit 1; }
 	@mv $@.new $@ && cat $@
 
+# ---------------------------------------------------------------- labs
+# A lab, labs/NAME.nw, is a handout and a starting file: its code chunks
+# carry the names of the book's chunks the reader writes.
+#   make lab NAME=lab FILE=answer.nw
+# tangles the library from the chapters with answer.nw's chunks in place
+# of the book's (tools/replace-chunk.awk; #line directives point into
+# answer.nw), builds it with the graders labs/grade*.c under
+# AddressSanitizer and UBSan into build/lab/mine/NAME, and runs
+# `grade NAME`, which says in the book's terms what is right and what is
+# wrong; the exit status is 0 only if every check passed.  Without FILE
+# it grades the book's own chunks.  make test builds by the same rule the
+# book (build/lab/book), each lab's starting file (build/lab/start/NAME)
+# and each planted bug tests/labs/NAME/BUG.nw (build/lab/bug/NAME/BUG);
+# a build compiles only the files that differ from the book's and links
+# the book's objects for the rest.
+LABS = $(patsubst labs/%.nw,%,$(LAB_FILES))
+LAB_BUGS = $(wildcard tests/labs/*/*.nw)
+GRADER_SRC = $(wildcard labs/grade*.c)
+LAB_GRADERS = $(B)/lab/book/grade $(LABS:%=$(B)/lab/start/%/grade) \
+              $(LAB_BUGS:tests/labs/%.nw=$(B)/lab/bug/%/grade)
+LAB_CC = $(CC) -std=c11 -Wall -Wextra -Wpedantic $(SANITIZE)
+# The sanitizers end a run with status 3, a failed check with 1.
+LAB_ENV = ASAN_OPTIONS=detect_leaks=0:exitcode=3 \
+          UBSAN_OPTIONS=exitcode=3:print_stacktrace=1
+
+# The lab file of the build directory $(B)/lab/$(1): none for the book.
+lab-file = $(patsubst start/%,labs/%.nw,$(filter start/%,$(1)))$(patsubst \
+             bug/%,tests/labs/%.nw,$(filter bug/%,$(1)))$(if \
+             $(filter mine/%,$(1)),$(FILE))
+
+.PHONY: lab lab-force
+lab-force:
+
+# One rule builds every grader.  A reader's build (mine/) is redone at
+# every make lab, since FILE may name another file than last time.
+.SECONDEXPANSION:
+$(B)/lab/%/grade: $$(call lab-file,$$*) $$(if $$(filter mine/%,$$*),lab-force) \
+                  $$(if $$(filter-out book,$$*),$(B)/lab/book/grade) \
+                  $(GRADER_SRC) labs/grade.h tools/replace-chunk.awk $(CHAPTERS) | check-packages
+	@mkdir -p $(@D)
+	@echo "lab: tangle the library with $(or $(call lab-file,$*),the book's chunks) into $(@D)"
+	@set -o pipefail; lib=$$(sed -n 's/^LIB=//p' "$$(command -v notangle)"); \
+	$$lib/markup -t $(CHAPTERS) $(call lab-file,$*) \
+	  | awk -v lab=$(call lab-file,$*) -f tools/replace-chunk.awk > $(@D)/markup.new \
+	  || { rm -f $(@D)/markup.new; exit 1; }; \
+	for r in $(filter lib/% book/%,$(ROOTS)); do \
+	  f=$(@D)/$${r##*/}; \
+	  $$lib/nt -t -L -R$$r < $(@D)/markup.new > $$f.new || { rm -f $$f.new; exit 1; }; \
+	  if cmp -s $$f.new $$f; then rm $$f.new; else mv $$f.new $$f; fi; \
+	done; rm $(@D)/markup.new
+	@set -e; book=$(B)/lab/book; same=$(if $(filter book,$*),no,yes); \
+	for h in $(HEADERS); do cmp -s $(@D)/$$h $$book/$$h || same=no; done; \
+	objs=; \
+	for c in $(LIB_SRC) $(GRADER_SRC); do \
+	  case $$c in labs/*) src=$$c;; *) src=$(@D)/$$c;; esac; \
+	  o=$${c##*/}; o=$${o%.c}.o; \
+	  if [ $$same = yes ] && { [ $$src = $$c ] || cmp -s $$src $$book/$$c; }; then \
+	    objs="$$objs $$book/$$o"; \
+	  else \
+	    echo "lab: compile $$src"; \
+	    $(LAB_CC) -I$(@D) -Ilabs -c -o $(@D)/$$o $$src; \
+	    objs="$$objs $(@D)/$$o"; \
+	  fi; \
+	done; \
+	$(LAB_CC) -o $@ $$objs $(LDLIBS)
+
+# make lab NAME=lab [FILE=answer.nw]: the checks of the arguments, the
+# build, and the grader's run, with a line of its own for a crash, a
+# sanitizer's report or a run that does not end.
+lab:
+	@if [ -z "$(NAME)" ] || [ ! -f "labs/$(NAME).nw" ]; then \
+	  echo "make lab: $(if $(NAME),there is no lab called '$(NAME)',say which lab: make lab NAME=lab FILE=answer.nw); the labs are: $(LABS)" >&2; \
+	  exit 2; fi
+	@if [ -n "$(FILE)" ]; then \
+	  f="$(FILE)"; \
+	  [ -f "$$f" ] || { echo "make lab: $$f: no such file" >&2; exit 2; }; \
+	  chunks() { sed -n 's/^<<\(.*\)>>=[[:space:]]*$$/\1/p' "$$1" | sort -u; }; \
+	  extra=$$(comm -23 <(chunks "$$f") <(chunks labs/$(NAME).nw) | head -n 1); \
+	  [ -z "$$extra" ] || { echo "make lab: $$f defines <<$$extra>>, which lab $(NAME) does not ask for (see labs/$(NAME).nw)" >&2; exit 2; }; \
+	  miss=$$(comm -13 <(chunks "$$f") <(chunks labs/$(NAME).nw) | head -n 1); \
+	  [ -z "$$miss" ] || { echo "make lab: $$f does not define <<$$miss>>, which lab $(NAME) asks for (see labs/$(NAME).nw)" >&2; exit 2; }; \
+	fi
+	@$(MAKE) --no-print-directory $(if $(FILE),$(B)/lab/mine/$(NAME)/grade,$(B)/lab/book/grade) \
+	  || { echo "make lab: $(or $(FILE),the book) did not build: the messages above say where" >&2; exit 2; }
+	@$(LAB_ENV) timeout 120 $(if $(FILE),$(B)/lab/mine/$(NAME)/grade,$(B)/lab/book/grade) $(NAME); s=$$?; \
+	case $$s in \
+	0|1) exit $$s;; \
+	3) echo "make lab: the sanitizers stopped the grader: the report above says where $(or $(FILE),the book) reads or writes outside an array, or computes something undefined" >&2;; \
+	124) echo "make lab: the grader did not finish in 120 s: a loop in $(or $(FILE),the book) that does not end?" >&2;; \
+	*) echo "make lab: the grader crashed (exit status $$s)" >&2;; \
+	esac; exit 1
+
 # ---------------------------------------------------------------- tests
 TESTS = $(wildcard tests/test-*.c)
 
@@ -799,37 +891,12 @@ $(B)/test-san/run: $(TESTS:tests/%.c=$(B)/test-san/%.o) $(B)/test-san/main.o \
                    $(LIB_SRC:%.c=$(B)/test-san/lib-%.o)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(LDLIBS)
 
-# The labs of chapter 8: the library tangled with one chunk replaced by a
-# lab's version (tests/labs/NAME.nw, through tools/replace-chunk.awk) and
-# built with tests/lab-check.c, which must find the bug; the control is
-# the unchanged library, which must pass.  Built by make test only.
-LABS = $(patsubst tests/labs/%.nw,%,$(wildcard tests/labs/*.nw))
-LAB_CHECKS = $(B)/lab/control/lab-check $(LABS:%=$(B)/lab/%/lab-check)
-
-# $(call lab-build,LABFILE): tangle the library roots from the chapters
-# and LABFILE (none for the control) into $(@D), and link lab-check.
-define lab-build
-@mkdir -p $(@D)
-@echo "tangle the library with $(or $(1),no lab) into $(@D)"
-@for r in $(filter lib/% book/%,$(ROOTS)); do \
-  notangle -L -filter "awk -v lab=$(1) -f tools/replace-chunk.awk" \
-           -R$$r $(CHAPTERS) $(1) > $(@D)/$${r##*/} || exit 1; \
-done
-$(CC) $(CFLAGS) -I$(@D) -o $@ tests/lab-check.c \
-      $(addprefix $(@D)/,$(LIB_SRC)) $(LDLIBS)
-endef
-
-$(B)/lab/control/lab-check: tests/lab-check.c tools/replace-chunk.awk $(CHAPTERS) | check-packages
-	$(call lab-build,)
-$(B)/lab/%/lab-check: tests/labs/%.nw tests/lab-check.c tools/replace-chunk.awk $(CHAPTERS) | check-packages
-	$(call lab-build,$<)
-
 # The chapter programs once more, with the sanitizers, for short runs.
 $(B)/bin-san/%: $(B)/src/%.c $(LIB_SRC:%.c=$(B)/test-san/lib-%.o)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -Werror -I$(B)/src -o $@ $^ $(LDLIBS)
 
-test: all teacher $(B)/test/run $(B)/test-san/run $(LAB_CHECKS) $(PROGRAMS:%=$(B)/bin-san/%) \
+test: all teacher $(B)/test/run $(B)/test-san/run $(LAB_GRADERS) $(PROGRAMS:%=$(B)/bin-san/%) \
       $(SOLUTION_PROGRAMS:%=$(B)/solutions/bin-san/%)
 	tests/run-all.sh "$(B)" "$(CC)" $(PROGRAMS) -- $(ROOTS) -- $(CHAPTERS)
 

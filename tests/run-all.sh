@@ -62,25 +62,81 @@ else
     fail "tests/tests.def does not match the test functions" "$diffs"
 fi
 
-# The labs of chapter 8: the gradient check built from the book with one
-# chunk replaced by a lab's buggy version (tests/labs/NAME.nw) must fail,
-# with exit status 1; built from the unchanged book, the control must pass.
-echo "== labs: the gradient check against planted bugs"
-lab_check() {  # lab_check NAME EXPECTED-STATUS
-    local prog="$build/lab/$1/lab-check" out status
-    if [ ! -x "$prog" ]; then fail "lab $1" "$prog was not built"; return; fi
-    out=$("$prog" 2>&1); status=$?
-    if [ "$status" -eq "$2" ]; then
-        pass "lab $1 exits $status ($(echo "$out" | tail -n 1))"
+# The labs (labs/NAME.nw, graded by make lab): each lab's grader, built
+# by the Makefile's one rule for the book's own chunks (build/lab/book),
+# the lab's starting file (build/lab/start/NAME) and each planted bug
+# tests/labs/NAME/BUG.nw (build/lab/bug/NAME/BUG), must pass on the book,
+# fail on the starting file, and fail on each planted bug with the
+# diagnosis its line "% diagnosis: TEXT" gives, word for word.
+echo "== labs: the book passes, the starting files and the planted bugs fail"
+lab_run() {  # lab_run WHAT BUILD-DIR LAB EXPECTED-STATUS [DIAGNOSIS]
+    local what=$1 prog="$build/lab/$2/grade" lab=$3 want=$4 diag=${5-} out status
+    if [ ! -x "$prog" ]; then fail "$what" "$prog was not built"; return; fi
+    out=$(ASAN_OPTIONS=detect_leaks=0:exitcode=3 \
+          UBSAN_OPTIONS=exitcode=3:print_stacktrace=1 timeout 120 "$prog" "$lab" 2>&1)
+    status=$?
+    if [ "$status" -ne "$want" ]; then
+        fail "$what: exit status $status, expected $want" \
+             "$(echo "$out" | grep -v '^  ok' | tail -n 12)"
+    elif [ -n "$diag" ] && ! grep -qF -- "$diag" <<<"$out"; then
+        fail "$what: the report does not say \"$diag\"" \
+             "$(echo "$out" | grep -v '^  ok' | tail -n 12)"
     else
-        fail "lab $1 exits $status, expected $2" "$(echo "$out" | tail -n 10)"
+        pass "$what${diag:+: \"$diag\"}"
     fi
 }
-lab_check control 0
-for lab in tests/labs/*.nw; do
-    lab=${lab##*/}
-    lab_check "${lab%.nw}" 1
+chunk_names() { sed -n 's/^<<\(.*\)>>=[[:space:]]*$/\1/p' "$1" | sort -u; }
+for f in labs/*.nw; do
+    lab=${f#labs/}; lab=${lab%.nw}
+    lab_run "lab $lab passes on the book's chunks" book "$lab" 0
+    lab_run "lab $lab fails on its starting file" "start/$lab" "$lab" 1
+    nbugs=0
+    for bug in tests/labs/"$lab"/*.nw; do
+        [ -e "$bug" ] || continue
+        nbugs=$((nbugs + 1))
+        b=${bug#tests/labs/}; b=${b%.nw}
+        diag=$(sed -n 's/^% diagnosis: //p' "$bug" | head -n 1)
+        if [ -z "$diag" ]; then
+            fail "$bug has no line \"% diagnosis: TEXT\""
+        elif [ "$(chunk_names "$bug")" != "$(chunk_names "$f")" ]; then
+            fail "$bug does not define the chunks of $f, no more and no fewer"
+        else
+            lab_run "lab $lab finds the planted bug ${b#*/}" "bug/$b" "$lab" 1 "$diag"
+        fi
+    done
+    [ "$nbugs" -gt 0 ] || fail "lab $lab has no planted bug in tests/labs/$lab/"
 done
+for d in tests/labs/*/; do   # planted bugs without a lab would never run
+    d=${d%/}
+    [ -f "labs/${d##*/}.nw" ] || fail "$d/ has no lab labs/${d##*/}.nw"
+done
+# make lab itself: its refusals, and readers' files graded end to end
+# (make's own exit status is 2 whenever a recipe fails).
+make_lab() { env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make -s --no-print-directory lab "$@" 2>&1; }
+make_lab_says() {  # make_lab_says TEXT EXPECTED-STATUS ARGS...
+    local text=$1 want=$2 out status; shift 2
+    out=$(make_lab "$@"); status=$?
+    if [ "$status" -eq "$want" ] && grep -qF -- "$text" <<<"$out"; then
+        pass "make lab $*: exit status $status, \"$text\""
+    else
+        fail "make lab $*: exit status $status, expected $want and \"$text\"" \
+             "$(echo "$out" | tail -n 5)"
+    fi
+}
+make_lab_says "there is no lab called 'no-such-lab'; the labs are:" 2 NAME=no-such-lab
+make_lab_says "make lab: $scratch/none.nw: no such file" 2 \
+    NAME=tanh-derivative FILE="$scratch/none.nw"
+make_lab_says ">>, which lab tanh-derivative does not ask for" \
+    2 NAME=tanh-derivative FILE=labs/output-error.nw
+sed '/^<<the derivative of tanh>>=/,/^@/d' labs/tanh-derivative.nw > "$scratch/short.nw"
+make_lab_says "does not define <<the derivative of tanh>>, which lab tanh-derivative asks for" \
+    2 NAME=tanh-derivative FILE="$scratch/short.nw"
+make_lab_says "PASS: lab tanh-derivative" 0 NAME=tanh-derivative
+make_lab_says "FAIL: lab tanh-derivative" 2 NAME=tanh-derivative \
+    FILE=tests/labs/tanh-derivative/sigmoid-prime-is-f.nw
+sed 's/i = 1; i <= N->n\[m + 1\]/i = 0; i <= N->n[m + 1]/' labs/delta-recurrence.nw > "$scratch/row0.nw"
+make_lab_says "make lab: the sanitizers stopped the grader" 2 NAME=delta-recurrence \
+    FILE="$scratch/row0.nw"
 
 # 3. The programs' command lines.
 echo "== chapter programs"
