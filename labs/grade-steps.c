@@ -176,8 +176,7 @@ enum {
 static const char *const ad_diagnosis[AD_COUNT] = {
     "",
     "the bias correction is missing: m and s were not divided by "
-    "1 − β1^t and 1 − β2^t (eq. adam), so the first steps are too "
-    "long",
+    "1 − β1^t and 1 − β2^t (eq. adam)",
     "m̂ is not corrected: m was not divided by 1 − β1^t (eq. adam); "
     "ŝ is",
     "ŝ is not corrected: s was not divided by 1 − β2^t (eq. adam); "
