@@ -132,9 +132,9 @@ static void compare(nn_net *N, nn_batch_work *W, const double X[], int b,
 static int report(const compared *c, int n, int b, const char *what)
 {
     if (c->rows_wrong == 0)
-        return lab_check(1, "%s: equal to nn_net_forward for all %d samples "
+        return lab_check(1, "%s: equal to nn_net_forward, %d sample%s "
                          "(largest difference %.1e of the largest output)",
-                         what, b, c->worst);
+                         what, b, b == 1 ? "" : "s", c->worst);
     char rows[200], samples[200];
     ranges(c->bad_rows, 1, n, rows, sizeof rows);
     ranges(c->bad_samples, 0, b - 1, samples, sizeof samples);

@@ -140,7 +140,7 @@ static const char *const mo_diagnosis[MO_COUNT] = {
     "the weights moved by the old velocity: w ← w + v came before "
     "v ← μ v − η g, so step 1 does not move them",
     "the new gradient is weighted by 1 − μ: v = μ v − (1 − μ) η g is a "
-    "running mean, not the book's velocity (eq. momentum)",
+    "running mean, not the book's velocity",
 };
 
 static void momentum_ref(int variant, double mu, double eta, int B,
@@ -176,10 +176,10 @@ enum {
 static const char *const ad_diagnosis[AD_COUNT] = {
     "",
     "the bias correction is missing: m and s were not divided by "
-    "1 − β1^t and 1 − β2^t (eq. adam)",
-    "m̂ is not corrected: m was not divided by 1 − β1^t (eq. adam); "
+    "1 − β1^t and 1 − β2^t",
+    "m̂ is not corrected: m was not divided by 1 − β1^t; "
     "ŝ is",
-    "ŝ is not corrected: s was not divided by 1 − β2^t (eq. adam); "
+    "ŝ is not corrected: s was not divided by 1 − β2^t; "
     "m̂ is",
     "the step count t was not carried over: every step is corrected "
     "with t = 1 (the count after the arrays, v[2 nw], must grow by 1 a "
