@@ -805,13 +805,13 @@ lab-file = $(patsubst start/%,labs/%.nw,$(filter start/%,$(1)))$(patsubst \
              bug/%,tests/labs/%.nw,$(filter bug/%,$(1)))$(if \
              $(filter mine/%,$(1)),$(FILE))
 
-.PHONY: lab lab-force
-lab-force:
+.PHONY: lab
 
 # One rule builds every grader.  A reader's build (mine/) is redone at
-# every make lab, since FILE may name another file than last time.
+# every make lab (which removes its grader first), since FILE may name
+# another file than last time, or the same file, older than the build.
 .SECONDEXPANSION:
-$(B)/lab/%/grade: $$(call lab-file,$$*) $$(if $$(filter mine/%,$$*),lab-force) \
+$(B)/lab/%/grade: $$(call lab-file,$$*) \
                   $$(if $$(filter-out book,$$*),$(B)/lab/book/grade) \
                   $(GRADER_SRC) labs/grade.h tools/replace-chunk.awk $(CHAPTERS) | check-packages
 	@mkdir -p $(@D)
@@ -857,6 +857,7 @@ lab:
 	  miss=$$(comm -13 <(chunks "$$f") <(chunks labs/$(NAME).nw) | head -n 1); \
 	  [ -z "$$miss" ] || { echo "make lab: $$f does not define <<$$miss>>, which lab $(NAME) asks for (see labs/$(NAME).nw)" >&2; exit 2; }; \
 	fi
+	@$(if $(FILE),rm -f $(B)/lab/mine/$(NAME)/grade)
 	@$(MAKE) --no-print-directory $(if $(FILE),$(B)/lab/mine/$(NAME)/grade,$(B)/lab/book/grade) \
 	  || { echo "make lab: $(or $(FILE),the book) did not build: the messages above say where" >&2; exit 2; }
 	@$(LAB_ENV) timeout 120 $(if $(FILE),$(B)/lab/mine/$(NAME)/grade,$(B)/lab/book/grade) $(NAME); s=$$?; \

@@ -137,6 +137,11 @@ make_lab_says "FAIL: lab tanh-derivative" 2 NAME=tanh-derivative \
 sed 's/i = 1; i <= N->n\[m + 1\]/i = 0; i <= N->n[m + 1]/' labs/delta-recurrence.nw > "$scratch/row0.nw"
 make_lab_says "make lab: the sanitizers stopped the grader" 2 NAME=delta-recurrence \
     FILE="$scratch/row0.nw"
+# a second file for the same lab is graded, not the first one's build
+# again: the starting file with the derivative put in is right
+sed 's/N->delta\[m\]\[j\] = s;/N->delta[m][j] = nn_act_prime(N->A[m], N->z[m][j]) * s;/' \
+    labs/delta-recurrence.nw > "$scratch/right.nw"
+make_lab_says "PASS: lab delta-recurrence" 0 NAME=delta-recurrence FILE="$scratch/right.nw"
 
 # 3. The programs' command lines.
 echo "== chapter programs"
