@@ -664,6 +664,12 @@ SOLUTION_PROGRAMS = $(shell sed -n 's|^<<solutions/\([A-Za-z0-9_-]*\)\.c>>=$$|\1
                       $(SOLUTIONS) /dev/null | sort -u)
 SOLUTION_RUNS = $(SOLUTION_PROGRAMS:%=$(B)/solutions/data/%.tex)
 LAB_FILES = $(wildcard labs/*.nw)
+# The handouts in the order of the book's chapters (3, 4, 7, 9, 14, 15,
+# 16, 20); a lab not named here follows them.
+LAB_ORDER = tanh-derivative stable-softmax output-error delta-recurrence \
+            gradient-bias momentum adam idx-header batched-product actor-error
+LAB_WEAVE = $(filter $(LAB_FILES),$(LAB_ORDER:%=labs/%.nw)) \
+            $(filter-out $(LAB_ORDER:%=labs/%.nw),$(LAB_FILES))
 
 .PHONY: teacher
 teacher: $(B)/teacher.pdf $(B)/teacher-layout.txt
@@ -712,7 +718,7 @@ $(TEACHER)/labs.tex: teacher/labs.tex $(LAB_FILES) | check-packages
 	@mkdir -p $(@D)
 	set -o pipefail; lib=$$(sed -n 's/^LIB=//p' "$$(command -v noweave)"); \
 	{ cat teacher/labs.tex; \
-	  for f in $(LAB_FILES); do \
+	  for f in $(LAB_WEAVE); do \
 	    echo '\newhandout'; $$lib/markup $$f | $$lib/totex | awk -f tools/mark-lines.awk || exit 1; \
 	  done; } > $@.new
 	@mv $@.new $@
@@ -740,7 +746,7 @@ $(TWEB)/book.mk: $(TEACHER_WEAVE) $(B)/tools/nwindex | check-packages
 $(TWEB)/labs.mk: $(LAB_FILES) | check-packages
 	@mkdir -p $(@D)
 	lib=$$(sed -n 's/^LIB=//p' "$$(command -v noweave)"); \
-	$$lib/markup -t $(LAB_FILES) /dev/null > $@.new
+	$$lib/markup -t $(LAB_WEAVE) /dev/null > $@.new
 	@mv $@.new $@
 
 $(TWEB)/book.tex: $(TWEB)/book.mk $(TWEB)/labs.mk teacher/labs.tex chapters/book.tex \
