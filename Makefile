@@ -714,12 +714,13 @@ $(TEACHER)/chapters.tex: $(TEACHER_WEAVE) $(B)/tools/nwindex tools/sort-index.aw
 # woven on its own (its chunk has the name of one of the book's, which a
 # common weave would take for a continuation of the book's chunk), on a
 # new page (\newhandout).
-$(TEACHER)/labs.tex: teacher/labs.tex $(LAB_FILES) | check-packages
+$(TEACHER)/labs.tex: teacher/labs.tex $(LAB_FILES) tools/mark-lines.awk | check-packages
 	@mkdir -p $(@D)
 	set -o pipefail; lib=$$(sed -n 's/^LIB=//p' "$$(command -v noweave)"); \
 	{ cat teacher/labs.tex; \
-	  for f in $(LAB_WEAVE); do \
-	    echo '\newhandout'; $$lib/markup $$f | $$lib/totex | awk -f tools/mark-lines.awk || exit 1; \
+	  n=100000; for f in $(LAB_WEAVE); do \
+	    echo '\newhandout'; n=$$((n + 1000)); \
+	    $$lib/markup $$f | $$lib/totex | awk -v first=$$n -f tools/mark-lines.awk || exit 1; \
 	  done; } > $@.new
 	@mv $@.new $@
 

@@ -5,7 +5,9 @@
 # line with \nwendcode{}, which holds its footers; a line \eatline is not
 # printed.  The header of the next chunk may follow \nwendcode{} on the
 # same line.  Usage: noweave ... | awk -f tools/mark-lines.awk
-BEGIN { chunk = 0; incode = 0 }
+# (-v first=N numbers the chunks from N + 1: a second weave in the same
+# document, such as a lab handout, must not reuse the first one's numbers)
+BEGIN { chunk = first + 0; incode = 0 }
 function start(line) {  # line holds a header: print it marked, later
     chunk++; incode = 1; n = 0; header = line
 }
