@@ -543,6 +543,11 @@ end
 local function resolve_filter(from)
   return {
     Inlines = keep_punctuation,
+    -- an anchor nw-body that no header needed (pandoc read the table's
+    -- header itself): one per table, it would give its id twice on a page
+    Span = function(sp)
+      if sp.identifier == "nw-body" then return sp.content end
+    end,
     -- a thin space in a number (70\,000) does not break the line
     Str = function(s)
       if s.text:find("\u{2006}", 1, true) then
