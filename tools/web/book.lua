@@ -548,6 +548,9 @@ local function resolve_filter(from)
     Span = function(sp)
       if sp.identifier == "nw-body" then return sp.content end
     end,
+    Div = function(d)
+      if d.identifier == "nw-body" then return d.content end
+    end,
     -- a thin space in a number (70\,000) does not break the line
     Str = function(s)
       if s.text:find("\u{2006}", 1, true) then
