@@ -571,12 +571,18 @@ $(WEB)/book.tex: $(WEB)/book.mk chapters/book.tex $(B)/tex/runs.tex $(B)/tex/cla
 	    -f tools/web/nw2pandoc.awk chapters/book.tex > $@.new
 	@mv $@.new $@
 
+# $(call web-pages,DIR,AUX,OPTIONS): DIR/pages from DIR/book.tex and
+# DIR/book.mk, with the chunk tags and PDF pages of AUX.
+define web-pages
+rm -rf $(1)/pages && mkdir -p $(1)/pages
+pandoc -f latex -t html5 --mathml $(PANDOC_STRICT) --lua-filter tools/web/book.lua \
+    -M nw-mode=html -M nw-markup=$(1)/book.mk -M nw-aux=$(2) \
+    -M nw-outdir=$(1)/pages -M nw-template=tools/web/page.html $(3) \
+    -o /dev/null $(1)/book.tex
+endef
+
 $(WEB)/pages.stamp: $(WEB)/book.tex $(WEB)/book.mk $(B)/book.pdf $(WEB_TOOLS)
-	rm -rf $(WEB)/pages && mkdir -p $(WEB)/pages
-	pandoc -f latex -t html5 --mathml $(PANDOC_STRICT) --lua-filter tools/web/book.lua \
-	    -M nw-mode=html -M nw-markup=$(WEB)/book.mk -M nw-aux=$(B)/book.aux \
-	    -M nw-outdir=$(WEB)/pages -M nw-template=tools/web/page.html \
-	    -o /dev/null $(WEB)/book.tex
+	$(call web-pages,$(WEB),$(B)/book.aux)
 	@touch $@
 
 # The web edition's figures.  Every figure of the book as a picture of its
@@ -759,11 +765,7 @@ $(TWEB)/book.tex: $(TWEB)/book.mk $(TWEB)/labs.mk teacher/labs.tex chapters/book
 	@mv $@.new $@
 
 $(TWEB)/pages.stamp: $(TWEB)/book.tex $(TWEB)/book.mk $(B)/teacher.pdf $(WEB_TOOLS)
-	rm -rf $(TWEB)/pages && mkdir -p $(TWEB)/pages
-	pandoc -f latex -t html5 --mathml $(PANDOC_STRICT) --lua-filter tools/web/book.lua \
-	    -M nw-mode=html -M nw-markup=$(TWEB)/book.mk -M nw-aux=$(B)/teacher.aux \
-	    -M nw-outdir=$(TWEB)/pages -M nw-template=tools/web/page.html \
-	    -M nw-pdf=teacher.pdf -M nw-epub=none -o /dev/null $(TWEB)/book.tex
+	$(call web-pages,$(TWEB),$(B)/teacher.aux,-M nw-pdf=teacher.pdf -M nw-epub=none)
 	@touch $@
 
 $(THTML)/index.html: $(TWEB)/pages.stamp $(WEB_FILES) $(B)/teacher.pdf $(HTML)/index.html
