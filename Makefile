@@ -30,6 +30,7 @@ CHAPTERS = \
     chapters/13b-optimisers.nw \
     chapters/14-idx.nw \
     chapters/15-batches.nw \
+    chapters/15b-gemm.nw \
     chapters/16-model.nw \
     chapters/17-fashion.nw \
     chapters/18-cartpole.nw \
@@ -55,6 +56,7 @@ PROGRAMS = \
     clusters \
     optimisers \
     batch-speed \
+    gemm-bench \
     fashion \
     cartpole-demo \
     ac-check \
@@ -63,12 +65,12 @@ PROGRAMS = \
 # toy tasks, cart-pole; tangled/book) and the programs (tangled/programs).
 # Under build/src the files lie side by side.
 LIB_NAMES  = nnerr runfile rng activation net loss backprop gradcheck \
-             data train batch model idx
+             data train batch gemm gemm-train model idx
 BOOK_NAMES = cli harness toy-tasks blobs clusters-data matrix-form \
              cartpole actor-critic agent
 HEADERS  = $(LIB_NAMES:=.h) $(BOOK_NAMES:=.h)
 LIB_SRC  = $(LIB_NAMES:=.c) $(BOOK_NAMES:=.c)
-ROOTS    = $(addprefix lib/,$(LIB_NAMES:=.h) $(LIB_NAMES:=.c)) \
+ROOTS    = $(addprefix lib/,$(LIB_NAMES:=.h) $(LIB_NAMES:=.c)) lib/gemm-blas.c \
            $(addprefix book/,$(BOOK_NAMES:=.h) $(BOOK_NAMES:=.c)) \
            $(addprefix programs/,$(PROGRAMS:=.c)) Makefile
 
@@ -106,6 +108,7 @@ FIGURES = \
     optimisers-rates \
     optimisers-curves \
     optimisers-decay \
+    gemm-roofline \
     optimisers-fits \
     fashion-samples \
     fashion-curves \
@@ -124,11 +127,16 @@ FIGURES = \
 PACKAGES = make gcc libc6-dev noweb gnuplot-nox texlive-latex-base \
            texlive-latex-recommended texlive-fonts-recommended lmodern \
            latexmk poppler-utils zlib1g-dev dataset-fashion-mnist pandoc \
-           fonts-dejavu-extra
+           fonts-dejavu-extra libopenblas-dev
 
 CC       = cc
 CFLAGS   = -std=c11 -O2 -g -Wall -Wextra -Wpedantic
-LDLIBS   = -lm -lz
+LDLIBS   = -lm -lz -fopenmp
+# The book's GEMM (chapter 16): vectorised for this processor, a
+# multiply-add fused, two threads by OpenMP.  The OpenBLAS path, in
+# gemm-blas.c, is linked only into the benchmark and the tests.
+GEMM_FLAGS = -ftree-vectorize -march=native -ffp-contract=fast -fopenmp
+BLAS_LIBS  = -lopenblas
 SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=all
 
@@ -153,7 +161,7 @@ $(B)/tangle.stamp: $(CHAPTERS) tools/tangle.sh tools/mark-chunks.awk Makefile | 
 
 tangle: $(B)/tangle.stamp
 
-$(addprefix $(B)/src/,$(HEADERS) $(LIB_SRC) $(PROGRAMS:=.c)) tangled/Makefile: $(B)/tangle.stamp ;
+$(addprefix $(B)/src/,$(HEADERS) $(LIB_SRC) gemm-blas.c $(PROGRAMS:=.c)) tangled/Makefile: $(B)/tangle.stamp ;
 
 # ---------------------------------------------------------------- compiling
 $(B)/obj/%.o: $(B)/src/%.c
@@ -166,6 +174,13 @@ $(B)/libbackprop.a: $(LIB_SRC:%.c=$(B)/obj/%.o)
 $(B)/bin/%: $(B)/obj/%.o $(B)/libbackprop.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/obj/gemm.o $(B)/test/lib-gemm.o $(B)/test-san/lib-gemm.o \
+$(B)/obj/gemm-train.o $(B)/test/lib-gemm-train.o $(B)/test-san/lib-gemm-train.o: CFLAGS += $(GEMM_FLAGS)
+$(B)/obj/gemm-bench.o $(B)/bin-san/gemm-bench: CFLAGS += -fopenmp
+$(B)/bin/gemm-bench: $(B)/obj/gemm-blas.o
+$(B)/bin-san/gemm-bench: $(B)/test-san/lib-gemm-blas.o
+$(B)/bin/gemm-bench $(B)/bin-san/gemm-bench $(B)/test/run $(B)/test-san/run: LDLIBS += $(BLAS_LIBS)
 
 programs: $(PROGRAMS:%=$(B)/bin/%)
 
@@ -181,7 +196,7 @@ RUNS = $(B)/data/first-step.tex $(B)/data/rng-demo.tex $(B)/data/layout.tex $(B)
        $(B)/data/quadrants.tex \
        $(B)/data/classifier.tex $(B)/data/clusters.tex \
        $(B)/data/optimisers.tex \
-       $(B)/data/batch-speed.tex \
+       $(B)/data/batch-speed.tex $(B)/data/gemm.tex \
        $(FASHION_TEX) \
        $(B)/data/cartpole-demo.tex $(B)/data/ac-check-runs.tex \
        $(BALANCE_TEX) $(B)/data/balance-compare-runs.tex
@@ -288,6 +303,28 @@ $(B)/data/batch-speed.tex: $(B)/bin/batch-speed
 	@mkdir -p $(@D)
 	$< --seed 2026 --tex $@ > /dev/null
 
+# gemm-bench (chapter 16) measures the machine's peak and bandwidth and
+# times an epoch of Fashion-MNIST on every path, NumPy and PyTorch beside
+# them (tools/bench-python.sh; "absent" where they are not installed).
+# It runs after every other run, so that no other run competes with it
+# for the processors.  make bench runs it again and prints the table;
+# the next make prints that run in the book.
+FASHION_DATA = /usr/share/datasets/fashion-mnist
+GEMM_OUT = $(B)/data/gemm.tex $(B)/data/gemm-table.tex $(B)/data/gemm-roofline.dat
+OTHER_RUNS = $(filter-out $(B)/data/gemm.tex,$(RUNS))
+$(B)/data/gemm-python.dat: tools/bench-python.sh tools/bench-python.py | $(OTHER_RUNS) check-packages
+	tools/bench-python.sh $(FASHION_DATA) > $@.new && mv $@.new $@
+$(GEMM_OUT) &: $(B)/bin/gemm-bench $(B)/data/gemm-python.dat | $(OTHER_RUNS)
+	$< --python $(B)/data/gemm-python.dat --table $(B)/data/gemm-table.tex \
+	   --roofline $(B)/data/gemm-roofline.dat --tex $(B)/data/gemm.tex
+
+.PHONY: bench
+bench: $(B)/bin/gemm-bench | check-packages
+	tools/bench-python.sh $(FASHION_DATA) > $(B)/data/gemm-python.dat.new
+	mv $(B)/data/gemm-python.dat.new $(B)/data/gemm-python.dat
+	$< --python $(B)/data/gemm-python.dat --table $(B)/data/gemm-table.tex \
+	   --roofline $(B)/data/gemm-roofline.dat --tex $(B)/data/gemm.tex
+
 # The runs of chapter 17, on Fashion-MNIST from its Debian package: five
 # seeds of the network, each its own target, A also drawing the pictures
 # and quoting (its keys are fashion.*); five of the linear softmax; the
@@ -298,11 +335,12 @@ FASHION_SEED_B = 2
 FASHION_SEED_C = 3
 FASHION_SEED_D = 4
 FASHION_SEED_E = 5
-FASHION_TEX = $(B)/data/fashion.tex $(B)/data/fashion-summary.tex $(B)/data/fashion-overfit.tex
+FASHION_TEX = $(B)/data/fashion.tex $(B)/data/fashion-summary.tex $(B)/data/fashion-overfit.tex \
+              $(B)/data/fashion-clear.tex
 FASHION_RESULTS = $(FASHION_RUNS:%=$(B)/data/fashion-result-%.dat) \
                   $(FASHION_RUNS:%=$(B)/data/fashion-linresult-%.dat)
 FASHION_PICTURES = $(foreach f,samples confusion weights errors,$(B)/data/fashion-$(f).dat)
-fashion_net = $(B)/bin/fashion --seed $(FASHION_SEED_$(1)) \
+fashion_net = $(B)/bin/fashion --threads 1 --seed $(FASHION_SEED_$(1)) \
    --curves $(B)/data/fashion-curves-$(1).dat --result $(B)/data/fashion-result-$(1).dat
 $(B)/data/fashion.tex $(B)/data/fashion-curves-A.dat $(B)/data/fashion-result-A.dat \
   $(FASHION_PICTURES) &: $(B)/bin/fashion | check-packages
@@ -313,7 +351,7 @@ $(B)/data/fashion-curves-%.dat $(B)/data/fashion-result-%.dat: $(B)/bin/fashion 
 	$(call fashion_net,$*) > /dev/null
 $(B)/data/fashion-lincurves-%.dat $(B)/data/fashion-linresult-%.dat: $(B)/bin/fashion | check-packages
 	@mkdir -p $(@D)
-	$< --hidden 0 --seed $(FASHION_SEED_$*) --curves $(B)/data/fashion-lincurves-$*.dat \
+	$< --threads 1 --hidden 0 --seed $(FASHION_SEED_$*) --curves $(B)/data/fashion-lincurves-$*.dat \
 	   --result $(B)/data/fashion-linresult-$*.dat > /dev/null
 comma = ,
 empty =
@@ -322,9 +360,12 @@ $(B)/data/fashion-summary.tex $(B)/data/fashion-table.tex &: $(FASHION_RESULTS) 
 	@mkdir -p $(@D)
 	$(B)/bin/fashion --summarize $(subst $(space),$(comma),$(strip $(FASHION_RESULTS))) \
 	   --table $(B)/data/fashion-table.tex --tag fashionSum --tex $(B)/data/fashion-summary.tex
+$(B)/data/fashion-clear.tex: $(B)/bin/fashion | check-packages
+	@mkdir -p $(@D)
+	$< --threads 1 --seed $(FASHION_SEED_A) --clear --tag fashionClear --tex $@ > /dev/null
 $(B)/data/fashion-overfit.tex $(B)/data/fashion-overfit.dat &: $(B)/bin/fashion | check-packages
 	@mkdir -p $(@D)
-	$< --seed 1 --subset 500 --epochs 60 --validation 2000 \
+	$< --threads 1 --seed 1 --subset 500 --epochs 60 --validation 2000 \
 	   --curves $(B)/data/fashion-overfit.dat --tag fashionSub --tex $(B)/data/fashion-overfit.tex > /dev/null
 
 # The cart-pole (chapters 18 to 20): fixed rules, the gradient checks of
@@ -419,6 +460,7 @@ FIGSIZE_descent-momentum = 12cm,6.5cm
 FIGSIZE_descent-schedules = 15cm,6.5cm
 FIGSIZE_check-h = 15cm,7.5cm
 FIGSIZE_check-time = 12cm,7.5cm
+FIGSIZE_gemm-roofline = 12cm,8cm
 FIGSIZE_zeros-loss = 11cm,5.8cm
 FIGSIZE_quadrants-regions = 15cm,5.6cm
 FIGSIZE_quadrants-longer = 12cm,6cm
@@ -489,6 +531,7 @@ $(B)/fig/fashion-confusion.tex: $(B)/data/fashion-confusion.dat
 $(B)/fig/fashion-errors.tex: $(B)/data/fashion-errors.dat
 $(B)/fig/fashion-weights.tex: $(B)/data/fashion-weights.dat
 $(B)/fig/balance-lengths.tex: $(B)/data/balance-lengths.dat
+$(B)/fig/gemm-roofline.tex: $(B)/data/gemm-roofline.dat
 $(B)/fig/cartpole-film.tex: $(B)/data/balance-film-A.dat
 $(B)/fig/cartpole-diagram.tex: $(B)/data/cartpole-diagram.dat
 $(B)/fig/balance-trace.tex: $(B)/data/balance-episode-A.dat
@@ -887,7 +930,7 @@ $(B)/test/lib-%.o: $(B)/src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Werror -MMD -MP -I$(B)/src -c -o $@ $<
 $(B)/test/run: $(TESTS:tests/%.c=$(B)/test/%.o) $(B)/test/main.o $(B)/test/nets.o \
-               $(B)/test/files.o $(LIB_SRC:%.c=$(B)/test/lib-%.o)
+               $(B)/test/files.o $(LIB_SRC:%.c=$(B)/test/lib-%.o) $(B)/test/lib-gemm-blas.o
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/test-san/%.o: tests/%.c $(B)/tangle.stamp
@@ -898,7 +941,7 @@ $(B)/test-san/lib-%.o: $(B)/src/%.c
 	$(CC) $(CFLAGS) $(SANITIZE) -Werror -MMD -MP -I$(B)/src -c -o $@ $<
 $(B)/test-san/run: $(TESTS:tests/%.c=$(B)/test-san/%.o) $(B)/test-san/main.o \
                    $(B)/test-san/nets.o $(B)/test-san/files.o \
-                   $(LIB_SRC:%.c=$(B)/test-san/lib-%.o)
+                   $(LIB_SRC:%.c=$(B)/test-san/lib-%.o) $(B)/test-san/lib-gemm-blas.o
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(LDLIBS)
 
 # The chapter programs once more, with the sanitizers, for short runs.

@@ -302,6 +302,26 @@ nn_batch_source nn_data_source(const nn_dataset *D)
 }
 
 /* batch.c functions */
+static void fill_from_images(const void *data, const size_t which[], int b,
+                             double X[], double Y[])
+{
+    const nn_image_set *S = data;
+    const size_t d = (size_t)S->rows * (size_t)S->cols;
+    const size_t m = (size_t)S->classes;
+    for (int t = 0; t < b; t++) {
+        nn_image_x(S, which[t], X + (size_t)t * d);
+        for (size_t i = 0; i < m; i++)
+            Y[(size_t)t * m + i] = S->labels[which[t]] == i;
+    }
+}
+
+nn_batch_source nn_image_source(const nn_image_set *S)
+{
+    return (nn_batch_source){ S->n, S->rows * S->cols, S->classes,
+                              fill_from_images, S };
+}
+
+/* batch.c functions */
 struct nn_batch_trainer {
     nn_net *N;
     nn_train_options o;

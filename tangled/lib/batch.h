@@ -3,6 +3,7 @@
 #ifndef BATCH_H
 #define BATCH_H
 
+#include "idx.h"
 #include "loss.h"
 #include "net.h"
 #include "nnerr.h"
@@ -48,6 +49,9 @@ typedef struct nn_batch_source {
 } nn_batch_source;
 /* The source of the samples of data set D. */
 nn_batch_source nn_data_source(const nn_dataset *D);
+/* The source of the images of S: each image's pixels as numbers in
+   [0, 1] (nn_image_x), its label as a one-hot row of S->classes. */
+nn_batch_source nn_image_source(const nn_image_set *S);
 
 typedef struct nn_batch_trainer nn_batch_trainer;
 /* A nn_trainer with the options of chapter 9 for network N on n samples,

@@ -410,10 +410,17 @@ void nn_image_set_free(nn_image_set *S)
 }
 
 /* idx.c functions */
+#define GREY1(p) (p) / 255.0
+#define GREY4(p) GREY1(p), GREY1(p + 1), GREY1(p + 2), GREY1(p + 3)
+#define GREY16(p) GREY4(p), GREY4(p + 4), GREY4(p + 8), GREY4(p + 12)
+#define GREY64(p) GREY16(p), GREY16(p + 16), GREY16(p + 32), GREY16(p + 48)
+static const double grey[256] = { GREY64(0), GREY64(64), GREY64(128),
+                                  GREY64(192) };
+
 void nn_image_x(const nn_image_set *S, size_t s, double x[])
 {
     size_t d = (size_t)S->rows * (size_t)S->cols;
     const unsigned char *p = S->pixels + s * d;
     for (size_t j = 0; j < d; j++)
-        x[j] = p[j] / 255.0;
+        x[j] = grey[p[j]];
 }

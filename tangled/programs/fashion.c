@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "batch.h"
+#include "gemm-train.h"
 #include "harness.h"
 #include "idx.h"
 #include "model.h"
@@ -13,9 +14,9 @@
 /* fashion options */
 struct options {
     const char *data, *save, *load, *pictures, *summarize;
-    long seed, hidden, epochs, batch, subset, validation;
+    long seed, hidden, epochs, batch, subset, validation, threads;
     double rate, momentum;
-    int digits;
+    int digits, clear;
     FILE *model, *curves, *result, *table, *picture[4];  /* or NULL */
 };
 
@@ -34,6 +35,10 @@ static struct options read_options(int argc, char **argv)
         { "--rate", CLI_REAL, &o.rate, 1e-9, 10, "rate of the first epoch" },
         { "--momentum", CLI_REAL, &o.momentum, 0, 0.999, "momentum" },
         { "--batch", CLI_LONG, &o.batch, 1, 4096, "samples per step" },
+        { "--clear", CLI_FLAG, &o.clear, 0, 0,
+          "train with chapter 15's loops, in double" },
+        { "--threads", CLI_LONG, &o.threads, 0, 64,
+          "threads of the GEMM; 0: one a processor" },
         { "--validation", CLI_LONG, &o.validation, 0, 1e8,
           "hold out the last N training images" },
         { "--subset", CLI_LONG, &o.subset, 0, 1e8,
@@ -95,19 +100,6 @@ static void read_set(const char *dir, const char *prefix, nn_image_set *S)
         }
     }
     cli_must(nn_image_set_load(images, labels, 10, S, &err), &err);
-}
-
-/* fill a batch from the images */
-static void fill_from_images(const void *data, const size_t which[],
-                             int b, double X[], double Y[])
-{
-    const nn_image_set *S = data;
-    const size_t d = (size_t)S->rows * (size_t)S->cols;
-    for (int t = 0; t < b; t++) {
-        nn_image_x(S, which[t], X + (size_t)t * d);
-        for (int i = 0; i < 10; i++)
-            Y[t * 10 + i] = S->labels[which[t]] == i;
-    }
 }
 
 /* evaluate the network on a set of images */
@@ -483,23 +475,36 @@ static void train_epochs(nn_net *N, const struct options *o,
     nn_train_options t = { .loss = NN_LOSS_SOFTMAX_CE, .rate = o->rate,
                            .batch = (size_t)o->batch,
                            .momentum = o->momentum };
-    nn_batch_source src = { train->n, train->rows * train->cols, 10,
-                            fill_from_images, train };
+    nn_batch_source src = nn_image_source(train);
     nn_image_set sample = *train;       /* the training images measured */
     if (sample.n > MEASURED)
         sample.n = MEASURED;
     run->measured = (long)sample.n;
     double *kept = cli_alloc(N->nw, sizeof *kept);
     nn_err err;
-    nn_batch_trainer *T =
-        cli_have(nn_batch_trainer_create(N, train->n, &t, &err), &err);
+    /* make the trainer: the GEMM path, or the clear one */
+    nn_batch_trainer *clear = NULL;
+    nn_gemm_trainer *fast = NULL;
+    if (o->clear)
+        clear = cli_have(nn_batch_trainer_create(N, train->n, &t, &err), &err);
+    else {
+        nn_gemm_threads(o->threads > 0 ? (int)o->threads : nn_gemm_processors());
+        fast = cli_have(nn_gemm_trainer_create(N, train->n, &t, nn_path_book,
+                                               NN_FLOAT, &err), &err);
+    }
     nn_rng order;
     nn_rng_seed(&order, (uint64_t)o->seed, 18);
     for (long e = 0; e < run->epochs; e++) {
         double t0 = nn_wall_seconds();
         double eta = o->rate * (1.0 - (double)e / run->epochs);
-        cli_must(nn_batch_trainer_rate(T, eta, &err), &err);
-        cli_must(nn_batch_train_epoch(T, &src, &order, NULL, &err), &err);
+        /* train one epoch at rate eta */
+        if (clear != NULL) {
+            cli_must(nn_batch_trainer_rate(clear, eta, &err), &err);
+            cli_must(nn_batch_train_epoch(clear, &src, &order, NULL, &err), &err);
+        } else {
+            cli_must(nn_gemm_trainer_rate(fast, eta, &err), &err);
+            cli_must(nn_gemm_train_epoch(fast, &src, &order, NULL, &err), &err);
+        }
         double dt = nn_wall_seconds() - t0;
         run->seconds += dt;
         if (e == 0)
@@ -521,7 +526,7 @@ static void train_epochs(nn_net *N, const struct options *o,
         }
         cli_progress("fashion", e + 1, run->epochs, c[0]);
     }
-    nn_batch_trainer_free(T);
+    nn_batch_trainer_free(clear), nn_gemm_trainer_free(fast);
     memcpy(N->wflat, kept, N->nw * sizeof *kept);
     free(kept);
 }
