@@ -132,7 +132,7 @@ PACKAGES = make gcc libc6-dev noweb gnuplot-nox texlive-latex-base \
 CC       = cc
 CFLAGS   = -std=c11 -O2 -g -Wall -Wextra -Wpedantic
 LDLIBS   = -lm -lz -fopenmp
-# The book's GEMM (chapter 16): vectorised for this processor, a
+# The book's GEMM (chapter 17): vectorised for this processor, a
 # multiply-add fused, two threads by OpenMP.  The OpenBLAS path, in
 # gemm-blas.c, is linked only into the benchmark and the tests.
 GEMM_FLAGS = -ftree-vectorize -march=native -ffp-contract=fast -fopenmp
@@ -303,7 +303,7 @@ $(B)/data/batch-speed.tex: $(B)/bin/batch-speed
 	@mkdir -p $(@D)
 	$< --seed 2026 --tex $@ > /dev/null
 
-# gemm-bench (chapter 16) measures the machine's peak and bandwidth and
+# gemm-bench (chapter 17) measures the machine's peak and bandwidth and
 # times an epoch of Fashion-MNIST on every path, NumPy and PyTorch beside
 # them (tools/bench-python.sh; "absent" where they are not installed).
 # It runs after every other run, so that no other run competes with it
@@ -325,7 +325,7 @@ bench: $(B)/bin/gemm-bench | check-packages
 	$< --python $(B)/data/gemm-python.dat --table $(B)/data/gemm-table.tex \
 	   --roofline $(B)/data/gemm-roofline.dat --tex $(B)/data/gemm.tex
 
-# The runs of chapter 17, on Fashion-MNIST from its Debian package: five
+# The runs of chapter 19, on Fashion-MNIST from its Debian package: five
 # seeds of the network, each its own target, A also drawing the pictures
 # and quoting (its keys are fashion.*); five of the linear softmax; the
 # summary of the ten for the table; and a run on 500 images that overfits.

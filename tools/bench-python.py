@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The epoch of chapter 16's benchmark in NumPy or PyTorch.
+"""The epoch of chapter 17's benchmark in NumPy or PyTorch.
 
 Fashion-MNIST's 60,000 training images, a 784-128-10 network (ReLU,
 softmax with cross-entropy), plain gradient descent at rate 0.01 in

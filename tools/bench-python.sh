@@ -1,5 +1,5 @@
 #!/bin/sh
-# The NumPy and PyTorch rows of chapter 16's benchmark: the epoch of
+# The NumPy and PyTorch rows of chapter 17's benchmark: the epoch of
 # tools/bench-python.py on 1 and 2 threads, a line each, "absent" for a
 # library that is not installed (Debian's python3-numpy, python3-torch).
 # Debian's own Python, which those packages serve, if there is one.

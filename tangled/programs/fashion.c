@@ -36,7 +36,7 @@ static struct options read_options(int argc, char **argv)
         { "--momentum", CLI_REAL, &o.momentum, 0, 0.999, "momentum" },
         { "--batch", CLI_LONG, &o.batch, 1, 4096, "samples per step" },
         { "--clear", CLI_FLAG, &o.clear, 0, 0,
-          "train with chapter 15's loops, in double" },
+          "train with chapter 16's loops, in double" },
         { "--threads", CLI_LONG, &o.threads, 0, 64,
           "threads of the GEMM; 0: one a processor" },
         { "--validation", CLI_LONG, &o.validation, 0, 1e8,

@@ -36,7 +36,7 @@ static struct options read_options(int argc, char **argv)
           "the roofline's ceilings and points" },
         { 0 } };
     cli_parse(argc, argv, "gemm", "Time an epoch of Fashion-MNIST on every "
-              "path of chapter 16, and\nmeasure the machine's peak and "
+              "path of chapter 17, and\nmeasure the machine's peak and "
               "bandwidth.", opts);
     return o;
 }
@@ -201,7 +201,7 @@ static void compare_the_gradients(const nn_image_set *S,
     for (int s = 0; s < BATCH; s++)
         which[s] = (size_t)s;
     src.fill(src.data, which, BATCH, X, Y);
-    /* the gradient of chapter 15's loops */
+    /* the gradient of chapter 16's loops */
     nn_batch_work *W = cli_have(nn_batch_create(N, BATCH, &err), &err);
     nn_net_zero_grad(N);
     cli_must(nn_net_backprop_batch(N, W, X, Y, BATCH, NN_LOSS_SOFTMAX_CE, &loss,
@@ -225,7 +225,7 @@ static void compare_the_gradients(const nn_image_set *S,
     quote_sig("err.double", worst[NN_DOUBLE]);
     quote_sig("err.float", worst[NN_FLOAT]);
     quote_claim("double", worst[NN_DOUBLE] <= 1e-12, "every GEMM path in "
-                "double computes the gradient of chapter 15 to 1e-12",
+                "double computes the gradient of chapter 16 to 1e-12",
                 "%.2g", worst[NN_DOUBLE]);
     quote_claim("float", worst[NN_FLOAT] <= 1e-4, "every GEMM path in float "
                 "computes it to 1e-4", "%.2g", worst[NN_FLOAT]);
@@ -287,7 +287,7 @@ static void time_every_path(const nn_image_set *S, const struct options *o,
     t[PER_SAMPLE] = row("one sample at a time (ch. 9)", NN_DOUBLE, 1);
     t[PER_SAMPLE].rate = time_path(S, o, PER_SAMPLE, NULL, NN_DOUBLE,
                                    n / 10 > 32 ? n / 10 : n);
-    t[BATCHED] = row("batched loops (ch. 15)", NN_DOUBLE, 1);
+    t[BATCHED] = row("batched loops (ch. 16)", NN_DOUBLE, 1);
     t[BATCHED].rate = time_path(S, o, BATCHED, NULL, NN_DOUBLE,
                                 n / 3 > 32 ? n / 3 : n);
     int r = GEMM_FIRST;
@@ -419,7 +419,7 @@ static void write_roofline(FILE *f, const struct ceilings *c,
         fig_text(f, "%.4g %.4g \"%s, %s, %d %s\"\n",
                  intensity(shown[q], p->precision), p->rate * flops_per_sample() / 1e9,
                  shown[q] >= GEMM_FIRST ? p->name : shown[q] == BATCHED
-                 ? "ch. 15" : "per sample", precision_name(p->precision),
+                 ? "ch. 16" : "per sample", precision_name(p->precision),
                  p->threads, p->threads == 1 ? "thread" : "threads");
     }
     fig_gap(f);
