@@ -196,32 +196,37 @@ static void SUFFIX(threaded)(nn_trans ta, nn_trans tb, int m, int n, int k,
         SUFFIX(loops)(ta, tb, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
         return;
     }
+    if (threads == 1)
+        SUFFIX(blocked)(ta, tb, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc,
+                        direct, work);
+    else {
 #ifdef _OPENMP
-    #pragma omp parallel num_threads(threads)
+        #pragma omp parallel num_threads(threads)
 #endif
-    {
-        /* compute this thread's part of C */
-        int t = 0, T = 1;
-        #ifdef _OPENMP
-        t = omp_get_thread_num(), T = omp_get_num_threads();
-        #endif
-        if (m >= n) {       /* rows i0 .. i1-1 of C */
-            int step = (m / T + MR - 1) / MR * MR;
-            int i0 = t * step < m ? t * step : m;
-            int i1 = t == T - 1 || i0 + step > m ? m : i0 + step;
-            if (i0 < i1)
-                SUFFIX(blocked)(ta, tb, i1 - i0, n, k, alpha,
-                                ta == NN_PLAIN ? A + (size_t)i0 * lda : A + i0, lda,
-                                B, ldb, beta, C + (size_t)i0 * ldc, ldc, direct,
-                                work + (size_t)t * each);
-        } else {            /* columns j0 .. j1-1 of C */
-            int step = (n / T + NR - 1) / NR * NR;
-            int j0 = t * step < n ? t * step : n;
-            int j1 = t == T - 1 || j0 + step > n ? n : j0 + step;
-            if (j0 < j1)
-                SUFFIX(blocked)(ta, tb, m, j1 - j0, k, alpha, A, lda,
-                                tb == NN_PLAIN ? B + j0 : B + (size_t)j0 * ldb, ldb,
-                                beta, C + j0, ldc, direct, work + (size_t)t * each);
+        {
+            /* compute this thread's part of C */
+            int t = 0, T = 1;
+            #ifdef _OPENMP
+            t = omp_get_thread_num(), T = omp_get_num_threads();
+            #endif
+            if (m >= n) {       /* rows i0 .. i1-1 of C */
+                int step = (m / T + MR - 1) / MR * MR;
+                int i0 = t * step < m ? t * step : m;
+                int i1 = t == T - 1 || i0 + step > m ? m : i0 + step;
+                if (i0 < i1)
+                    SUFFIX(blocked)(ta, tb, i1 - i0, n, k, alpha,
+                                    ta == NN_PLAIN ? A + (size_t)i0 * lda : A + i0, lda,
+                                    B, ldb, beta, C + (size_t)i0 * ldc, ldc, direct,
+                                    work + (size_t)t * each);
+            } else {            /* columns j0 .. j1-1 of C */
+                int step = (n / T + NR - 1) / NR * NR;
+                int j0 = t * step < n ? t * step : n;
+                int j1 = t == T - 1 || j0 + step > n ? n : j0 + step;
+                if (j0 < j1)
+                    SUFFIX(blocked)(ta, tb, m, j1 - j0, k, alpha, A, lda,
+                                    tb == NN_PLAIN ? B + j0 : B + (size_t)j0 * ldb, ldb,
+                                    beta, C + j0, ldc, direct, work + (size_t)t * each);
+            }
         }
     }
     free(work);
@@ -400,32 +405,37 @@ static void SUFFIX(threaded)(nn_trans ta, nn_trans tb, int m, int n, int k,
         SUFFIX(loops)(ta, tb, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
         return;
     }
+    if (threads == 1)
+        SUFFIX(blocked)(ta, tb, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc,
+                        direct, work);
+    else {
 #ifdef _OPENMP
-    #pragma omp parallel num_threads(threads)
+        #pragma omp parallel num_threads(threads)
 #endif
-    {
-        /* compute this thread's part of C */
-        int t = 0, T = 1;
-        #ifdef _OPENMP
-        t = omp_get_thread_num(), T = omp_get_num_threads();
-        #endif
-        if (m >= n) {       /* rows i0 .. i1-1 of C */
-            int step = (m / T + MR - 1) / MR * MR;
-            int i0 = t * step < m ? t * step : m;
-            int i1 = t == T - 1 || i0 + step > m ? m : i0 + step;
-            if (i0 < i1)
-                SUFFIX(blocked)(ta, tb, i1 - i0, n, k, alpha,
-                                ta == NN_PLAIN ? A + (size_t)i0 * lda : A + i0, lda,
-                                B, ldb, beta, C + (size_t)i0 * ldc, ldc, direct,
-                                work + (size_t)t * each);
-        } else {            /* columns j0 .. j1-1 of C */
-            int step = (n / T + NR - 1) / NR * NR;
-            int j0 = t * step < n ? t * step : n;
-            int j1 = t == T - 1 || j0 + step > n ? n : j0 + step;
-            if (j0 < j1)
-                SUFFIX(blocked)(ta, tb, m, j1 - j0, k, alpha, A, lda,
-                                tb == NN_PLAIN ? B + j0 : B + (size_t)j0 * ldb, ldb,
-                                beta, C + j0, ldc, direct, work + (size_t)t * each);
+        {
+            /* compute this thread's part of C */
+            int t = 0, T = 1;
+            #ifdef _OPENMP
+            t = omp_get_thread_num(), T = omp_get_num_threads();
+            #endif
+            if (m >= n) {       /* rows i0 .. i1-1 of C */
+                int step = (m / T + MR - 1) / MR * MR;
+                int i0 = t * step < m ? t * step : m;
+                int i1 = t == T - 1 || i0 + step > m ? m : i0 + step;
+                if (i0 < i1)
+                    SUFFIX(blocked)(ta, tb, i1 - i0, n, k, alpha,
+                                    ta == NN_PLAIN ? A + (size_t)i0 * lda : A + i0, lda,
+                                    B, ldb, beta, C + (size_t)i0 * ldc, ldc, direct,
+                                    work + (size_t)t * each);
+            } else {            /* columns j0 .. j1-1 of C */
+                int step = (n / T + NR - 1) / NR * NR;
+                int j0 = t * step < n ? t * step : n;
+                int j1 = t == T - 1 || j0 + step > n ? n : j0 + step;
+                if (j0 < j1)
+                    SUFFIX(blocked)(ta, tb, m, j1 - j0, k, alpha, A, lda,
+                                    tb == NN_PLAIN ? B + j0 : B + (size_t)j0 * ldb, ldb,
+                                    beta, C + j0, ldc, direct, work + (size_t)t * each);
+            }
         }
     }
     free(work);
