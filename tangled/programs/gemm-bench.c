@@ -67,6 +67,7 @@ struct ceilings {
     double peak[PRECISIONS][THREADS];       /* OpenBLAS, GFLOP/s */
     double book[PRECISIONS][THREADS];       /* the book's kernel */
     double bandwidth[THREADS];              /* GB/s */
+    double products[PRECISIONS][THREADS];   /* an epoch's GEMMs alone, s */
 };
 
 /* measure a square GEMM */
@@ -94,6 +95,53 @@ static double square_gemm(const struct options *o, int p,
     }
     free(m);
     return best / 1e9;
+}
+
+/* measure the products of an epoch */
+static double epoch_products(const struct options *o, int p)
+{
+    const size_t size = p == NN_FLOAT ? sizeof(float) : sizeof(double);
+    const size_t w1 = 128 * 785, w2 = 10 * 129, l1 = 785 * 32,
+                 l2 = 129 * 32, z = 128 * 32;
+    unsigned char *m = cli_alloc(w1 + w2 + 2 * l1 + 2 * l2 + 3 * z, size);
+    unsigned char *W1 = m, *W2 = W1 + w1 * size, *L1 = W2 + w2 * size,
+                  *T1 = L1 + l1 * size, *L2 = T1 + l1 * size,
+                  *T2 = L2 + l2 * size, *Z = T2 + l2 * size,
+                  *D3 = Z + z * size, *D2 = D3 + z * size;
+    memset(m, 0, (w1 + w2 + 2 * l1 + 2 * l2 + 3 * z) * size);
+    double best = HUGE_VAL;
+    for (long r = 0; r < o->repeats; r++) {
+        double t0 = nn_wall_seconds();
+        for (long batch = 0; batch < o->samples / 32; batch++)
+            if (p == NN_FLOAT) {
+                /* the products of a batch, in float */
+                nn_sgemm_blas(NN_PLAIN, NN_PLAIN, 128, 32, 785, 1, (float *)W1, 785,
+                              (float *)L1, 32, 0, (float *)Z, 32);
+                nn_sgemm_blas(NN_PLAIN, NN_PLAIN, 10, 32, 129, 1, (float *)W2, 129,
+                              (float *)L2, 32, 0, (float *)D3, 32);
+                nn_sgemm_blas(NN_TRANSPOSED, NN_PLAIN, 128, 32, 10, 1, (float *)W2 + 1, 129,
+                              (float *)D3, 32, 0, (float *)D2, 32);
+                nn_sgemm_blas(NN_PLAIN, NN_PLAIN, 10, 129, 32, -1e-6f, (float *)D3, 32,
+                              (float *)T2, 129, 1, (float *)W2, 129);
+                nn_sgemm_blas(NN_PLAIN, NN_PLAIN, 128, 785, 32, -1e-6f, (float *)D2, 32,
+                              (float *)T1, 785, 1, (float *)W1, 785);
+            } else {
+                /* the products of a batch, in double */
+                nn_dgemm_blas(NN_PLAIN, NN_PLAIN, 128, 32, 785, 1, (double *)W1, 785,
+                              (double *)L1, 32, 0, (double *)Z, 32);
+                nn_dgemm_blas(NN_PLAIN, NN_PLAIN, 10, 32, 129, 1, (double *)W2, 129,
+                              (double *)L2, 32, 0, (double *)D3, 32);
+                nn_dgemm_blas(NN_TRANSPOSED, NN_PLAIN, 128, 32, 10, 1, (double *)W2 + 1, 129,
+                              (double *)D3, 32, 0, (double *)D2, 32);
+                nn_dgemm_blas(NN_PLAIN, NN_PLAIN, 10, 129, 32, -1e-6, (double *)D3, 32,
+                              (double *)T2, 129, 1, (double *)W2, 129);
+                nn_dgemm_blas(NN_PLAIN, NN_PLAIN, 128, 785, 32, -1e-6, (double *)D2, 32,
+                              (double *)T1, 785, 1, (double *)W1, 785);
+            }
+        best = fmin(best, nn_wall_seconds() - t0);
+    }
+    free(m);
+    return best * 60000.0 / (double)(o->samples / 32 * 32);
 }
 
 /* measure the bandwidth */
@@ -126,6 +174,8 @@ static struct ceilings measure_the_machine(const struct options *o)
             c.book[p][t] = square_gemm(o, p, nn_sgemm, nn_dgemm);
         }
         c.bandwidth[t] = triad(o, t + 1);
+        for (int p = 0; p < PRECISIONS; p++)
+            c.products[p][t] = epoch_products(o, p);
     }
     return c;
 }
@@ -484,6 +534,9 @@ static void quote_results(const struct ceilings *c, const struct timing t[])
                             *numpy = &t[PYTHON_FIRST + th - 1];
         double bound = 60000 * flops / (1e9 * c->peak[NN_FLOAT][th - 1]);
         quote(key_of(key, "vsbound.%d", th), "%.2f", 60000 / book->rate / bound);
+        quote(key_of(key, "products.%d", th), "%.2f", c->products[NN_FLOAT][th - 1]);
+        quote(key_of(key, "vsproducts.%d", th), "%.2f",
+              60000 / book->rate / c->products[NN_FLOAT][th - 1]);
         quote(key_of(key, "blasbook.%d", th), "%.2f", book->rate / blas->rate);
         if (numpy->rate > 0)
             quote(key_of(key, "vsnumpy.%d", th), "takes %.2f times as long as "
@@ -501,11 +554,15 @@ static void report(const struct options *o, const struct ceilings *c,
 {
     printf("peak GFLOP/s (OpenBLAS, %ld^3): float %.0f / %.0f, double %.0f "
            "/ %.0f on 1 / 2 threads; the book's kernel: float %.0f / %.0f, "
-           "double %.0f / %.0f\nbandwidth (triad): %.1f / %.1f GB/s\n\n",
+           "double %.0f / %.0f\nbandwidth (triad): %.1f / %.1f GB/s\n",
            o->size, c->peak[NN_FLOAT][0], c->peak[NN_FLOAT][1],
            c->peak[NN_DOUBLE][0], c->peak[NN_DOUBLE][1], c->book[NN_FLOAT][0],
            c->book[NN_FLOAT][1], c->book[NN_DOUBLE][0], c->book[NN_DOUBLE][1],
            c->bandwidth[0], c->bandwidth[1]);
+    printf("an epoch's products alone (OpenBLAS): float %.2f / %.2f s, "
+           "double %.2f / %.2f s on 1 / 2 threads\n\n",
+           c->products[NN_FLOAT][0], c->products[NN_FLOAT][1],
+           c->products[NN_DOUBLE][0], c->products[NN_DOUBLE][1]);
     write_table(o, c, t);
     write_roofline(o->roofline, c, t);
     quote_results(c, t);
