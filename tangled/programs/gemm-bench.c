@@ -19,7 +19,7 @@ struct options {
 static struct options read_options(int argc, char **argv)
 {
     struct options o = { "/usr/share/datasets/fashion-mnist", NULL, 2026,
-                         60000, 1536, 3, NULL, NULL };
+                         60000, 1536, 5, NULL, NULL };
     const cli_option opts[] = {
         { "--data", CLI_TEXT, &o.data, 0, 0, "directory of the IDX files" },
         { "--python", CLI_TEXT, &o.python, 0, 0,
