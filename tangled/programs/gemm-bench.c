@@ -524,9 +524,22 @@ static void quote_results(const struct ceilings *c, const struct timing t[])
     quote("I.forward", "%.1f", product_intensity(128, 32, 785));
     quote("I.gradient", "%.1f", product_intensity(128, 785, 32));
     quote("I.backward", "%.1f", product_intensity(128, 32, 10));
+    const double balance = c->peak[NN_FLOAT][0] / c->bandwidth[0];
+    quote("side.forward", "%s", product_intensity(128, 32, 785) > balance
+          ? "right" : "left");
+    quote("side.gradient", "%s", product_intensity(128, 785, 32) > balance
+          ? "right" : "left");
+    quote("side.backward", "%s", product_intensity(128, 32, 10) > balance
+          ? "right" : "left");
     quote("I.batched", "%.2f", intensity(BATCHED, NN_DOUBLE));
-    quote("roof.batched", "%.1f", fmin(c->peak[NN_DOUBLE][0],
-                                       intensity(BATCHED, NN_DOUBLE) * c->bandwidth[0]));
+    const double roof = fmin(c->peak[NN_DOUBLE][0],
+                            intensity(BATCHED, NN_DOUBLE) * c->bandwidth[0]),
+                 reached = t[BATCHED].rate * flops_per_sample() / 1e9;
+    quote("roof.batched", "%.1f", roof);
+    quote_percent("batched.roofshare", reached / roof);
+    quote("batched.verdict", "%s", reached < roof / 2
+          ? "after the cut in bytes, memory is no longer what limits them"
+          : "memory still limits them, but not alone");
     /* quote the comparisons of the kernel */
     for (int th = 1; th <= THREADS; th++) {
         const struct timing *book = &t[GEMM_FIRST + th - 1],
