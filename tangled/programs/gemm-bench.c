@@ -439,7 +439,7 @@ static double intensity(int r, nn_precision p)
     double bytes = r == PER_SAMPLE ? size * (3 * nw + (nw - first))
                  : r == BATCHED ? size * (ceil(b / 8) * (nw + (nw - first))
                                           + 2 * nw) / b
-                 : size * 5 * nw / b;
+                 : size * 3 * nw / b;
     return flops_per_sample() / bytes;
 }
 
