@@ -105,12 +105,17 @@ static double triad(const struct options *o, int threads)
     enum { N = 1 << 22 };
     double *a = cli_alloc(3 * (size_t)N, sizeof *a), *b = a + N, *c = b + N;
     double best = 0.0;
+    (void)threads;                  /* without OpenMP: one thread */
+#ifdef _OPENMP
     #pragma omp parallel for num_threads(threads)
+#endif
     for (long i = 0; i < N; i++)
         a[i] = 0.0, b[i] = 1.0, c[i] = 2.0;
     for (long r = 0; r < o->repeats + 2; r++) {
         double t0 = nn_wall_seconds();
+#ifdef _OPENMP
         #pragma omp parallel for num_threads(threads)
+#endif
         for (long i = 0; i < N; i++)
             a[i] = b[i] + 0.5 * c[i];
         best = fmax(best, 24.0 * N / (nn_wall_seconds() - t0));
