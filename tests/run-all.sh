@@ -191,6 +191,79 @@ quick_run balance --compare san-cmp.tex --seeds 1 --episodes 3
 quick_run balance --compare san-cmp2.tex --seeds 2 --episodes 1 \
     --seed 9223372036854775807
 
+# 3c. Chapter 17's benchmark and fashion's GEMM options.  gemm-bench
+# refuses bad input in one line that names the file at fault, and leaves
+# no output behind: an old --table stays as it was, and no --roofline or
+# --tex appears.  Then a short run under the sanitizers writes all three
+# and reads the Python times; fashion trains the same weights, bit for
+# bit, on one GEMM thread and on two, and --clear trains on the loops.
+echo "== gemm-bench and fashion on the GEMM"
+gemm_be32() { local v=$1; printf "\\$(printf %03o $((v >> 24 & 255)))\\$(printf %03o $((v >> 16 & 255)))\\$(printf %03o $((v >> 8 & 255)))\\$(printf %03o $((v & 255)))"; }
+gemm_idx_set() {  # gemm_idx_set DIR N ROWS COLS: N grey training images and labels, gzipped
+    mkdir -p "$1"
+    { gemm_be32 2051; gemm_be32 "$2"; gemm_be32 "$3"; gemm_be32 "$4"
+      head -c $(($2 * $3 * $4)) /dev/zero | tr '\0' '\200'; } | gzip -n >"$1/train-images-idx3-ubyte.gz"
+    { gemm_be32 2049; gemm_be32 "$2"
+      for i in $(seq 1 "$2"); do printf "\\$(printf %03o $((i % 10)))"; done; } |
+        gzip -n >"$1/train-labels-idx1-ubyte.gz"
+}
+gemm_idx_set "$scratch/gemm-40" 40 28 28
+gemm_idx_set "$scratch/gemm-wide" 40 1 4096
+printf 'numpy one 0.9\n' >"$scratch/gemm-word.dat"
+printf 'numpy 1 0.9\nnumpy 2\n' >"$scratch/gemm-cut.dat"
+printf 'numpy 1 0.9\ntensorflow 1 0.8\n' >"$scratch/gemm-lib.dat"
+printf 'torch 3 0.8\n' >"$scratch/gemm-three.dat"
+gemm_refuses() {  # gemm_refuses NAME FILE ARGS...: expect_error, and the message names FILE
+    local name=$1 file=$2; shift 2
+    expect_error "$name" gemm-bench --size 16 --repeats 1 --table "$scratch/cli-file-gt.tex" \
+        --roofline "$scratch/gemm-r.dat" --tex "$scratch/gemm.tex" "$@"
+    if grep -qF -- "$file" "$scratch/cli-err"; then pass "$name: the message names $file"
+    else fail "$name: the message does not name $file" "$(cat "$scratch/cli-err")"; fi
+}
+gemm_refuses "gemm-bench refuses a --python file that does not exist" "$scratch/gemm-none.dat" \
+    --samples 32 --python "$scratch/gemm-none.dat"
+gemm_refuses "gemm-bench refuses a --python line that is not \"library threads seconds\"" \
+    "$scratch/gemm-word.dat" --samples 32 --python "$scratch/gemm-word.dat"
+gemm_refuses "gemm-bench refuses a --python file whose last line is cut short" \
+    "$scratch/gemm-cut.dat" --samples 32 --python "$scratch/gemm-cut.dat"
+gemm_refuses "gemm-bench refuses a library other than numpy and torch" "$scratch/gemm-lib.dat" \
+    --samples 32 --python "$scratch/gemm-lib.dat"
+gemm_refuses "gemm-bench refuses Python times on 3 threads" "$scratch/gemm-three.dat" \
+    --samples 32 --python "$scratch/gemm-three.dat"
+gemm_refuses "gemm-bench refuses a missing --data directory" "$scratch/nowhere" \
+    --samples 32 --data "$scratch/nowhere"
+gemm_refuses "gemm-bench refuses --samples more than the set holds" \
+    "$scratch/gemm-40/train-images-idx3-ubyte.gz" --data "$scratch/gemm-40" --samples 64
+gemm_refuses "gemm-bench refuses images that are not 28 x 28" \
+    "$scratch/gemm-wide/train-images-idx3-ubyte.gz" --data "$scratch/gemm-wide" --samples 32
+printf 'numpy 1 1.5\nnumpy 2 absent\ntorch 1 2.4\ntorch 2 1.2\n' >"$scratch/gemm-py.dat"
+quick_run gemm-bench --samples 64 --size 32 --repeats 1 --python gemm-py.dat \
+    --table san-gt.tex --roofline san-gr.dat
+check "gemm-bench's short run writes its 14 rows, roofline and claims, with the Python times" bash -c '
+    cd "$1" && [ -s san-gr.dat ] &&
+    [ "$(grep -c "^[^&]* & \(float\|double\) & [12] & " san-gt.tex)" = 14 ] &&
+    grep -q "^NumPy & float & 1 & .* & 1\.50 & " san-gt.tex &&
+    grep -q "^NumPy & float & 2 & \\\\multicolumn{4}{l}{not installed}" san-gt.tex &&
+    grep -q "^PyTorch & float & 2 & .* & 1\.20 & " san-gt.tex &&
+    grep -q "^\\\\setclaim{gemm.double}{1}" san-gemm-bench.tex &&
+    grep -q "^\\\\setclaim{gemm.float}{1}" san-gemm-bench.tex' _ "$scratch"
+expect_error "fashion rejects --threads 65" fashion --tex "$f" --threads 65
+check "fashion trains the same weights on one GEMM thread and on two" bash -c '
+    cd "$2" && for t in 1 2; do
+        "$1/bin/fashion" --subset 320 --epochs 1 --validation 0 --threads $t \
+            --save th$t.bin 2>/dev/null >th$t.out || exit 1
+    done &&
+    a=$(sed -n "s/^\(test accuracy [0-9.]*%, test loss [0-9.]*\);.*/\1/p" th1.out) &&
+    b=$(sed -n "s/^\(test accuracy [0-9.]*%, test loss [0-9.]*\);.*/\1/p" th2.out) &&
+    echo "$a; $b" && [ -n "$a" ] && [ "$a" = "$b" ] && cmp th1.bin th2.bin' _ "$PWD/$build" "$scratch"
+check "fashion --clear trains on chapter 16's loops: other weights than the GEMM's" bash -c '
+    cd "$2" && "$1/bin/fashion" --subset 320 --epochs 1 --validation 0 --clear \
+        --save cl.bin 2>/dev/null >cl.out &&
+    grep -q "^test accuracy [0-9.]*%, test loss [0-9.]*;" cl.out &&
+    [ -s th1.bin ] && ! cmp -s cl.bin th1.bin' _ "$PWD/$build" "$scratch"
+quick_run fashion --clear --subset 300 --epochs 1 --batch 7 --validation 0
+quick_run fashion --threads 1 --subset 300 --epochs 1 --batch 7 --validation 0
+
 # 4. tangled/ is what the chapters tangle to, byte for byte.
 echo "== tangled/ against chapters/"
 check "chapters tangle to the committed tangled/" bash -c '

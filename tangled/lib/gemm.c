@@ -184,8 +184,10 @@ static void SUFFIX(threaded)(nn_trans ta, nn_trans tb, int m, int n, int k,
 {
     enum { MR = SUFFIX(MR), NR = SUFFIX(NR), KC = SUFFIX(KC),
            MC = SUFFIX(MC), NC = SUFFIX(NC) };
-    if (m == 0 || n == 0)
+    if (m == 0 || n == 0 || k == 0) {   /* no sum to block: C <- beta C */
+        SUFFIX(loops)(ta, tb, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
         return;
+    }
     int threads = (double)m * n * k < 1e5 ? 1 : gemm_threads;
     int direct = m < 128 || n < 128 || k < 128;     /* skinny */
     size_t kc = k < KC ? (size_t)k : KC,
@@ -393,8 +395,10 @@ static void SUFFIX(threaded)(nn_trans ta, nn_trans tb, int m, int n, int k,
 {
     enum { MR = SUFFIX(MR), NR = SUFFIX(NR), KC = SUFFIX(KC),
            MC = SUFFIX(MC), NC = SUFFIX(NC) };
-    if (m == 0 || n == 0)
+    if (m == 0 || n == 0 || k == 0) {   /* no sum to block: C <- beta C */
+        SUFFIX(loops)(ta, tb, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
         return;
+    }
     int threads = (double)m * n * k < 1e5 ? 1 : gemm_threads;
     int direct = m < 128 || n < 128 || k < 128;     /* skinny */
     size_t kc = k < KC ? (size_t)k : KC,

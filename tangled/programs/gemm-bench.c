@@ -53,6 +53,9 @@ static nn_image_set read_training_images(const struct options *o)
     nn_image_set S;
     nn_err err;
     cli_must(nn_image_set_load(images, labels, 10, &S, &err), &err);
+    if (S.rows != 28 || S.cols != 28)       /* the network's 784 inputs */
+        cli_fail("%s: images of %d x %d pixels, not 28 x 28", images,
+                 S.rows, S.cols);
     if (S.n < (size_t)o->samples)
         cli_fail("%s: %zu images, fewer than --samples %ld", images, S.n,
                  o->samples);
@@ -150,12 +153,17 @@ static double triad(const struct options *o, int threads)
     enum { N = 1 << 22 };
     double *a = cli_alloc(3 * (size_t)N, sizeof *a), *b = a + N, *c = b + N;
     double best = 0.0;
+    (void)threads;                  /* without OpenMP: one thread */
+#ifdef _OPENMP
     #pragma omp parallel for num_threads(threads)
+#endif
     for (long i = 0; i < N; i++)
         a[i] = 0.0, b[i] = 1.0, c[i] = 2.0;
     for (long r = 0; r < o->repeats + 2; r++) {
         double t0 = nn_wall_seconds();
+#ifdef _OPENMP
         #pragma omp parallel for num_threads(threads)
+#endif
         for (long i = 0; i < N; i++)
             a[i] = b[i] + 0.5 * c[i];
         best = fmax(best, 24.0 * N / (nn_wall_seconds() - t0));
@@ -365,8 +373,8 @@ static void read_the_python_times(const struct options *o, struct timing t[])
     if (f == NULL)
         cli_fail("%s: cannot read the Python times", o->python);
     char lib[16], seconds[32];
-    int threads;
-    while (fscanf(f, "%15s %d %31s", lib, &threads, seconds) == 3) {
+    int threads, got;
+    while ((got = fscanf(f, "%15s %d %31s", lib, &threads, seconds)) == 3) {
         int q = strcmp(lib, "numpy") == 0 ? 0 : strcmp(lib, "torch") == 0 ? 2 : -1;
         double s = strtod(seconds, NULL);
         if (q < 0 || threads < 1 || threads > 2)
@@ -375,7 +383,7 @@ static void read_the_python_times(const struct options *o, struct timing t[])
         if (s > 0 && isfinite(s))
             t[PYTHON_FIRST + q + threads - 1].rate = 60000.0 / s;
     }
-    int bad = !feof(f);
+    int bad = got != EOF || ferror(f);     /* EOF only between lines */
     fclose(f);
     if (bad)
         cli_fail("%s: a line is not \"library threads seconds\"", o->python);
