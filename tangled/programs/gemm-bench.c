@@ -360,13 +360,13 @@ static void time_every_path(const nn_image_set *S, const struct options *o,
                                       (nn_precision)p, n);
             }
     }
-    for (int q = 0; q < 4; q++)
-        t[PYTHON_FIRST + q] = row(python_names[q], NN_FLOAT, q % 2 + 1);
 }
 
 /* the steps of gemm-bench */
 static void read_the_python_times(const struct options *o, struct timing t[])
 {
+    for (int q = 0; q < 4; q++)
+        t[PYTHON_FIRST + q] = row(python_names[q], NN_FLOAT, q % 2 + 1);
     if (o->python == NULL)
         return;
     FILE *f = fopen(o->python, "r");
@@ -376,12 +376,17 @@ static void read_the_python_times(const struct options *o, struct timing t[])
     int threads, got;
     while ((got = fscanf(f, "%15s %d %31s", lib, &threads, seconds)) == 3) {
         int q = strcmp(lib, "numpy") == 0 ? 0 : strcmp(lib, "torch") == 0 ? 2 : -1;
-        double s = strtod(seconds, NULL);
+        char *end;
+        double s = strtod(seconds, &end);
         if (q < 0 || threads < 1 || threads > 2)
             cli_fail("%s: \"%s %d\" is not a library and a number of "
                      "threads of the benchmark", o->python, lib, threads);
-        if (s > 0 && isfinite(s))
-            t[PYTHON_FIRST + q + threads - 1].rate = 60000.0 / s;
+        if (strcmp(seconds, "absent") == 0)
+            continue;
+        if (*end != '\0' || !(s > 0) || !isfinite(s))
+            cli_fail("%s: \"%s\" is neither seconds nor \"absent\"",
+                     o->python, seconds);
+        t[PYTHON_FIRST + q + threads - 1].rate = 60000.0 / s;
     }
     int bad = got != EOF || ferror(f);     /* EOF only between lines */
     fclose(f);
@@ -593,11 +598,11 @@ int main(int argc, char **argv)
 {
     struct options o = read_options(argc, argv);
     nn_image_set S = read_training_images(&o);
+    struct timing t[ROWS];
+    read_the_python_times(&o, t);
     struct ceilings c = measure_the_machine(&o);
     compare_the_gradients(&S, &o);
-    struct timing t[ROWS];
     time_every_path(&S, &o, t);
-    read_the_python_times(&o, t);
     report(&o, &c, t);
     nn_image_set_free(&S);
     return cli_done();
