@@ -320,7 +320,7 @@ function header_rows(s,    copy) {
     return s
 }
 
-# The algorithm of chapter 21 is a tabbing: each row becomes an
+# The algorithm of chapter 22 is a tabbing: each row becomes an
 # environment nwrowN, N the number of its \> (its indent), which pandoc
 # reads as a Div of class nwrowN; book.lua indents it.
 function tabbing(s,    n, pre) {
