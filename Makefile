@@ -287,7 +287,7 @@ $(B)/data/clusters.tex $(CLUSTERS_DATA) &: $(B)/bin/clusters
 	   --tex $(B)/data/clusters.tex > /dev/null
 
 # The step rules compared on four tasks, and weight decay with and
-# without the biases (chapter 13b).
+# without the biases (chapter 14).
 OPTIMISERS_DATA = $(foreach f,rates curves decay fits,$(B)/data/optimisers-$(f).dat) \
                   $(B)/data/optimisers-table.tex
 $(B)/data/optimisers.tex $(OPTIMISERS_DATA) &: $(B)/bin/optimisers
@@ -368,7 +368,7 @@ $(B)/data/fashion-overfit.tex $(B)/data/fashion-overfit.dat &: $(B)/bin/fashion 
 	$< --threads 1 --seed 1 --subset 500 --epochs 60 --validation 2000 \
 	   --curves $(B)/data/fashion-overfit.dat --tag fashionSub --tex $(B)/data/fashion-overfit.tex > /dev/null
 
-# The cart-pole (chapters 18 to 20): fixed rules, the gradient checks of
+# The cart-pole (chapters 20 to 22): fixed rules, the gradient checks of
 # the two networks, five training runs and the comparison of variants.
 $(B)/data/cartpole-demo.tex $(B)/data/cartpole-rules.tex $(B)/data/cartpole-diagram.dat &: $(B)/bin/cartpole-demo
 	@mkdir -p $(@D)
@@ -460,7 +460,7 @@ FIGSIZE_descent-momentum = 12cm,6.5cm
 FIGSIZE_descent-schedules = 15cm,6.5cm
 FIGSIZE_check-h = 15cm,7.5cm
 FIGSIZE_check-time = 12cm,7.5cm
-FIGSIZE_gemm-roofline = 12cm,8cm
+FIGSIZE_gemm-roofline = 12cm,9.5cm
 FIGSIZE_zeros-loss = 11cm,5.8cm
 FIGSIZE_quadrants-regions = 15cm,5.6cm
 FIGSIZE_quadrants-longer = 12cm,6cm
@@ -968,7 +968,7 @@ test-packages: check-packages
 test: test-packages
 
 # ---------------------------------------------------------------- fuzzing
-# The parsers of chapters 14 (IDX) and 16 (model files) under libFuzzer and
+# The parsers of chapters 15 (IDX) and 18 (model files) under libFuzzer and
 # the sanitizers, in memory, each for FUZZ_TIME seconds, from seeds that
 # tools/idx-seeds.sh and tools/model-seeds.sh write; what they find goes
 # to build/fuzz/corpus-*, and a crashing input to build/fuzz/.

@@ -1,7 +1,7 @@
 # What the actor of seed 1 learned: pi(right | theta, theta_dot) with the
 # cart at rest in the middle, in grey from 0 (white) to 1 (black); the
 # line where it is 1/2 (solid) and the boundary of the hand rule
-# theta + theta_dot / 2 = 0 of chapter 18 (dashed); the circles are the
+# theta + theta_dot / 2 = 0 of chapter 20 (dashed); the circles are the
 # states of the filmed episode after training.
 # Data: balance --policy; blocks of constant theta_dot; columns theta
 # (degrees), theta_dot (rad/s), pi(right).  balance --episode, block 1:

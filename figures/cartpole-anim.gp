@@ -12,7 +12,7 @@
 if (!exists("block")) block = 1
 if (!exists("stride")) stride = 2
 if (!exists("optimize")) optimize = 0
-tau = 0.02                      # the time step of chapter 18, s
+tau = 0.02                      # the time step of chapter 20, s
 # The delay between frames is in hundredths of a second: the frames play
 # at the pace of the simulation, 50 steps a second.  A frame every second
 # step, 25 a second, looks as smooth and halves the file.  (The terminal's

@@ -1,4 +1,4 @@
-/* The grader of the lab of chapter 15's batched forward product,
+/* The grader of the lab of chapter 16's batched forward product,
    <<the batched forward product>> and its inner <<sum row [[i]] of
    [[w[k]]] times columns [[s]] to [[s+7]]>>.  The reader's product runs
    inside nn_net_forward_batch; the grader compares its outputs with
@@ -219,7 +219,7 @@ static int compare_doubles(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The speed: S samples through a network of the size of chapter 17's,
+/* The speed: S samples through a network of the size of chapter 19's,
    one at a time with nn_net_forward and in batches of MAXB with
    nn_net_forward_batch, the two alternating batch by batch so that a
    change in the machine's load slows both alike; REPEATS times, and the

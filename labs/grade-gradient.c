@@ -95,7 +95,7 @@ static size_t flat(const nn_net *N, int m, int i, int j)
 /* ------------------------------------------------------------------ */
 /* A gradient to check: a network and a sample, and how to get the loss
    and its gradient: nn_net_backprop with loss kind k, or the actor's or
-   the critic's own functions of chapter 19. */
+   the critic's own functions of chapter 21. */
 typedef enum { BY_LOSS, BY_ACTOR, BY_CRITIC } problem_kind;
 
 typedef struct problem {
@@ -673,7 +673,7 @@ int grade_gradient_bias(void)
 }
 
 /* ------------------------------------------------------------------ */
-/* The actor's and the critic's output errors (chapter 19). */
+/* The actor's and the critic's output errors (chapter 21). */
 
 int grade_actor_error(void)
 {

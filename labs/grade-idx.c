@@ -1,4 +1,4 @@
-/* The grader of the lab of chapter 14's header check, <<check the magic
+/* The grader of the lab of chapter 15's header check, <<check the magic
    number in [[head]]>> and its inner <<check the number of dimensions
    against [[want]]>>.  It hands the loader crafted files in memory
    (nn_idx_parse, nn_image_set_parse), good ones and bad ones, one header

@@ -1,6 +1,6 @@
 /* The graders of the labs of the step rules: the step with momentum of
    chapter 9, <<take a step with momentum>>, and Adam's step of chapter
-   13b, <<take an Adam step>>.  Both run nn_train_step, which holds the
+   14, <<take an Adam step>>.  Both run nn_train_step, which holds the
    reader's chunk, on a small network with a fixed sequence of summed
    gradients, and compare the weights after every step with the rule of
    the book worked out here from its equations.  When they differ, the

@@ -218,7 +218,7 @@ check "quadrants runs a deeper network without a table" bash -c '
     grep -q "^\\\\setrun{quadrants.after}" "$2/q2.tex" && ! grep -q "quadrants.cell" "$2/q2.tex"' \
     _ "$build" "$scratch"
 
-# Chapter 18 on the real data set (installed by make as a Debian package).
+# Chapter 19 on the real data set (installed by make as a Debian package).
 fashion_dir=/usr/share/datasets/fashion-mnist
 expect_error "fashion rejects a missing data directory" fashion --tex "$f" --data "$scratch/nowhere"
 check "fashion says a data directory's name is too long" bash -c '
@@ -317,7 +317,7 @@ check "fashion --pictures leaves the gaps between weight images blank (NaN)" bas
         NF == 3 { n++ } END { print n, bad; exit bad > 0 || n != 8 * 7 * 5 }" p-3x5-weights.dat' _ "$PWD/$build" "$scratch"
 write_idx_set "$scratch/idx-1x4097" 1 4097
 expect_error "fashion --pictures refuses images too large to draw" fashion --data "$scratch/idx-1x4097" --epochs 1 --hidden 2 --pictures "$scratch/cli-file-p"
-# The validation set, the result lines and their summary (chapter 18).
+# The validation set, the result lines and their summary (chapter 19).
 expect_error "fashion refuses a validation set that leaves no image to train on" fashion --tex "$f" --data "$scratch/idx-3x5" --validation 20 --epochs 1 --hidden 2
 expect_error "fashion refuses --table without --summarize" fashion --data "$scratch/idx-3x5" --validation 10 --epochs 1 --hidden 2 --table "$scratch/cli-file-t"
 expect_error "fashion refuses --save with --summarize" fashion --summarize "$scratch/none" --save "$scratch/cli-file-m"
@@ -369,7 +369,7 @@ expect_error "fashion --summarize refuses a chosen epoch after the last" fashion
 expect_error "fashion --summarize refuses an accuracy above 1" fashion --summarize "$scratch/res-share.dat" --tex "$f"
 expect_error "fashion --summarize refuses an empty list" fashion --summarize , --tex "$f"
 
-# Chapters 18 to 20: the cart-pole, the two networks, the agent.
+# Chapters 20 to 22: the cart-pole, the two networks, the agent.
 expect_error "cartpole-demo rejects zero episodes" cartpole-demo --tex "$f" --episodes 0
 expect_error "cartpole-demo rejects an unknown option" cartpole-demo --tex "$f" --steps 5
 expect_error "ac-check rejects zero networks" ac-check --tex "$f" --nets 0

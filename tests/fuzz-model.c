@@ -1,4 +1,4 @@
-/* A libFuzzer target for the model reader of chapter 17; `make fuzz`
+/* A libFuzzer target for the model reader of chapter 18; `make fuzz`
    builds it with clang -fsanitize=fuzzer,address,undefined and runs it.
    It is not part of `make test`.
 

@@ -1,4 +1,4 @@
-/* Tests of the actor and the critic of chapter 20: both gradients against
+/* Tests of the actor and the critic of chapter 21: both gradients against
    central differences of their losses, the actor's output error as the
    scaled softmax error, the actor's gradient as the advantage times that
    of cross-entropy, the drawing of actions, the checks of shapes, and

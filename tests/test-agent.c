@@ -1,4 +1,4 @@
-/* Tests of the agent of chapter 21: a short training run learns, the
+/* Tests of the agent of chapter 22: a short training run learns, the
    same seed gives the same episodes, the bar of 475 is watched right,
    episodes without learning leave the networks alone, and bad options
    are refused. */

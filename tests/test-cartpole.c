@@ -1,4 +1,4 @@
-/* Tests of the cart-pole of chapter 19: two steps against the fractions
+/* Tests of the cart-pole of chapter 20: two steps against the fractions
    worked by hand in the text, a step from a leaning, swinging state
    against values computed with bc, the failure limits, the start states
    and the scaling of the observation. */

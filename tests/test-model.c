@@ -1,4 +1,4 @@
-/* Tests of the model files of chapter 17: a save and a load reproduce a
+/* Tests of the model files of chapter 18: a save and a load reproduce a
    network bit for bit, the bytes are those the format prescribes, every
    damaged or mismatched file is rejected with a message naming it, and a
    save that fails leaves the old file as it was.  The files are written

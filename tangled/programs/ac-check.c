@@ -164,8 +164,8 @@ static void report_the_totals(const struct options *o, const struct worst *w)
 
 /* the update worked by hand in ac-check */
 enum { HAND_NODE = 1, HAND_HIDDEN = 32 };
-#define HAND_DISCOUNT 0.99     /* gamma of chapter 20 */
-#define HAND_RATE 0.005        /* the actor's rate of chapter 20 */
+#define HAND_DISCOUNT 0.99     /* gamma of chapter 22 */
+#define HAND_RATE 0.005        /* the actor's rate of chapter 22 */
 
 static void work_one_update_by_hand(long seed)
 {

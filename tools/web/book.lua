@@ -268,6 +268,21 @@ local number_filter = {
         break
       end
     end
+    -- a rule inside the body: the row below it holds the anchor nw-rule
+    -- in its first cell (nw2pandoc.awk), and gets the class nw-rule
+    for _, b in ipairs(t.bodies) do
+      for _, row in ipairs(b.body) do
+        local cell = row.cells[1]
+        local found = false
+        if cell then
+          local drop = function(x)
+            if x.identifier == "nw-rule" then found = true; return {} end
+          end
+          cell.contents = pandoc.walk_block(pandoc.Div(cell.contents), { Span = drop, Div = drop }).content
+        end
+        if found then row.attr.classes:insert("nw-rule") end
+      end
+    end
     local cap = t.caption and t.caption.long or {}
     if #cap == 0 or t.attributes["nw-num"] then return nil end
     local num = number("tab")
@@ -545,11 +560,12 @@ local function resolve_filter(from)
     Inlines = keep_punctuation,
     -- an anchor nw-body that no header needed (pandoc read the table's
     -- header itself): one per table, it would give its id twice on a page
+    -- and an anchor nw-rule the table's filter did not find
     Span = function(sp)
-      if sp.identifier == "nw-body" then return sp.content end
+      if sp.identifier == "nw-body" or sp.identifier == "nw-rule" then return sp.content end
     end,
     Div = function(d)
-      if d.identifier == "nw-body" then return d.content end
+      if d.identifier == "nw-body" or d.identifier == "nw-rule" then return d.content end
     end,
     -- a thin space in a number (70\,000) does not break the line
     Str = function(s)

@@ -18,7 +18,8 @@
 #   - a table's rows that a run wrote (\tablerows, \input of build/data,
 #     a chapter's own \let\XXrows\@@input) are read in place, since
 #     pandoc reads \input only between blocks; below a header of several
-#     rows the anchor nw-body tells the filter where the header ends;
+#     rows the anchor nw-body tells the filter where the header ends, and
+#     below a \midrule in the body the anchor nw-rule where to draw it;
 #   - the rows of the algorithm's tabbing become environments nwrowN,
 #     N their indent;
 #   - a figure's drawing (what it holds besides its caption and label)
@@ -284,7 +285,7 @@ function prose(s,    m, file, name, start, len) {
     gsub(/\\begin\{(equation|multline)\}/, "&\\nwnumberone ", s)
     gsub(/\\begin\{(align|gather)\}/, "&\\nwnumberrows ", s)
     gsub(/\\begin\{alignat\}\{[0-9]+\}/, "&\\nwnumberrows ", s)
-    s = header_rows(s)
+    s = inner_rules(header_rows(s))
     if (s ~ /^[ \t]*\\appendix[ \t]*$/) s = "\\hypertarget{nw-appendix}{}"
     gsub(/\\nowebchunks/, "\n\\hypertarget{nw-chunk-index}{}\n", s)
     gsub(/\\nowebindex/, "\n\\hypertarget{nw-identifier-index}{}\n", s)
@@ -320,7 +321,44 @@ function header_rows(s,    copy) {
     return s
 }
 
-# The algorithm of chapter 21 is a tabbing: each row becomes an
+# pandoc keeps no \midrule below the header's: the first cell of the row
+# after each such rule gets the anchor nw-rule, and book.lua draws the
+# rule above that row.  A table's rows that a run wrote come in one
+# string with their rules, so each \midrule of s is looked at in turn.
+function inner_rules(s,    out, rest, part, more, after) {
+    if (s ~ /\\begin\{tabular\}/) { intabular = 1; rules = 0; rulenext = 0 }
+    if (!intabular) return s
+    out = ""; rest = s
+    do {
+        more = match(rest, /\\midrule/)
+        part = more ? substr(rest, 1, RSTART - 1) : rest
+        after = more ? substr(rest, RSTART + RLENGTH) : ""
+        if (rulenext) part = rule_above(part)   # its match moves RSTART
+        out = out part
+        if (more) {
+            out = out "\\midrule"
+            rulenext = (++rules > 1)
+            rest = after
+        }
+    } while (more)
+    if (s ~ /\\end\{tabular\}/) intabular = rulenext = 0
+    return out
+}
+
+# The anchor nw-rule at the start of the first row in s, if one starts
+# there; a \multicolumn gets it inside (see header_rows).
+function rule_above(s,    lead) {
+    match(s, /^([ \t\n]|\\cmidrule(\([lr]*\))?\{[0-9-]*\}|\\addlinespace(\[[^]]*\])?)*/)
+    lead = RLENGTH
+    if (lead == length(s)) return s     # the row is still to come
+    rulenext = 0
+    if (substr(s, lead + 1) ~ /^\\(bottomrule|hline|end)/) return s
+    if (match(substr(s, lead + 1), /^\\multicolumn\{[0-9]+\}\{[^}]*\}\{/))
+        lead += RLENGTH
+    return substr(s, 1, lead) "\\hypertarget{nw-rule}{}" substr(s, lead + 1)
+}
+
+# The algorithm of chapter 22 is a tabbing: each row becomes an
 # environment nwrowN, N the number of its \> (its indent), which pandoc
 # reads as a Div of class nwrowN; book.lua indents it.
 function tabbing(s,    n, pre) {
