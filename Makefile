@@ -740,7 +740,7 @@ $(B)/solutions/bin/%: $(B)/solutions/src/%.c $(B)/libbackprop.a $(B)/tangle.stam
 
 # A solution's run: the program with its defaults; what it prints goes
 # beside its macros, for the teacher to read.
-$(B)/solutions/data/%.tex: $(B)/solutions/bin/% | check-packages
+$(B)/solutions/data/%.tex: $(B)/solutions/bin/% | check-packages $(GEMM_OUT)
 	@mkdir -p $(@D)
 	$< --tex $@ > $(B)/solutions/data/$*.out
 
