@@ -313,9 +313,9 @@ FASHION_DATA = /usr/share/datasets/fashion-mnist
 GEMM_OUT = $(B)/data/gemm.tex $(B)/data/gemm-table.tex $(B)/data/gemm-roofline.dat
 OTHER_RUNS = $(filter-out $(B)/data/gemm.tex,$(RUNS))
 $(B)/data/gemm-python.dat: tools/bench-python.sh tools/bench-python.py | $(OTHER_RUNS) check-packages
-	tools/bench-python.sh $(FASHION_DATA) 5 > $@.new && mv $@.new $@
+	tools/bench-python.sh $(FASHION_DATA) 3 > $@.new && mv $@.new $@
 $(GEMM_OUT) &: $(B)/bin/gemm-bench $(B)/data/gemm-python.dat | $(OTHER_RUNS)
-	$< --python $(B)/data/gemm-python.dat --table $(B)/data/gemm-table.tex \
+	$< --repeats 3 --python $(B)/data/gemm-python.dat --table $(B)/data/gemm-table.tex \
 	   --roofline $(B)/data/gemm-roofline.dat --tex $(B)/data/gemm.tex
 
 .PHONY: bench
