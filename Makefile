@@ -135,7 +135,8 @@ LDLIBS   = -lm -lz -fopenmp
 # The book's GEMM (chapter 17): vectorised for this processor, a
 # multiply-add fused, two threads by OpenMP.  The OpenBLAS path, in
 # gemm-blas.c, is linked only into the benchmark and the tests.
-GEMM_FLAGS = -ftree-vectorize -march=native -ffp-contract=fast -fopenmp
+GEMM_FLAGS = -ftree-vectorize -march=native -ffp-contract=fast \
+             -fno-trapping-math -fopenmp
 BLAS_LIBS  = -lopenblas
 SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=all

@@ -58,8 +58,8 @@ static void SUFFIX(transpose)(const real from[], int ldf, int rows, int cols,
 }
 
 /* the activation and its slope for real */
-static void SUFFIX(activate)(nn_activation A, const real z[], real l[],
-                             int b)
+static void SUFFIX(activate)(nn_activation A, const real *restrict z,
+                             real *restrict l, int b)
 {
     if (A == NN_ACT_RELU)
         for (int s = 0; s < b; s++)
@@ -70,8 +70,8 @@ static void SUFFIX(activate)(nn_activation A, const real z[], real l[],
 }
 
 /* delta[s] *= A'(z[s]) */
-static void SUFFIX(times_slope)(nn_activation A, const real z[],
-                                real delta[], int b)
+static void SUFFIX(times_slope)(nn_activation A, const real *restrict z,
+                                real *restrict delta, int b)
 {
     if (A == NN_ACT_RELU)
         for (int s = 0; s < b; s++)
@@ -210,8 +210,8 @@ static void SUFFIX(transpose)(const real from[], int ldf, int rows, int cols,
 }
 
 /* the activation and its slope for real */
-static void SUFFIX(activate)(nn_activation A, const real z[], real l[],
-                             int b)
+static void SUFFIX(activate)(nn_activation A, const real *restrict z,
+                             real *restrict l, int b)
 {
     if (A == NN_ACT_RELU)
         for (int s = 0; s < b; s++)
@@ -222,8 +222,8 @@ static void SUFFIX(activate)(nn_activation A, const real z[], real l[],
 }
 
 /* delta[s] *= A'(z[s]) */
-static void SUFFIX(times_slope)(nn_activation A, const real z[],
-                                real delta[], int b)
+static void SUFFIX(times_slope)(nn_activation A, const real *restrict z,
+                                real *restrict delta, int b)
 {
     if (A == NN_ACT_RELU)
         for (int s = 0; s < b; s++)

@@ -96,6 +96,19 @@ static void SUFFIX(pack_b)(nn_trans t, const real B[], int ldb, int kc,
 }
 
 /* the micro-kernel for real */
+
+/* store a row of sums into a row of C */
+static void SUFFIX(store_row)(real *restrict c, const real *restrict sum,
+                              int n, real alpha, real beta)
+{
+    if (beta == 0)
+        for (int j = 0; j < n; j++)
+            c[j] = alpha * sum[j];
+    else
+        for (int j = 0; j < n; j++)
+            c[j] = alpha * sum[j] + beta * c[j];
+}
+
 /* C[0..m-1][0..n-1] <- alpha (sliver a times panel b) + beta C, for
    m <= MR, n <= NR: a is MR x kc with strides rsa, csa; b is kc x NR,
    its NR numbers of each row consecutive, rsb apart. */
@@ -118,15 +131,17 @@ static void SUFFIX(kernel)(int kc, const real *restrict a, int rsa, int csa,
         for (int j = 0; j < NR; j++) c5[j] += a5[q] * b[j];
     }
     /* store the block of sums into C */
-    const real *sums[6] = { c0, c1, c2, c3, c4, c5 };
-    for (int i = 0; i < m; i++) {
-        real *c = C + (size_t)i * ldc;
-        if (beta == 0)
-            for (int j = 0; j < n; j++)
-                c[j] = alpha * sums[i][j];
-        else
-            for (int j = 0; j < n; j++)
-                c[j] = alpha * sums[i][j] + beta * c[j];
+    if (m == 6 && n == NR) {            /* a whole block */
+        SUFFIX(store_row)(C, c0, NR, alpha, beta);
+        SUFFIX(store_row)(C + ldc, c1, NR, alpha, beta);
+        SUFFIX(store_row)(C + 2 * (size_t)ldc, c2, NR, alpha, beta);
+        SUFFIX(store_row)(C + 3 * (size_t)ldc, c3, NR, alpha, beta);
+        SUFFIX(store_row)(C + 4 * (size_t)ldc, c4, NR, alpha, beta);
+        SUFFIX(store_row)(C + 5 * (size_t)ldc, c5, NR, alpha, beta);
+    } else {                            /* the part of the block inside C */
+        const real *sums[6] = { c0, c1, c2, c3, c4, c5 };
+        for (int i = 0; i < m; i++)
+            SUFFIX(store_row)(C + (size_t)i * ldc, sums[i], n, alpha, beta);
     }
 }
 
@@ -307,6 +322,19 @@ static void SUFFIX(pack_b)(nn_trans t, const real B[], int ldb, int kc,
 }
 
 /* the micro-kernel for real */
+
+/* store a row of sums into a row of C */
+static void SUFFIX(store_row)(real *restrict c, const real *restrict sum,
+                              int n, real alpha, real beta)
+{
+    if (beta == 0)
+        for (int j = 0; j < n; j++)
+            c[j] = alpha * sum[j];
+    else
+        for (int j = 0; j < n; j++)
+            c[j] = alpha * sum[j] + beta * c[j];
+}
+
 /* C[0..m-1][0..n-1] <- alpha (sliver a times panel b) + beta C, for
    m <= MR, n <= NR: a is MR x kc with strides rsa, csa; b is kc x NR,
    its NR numbers of each row consecutive, rsb apart. */
@@ -329,15 +357,17 @@ static void SUFFIX(kernel)(int kc, const real *restrict a, int rsa, int csa,
         for (int j = 0; j < NR; j++) c5[j] += a5[q] * b[j];
     }
     /* store the block of sums into C */
-    const real *sums[6] = { c0, c1, c2, c3, c4, c5 };
-    for (int i = 0; i < m; i++) {
-        real *c = C + (size_t)i * ldc;
-        if (beta == 0)
-            for (int j = 0; j < n; j++)
-                c[j] = alpha * sums[i][j];
-        else
-            for (int j = 0; j < n; j++)
-                c[j] = alpha * sums[i][j] + beta * c[j];
+    if (m == 6 && n == NR) {            /* a whole block */
+        SUFFIX(store_row)(C, c0, NR, alpha, beta);
+        SUFFIX(store_row)(C + ldc, c1, NR, alpha, beta);
+        SUFFIX(store_row)(C + 2 * (size_t)ldc, c2, NR, alpha, beta);
+        SUFFIX(store_row)(C + 3 * (size_t)ldc, c3, NR, alpha, beta);
+        SUFFIX(store_row)(C + 4 * (size_t)ldc, c4, NR, alpha, beta);
+        SUFFIX(store_row)(C + 5 * (size_t)ldc, c5, NR, alpha, beta);
+    } else {                            /* the part of the block inside C */
+        const real *sums[6] = { c0, c1, c2, c3, c4, c5 };
+        for (int i = 0; i < m; i++)
+            SUFFIX(store_row)(C + (size_t)i * ldc, sums[i], n, alpha, beta);
     }
 }
 

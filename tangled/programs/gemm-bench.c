@@ -291,50 +291,68 @@ static void compare_the_gradients(const nn_image_set *S,
 }
 
 /* the steps of gemm-bench */
-static double time_path(const nn_image_set *S, const struct options *o,
-                        int kind, const nn_gemm_path *path,
-                        nn_precision p, size_t samples)
+/* one path of the table while it is timed */
+struct contender {
+    nn_net *N;
+    nn_image_set part;          /* the images it trains on */
+    nn_batch_source src;
+    nn_dataset D;               /* the per-sample trainer's copy */
+    nn_trainer *T1;
+    nn_batch_trainer *T2;
+    nn_gemm_trainer *T3;
+    double *w0;                 /* the initial weights */
+    double rates[99];           /* samples a second, one per round */
+};
+
+static void contender_make(struct contender *c, const nn_image_set *S,
+                           const struct options *o, int kind,
+                           const nn_gemm_path *path, nn_precision p,
+                           size_t samples)
 {
-    nn_net *N = the_network(o);
-    nn_image_set part = *S;
-    part.n = samples;
-    nn_batch_source src = nn_image_source(&part);
     nn_train_options t = { .loss = NN_LOSS_SOFTMAX_CE, .rate = 0.01,
                            .batch = 32 };
     nn_err err;
-    nn_dataset D = { 0, 0, 0, NULL, NULL };
-    nn_trainer *T1 = NULL;
-    nn_batch_trainer *T2 = NULL;
-    nn_gemm_trainer *T3 = NULL;
+    *c = (struct contender){ .N = the_network(o), .part = *S };
+    c->part.n = samples;
+    c->src = nn_image_source(&c->part);
+    nn_net *N = c->N;
     /* make the trainer of the path */
     if (kind == PER_SAMPLE) {
         size_t which[32];
-        cli_must(nn_data_create(&D, samples, 784, 10, &err), &err);
+        cli_must(nn_data_create(&c->D, samples, 784, 10, &err), &err);
         for (size_t s = 0; s < samples; s += 32) {
             int b = samples - s < 32 ? (int)(samples - s) : 32;
             for (int q = 0; q < b; q++)
                 which[q] = s + (size_t)q;
-            src.fill(src.data, which, b, D.x + s * 784, D.y + s * 10);
+            c->src.fill(c->src.data, which, b, c->D.x + s * 784,
+                        c->D.y + s * 10);
         }
-        T1 = cli_have(nn_trainer_create(N, samples, &t, &err), &err);
+        c->T1 = cli_have(nn_trainer_create(N, samples, &t, &err), &err);
     } else if (kind == BATCHED)
-        T2 = cli_have(nn_batch_trainer_create(N, samples, &t, &err), &err);
+        c->T2 = cli_have(nn_batch_trainer_create(N, samples, &t, &err), &err);
     else
-        T3 = cli_have(nn_gemm_trainer_create(N, samples, &t, *path, p, &err),
-                      &err);
-    double *w0 = cli_alloc(N->nw, sizeof *w0), rates[99];
-    memcpy(w0, N->wflat, N->nw * sizeof *w0);
-    for (long r = 0; r < o->repeats; r++) {
-        memcpy(N->wflat, w0, N->nw * sizeof *w0);
-        double t0 = nn_wall_seconds();
-        cli_must(T1 != NULL ? nn_train_epoch(T1, &D, NULL, NULL, &err)
-                 : T2 != NULL ? nn_batch_train_epoch(T2, &src, NULL, NULL, &err)
-                 : nn_gemm_train_epoch(T3, &src, NULL, NULL, &err), &err);
-        rates[r] = (double)samples / (nn_wall_seconds() - t0);
-    }
-    nn_trainer_free(T1), nn_batch_trainer_free(T2), nn_gemm_trainer_free(T3);
-    nn_data_free(&D), free(w0), nn_net_free(N);
-    return median(rates, o->repeats);
+        c->T3 = cli_have(nn_gemm_trainer_create(N, samples, &t, *path, p, &err),
+                         &err);
+    c->w0 = cli_alloc(N->nw, sizeof *c->w0);
+    memcpy(c->w0, N->wflat, N->nw * sizeof *c->w0);
+}
+
+static double contender_epoch(struct contender *c)
+{
+    nn_err err;
+    memcpy(c->N->wflat, c->w0, c->N->nw * sizeof *c->w0);
+    double t0 = nn_wall_seconds();
+    cli_must(c->T1 != NULL ? nn_train_epoch(c->T1, &c->D, NULL, NULL, &err)
+             : c->T2 != NULL ? nn_batch_train_epoch(c->T2, &c->src, NULL, NULL, &err)
+             : nn_gemm_train_epoch(c->T3, &c->src, NULL, NULL, &err), &err);
+    return (double)c->part.n / (nn_wall_seconds() - t0);
+}
+
+static void contender_free(struct contender *c)
+{
+    nn_trainer_free(c->T1), nn_batch_trainer_free(c->T2);
+    nn_gemm_trainer_free(c->T3), nn_data_free(&c->D);
+    free(c->w0), nn_net_free(c->N);
 }
 
 /* the steps of gemm-bench */
@@ -342,23 +360,32 @@ static void time_every_path(const nn_image_set *S, const struct options *o,
                             struct timing t[])
 {
     const size_t n = S->n;
+    struct contender c[GEMM_FIRST + 8];
     t[PER_SAMPLE] = row("one sample at a time (ch. 9)", NN_DOUBLE, 1);
-    t[PER_SAMPLE].rate = time_path(S, o, PER_SAMPLE, NULL, NN_DOUBLE,
-                                   n / 10 > 32 ? n / 10 : n);
+    contender_make(&c[PER_SAMPLE], S, o, PER_SAMPLE, NULL, NN_DOUBLE,
+                   n / 10 > 32 ? n / 10 : n);
     t[BATCHED] = row("batched loops (ch. 16)", NN_DOUBLE, 1);
-    t[BATCHED].rate = time_path(S, o, BATCHED, NULL, NN_DOUBLE,
-                                n / 3 > 32 ? n / 3 : n);
+    contender_make(&c[BATCHED], S, o, BATCHED, NULL, NN_DOUBLE,
+                   n / 3 > 32 ? n / 3 : n);
     int r = GEMM_FIRST;
     for (int q = 0; q < 2; q++) {
         const nn_gemm_path *path = q == 0 ? &nn_path_book : &path_blas;
         for (int p = NN_FLOAT; p >= NN_DOUBLE; p--)
             for (int threads = 1; threads <= 2; threads++, r++) {
-                nn_gemm_threads(threads), nn_blas_threads(threads);
                 t[r] = row(q == 0 ? "the book's GEMM" : "OpenBLAS",
                            (nn_precision)p, threads);
-                t[r].rate = time_path(S, o, GEMM_FIRST, path,
-                                      (nn_precision)p, n);
+                contender_make(&c[r], S, o, GEMM_FIRST, path,
+                               (nn_precision)p, n);
             }
+    }
+    for (long round = 0; round < o->repeats; round++)
+        for (int q = 0; q < r; q++) {
+            nn_gemm_threads(t[q].threads), nn_blas_threads(t[q].threads);
+            c[q].rates[round] = contender_epoch(&c[q]);
+        }
+    for (int q = 0; q < r; q++) {
+        t[q].rate = median(c[q].rates, o->repeats);
+        contender_free(&c[q]);
     }
 }
 
@@ -564,6 +591,10 @@ static void quote_results(const struct ceilings *c, const struct timing t[])
         quote(key_of(key, "vsproducts.%d", th), "%.2f",
               60000 / book->rate / c->products[NN_FLOAT][th - 1]);
         quote(key_of(key, "blasbook.%d", th), "%.2f", book->rate / blas->rate);
+        if (th == 1)
+            quote(key_of(key, "closer"), "%s", book->rate / blas->rate
+                  > c->book[NN_FLOAT][0] / c->peak[NN_FLOAT][0]
+                  ? "the two are closer" : "OpenBLAS keeps its lead");
         if (numpy->rate > 0)
             quote(key_of(key, "vsnumpy.%d", th), "takes %.2f times as long as "
                   "NumPy's %.2f~s", numpy->rate / book->rate, 60000 / numpy->rate);
