@@ -37,32 +37,6 @@ static nn_net *random_net(nn_rng *r, int L, nn_activation a, nn_activation out)
     return N;
 }
 
-/* The reference for b samples: the sum g of the per-sample gradients,
-   the sum a of their absolute values (the scale of the round-off), and
-   the summed loss with the sum of the losses' magnitudes. */
-static void reference(nn_net *N, const double X[], const double Y[], int b,
-                      nn_loss_kind k, double g[], double a[], double *loss,
-                      double *scale)
-{
-    int d = N->n[1], m = N->n[N->L];
-    *loss = *scale = 0.0;
-    memset(g, 0, N->nw * sizeof *g);
-    memset(a, 0, N->nw * sizeof *a);
-    for (int s = 0; s < b; s++) {
-        nn_net_zero_grad(N);
-        double ls = nn_net_backprop(N, X + s * d, Y + s * m, k);
-        *loss += ls, *scale += fabs(ls);
-        for (size_t p = 0; p < N->nw; p++)
-            g[p] += N->dwflat[p], a[p] += fabs(N->dwflat[p]);
-    }
-}
-
-/* |x - want| within RELTOL of the scale; counts failures, reports one. */
-static int far(double x, double want, double scale)
-{
-    return !(fabs(x - want) <= RELTOL * (scale + fabs(want)) + 1e-300);
-}
-
 /* One network, one loss, every b from 1 to B: the batch's gradient, loss
    and count, then a second batch that must add to the first. */
 static void check_batches(nn_rng *r, nn_net *N, nn_loss_kind k, int B)
@@ -89,7 +63,7 @@ static void check_batches(nn_rng *r, nn_net *N, nn_loss_kind k, int B)
             test_draw_targets(r, k, m, Y + s * m);
         }
         double loss, scale;
-        reference(N, X, Y, b, k, g, a, &loss, &scale);
+        test_gradient_sum(N, X, Y, b, k, g, a, &loss, &scale, NULL, NULL);
         nn_net_zero_grad(N);
         double lb = NAN, lb2 = NAN;
         CHECK(nn_net_backprop_batch(N, W, X, Y, b, k, &lb, NULL) == 0);
@@ -99,14 +73,14 @@ static void check_batches(nn_rng *r, nn_net *N, nn_loss_kind k, int B)
         memcpy(twice, N->dwflat, N->nw * sizeof *twice);
         int bad = 0;
         for (size_t p = 0; p < N->nw; p++) {
-            bad += far(once[p], g[p], a[p]);
-            bad += far(twice[p], 2 * g[p], 2 * a[p]);
+            bad += test_far(RELTOL, once[p], g[p], a[p]);
+            bad += test_far(RELTOL, twice[p], 2 * g[p], 2 * a[p]);
         }
         if (bad)
             check_fail(__FILE__, __LINE__, "%d gradient entries differ "
                        "(L %d, loss %s, b %d of %d)", bad, N->L,
                        nn_loss_name(k), b, B);
-        CHECK(!far(lb, loss, scale) && lb2 == lb);
+        CHECK(!test_far(RELTOL, lb, loss, scale) && lb2 == lb);
         CHECK(nsum == b && N->nsum == 2 * b);
     }
     free(g);
@@ -169,7 +143,7 @@ void test_batch_forward_matches(void)
                 double scale = 0.0;
                 for (int j = 0; j <= N->n[L - 1]; j++)
                     scale += fabs(N->w[L - 1][i][j] * N->l[L - 1][j]);
-                CHECK(!far(P[s * m + i - 1], y[i], scale));
+                CHECK(!test_far(RELTOL, P[s * m + i - 1], y[i], scale));
             }
         }
         nn_batch_free(W);
@@ -267,22 +241,6 @@ void test_batch_rejects_misuse(void)
     nn_net_free(N5);
 }
 
-/* A data set of n samples for network N and loss k: normal inputs;
-   normal targets for the squared error, one-hot ones otherwise. */
-static int random_data(nn_rng *r, const nn_net *N, nn_loss_kind k, size_t n,
-                       nn_dataset *D)
-{
-    if (nn_data_create(D, n, N->n[1], N->n[N->L], NULL) != 0)
-        return -1;
-    for (size_t p = 0; p < D->n * (size_t)D->d; p++)
-        D->x[p] = nn_rng_normal(r);
-    for (size_t p = 0; k == NN_LOSS_SQUARED && p < D->n * (size_t)D->m; p++)
-        D->y[p] = nn_rng_normal(r);
-    for (size_t s = 0; k != NN_LOSS_SQUARED && s < D->n; s++)
-        D->y[s * (size_t)D->m + nn_rng_below(r, (uint32_t)D->m)] = 1.0;
-    return 0;
-}
-
 /* Epochs of the trainer of chapter 9 (way 0) or of the batched trainer
    (way 1) from weights w0, shuffled with a fixed seed, unless shuffled
    is 0; the rate is halved after every epoch (with a new trainer of
@@ -331,7 +289,7 @@ static void compare_options(nn_rng *r, int L, nn_activation a,
     nn_net *N = random_net(r, L, a, out);
     nn_dataset D = { 0 };
     double *w0 = N == NULL ? NULL : malloc(2 * N->nw * sizeof *w0);
-    if (w0 == NULL || random_data(r, N, k, 23, &D) != 0) {
+    if (w0 == NULL || test_random_data(r, N, k, 23, &D) != 0) {
         check_fail(__FILE__, __LINE__, "setup failed");
         free(w0), nn_net_free(N);
         return;
@@ -352,7 +310,7 @@ static void compare_options(nn_rng *r, int L, nn_activation a,
                    "the weights differ by %g of %g", L, o.batch, o.momentum,
                    (int)o.step, diff, big);
     for (int e = 0; e < epochs; e++)
-        if (far(loss[1][e], loss[0][e], fabs(loss[0][e])))
+        if (test_far(RELTOL, loss[1][e], loss[0][e], fabs(loss[0][e])))
             check_fail(__FILE__, __LINE__, "epoch %d: loss %.17g, wanted "
                        "%.17g", e, loss[1][e], loss[0][e]);
     free(w0), nn_data_free(&D), nn_net_free(N);
@@ -400,7 +358,7 @@ void test_batch_trainer_rejects(void)
     nn_dataset D = { 0 }, E = { 0 };
     nn_rng r;
     nn_rng_seed(&r, 15, 3);
-    if (N == NULL || random_data(&r, N, NN_LOSS_SQUARED, 10, &D) != 0
+    if (N == NULL || test_random_data(&r, N, NN_LOSS_SQUARED, 10, &D) != 0
         || nn_data_create(&E, 10, 3, 2, NULL) != 0) {
         check_fail(__FILE__, __LINE__, "setup failed");
         nn_data_free(&D), nn_net_free(N);

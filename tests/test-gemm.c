@@ -395,11 +395,6 @@ static const nn_gemm_path *const paths[3] = { &nn_path_loops, &nn_path_book,
    magnitudes. */
 #define RELTOL 1e-12
 
-static int far(double x, double want, double scale)
-{
-    return !(fabs(x - want) <= RELTOL * (scale + fabs(want)) + 1e-300);
-}
-
 /* A network of widths n[1 .. L]: hidden activation a, output out; every
    weight, the biases too, normal with variance 2 / (n[k] + 1), so that
    the layers neither vanish nor blow up. */
@@ -423,8 +418,9 @@ static nn_net *scaled_net(nn_rng *r, int L, const int n[], nn_activation a,
    Where the recurrence's sum cancels, a gradient entry is much smaller
    than the terms whose round-off it carries; this is their size.
    bar holds sum_k (n[k] + 1) numbers. */
-static void add_magnitudes(const nn_net *N, double a[], double bar[])
+static void add_magnitudes(const nn_net *N, double a[], void *work)
 {
+    double *bar = work;
     const int L = N->L;
     double *next = bar, *here = bar;        /* layer k + 1, layer k */
     for (int i = 1; i <= N->n[L]; i++)
@@ -445,7 +441,7 @@ static void add_magnitudes(const nn_net *N, double a[], double bar[])
     }
 }
 
-/* The reference of tests/test-batch.c for b samples: the sum g of the
+/* The reference of test_gradient_sum for b samples: the sum g of the
    per-sample gradients of chapter 7, the summed loss and the sum of the
    losses' magnitudes; and in a the scale of each entry's round-off: the
    sum of its magnitudes, the entries' own and those of add_magnitudes,
@@ -457,25 +453,15 @@ static void reference(nn_net *N, const double X[], const double Y[], int b,
                       nn_loss_kind k, double g[], double a[], double *loss,
                       double *scale)
 {
-    int d = N->n[1], m = N->n[N->L];
     size_t nodes = 0;
     for (int q = 1; q <= N->L; q++)
         nodes += (size_t)N->n[q] + 1;
     double *bar = malloc(nodes * sizeof *bar);
-    *loss = *scale = 0.0;
-    memset(g, 0, N->nw * sizeof *g);
-    memset(a, 0, N->nw * sizeof *a);
-    for (int s = 0; s < b && bar != NULL; s++) {
-        nn_net_zero_grad(N);
-        double ls = nn_net_backprop(N, X + (size_t)s * d, Y + (size_t)s * m,
-                                    k);
-        *loss += ls, *scale += fabs(ls);
-        for (size_t p = 0; p < N->nw; p++)
-            g[p] += N->dwflat[p], a[p] += fabs(N->dwflat[p]);
-        add_magnitudes(N, a, bar);
-    }
-    if (bar == NULL)
+    if (bar == NULL) {
         check_fail(__FILE__, __LINE__, "out of memory");
+        return;
+    }
+    test_gradient_sum(N, X, Y, b, k, g, a, loss, scale, add_magnitudes, bar);
     free(bar);
     for (int q = 1; q < N->L; q++) {    /* the largest of each matrix */
         size_t first = (size_t)(&N->dw[q][1][0] - N->dwflat);
@@ -561,8 +547,8 @@ static void check_gradients(nn_rng *r, nn_net *N, nn_loss_kind k, int B)
                     if (!(e <= worst) || !(e2 <= worst))  /* NaN too */
                         worst = isnan(e + e2) ? INFINITY : fmax(e, e2);
                     if (prec == NN_DOUBLE)
-                        bad += far(once[p], g[p], a[p])
-                             + far(twice[p], 2 * g[p], 2 * a[p]);
+                        bad += test_far(RELTOL, once[p], g[p], a[p])
+                             + test_far(RELTOL, twice[p], 2 * g[p], 2 * a[p]);
                 }
                 if (prec == NN_FLOAT && !(worst <= 1e-4 * top))
                     bad++;
@@ -573,7 +559,7 @@ static void check_gradients(nn_rng *r, nn_net *N, nn_loss_kind k, int B)
                                prec == NN_FLOAT ? "float" : "double", N->L,
                                d, m, nn_loss_name(k), b, B, bad, worst, top);
                 if (prec == NN_DOUBLE)
-                    CHECK(!far(l1, loss, scale) && l2 == l1);
+                    CHECK(!test_far(RELTOL, l1, loss, scale) && l2 == l1);
                 else
                     CHECK(fabs(l1 - loss) <= 1e-4 * (scale + b) && l2 == l1);
                 nn_gemm_trainer_free(T);
@@ -628,20 +614,6 @@ void test_gemm_backprop_matches_per_sample(void)
         }
 }
 
-/* A data set of n samples for network N and loss k: normal inputs;
-   targets of the loss's kind. */
-static int random_data(nn_rng *r, const nn_net *N, nn_loss_kind k, size_t n,
-                       nn_dataset *D)
-{
-    if (nn_data_create(D, n, N->n[1], N->n[N->L], NULL) != 0)
-        return -1;
-    for (size_t p = 0; p < D->n * (size_t)D->d; p++)
-        D->x[p] = nn_rng_normal(r);
-    for (size_t s = 0; s < D->n; s++)
-        test_draw_targets(r, k, D->m, D->y + s * (size_t)D->m);
-    return 0;
-}
-
 static double largest_difference(const double a[], const double b[],
                                  size_t n, double *top)
 {
@@ -671,7 +643,7 @@ static void compare_epochs(nn_rng *r, int L, const int n[], nn_activation a,
     nn_net *N = scaled_net(r, L, n, a, output_of(q, a));
     nn_net *M = N == NULL ? NULL : test_net(L, n, N->A);
     nn_dataset D = { 0 };
-    if (M == NULL || random_data(r, N, k, samples, &D) != 0) {
+    if (M == NULL || test_random_data(r, N, k, samples, &D) != 0) {
         check_fail(__FILE__, __LINE__, "setup failed");
         nn_net_free(N), nn_net_free(M);
         return;
@@ -695,7 +667,7 @@ static void compare_epochs(nn_rng *r, int L, const int n[], nn_activation a,
                                   &err) == 0);
         double diff = largest_difference(N->wflat, M->wflat, N->nw, &top);
         if (!(diff <= RELTOL * top) || !(top > 0 && top < 1e6)
-            || far(l2, l1, fabs(l1)))
+            || test_far(RELTOL, l2, l1, fabs(l1)))
             check_fail(__FILE__, __LINE__, "%s, L %d, %s, batch %zu of %zu, "
                        "mu %g, %s%s, epoch %d: the weights differ by %g of "
                        "%g, loss %.17g, wanted %.17g", path->name, L,
@@ -748,7 +720,7 @@ void test_gemm_trainer_threads_same_bits(void)
     nn_net *N = scaled_net(&r, 3, n, NN_ACT_RELU, NN_ACT_IDENTITY);
     nn_dataset D = { 0 };
     double *w[3] = { NULL, NULL, NULL };
-    if (N == NULL || random_data(&r, N, NN_LOSS_SOFTMAX_CE, 96, &D) != 0
+    if (N == NULL || test_random_data(&r, N, NN_LOSS_SOFTMAX_CE, 96, &D) != 0
         || (w[0] = malloc(3 * N->nw * sizeof *w[0])) == NULL) {
         check_fail(__FILE__, __LINE__, "setup failed");
         nn_data_free(&D), nn_net_free(N);
@@ -885,7 +857,7 @@ void test_gemm_train_epoch_refuses_sources(void)
     nn_net *M = test_net(3, n, A);
     nn_dataset D = { 0 }, E = { 0 }, F = { 0 };
     if (N == NULL || M == NULL
-        || random_data(&r, N, NN_LOSS_SQUARED, 10, &D) != 0
+        || test_random_data(&r, N, NN_LOSS_SQUARED, 10, &D) != 0
         || nn_data_create(&E, 10, 3, 2, NULL) != 0
         || nn_data_create(&F, 10, 2, 1, NULL) != 0) {
         check_fail(__FILE__, __LINE__, "setup failed");
@@ -930,7 +902,7 @@ void test_gemm_train_epoch_refuses_sources(void)
         CHECK(nn_batch_train_epoch(BT, &src, &again, &l2, &err) == 0);
         CHECK(memcmp(N->wflat, w, sizeof w) != 0);
         double diff = largest_difference(N->wflat, M->wflat, N->nw, &top);
-        CHECK(diff <= RELTOL * top && !far(l1, l2, fabs(l2)));
+        CHECK(diff <= RELTOL * top && !test_far(RELTOL, l1, l2, fabs(l2)));
     }
     nn_gemm_trainer_free(T), nn_batch_trainer_free(BT);
     nn_data_free(&D), nn_data_free(&E), nn_data_free(&F);

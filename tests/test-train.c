@@ -531,3 +531,27 @@ void test_trainer_keeps_adam_state(void)
     nn_trainer_free(T);
     nn_net_free(a), nn_net_free(b), nn_data_free(&D);
 }
+
+/* nn_train_set_rate takes a rate nn_train_check accepts and changes
+   nothing else; a refused rate leaves the options as they were. */
+void test_train_set_rate(void)
+{
+    nn_net *N = small_net();
+    nn_err err;
+    nn_train_options o = { .loss = NN_LOSS_BCE, .rate = 0.1, .batch = 4,
+                           .momentum = 0.5 };
+    CHECK(nn_train_set_rate(N, 4, &o, 0.25, &err) == 0);
+    CHECK(o.rate == 0.25 && o.batch == 4 && o.momentum == 0.5
+          && o.loss == NN_LOSS_BCE);
+    const double bad[] = { 0.0, -1.0, NAN };
+    for (int q = 0; q < 3; q++) {
+        err.msg[0] = '\0';
+        CHECK(nn_train_set_rate(N, 4, &o, bad[q], &err) == -1);
+        CHECK(strstr(err.msg, "rate > 0") != NULL);
+        CHECK(o.rate == 0.25);
+    }
+    err.msg[0] = '\0';
+    CHECK(nn_train_set_rate(N, 0, &o, 0.5, &err) == -1 && o.rate == 0.25);
+    CHECK(strstr(err.msg, "0 samples") != NULL);
+    nn_net_free(N);
+}

@@ -373,12 +373,7 @@ void nn_batch_trainer_free(nn_batch_trainer *T)
 
 int nn_batch_trainer_rate(nn_batch_trainer *T, double rate, nn_err *err)
 {
-    nn_train_options o = T->o;
-    o.rate = rate;
-    if (nn_train_check(T->N, T->n, &o, err) != 0)
-        return -1;
-    T->o.rate = rate;
-    return 0;
+    return nn_train_set_rate(T->N, T->n, &T->o, rate, err);
 }
 
 /* batch.c functions */

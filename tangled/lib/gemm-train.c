@@ -396,12 +396,7 @@ int nn_gemm_backprop(nn_gemm_trainer *T, const double X[], const double Y[],
 
 int nn_gemm_trainer_rate(nn_gemm_trainer *T, double rate, nn_err *err)
 {
-    nn_train_options o = T->o;
-    o.rate = rate;
-    if (nn_train_check(T->N, T->n, &o, err) != 0)
-        return -1;
-    T->o.rate = rate;
-    return 0;
+    return nn_train_set_rate(T->N, T->n, &T->o, rate, err);
 }
 
 /* gemm-train.c functions */

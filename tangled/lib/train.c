@@ -57,6 +57,17 @@ int nn_train_check(const nn_net *N, size_t n, const nn_train_options *o,
     return 0;
 }
 
+int nn_train_set_rate(const nn_net *N, size_t n, nn_train_options *o,
+                      double rate, nn_err *err)
+{
+    nn_train_options with = *o;
+    with.rate = rate;
+    if (nn_train_check(N, n, &with, err) != 0)
+        return -1;
+    o->rate = rate;
+    return 0;
+}
+
 nn_trainer *nn_trainer_create(nn_net *N, size_t n, const nn_train_options *o,
                         nn_err *err)
 {

@@ -56,6 +56,11 @@ int nn_train_epoch(nn_trainer *T, const nn_dataset *D, nn_rng *r, double *loss,
    err, if not: the checks of nn_trainer_create. */
 int nn_train_check(const nn_net *N, size_t n, const nn_train_options *o,
                 nn_err *err);
+/* Set o->rate to rate if nn_train_check accepts o with it: 0; if not,
+   -1 with a message in err, and o unchanged.  For the trainers of later
+   chapters, whose rate a schedule changes between epochs. */
+int nn_train_set_rate(const nn_net *N, size_t n, nn_train_options *o,
+                      double rate, nn_err *err);
 /* The number of doubles of state that the step rule of o keeps for N
    between steps: the velocity, or the sums and means of AdaGrad,
    RMSProp and Adam. */

@@ -101,6 +101,19 @@ static double square_gemm(const struct options *o, int p,
 }
 
 /* measure the products of an epoch */
+/* C <- alpha op(A) op(B) + beta C by OpenBLAS in precision p: A, B
+   and C point to floats or to doubles. */
+static void blas_gemm(int p, nn_trans ta, nn_trans tb, int m, int n, int k,
+                      double alpha, const void *A, int lda, const void *B,
+                      int ldb, double beta, void *C, int ldc)
+{
+    if (p == NN_FLOAT)
+        nn_sgemm_blas(ta, tb, m, n, k, (float)alpha, A, lda, B, ldb,
+                      (float)beta, C, ldc);
+    else
+        nn_dgemm_blas(ta, tb, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
+}
+
 static double epoch_products(const struct options *o, int p)
 {
     const size_t size = p == NN_FLOAT ? sizeof(float) : sizeof(double);
@@ -115,32 +128,17 @@ static double epoch_products(const struct options *o, int p)
     double best = HUGE_VAL;
     for (long r = 0; r < o->repeats; r++) {
         double t0 = nn_wall_seconds();
-        for (long batch = 0; batch < o->samples / 32; batch++)
-            if (p == NN_FLOAT) {
-                /* the products of a batch, in float */
-                nn_sgemm_blas(NN_PLAIN, NN_PLAIN, 128, 32, 785, 1, (float *)W1, 785,
-                              (float *)L1, 32, 0, (float *)Z, 32);
-                nn_sgemm_blas(NN_PLAIN, NN_PLAIN, 10, 32, 129, 1, (float *)W2, 129,
-                              (float *)L2, 32, 0, (float *)D3, 32);
-                nn_sgemm_blas(NN_TRANSPOSED, NN_PLAIN, 128, 32, 10, 1, (float *)W2 + 1, 129,
-                              (float *)D3, 32, 0, (float *)D2, 32);
-                nn_sgemm_blas(NN_PLAIN, NN_PLAIN, 10, 129, 32, -1e-6f, (float *)D3, 32,
-                              (float *)T2, 129, 1, (float *)W2, 129);
-                nn_sgemm_blas(NN_PLAIN, NN_PLAIN, 128, 785, 32, -1e-6f, (float *)D2, 32,
-                              (float *)T1, 785, 1, (float *)W1, 785);
-            } else {
-                /* the products of a batch, in double */
-                nn_dgemm_blas(NN_PLAIN, NN_PLAIN, 128, 32, 785, 1, (double *)W1, 785,
-                              (double *)L1, 32, 0, (double *)Z, 32);
-                nn_dgemm_blas(NN_PLAIN, NN_PLAIN, 10, 32, 129, 1, (double *)W2, 129,
-                              (double *)L2, 32, 0, (double *)D3, 32);
-                nn_dgemm_blas(NN_TRANSPOSED, NN_PLAIN, 128, 32, 10, 1, (double *)W2 + 1, 129,
-                              (double *)D3, 32, 0, (double *)D2, 32);
-                nn_dgemm_blas(NN_PLAIN, NN_PLAIN, 10, 129, 32, -1e-6, (double *)D3, 32,
-                              (double *)T2, 129, 1, (double *)W2, 129);
-                nn_dgemm_blas(NN_PLAIN, NN_PLAIN, 128, 785, 32, -1e-6, (double *)D2, 32,
-                              (double *)T1, 785, 1, (double *)W1, 785);
-            }
+        for (long batch = 0; batch < o->samples / 32; batch++) {
+            /* the products of a batch */
+            blas_gemm(p, NN_PLAIN, NN_PLAIN, 128, 32, 785, 1, W1, 785, L1, 32, 0, Z, 32);
+            blas_gemm(p, NN_PLAIN, NN_PLAIN, 10, 32, 129, 1, W2, 129, L2, 32, 0, D3, 32);
+            blas_gemm(p, NN_TRANSPOSED, NN_PLAIN, 128, 32, 10, 1, W2 + size, 129,
+                      D3, 32, 0, D2, 32);
+            blas_gemm(p, NN_PLAIN, NN_PLAIN, 10, 129, 32, -1e-6, D3, 32, T2, 129, 1,
+                      W2, 129);
+            blas_gemm(p, NN_PLAIN, NN_PLAIN, 128, 785, 32, -1e-6, D2, 32, T1, 785, 1,
+                      W1, 785);
+        }
         best = fmin(best, nn_wall_seconds() - t0);
     }
     free(m);
