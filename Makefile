@@ -304,33 +304,6 @@ $(B)/data/batch-speed.tex: $(B)/bin/batch-speed
 	@mkdir -p $(@D)
 	$< --seed 2026 --tex $@ > /dev/null
 
-# gemm-bench (chapter 17) measures the machine's peak and bandwidth and
-# times an epoch of Fashion-MNIST on every path, NumPy and PyTorch beside
-# them (tools/bench-python.sh; "absent" where they are not installed).
-# It runs after every other run, so that no other run competes with it
-# for the processors.  make bench runs it again and prints the table;
-# the next make prints that run in the book.
-FASHION_DATA = /usr/share/datasets/fashion-mnist
-GEMM_OUT = $(B)/data/gemm.tex $(B)/data/gemm-table.tex $(B)/data/gemm-roofline.dat
-OTHER_RUNS = $(filter-out $(B)/data/gemm.tex,$(RUNS))
-$(B)/data/gemm-python.dat: tools/bench-python.sh tools/bench-python.py | $(OTHER_RUNS) check-packages
-	tools/bench-python.sh $(FASHION_DATA) 3 > $@.new && mv $@.new $@
-# make test builds its own programs (the tests, the labs, the programs
-# with the sanitizers) while the book's runs go on, but not while
-# gemm-bench times its two threads: with the goal test, those builds
-# wait for the benchmark (order-only, so nothing is rebuilt for it).
-AFTER_BENCH = $(if $(filter test,$(MAKECMDGOALS)),$(GEMM_OUT))
-$(GEMM_OUT) &: $(B)/bin/gemm-bench $(B)/data/gemm-python.dat | $(OTHER_RUNS)
-	$< --repeats 3 --python $(B)/data/gemm-python.dat --table $(B)/data/gemm-table.tex \
-	   --roofline $(B)/data/gemm-roofline.dat --tex $(B)/data/gemm.tex
-
-.PHONY: bench
-bench: $(B)/bin/gemm-bench | check-packages
-	tools/bench-python.sh $(FASHION_DATA) 5 > $(B)/data/gemm-python.dat.new
-	mv $(B)/data/gemm-python.dat.new $(B)/data/gemm-python.dat
-	$< --python $(B)/data/gemm-python.dat --table $(B)/data/gemm-table.tex \
-	   --roofline $(B)/data/gemm-roofline.dat --tex $(B)/data/gemm.tex
-
 # The runs of chapter 19, on Fashion-MNIST from its Debian package: five
 # seeds of the network, each its own target, A also drawing the pictures
 # and quoting (its keys are fashion.*); five of the linear softmax; the
@@ -437,6 +410,34 @@ $(B)/tex/runs.tex: $(RUNS)
 $(B)/tex/claims.tex: $(RUNS) $(CHAPTERS) tools/check-claims.sh
 	@mkdir -p $(@D)
 	tools/check-claims.sh $(RUNS) -- $(CHAPTERS) > $@
+
+# gemm-bench (chapter 17) measures the machine's peak and bandwidth and
+# times an epoch of Fashion-MNIST on every path, NumPy and PyTorch beside
+# them (tools/bench-python.sh; "absent" where they are not installed).
+# It runs after every other run, so that no other run competes with it
+# for the processors: its rules come after all of RUNS is defined, as a
+# prerequisite list is expanded where make reads it.  make bench runs it again and prints the table;
+# the next make prints that run in the book.
+FASHION_DATA = /usr/share/datasets/fashion-mnist
+GEMM_OUT = $(B)/data/gemm.tex $(B)/data/gemm-table.tex $(B)/data/gemm-roofline.dat
+OTHER_RUNS = $(filter-out $(B)/data/gemm.tex,$(RUNS))
+$(B)/data/gemm-python.dat: tools/bench-python.sh tools/bench-python.py | $(OTHER_RUNS) check-packages
+	tools/bench-python.sh $(FASHION_DATA) 3 > $@.new && mv $@.new $@
+# make test builds its own programs (the tests, the labs, the programs
+# with the sanitizers) while the book's runs go on, but not while
+# gemm-bench times its two threads: with the goal test, those builds
+# wait for the benchmark (order-only, so nothing is rebuilt for it).
+AFTER_BENCH = $(if $(filter test,$(MAKECMDGOALS)),$(GEMM_OUT))
+$(GEMM_OUT) &: $(B)/bin/gemm-bench $(B)/data/gemm-python.dat | $(OTHER_RUNS)
+	$< --repeats 3 --python $(B)/data/gemm-python.dat --table $(B)/data/gemm-table.tex \
+	   --roofline $(B)/data/gemm-roofline.dat --tex $(B)/data/gemm.tex
+
+.PHONY: bench
+bench: $(B)/bin/gemm-bench | check-packages
+	tools/bench-python.sh $(FASHION_DATA) 5 > $(B)/data/gemm-python.dat.new
+	mv $(B)/data/gemm-python.dat.new $(B)/data/gemm-python.dat
+	$< --python $(B)/data/gemm-python.dat --table $(B)/data/gemm-table.tex \
+	   --roofline $(B)/data/gemm-roofline.dat --tex $(B)/data/gemm.tex
 
 # ---------------------------------------------------------------- figures
 # The scripts set no terminal: the book's figures use cairolatex, whose

@@ -506,10 +506,15 @@ sol_run() {  # sol_run BIN DIR: the program under the sanitizers
     local name=${1##*/} out status t0=$SECONDS short=()
     case $name in
     ex11-shift) short=(--samples 10000) ;;
+    ex13-flip) short=(--epochs 400) ;;
+    ex13-rates) short=(--epochs 300) ;;
+    ex13-sep) short=(--epochs 300 --early 50) ;;
     ex13-stop) short=(--small-epochs 200) ;;
     ex17-classes) short=(--subset 1000 --epochs 2) ;;
+    ex17-halve) short=(--subset 500 --epochs 4 --every 2) ;;
     ex17-overfit) short=(--epochs 6) ;;
     ex17-search) short=(--subset 100 --validation 200) ;;
+    ex20-nstep | ex20-timed) short=(--seeds 1 --episodes 100) ;;
     esac
     out=$(cd "$2" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
           timeout 300 "$1" "${short[@]}" --tex "$2/$name.tex" 2>&1 >/dev/null); status=$?
