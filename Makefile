@@ -416,8 +416,8 @@ $(B)/tex/claims.tex: $(RUNS) $(CHAPTERS) tools/check-claims.sh
 # them (tools/bench-python.sh; "absent" where they are not installed).
 # It runs after every other run, so that no other run competes with it
 # for the processors: its rules come after all of RUNS is defined, as a
-# prerequisite list is expanded where make reads it.  make bench runs it again and prints the table;
-# the next make prints that run in the book.
+# prerequisite list is expanded where make reads it.  make bench runs it
+# again and prints the table; the next make prints that run in the book.
 FASHION_DATA = /usr/share/datasets/fashion-mnist
 GEMM_OUT = $(B)/data/gemm.tex $(B)/data/gemm-table.tex $(B)/data/gemm-roofline.dat
 OTHER_RUNS = $(filter-out $(B)/data/gemm.tex,$(RUNS))
