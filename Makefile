@@ -423,14 +423,8 @@ GEMM_OUT = $(B)/data/gemm.tex $(B)/data/gemm-table.tex $(B)/data/gemm-roofline.d
 OTHER_RUNS = $(filter-out $(B)/data/gemm.tex,$(RUNS))
 $(B)/data/gemm-python.dat: tools/bench-python.sh tools/bench-python.py | $(OTHER_RUNS) check-packages
 	tools/bench-python.sh $(FASHION_DATA) 3 > $@.new && mv $@.new $@
-# make test builds its own programs (the tests, the labs, the programs
-# with the sanitizers) while the book's runs go on, but not while
-# gemm-bench times its two threads: with the goal test, those builds
-# wait for the benchmark (order-only, so nothing is rebuilt for it).
-AFTER_BENCH = $(if $(filter test,$(MAKECMDGOALS)),$(GEMM_OUT))
-$(GEMM_OUT) &: $(B)/bin/gemm-bench $(B)/data/gemm-python.dat | $(OTHER_RUNS)
-	$< --repeats 3 --python $(B)/data/gemm-python.dat --table $(B)/data/gemm-table.tex \
-	   --roofline $(B)/data/gemm-roofline.dat --tex $(B)/data/gemm.tex
+# The rule that runs it is at the end of the tests' section, where every
+# program it must wait for is defined.
 
 .PHONY: bench
 bench: $(B)/bin/gemm-bench | check-packages
@@ -741,7 +735,7 @@ $(B)/solutions/tangle.stamp: $(CHAPTERS) $(SOLUTIONS) | check-packages
 
 $(B)/solutions/src/%.c: $(B)/solutions/tangle.stamp ;
 
-$(B)/solutions/bin/%: $(B)/solutions/src/%.c $(B)/libbackprop.a $(B)/tangle.stamp | $(AFTER_BENCH)
+$(B)/solutions/bin/%: $(B)/solutions/src/%.c $(B)/libbackprop.a $(B)/tangle.stamp
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Werror -I$(B)/src -o $@ $< $(B)/libbackprop.a $(LDLIBS)
 
@@ -826,7 +820,7 @@ $(THTML)/index.html: $(TWEB)/pages.stamp $(WEB_FILES) $(B)/teacher.pdf $(HTML)/i
 	@touch $@
 
 # The solution programs once more, with the sanitizers, for make test.
-$(B)/solutions/bin-san/%: $(B)/solutions/src/%.c $(LIB_SRC:%.c=$(B)/test-san/lib-%.o) | $(AFTER_BENCH)
+$(B)/solutions/bin-san/%: $(B)/solutions/src/%.c $(LIB_SRC:%.c=$(B)/test-san/lib-%.o)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -Werror -I$(B)/src -o $@ $^ $(LDLIBS)
 
@@ -873,7 +867,7 @@ lab-file = $(patsubst start/%,labs/%.nw,$(filter start/%,$(1)))$(patsubst \
 $(B)/lab/%/grade: $$(call lab-file,$$*) \
                   $$(if $$(filter-out book,$$*),$(B)/lab/book/grade) \
                   $(GRADER_SRC) labs/grade.h tools/replace-chunk.awk $(CHAPTERS) \
-                  | check-packages $(AFTER_BENCH)
+                  | check-packages
 	@mkdir -p $(@D)
 	@echo "lab: tangle the library with $(or $(call lab-file,$*),the book's chunks) into $(@D)"
 	@set -o pipefail; lib=$$(sed -n 's/^LIB=//p' "$$(command -v notangle)"); \
@@ -931,20 +925,20 @@ lab:
 # ---------------------------------------------------------------- tests
 TESTS = $(wildcard tests/test-*.c)
 
-$(B)/test/%.o: tests/%.c $(B)/tangle.stamp | $(AFTER_BENCH)
+$(B)/test/%.o: tests/%.c $(B)/tangle.stamp
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Werror -MMD -MP -I$(B)/src -Itests -c -o $@ $<
-$(B)/test/lib-%.o: $(B)/src/%.c | $(AFTER_BENCH)
+$(B)/test/lib-%.o: $(B)/src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Werror -MMD -MP -I$(B)/src -c -o $@ $<
 $(B)/test/run: $(TESTS:tests/%.c=$(B)/test/%.o) $(B)/test/main.o $(B)/test/nets.o \
                $(B)/test/files.o $(LIB_SRC:%.c=$(B)/test/lib-%.o) $(B)/test/lib-gemm-blas.o
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-$(B)/test-san/%.o: tests/%.c $(B)/tangle.stamp | $(AFTER_BENCH)
+$(B)/test-san/%.o: tests/%.c $(B)/tangle.stamp
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -Werror -MMD -MP -I$(B)/src -Itests -c -o $@ $<
-$(B)/test-san/lib-%.o: $(B)/src/%.c | $(AFTER_BENCH)
+$(B)/test-san/lib-%.o: $(B)/src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -Werror -MMD -MP -I$(B)/src -c -o $@ $<
 $(B)/test-san/run: $(TESTS:tests/%.c=$(B)/test-san/%.o) $(B)/test-san/main.o \
@@ -956,6 +950,20 @@ $(B)/test-san/run: $(TESTS:tests/%.c=$(B)/test-san/%.o) $(B)/test-san/main.o \
 $(B)/bin-san/%: $(B)/src/%.c $(LIB_SRC:%.c=$(B)/test-san/lib-%.o)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -Werror -I$(B)/src -o $@ $^ $(LDLIBS)
+
+# The benchmark of chapter 17 (see the runs' section).  make test and
+# make teacher build more programs (the tests, the labs, the programs
+# with the sanitizers, the solutions): with those goals they are built
+# beside the book's runs and before the benchmark, not beside it while
+# it times two threads (order-only: nothing is rebuilt for it).
+BEFORE_BENCH = $(if $(filter test teacher,$(MAKECMDGOALS)), \
+  $(SOLUTION_PROGRAMS:%=$(B)/solutions/bin/%)) \
+  $(if $(filter test,$(MAKECMDGOALS)), \
+  $(B)/test/run $(B)/test-san/run $(LAB_GRADERS) $(PROGRAMS:%=$(B)/bin-san/%) \
+  $(SOLUTION_PROGRAMS:%=$(B)/solutions/bin-san/%))
+$(GEMM_OUT) &: $(B)/bin/gemm-bench $(B)/data/gemm-python.dat | $(OTHER_RUNS) $(BEFORE_BENCH)
+	$< --repeats 3 --python $(B)/data/gemm-python.dat --table $(B)/data/gemm-table.tex \
+	   --roofline $(B)/data/gemm-roofline.dat --tex $(B)/data/gemm.tex
 
 test: all teacher $(B)/test/run $(B)/test-san/run $(LAB_GRADERS) $(PROGRAMS:%=$(B)/bin-san/%) \
       $(SOLUTION_PROGRAMS:%=$(B)/solutions/bin-san/%)
