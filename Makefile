@@ -36,6 +36,7 @@ CHAPTERS = \
     chapters/18-cartpole.nw \
     chapters/19-actor-critic.nw \
     chapters/20-balance.nw \
+    chapters/20b-parallel.nw \
     chapters/21-harness.nw
 
 # Every root chunk: the files of the library and the chapter programs.
@@ -60,7 +61,8 @@ PROGRAMS = \
     fashion \
     cartpole-demo \
     ac-check \
-    balance
+    balance \
+    mpi-fashion
 # The library (numerics; tangled/lib), the book's support code (harness,
 # toy tasks, cart-pole; tangled/book) and the programs (tangled/programs).
 # Under build/src the files lie side by side.
@@ -68,10 +70,14 @@ LIB_NAMES  = nnerr runfile rng activation net loss backprop gradcheck \
              data train batch gemm gemm-train model idx
 BOOK_NAMES = cli harness toy-tasks blobs clusters-data matrix-form \
              cartpole actor-critic agent
+# The ranks of chapter 23 (tangled/mpi), built with mpicc, into
+# mpi-fashion alone.
+MPI_NAMES  = world
 HEADERS  = $(LIB_NAMES:=.h) $(BOOK_NAMES:=.h)
 LIB_SRC  = $(LIB_NAMES:=.c) $(BOOK_NAMES:=.c)
 ROOTS    = $(addprefix lib/,$(LIB_NAMES:=.h) $(LIB_NAMES:=.c)) lib/gemm-blas.c \
            $(addprefix book/,$(BOOK_NAMES:=.h) $(BOOK_NAMES:=.c)) \
+           $(addprefix mpi/,$(MPI_NAMES:=.h) $(MPI_NAMES:=.c)) \
            $(addprefix programs/,$(PROGRAMS:=.c)) Makefile
 
 # The figures: one gnuplot script each, in figures/.
@@ -121,13 +127,14 @@ FIGURES = \
     cartpole-film \
     balance-lengths \
     balance-trace \
-    balance-policy
+    balance-policy \
+    parallel-model
 
 # The Debian packages the build needs (tools/need-packages.sh installs them).
 PACKAGES = make gcc libc6-dev noweb gnuplot-nox texlive-latex-base \
            texlive-latex-recommended texlive-fonts-recommended lmodern \
            latexmk poppler-utils zlib1g-dev dataset-fashion-mnist pandoc \
-           fonts-dejavu-extra libopenblas-dev
+           fonts-dejavu-extra libopenblas-dev openmpi-bin libopenmpi-dev
 
 CC       = cc
 CFLAGS   = -std=c11 -O2 -g -Wall -Wextra -Wpedantic
@@ -138,6 +145,12 @@ LDLIBS   = -lm -lz -fopenmp
 GEMM_FLAGS = -ftree-vectorize -march=native -ffp-contract=fast \
              -fno-trapping-math -fopenmp
 BLAS_LIBS  = -lopenblas
+# Open MPI's compiler wrapper (chapter 23): cc with MPI's headers and
+# libraries.  mpirun, quiet (-q: no notices of its own when a rank
+# fails), as the superuser too (a container's build), and with more ranks
+# than processors.
+MPICC  = mpicc
+MPIRUN = mpirun -q --oversubscribe $(if $(filter 0,$(shell id -u)),--allow-run-as-root)
 SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=all
 
@@ -162,7 +175,8 @@ $(B)/tangle.stamp: $(CHAPTERS) tools/tangle.sh tools/mark-chunks.awk Makefile | 
 
 tangle: $(B)/tangle.stamp
 
-$(addprefix $(B)/src/,$(HEADERS) $(LIB_SRC) gemm-blas.c $(PROGRAMS:=.c)) tangled/Makefile: $(B)/tangle.stamp ;
+$(addprefix $(B)/src/,$(HEADERS) $(LIB_SRC) gemm-blas.c $(MPI_NAMES:=.h) $(MPI_NAMES:=.c) \
+  $(PROGRAMS:=.c)) tangled/Makefile: $(B)/tangle.stamp ;
 
 # ---------------------------------------------------------------- compiling
 $(B)/obj/%.o: $(B)/src/%.c
@@ -183,6 +197,14 @@ $(B)/bin/gemm-bench: $(B)/obj/gemm-blas.o
 $(B)/bin-san/gemm-bench: $(B)/test-san/lib-gemm-blas.o
 $(B)/bin/gemm-bench $(B)/bin-san/gemm-bench $(B)/test/run $(B)/test-san/run: LDLIBS += $(BLAS_LIBS)
 
+# Chapter 23's program and its ranks, with Open MPI's compiler wrapper.
+$(MPI_NAMES:%=$(B)/obj/%.o) $(B)/obj/mpi-fashion.o: $(B)/obj/%.o: $(B)/src/%.c
+	@mkdir -p $(@D)
+	$(MPICC) $(CFLAGS) -MMD -MP -I$(B)/src -c -o $@ $<
+$(B)/bin/mpi-fashion: $(B)/obj/mpi-fashion.o $(MPI_NAMES:%=$(B)/obj/%.o) $(B)/libbackprop.a
+	@mkdir -p $(@D)
+	$(MPICC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
 programs: $(PROGRAMS:%=$(B)/bin/%)
 
 -include $(wildcard $(B)/obj/*.d $(B)/test/*.d $(B)/test-san/*.d)
@@ -190,6 +212,10 @@ programs: $(PROGRAMS:%=$(B)/bin/%)
 # ---------------------------------------------------------------- runs
 # Each run has a fixed seed; it writes the data its figures plot and a file
 # of LaTeX macros with the numbers the text quotes (\setrun{key}{value}).
+# (The runs of chapter 23 are at the end of this section.)
+MPI_RANKS = 1 2 4
+MPI_STEPS_TEX = $(MPI_RANKS:%=$(B)/data/mpi-fashion-%.tex)
+MPI_TEX = $(MPI_STEPS_TEX) $(B)/data/mpi-summary.tex
 RUNS = $(B)/data/first-step.tex $(B)/data/rng-demo.tex $(B)/data/layout.tex $(B)/data/forward.tex \
        $(B)/data/losses.tex $(B)/data/views.tex $(B)/data/xor.tex \
        $(B)/data/backward.tex \
@@ -200,7 +226,8 @@ RUNS = $(B)/data/first-step.tex $(B)/data/rng-demo.tex $(B)/data/layout.tex $(B)
        $(B)/data/batch-speed.tex $(B)/data/gemm.tex \
        $(FASHION_TEX) \
        $(B)/data/cartpole-demo.tex $(B)/data/ac-check-runs.tex \
-       $(BALANCE_TEX) $(B)/data/balance-compare-runs.tex
+       $(BALANCE_TEX) $(B)/data/balance-compare-runs.tex \
+       $(MPI_TEX)
 
 $(B)/data/first-step.tex: $(B)/bin/first-step
 	@mkdir -p $(@D)
@@ -414,14 +441,15 @@ $(B)/tex/claims.tex: $(RUNS) $(CHAPTERS) tools/check-claims.sh
 # gemm-bench (chapter 17) measures the machine's peak and bandwidth and
 # times an epoch of Fashion-MNIST on every path, NumPy and PyTorch beside
 # them (tools/bench-python.sh; "absent" where they are not installed).
-# It runs after every other run, so that no other run competes with it
-# for the processors: its rules come after all of RUNS is defined, as a
-# prerequisite list is expanded where make reads it.  make bench runs it
+# It runs after every other run (chapter 23's timed runs just before
+# it), so that no other run competes with it for the processors: its
+# rules come after all of RUNS is defined, as a prerequisite list is
+# expanded where make reads it.  make bench runs it
 # again and prints the table; the next make prints that run in the book.
 FASHION_DATA = /usr/share/datasets/fashion-mnist
 GEMM_OUT = $(B)/data/gemm.tex $(B)/data/gemm-table.tex $(B)/data/gemm-roofline.dat
-OTHER_RUNS = $(filter-out $(B)/data/gemm.tex,$(RUNS))
-$(B)/data/gemm-python.dat: tools/bench-python.sh tools/bench-python.py | $(OTHER_RUNS) check-packages
+OTHER_RUNS = $(filter-out $(B)/data/gemm.tex $(MPI_TEX),$(RUNS))
+$(B)/data/gemm-python.dat: tools/bench-python.sh tools/bench-python.py | $(OTHER_RUNS) $(MPI_STEPS_TEX) check-packages
 	tools/bench-python.sh $(FASHION_DATA) 3 > $@.new && mv $@.new $@
 # The rule that runs it is at the end of the tests' section, where every
 # program it must wait for is defined.
@@ -432,6 +460,16 @@ bench: $(B)/bin/gemm-bench | check-packages
 	mv $(B)/data/gemm-python.dat.new $(B)/data/gemm-python.dat
 	$< --python $(B)/data/gemm-python.dat --table $(B)/data/gemm-table.tex \
 	   --roofline $(B)/data/gemm-roofline.dat --tex $(B)/data/gemm.tex
+
+# Chapter 23's summary of its runs (the runs themselves, which time their
+# steps, are at the end of the tests' section, beside the benchmark): it
+# compares the models and writes the table and the model's curves.
+$(B)/data/mpi-summary.tex $(B)/data/mpi-table.tex $(B)/data/parallel-model.dat &: \
+  $(MPI_STEPS_TEX) $(B)/bin/mpi-fashion
+	$(B)/bin/mpi-fashion --summarize $(subst $(space),$(comma),$(MPI_RANKS:%=$(B)/data/mpi-result-%.dat)) \
+	   --models $(subst $(space),$(comma),$(MPI_RANKS:%=$(B)/data/mpi-%.model)) \
+	   --table $(B)/data/mpi-table.tex --figure $(B)/data/parallel-model.dat \
+	   --tag mpiSum --tex $(B)/data/mpi-summary.tex
 
 # ---------------------------------------------------------------- figures
 # The scripts set no terminal: the book's figures use cairolatex, whose
@@ -462,6 +500,7 @@ FIGSIZE_descent-schedules = 15cm,6.5cm
 FIGSIZE_check-h = 15cm,7.5cm
 FIGSIZE_check-time = 12cm,7.5cm
 FIGSIZE_gemm-roofline = 12cm,9.5cm
+FIGSIZE_parallel-model = 15cm,7cm
 FIGSIZE_zeros-loss = 11cm,5.8cm
 FIGSIZE_quadrants-regions = 15cm,5.6cm
 FIGSIZE_quadrants-longer = 12cm,6cm
@@ -533,6 +572,7 @@ $(B)/fig/fashion-errors.tex: $(B)/data/fashion-errors.dat
 $(B)/fig/fashion-weights.tex: $(B)/data/fashion-weights.dat
 $(B)/fig/balance-lengths.tex: $(B)/data/balance-lengths.dat
 $(B)/fig/gemm-roofline.tex: $(B)/data/gemm-roofline.dat
+$(B)/fig/parallel-model.tex: $(B)/data/parallel-model.dat
 $(B)/fig/cartpole-film.tex: $(B)/data/balance-film-A.dat
 $(B)/fig/cartpole-diagram.tex: $(B)/data/cartpole-diagram.dat
 $(B)/fig/balance-trace.tex: $(B)/data/balance-episode-A.dat
@@ -950,6 +990,10 @@ $(B)/test-san/run: $(TESTS:tests/%.c=$(B)/test-san/%.o) $(B)/test-san/main.o \
 $(B)/bin-san/%: $(B)/src/%.c $(LIB_SRC:%.c=$(B)/test-san/lib-%.o)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -Werror -I$(B)/src -o $@ $^ $(LDLIBS)
+$(B)/bin-san/mpi-fashion: $(B)/src/mpi-fashion.c $(MPI_NAMES:%=$(B)/src/%.c) \
+                          $(LIB_SRC:%.c=$(B)/test-san/lib-%.o)
+	@mkdir -p $(@D)
+	$(MPICC) $(CFLAGS) $(SANITIZE) -Werror -I$(B)/src -o $@ $^ $(LDLIBS)
 
 # The benchmark of chapter 17 (see the runs' section).  make test and
 # make teacher build more programs (the tests, the labs, the programs
@@ -961,6 +1005,17 @@ BEFORE_BENCH = $(if $(filter test teacher,$(MAKECMDGOALS)), \
   $(if $(filter test,$(MAKECMDGOALS)), \
   $(B)/test/run $(B)/test-san/run $(LAB_GRADERS) $(PROGRAMS:%=$(B)/bin-san/%) \
   $(SOLUTION_PROGRAMS:%=$(B)/solutions/bin-san/%))
+# Chapter 23's runs time their steps too: two epochs of Fashion-MNIST on
+# 1, 2 and 4 ranks (4 on two cores: oversubscribed), each saving its
+# model, one after another, after the other runs and before the
+# benchmark (the Python epochs of gemm-python.dat wait for them).
+$(B)/data/mpi-fashion-%.tex $(B)/data/mpi-result-%.dat $(B)/data/mpi-%.model: \
+  $(B)/bin/mpi-fashion | check-packages $(OTHER_RUNS) $(BEFORE_BENCH)
+	@mkdir -p $(@D)
+	$(MPIRUN) -np $* $< --save $(B)/data/mpi-$*.model --result $(B)/data/mpi-result-$*.dat \
+	   --tag mpi$* --tex $(B)/data/mpi-fashion-$*.tex > /dev/null
+$(B)/data/mpi-fashion-2.tex: | $(B)/data/mpi-fashion-1.tex
+$(B)/data/mpi-fashion-4.tex: | $(B)/data/mpi-fashion-2.tex
 $(GEMM_OUT) &: $(B)/bin/gemm-bench $(B)/data/gemm-python.dat | $(OTHER_RUNS) $(BEFORE_BENCH)
 	$< --repeats 3 --python $(B)/data/gemm-python.dat --table $(B)/data/gemm-table.tex \
 	   --roofline $(B)/data/gemm-roofline.dat --tex $(B)/data/gemm.tex

@@ -264,6 +264,65 @@ check "fashion --clear trains on chapter 16's loops: other weights than the GEMM
 quick_run fashion --clear --subset 300 --epochs 1 --batch 7 --validation 0
 quick_run fashion --threads 1 --subset 300 --epochs 1 --batch 7 --validation 0
 
+# 3d. Chapter 23: data-parallel training with MPI.  The same weights, to
+# the last bit, on 1, 2 and 4 ranks (4 oversubscribed); a wrong option,
+# a rank count the tree cannot add up, and a shard that only rank 1
+# finds broken each stop every rank with one line, status 1 and no
+# output; the program built with the sanitizers runs clean on 2 ranks.
+echo "== mpi-fashion on several ranks"
+mpirun_q=(mpirun -q --oversubscribe)
+[ "$(id -u)" -ne 0 ] || mpirun_q+=(--allow-run-as-root)
+mpi_small=(--subset 2048 --epochs 1 --hidden 16 --batch 32)
+for np in 1 2 4; do
+    "${mpirun_q[@]}" -np $np "$build/bin/mpi-fashion" "${mpi_small[@]}" \
+        --save "$scratch/mpi-$np.model" --result "$scratch/mpi-r$np.dat" \
+        >/dev/null 2>&1 || echo "mpirun -np $np failed"
+done
+check "mpi-fashion: 2 ranks train the weights of 1, bit for bit" \
+    cmp "$scratch/mpi-1.model" "$scratch/mpi-2.model"
+check "mpi-fashion: 4 ranks (oversubscribed) train the weights of 1, bit for bit" \
+    cmp "$scratch/mpi-1.model" "$scratch/mpi-4.model"
+mpi_error() {  # mpi_error NAME NP TEXT ARGS...: one line with TEXT, status 1, no file
+    local name=$1 np=$2 text=$3 out status; shift 3
+    rm -f "$scratch"/mpi-out*
+    out=$("${mpirun_q[@]}" -np "$np" "$build/bin/mpi-fashion" "$@" \
+          --save "$scratch/mpi-out.model" --result "$scratch/mpi-out.dat" 2>&1 >/dev/null)
+    status=$?
+    out=$(grep -v -E '^[^:]+: +[0-9]+% \(' <<<"$out")
+    if [ $status -ne 1 ]; then
+        fail "$name" "exit status $status, expected 1: $out"
+    elif [ "$(wc -l <<<"$out")" -ne 1 ] || ! grep -qF -- "$text" <<<"$out"; then
+        fail "$name" "expected one line with \"$text\": $out"
+    elif ls "$scratch"/mpi-out* >/dev/null 2>&1 || ls -a "$scratch" | grep -q '^\.mpi-out'; then
+        fail "$name" "left a file behind: $(ls -a "$scratch" | grep mpi-out | tr '\n' ' ')"
+    else
+        pass "$name ($out)"
+    fi
+}
+mpi_error "mpi-fashion on 2 ranks: a wrong option, said once" 2 \
+    "mpi-fashion: unknown option '--frobnicate'" --frobnicate
+mpi_error "mpi-fashion on 3 ranks: refused, said once" 3 \
+    "mpi-fashion: 3 ranks: the ranks must be a power of two" "${mpi_small[@]}"
+mkdir -p "$scratch/mpi-cut"
+cp /usr/share/datasets/fashion-mnist/t10k-* /usr/share/datasets/fashion-mnist/train-labels* "$scratch/mpi-cut"
+head -c 700000 /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz \
+    >"$scratch/mpi-cut/train-images-idx3-ubyte.gz"
+mpi_error "mpi-fashion: a shard only rank 1 finds cut short stops both ranks, said once" 2 \
+    "mpi-fashion: rank 1: $scratch/mpi-cut/train-images-idx3-ubyte.gz: truncated" \
+    --data "$scratch/mpi-cut" "${mpi_small[@]}"
+check "mpi-fashion: rank 0 trains on the cut file's intact shard alone" \
+    "${mpirun_q[@]}" -np 1 "$build/bin/mpi-fashion" --data "$scratch/mpi-cut" \
+    --subset 1024 --epochs 1 --hidden 16 --batch 32
+check "mpi-fashion runs clean under the sanitizers on 2 ranks" env \
+    ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
+    "${mpirun_q[@]}" -np 2 "$build/bin-san/mpi-fashion" --subset 256 \
+    --epochs 1 --hidden 8 --batch 16 --result "$scratch/san-mpi.dat"
+check "mpi-fashion --summarize compares the models and writes its table and figure" \
+    bash -c 'cd "$1" && "$2" --summarize mpi-r1.dat,mpi-r2.dat --models mpi-1.model,mpi-2.model \
+        --table mpi-t.tex --figure mpi-f.dat --tex mpi-s.tex >/dev/null 2>&1 || exit 1
+        grep -q "setclaim{mpi.equal}{1}" mpi-s.tex && [ "$(wc -l <mpi-t.tex)" -eq 2 ]' \
+    _ "$scratch" "$PWD/$build/bin/mpi-fashion"
+
 # 4. tangled/ is what the chapters tangle to, byte for byte.
 echo "== tangled/ against chapters/"
 check "chapters tangle to the committed tangled/" bash -c '
@@ -276,7 +335,7 @@ check "chapters tangle to the committed tangled/" bash -c '
     done' _ "$scratch" "${roots[@]}" -- "${chapters[@]}"
 check "tangled/ has no #line directives" bash -c '! grep -rl "^#line" tangled'
 check "tangled/ has the library, the book's support and the programs; the library has no exit, no TeX, no harness" bash -c '
-    [ "$(cd tangled && echo */)" = "book/ lib/ programs/" ] &&
+    [ "$(cd tangled && echo */)" = "book/ lib/ mpi/ programs/" ] &&
     ! grep -l "exit *(\|setrun\|setclaim\|cli\.h\|harness\.h" tangled/lib/*.[ch]'
 check "a misspelt root chunk is an error" bash -c '
     sed "s|^<<lib/rng.c>>=|<<lib/rgn.c>>=|" chapters/01-reading.nw > "$1/ch.nw" &&
@@ -286,7 +345,7 @@ check "a misspelt root chunk is an error" bash -c '
 # 5. tangled/ builds with a C compiler and make alone, warnings as errors.
 echo "== tangled/ on its own"
 check "tangled/ builds with -std=c11 -Wall -Wextra -Wpedantic -Werror" bash -c '
-    mkdir "$1/alone" && cp -r tangled/lib tangled/book tangled/Makefile "$1/alone" &&
+    mkdir "$1/alone" && cp -r tangled/lib tangled/book tangled/mpi tangled/Makefile "$1/alone" &&
     mkdir "$1/alone/programs" && cp tangled/programs/*.c "$1/alone/programs" &&
     make -s -C "$1/alone" CC="$2" CFLAGS="-std=c11 -Wall -Wextra -Wpedantic -Werror" &&
     for p in "${@:3}"; do "$1/alone/programs/$p" --help >/dev/null || exit 1; done' \

@@ -607,3 +607,58 @@ void test_idx_fashion_mnist(void)
         CHECK(per_class[c] == 1000);
     nn_image_set_free(&S);
 }
+
+/* Chapter 23's shards: a part of the images and labels is the same as
+   the same items of the whole set, plain or gzip, and a part that is not
+   in the files, or files whose counts differ, are refused. */
+void test_image_set_loads_parts(void)
+{
+    static const size_t parts[][2] = { { 0, 1 }, { 1, 2 }, { 2, 1 }, { 0, 3 } };
+    for (int gz = 0; gz <= 1; gz++) {
+        const char *im = gz ? "test-idx-pim.gz" : "test-idx-pim";
+        const char *lb = gz ? "test-idx-plb.gz" : "test-idx-plb";
+        nn_image_set S, P;
+        nn_err err = { "" };
+        write_set(im, lb, gz, 3, 9);
+        CHECK(nn_image_set_load(im, lb, 10, &S, &err) == 0);
+        for (size_t q = 0; q < sizeof parts / sizeof parts[0]; q++) {
+            size_t first = parts[q][0], count = parts[q][1];
+            CHECK(nn_image_set_load_part(im, lb, 10, first, count, &P, &err) == 0);
+            CHECK(P.n == count && P.rows == 2 && P.cols == 2);
+            CHECK(memcmp(P.pixels, S.pixels + first * 4, count * 4) == 0);
+            CHECK(memcmp(P.labels, S.labels + first, count) == 0);
+            nn_image_set_free(&P);
+        }
+        nn_image_set_free(&S);
+        CHECK(nn_image_set_load_part(im, lb, 10, 3, 1, &P, &err) == -1);
+        CHECK(strstr(err.msg, im) != NULL && strstr(err.msg, "holds 3 items") != NULL);
+        CHECK(P.pixels == NULL && P.labels == NULL);
+        CHECK(nn_image_set_load_part(im, lb, 10, 2, 2, &P, &err) == -1);
+        CHECK(nn_image_set_load_part(im, lb, 10, 0, 0, &P, &err) == -1);
+        write_set(im, lb, gz, 4, 9);
+        CHECK(nn_image_set_load_part(im, lb, 10, 0, 1, &P, &err) == -1);
+        CHECK(strstr(err.msg, "holds 3 images but") != NULL);
+        remove(im), remove(lb);
+    }
+}
+
+/* The names of a data set's files: with .gz where the compressed images
+   are, without where they are not, and a refusal where a name does not
+   fit. */
+void test_image_set_names(void)
+{
+    char im[64], lb[64];
+    nn_err err = { "" };
+    CHECK(nn_image_set_names(".", "test-names", im, lb, sizeof im, &err) == 0);
+    CHECK(strcmp(im, "./test-names-images-idx3-ubyte") == 0);
+    CHECK(strcmp(lb, "./test-names-labels-idx1-ubyte") == 0);
+    write_file("test-names-images-idx3-ubyte.gz", 1, (const unsigned char *)"x", 1);
+    CHECK(nn_image_set_names(".", "test-names", im, lb, sizeof im, &err) == 0);
+    CHECK(strcmp(im, "./test-names-images-idx3-ubyte.gz") == 0);
+    CHECK(strcmp(lb, "./test-names-labels-idx1-ubyte.gz") == 0);
+    remove("test-names-images-idx3-ubyte.gz");
+    CHECK(nn_image_set_names("a-directory-whose-name-is-long", "test-names",
+                             im, lb, 40, &err) == -1);
+    CHECK(strstr(err.msg, "a-directory-whose-name-is-long: the directory's "
+                          "name is too long") != NULL);
+}

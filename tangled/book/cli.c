@@ -17,6 +17,8 @@
 static int argc_;
 static char **argv_;
 static const char *program_ = "program";
+static int speaks_ = 1, writes_ = 1;    /* cli_share */
+static void (*at_exit_)(void);
 
 /* the output files not yet committed */
 static char *copy_of(const char *s)
@@ -158,14 +160,23 @@ void cli_start(int argc, char **argv)
 
 void cli_fail(const char *fmt, ...)
 {
-    va_list ap;
-    fprintf(stderr, "%s: ", program_);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
+    if (speaks_) {
+        va_list ap;
+        fprintf(stderr, "%s: ", program_);
+        va_start(ap, fmt);
+        vfprintf(stderr, fmt, ap);
+        va_end(ap);
+        fputc('\n', stderr);
+    }
     abort_outputs();
+    if (at_exit_ != NULL)
+        at_exit_();
     exit(EXIT_FAILURE);
+}
+
+void cli_share(int speaks, int writes, void (*at_exit)(void))
+{
+    speaks_ = speaks, writes_ = writes, at_exit_ = at_exit;
 }
 
 /* cli.c functions */
@@ -173,7 +184,7 @@ static void create_output(nn_runfile *rf, const char *path, int binary)
 {
     nn_err err;
     rf->f = NULL;
-    if (path == NULL)
+    if (path == NULL || !writes_)
         return;
     if (nout_ == MAX_OUTPUTS)
         cli_fail("%s: more than %d output files", path, MAX_OUTPUTS);

@@ -26,6 +26,11 @@ int cli_finish(void);
 
 /* Print "program: message" on stderr and exit with status 1. */
 _Noreturn void cli_fail(const char *fmt, ...) NN_PRINTF(1, 2);
+/* For a run of several processes (chapter 23): whether cli_fail prints
+   its message; whether outputs are created (if not, rf->f is NULL, as
+   for an output nobody asked for); and a function cli_fail calls just
+   before it exits, or NULL.  By default 1, 1, NULL. */
+void cli_share(int speaks, int writes, void (*at_exit)(void));
 
 /* parsers that report instead of exiting */
 int parse_long(const char *what, const char *text, long min, long max,

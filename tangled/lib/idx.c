@@ -14,6 +14,8 @@ typedef struct idx_input {
     const char *name;
     const unsigned char *buf;   /* NULL: read the file called name */
     size_t len;                 /* bytes at buf */
+    size_t first, count;        /* items first .. first + count - 1, or
+                                   all if count is 0 (chapter 23) */
 } idx_input;
 
 /* the source of the bytes */
@@ -181,6 +183,31 @@ static int source_end(source *s, nn_err *err)
     return 0;
 }
 
+/* pass over bytes of a source */
+static int skip_bytes(source *s, uint64_t n, nn_err *err)
+{
+    if (!s->gz) {
+        if (n > (uint64_t)LONG_MAX
+            || (s->f != NULL && fseek(s->f, (long)n, SEEK_CUR) != 0))
+            return nn_fail(err, "%s: cannot seek %llu bytes on",
+                           s->path, (unsigned long long)n);
+        s->pos += n;
+        return 0;
+    }
+    unsigned char dropped[16384];
+    for (uint64_t left = n; left > 0; ) {
+        size_t step = left < sizeof dropped ? (size_t)left : sizeof dropped;
+        size_t got;
+        if (source_read(s, dropped, step, &got, err) != 0)
+            return -1;
+        if (got < step)
+            return nn_fail(err, "%s: truncated: the file ends before the "
+                                "items asked for", s->path);
+        left -= step;
+    }
+    return 0;
+}
+
 /* idx.c functions */
 static uint32_t big_endian(const unsigned char *b)
 {
@@ -217,7 +244,8 @@ static const char *type_name(int code)
     }
 }
 
-static int read_idx(source *s, int want, nn_idx_file *f, nn_err *err)
+static int read_idx(source *s, const idx_input *in, int want, nn_idx_file *f,
+                    nn_err *err)
 {
     unsigned char head[4 + 4 * 4];
     uint64_t total = 1;           /* bytes of data the header claims */
@@ -288,6 +316,18 @@ static int read_idx(source *s, int want, nn_idx_file *f, nn_err *err)
                             "machine", s->path, (unsigned long long)total);
     f->count = f->dims[0];
     f->item = (size_t)(total / f->dims[0]);
+    
+    /* keep only the items in asks for */
+    if (in->count > 0) {
+        if (in->first >= f->count || in->count > f->count - in->first)
+            return nn_fail(err, "%s: holds %zu items, so not items %zu to %zu",
+                           s->path, f->count, in->first,
+                           in->first + in->count - 1);
+        if (skip_bytes(s, (uint64_t)in->first * f->item, err) != 0)
+            return -1;
+        f->count = in->count;
+        total = (uint64_t)in->count * f->item;
+    }
     f->data = malloc((size_t)total);
     if (f->data == NULL)
         return nn_fail(err, "%s: out of memory for %llu bytes of data",
@@ -306,8 +346,9 @@ static int read_input(const idx_input *in, int want, nn_idx_file *f,
     source s;
     *f = empty_idx;
     int status = source_open(&s, in, err) == 0
-                 && read_idx(&s, want, f, err) == 0
-                 && source_end(&s, err) == 0 ? 0 : -1;
+                 && read_idx(&s, in, want, f, err) == 0
+                 && (in->first + f->count < f->dims[0]
+                     || source_end(&s, err) == 0) ? 0 : -1;
     source_close(&s);
     if (status != 0)
         nn_idx_free(f);
@@ -319,14 +360,14 @@ static const unsigned char no_bytes[1];
 
 int nn_idx_read(const char *path, nn_idx_file *f, nn_err *err)
 {
-    idx_input in = { path, NULL, 0 };
+    idx_input in = { path, NULL, 0, 0, 0 };
     return read_input(&in, 0, f, err);
 }
 
 int nn_idx_parse(const unsigned char *buf, size_t len, const char *name,
               nn_idx_file *f, nn_err *err)
 {
-    idx_input in = { name, buf != NULL ? buf : no_bytes, len };
+    idx_input in = { name, buf != NULL ? buf : no_bytes, len, 0, 0 };
     return read_input(&in, 0, f, err);
 }
 
@@ -349,9 +390,10 @@ static int check_pair(const char *images, const nn_idx_file *im,
                        (unsigned long)im->dims[1],
                        (unsigned long)im->dims[2]);
     /* check the counts and the labels */
-    if (im->count != lb->count)
-        return nn_fail(err, "%s holds %zu images but %s holds %zu labels",
-                       images, im->count, labels, lb->count);
+    if (im->dims[0] != lb->dims[0])
+        return nn_fail(err, "%s holds %lu images but %s holds %lu labels",
+                       images, (unsigned long)im->dims[0], labels,
+                       (unsigned long)lb->dims[0]);
     for (size_t s = 0; s < lb->count; s++)
         if (lb->data[s] >= classes)
             return nn_fail(err, "%s: label %d of item %zu is not a class "
@@ -388,7 +430,7 @@ static int load_set(const idx_input *images, const idx_input *labels,
 int nn_image_set_load(const char *images, const char *labels, int classes,
                    nn_image_set *S, nn_err *err)
 {
-    idx_input im = { images, NULL, 0 }, lb = { labels, NULL, 0 };
+    idx_input im = { images, NULL, 0, 0, 0 }, lb = { labels, NULL, 0, 0, 0 };
     return load_set(&im, &lb, classes, S, err);
 }
 
@@ -397,8 +439,8 @@ int nn_image_set_parse(const unsigned char *im, size_t imlen,
                     size_t lblen, const char *lbname, int classes,
                     nn_image_set *S, nn_err *err)
 {
-    idx_input a = { imname, im != NULL ? im : no_bytes, imlen };
-    idx_input b = { lbname, lb != NULL ? lb : no_bytes, lblen };
+    idx_input a = { imname, im != NULL ? im : no_bytes, imlen, 0, 0 };
+    idx_input b = { lbname, lb != NULL ? lb : no_bytes, lblen, 0, 0 };
     return load_set(&a, &b, classes, S, err);
 }
 
@@ -423,4 +465,38 @@ void nn_image_x(const nn_image_set *S, size_t s, double x[])
     const unsigned char *p = S->pixels + s * d;
     for (size_t j = 0; j < d; j++)
         x[j] = grey[p[j]];
+}
+
+/* idx.c functions */
+int nn_image_set_names(const char *dir, const char *prefix, char images[],
+                       char labels[], size_t size, nn_err *err)
+{
+    for (int gz = 1; gz >= 0; gz--) {
+        const char *ext = gz ? ".gz" : "";
+        int ni = snprintf(images, size, "%s/%s-images-idx3-ubyte%s", dir,
+                          prefix, ext);
+        int nl = snprintf(labels, size, "%s/%s-labels-idx1-ubyte%s", dir,
+                          prefix, ext);
+        if (ni < 0 || nl < 0 || (size_t)ni >= size || (size_t)nl >= size)
+            return nn_fail(err, "%s: the directory's name is too long", dir);
+        uint64_t bytes;
+        FILE *f = gz ? nn_open_input(images, &bytes, NULL) : NULL;
+        if (f != NULL) {
+            fclose(f);
+            break;
+        }
+    }
+    return 0;
+}
+
+/* idx.c functions */
+int nn_image_set_load_part(const char *images, const char *labels,
+                           int classes, size_t first, size_t count,
+                           nn_image_set *S, nn_err *err)
+{
+    if (count == 0)
+        return nn_fail(err, "%s: a part of no images", images);
+    idx_input im = { images, NULL, 0, first, count },
+              lb = { labels, NULL, 0, first, count };
+    return load_set(&im, &lb, classes, S, err);
 }

@@ -47,4 +47,21 @@ void nn_image_set_free(nn_image_set *S);      /* safe twice */
    for j = 0 .. rows*cols - 1. */
 void nn_image_x(const nn_image_set *S, size_t s, double x[]);
 
+/* idx.h declarations */
+/* The names of the images and labels called prefix in directory dir,
+   as the MNIST family names them: dir/prefix-images-idx3-ubyte.gz and
+   dir/prefix-labels-idx1-ubyte.gz if the images are there so
+   compressed, else the same without .gz; each of size bytes.  0, or -1
+   with a message if a name does not fit. */
+int nn_image_set_names(const char *dir, const char *prefix, char images[],
+                       char labels[], size_t size, nn_err *err);
+
+/* idx.h declarations */
+/* Images first .. first + count - 1 of the files and their labels, as
+   nn_image_set_load checks them; the files are read only up to the
+   last of them (a gzip file is decompressed from its start).  count >= 1. */
+int nn_image_set_load_part(const char *images, const char *labels,
+                           int classes, size_t first, size_t count,
+                           nn_image_set *S, nn_err *err);
+
 #endif

@@ -84,21 +84,8 @@ static void read_set(const char *dir, const char *prefix, nn_image_set *S)
 {
     char images[4096], labels[4096];
     nn_err err;
-    for (int gz = 1; gz >= 0; gz--) {
-        const char *ext = gz ? ".gz" : "";
-        if (snprintf(images, sizeof images, "%s/%s-images-idx3-ubyte%s",
-                     dir, prefix, ext) >= (int)sizeof images
-            || snprintf(labels, sizeof labels, "%s/%s-labels-idx1-ubyte%s",
-                        dir, prefix, ext) >= (int)sizeof labels)
-            cli_fail("%s: the directory's name is too long", dir);
-        uint64_t size;
-        FILE *f = nn_open_input(images, &size, NULL);
-        if (f != NULL || gz == 0) {
-            if (f != NULL)
-                fclose(f);
-            break;
-        }
-    }
+    cli_must(nn_image_set_names(dir, prefix, images, labels, sizeof images,
+                                &err), &err);
     cli_must(nn_image_set_load(images, labels, 10, S, &err), &err);
 }
 
