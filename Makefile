@@ -136,6 +136,13 @@ PACKAGES = make gcc libc6-dev noweb gnuplot-nox texlive-latex-base \
            latexmk poppler-utils zlib1g-dev dataset-fashion-mnist pandoc \
            fonts-dejavu-extra libopenblas-dev openmpi-bin libopenmpi-dev
 
+# The packages the tests of the web edition need besides the build's:
+# headless Chromium opens every page and takes the screenshots, a font
+# draws their text (Chromium only recommends one, and the packages are
+# installed without recommends), and xmllint parses the pages for links.
+# epubcheck checks the EPUB.
+TEST_PACKAGES = chromium fonts-dejavu-core libxml2-utils epubcheck
+
 CC       = cc
 CFLAGS   = -std=c11 -O2 -g -Wall -Wextra -Wpedantic
 LDLIBS   = -lm -lz -fopenmp
@@ -162,8 +169,20 @@ B = build
 
 all: book programs html
 
-check-packages:
-	@tools/need-packages.sh $(PACKAGES)
+# The packages are checked, and installed if missing, when make reads this
+# file, before it plans anything: as the recipe of a target that every
+# rule waited for, the check held the whole graph up while it ran, and
+# make walked the graph again at every turn of its loop, a core busy for
+# as long as an installation on a fresh machine takes, and for minutes
+# after.  make test also checks the tests' packages (TEST_PACKAGES).
+ifneq ($(MAKECMDGOALS),clean)
+PACKAGES_MISSING := $(shell tools/need-packages.sh $(PACKAGES) \
+  $(if $(filter test,$(MAKECMDGOALS)),$(TEST_PACKAGES)) >&2 || echo missing)
+ifneq ($(PACKAGES_MISSING),)
+$(error the Debian packages above are missing)
+endif
+endif
+check-packages: ;
 
 # ---------------------------------------------------------------- tangling
 # One stamp for all roots: notangle runs when a chapter changes, and cpif
@@ -1024,19 +1043,6 @@ test: all teacher $(B)/test/run $(B)/test-san/run $(LAB_GRADERS) $(PROGRAMS:%=$(
       $(SOLUTION_PROGRAMS:%=$(B)/solutions/bin-san/%)
 	tests/run-all.sh "$(B)" "$(CC)" $(PROGRAMS) -- $(ROOTS) -- $(CHAPTERS)
 
-# The packages the tests of the web edition need besides the build's:
-# headless Chromium opens every page and takes the screenshots, a font
-# draws their text (Chromium only recommends one, and the packages are
-# installed without recommends), and xmllint parses the pages for links.
-# epubcheck checks the EPUB.  (After the build's packages: two apt-get at
-# once would fight over dpkg's lock.)
-TEST_PACKAGES = chromium fonts-dejavu-core libxml2-utils epubcheck
-
-.PHONY: test-packages
-test-packages: check-packages
-	@tools/need-packages.sh $(TEST_PACKAGES)
-
-test: test-packages
 
 # ---------------------------------------------------------------- fuzzing
 # The parsers of chapters 15 (IDX) and 18 (model files) under libFuzzer and
