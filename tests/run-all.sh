@@ -302,7 +302,7 @@ mpi_error() {  # mpi_error NAME NP TEXT ARGS...: one line with TEXT, status 1, n
 mpi_error "mpi-fashion on 2 ranks: a wrong option, said once" 2 \
     "mpi-fashion: unknown option '--frobnicate'" --frobnicate
 mpi_error "mpi-fashion on 3 ranks: refused, said once" 3 \
-    "mpi-fashion: 3 ranks: the ranks must be a power of two" "${mpi_small[@]}"
+    "mpi-fashion: 3 ranks: not a power of two that divides --slices" "${mpi_small[@]}"
 mkdir -p "$scratch/mpi-cut"
 cp /usr/share/datasets/fashion-mnist/t10k-* /usr/share/datasets/fashion-mnist/train-labels* "$scratch/mpi-cut"
 head -c 700000 /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz \

@@ -30,13 +30,13 @@ void world_agree(const world *w, int status, const nn_err *err);
 /* Replace x[0 .. n-1] on every rank by the sum over the ranks, added
    in the order of a binary tree over the ranks (ranks r and r ^ 1
    first), so that every rank gets the same bits; tmp holds n numbers.
-   size must be a power of two, n <= INT_MAX.  Returns the bytes this
-   rank sent. */
+   size must be a power of two; n > INT_MAX, more than an MPI count,
+   stops the run.  Returns the bytes this rank sent. */
 size_t world_sum(const world *w, double x[], double tmp[], size_t n);
 
 /* world.h declarations */
-/* The largest of the ranks' v, on every rank. */
-double world_max(double v);
+/* Return when every rank has called it. */
+void world_wait(void);
 /* The sum of the ranks' v, on every rank (exact: integers). */
 long world_count(long v);
 /* Put rank 0's outputs in place, end MPI, and return the exit status. */

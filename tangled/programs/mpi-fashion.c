@@ -68,11 +68,13 @@ static struct options read_options(int argc, char **argv, const world *w)
         if (o.models != NULL || o.table != NULL || o.figure != NULL)
             cli_fail("--models, --table, --figure: only with --summarize");
         if (!power_of_two(o.slices) || o.batch % o.slices != 0)
-            cli_fail("--slices %ld: must be a power of two that divides "
-                     "--batch %ld", o.slices, o.batch);
+            cli_fail("--slices %ld: not a power of two that divides --batch",
+                     o.slices);
         if (!power_of_two(w->size) || o.slices % w->size != 0)
-            cli_fail("%d ranks: the ranks must be a power of two that divides "
-                     "--slices %ld", w->size, o.slices);
+            cli_fail("%d ranks: not a power of two that divides --slices",
+                     w->size);
+        if (o.subset > 0 && o.subset / o.slices < o.batch / o.slices)
+            cli_fail("--subset %ld: fewer images than --batch", o.subset);
     }
     return o;
 }
@@ -102,9 +104,6 @@ static struct shard read_shard(const struct options *o, const world *w)
     struct shard sh = { .slices = o->slices / w->size };
     size_t n = o->subset > 0 ? (size_t)o->subset : TRAIN_IMAGES;
     sh.per_slice = n / (size_t)o->slices;
-    if (sh.per_slice < (size_t)(o->batch / o->slices))
-        cli_fail("--subset %zu: a slice of %zu images is less than one "
-                 "step's %ld", n, sh.per_slice, o->batch / o->slices);
     size_t mine = sh.per_slice * (size_t)sh.slices;
     size_t tests = TEST_IMAGES / (size_t)w->size;
     nn_err err;
@@ -140,8 +139,8 @@ static nn_net *make_net(const struct options *o)
 /* mpi-fashion's training */
 struct timing {
     long steps;
-    double compute, sum, step, wall;  /* seconds, the slowest rank's */
-    size_t bytes;                     /* sent by a rank in one sum */
+    double compute, wait, sum, step, wall;  /* seconds, of this rank */
+    size_t bytes;                     /* sent by this rank in one sum */
     double loss;                      /* of the last epoch, per sample */
 };
 
@@ -200,24 +199,24 @@ static struct timing train(nn_net *N, const struct shard *sh,
                         left[i] += right[i];
                 }
             double t1 = nn_wall_seconds();
+            world_wait();
+            double t2 = nn_wall_seconds();
             /* add up the ranks' gradients */
             t.bytes = world_sum(w, g, tmp, len);
-            double t2 = nn_wall_seconds();
+            double t3 = nn_wall_seconds();
             /* take the step, the same on every rank */
             memcpy(N->dwflat, g, N->nw * sizeof *g);
             N->nsum = o->batch;
             nn_train_step(N, &to, v);
-            t.compute += t1 - t0, t.sum += t2 - t1;
-            t.step += nn_wall_seconds() - t2;
+            t.compute += t1 - t0, t.wait += t2 - t1, t.sum += t3 - t2;
+            t.step += nn_wall_seconds() - t3;
             t.steps++, loss += g[N->nw];
         }
         t.loss = loss / (double)(sh->per_slice / (size_t)b * (size_t)o->batch);
         if (w->rank == 0)
             cli_progress("mpi-fashion epochs", e + 1, o->epochs, t.loss);
     }
-    t.wall = world_max(nn_wall_seconds() - start);
-    t.compute = world_max(t.compute), t.sum = world_max(t.sum);
-    t.step = world_max(t.step);
+    t.wall = nn_wall_seconds() - start;
     /* free the slices' trainer, orders and rows */
     nn_gemm_trainer_free(T);
     free(order), free(which), free(g), free(X), free(v), free(rng);
@@ -259,25 +258,25 @@ static void report(nn_net *N, const struct shard *sh, const struct timing *t,
     double acc = (double)right / TEST_IMAGES, per = 1e3 / (double)t->steps;
     if (o->model != NULL)
         cli_must(nn_model_write(N, o->model, cli_name(o->model), &err), &err);
-    fig_text(o->result, "%d %ld %ld %ld %.6e %.6e %.6e %.6e %zu %zu %.6f\n",
-             w->size, o->slices, o->batch, t->steps, t->wall * per,
-             t->compute * per, t->sum * per, t->step * per, t->bytes,
-             N->nw + 1, acc);
+    fig_text(o->result, "%d %ld %ld %ld %.6e %.6e %.6e %.6e %.6e %zu %zu "
+             "%.6f\n", w->size, o->slices, o->batch, t->steps,
+             t->wall * per, t->compute * per, t->wait * per, t->sum * per,
+             t->step * per, t->bytes, N->nw + 1, acc);
     quote_percent("accuracy", acc);
     quote_sig("ms", t->wall * per);
     if (w->rank == 0)
-        printf("%d ranks: %ld steps, %.3f ms a step (compute %.3f, sum "
-               "%.3f, step %.3f), %zu bytes sent a sum; test accuracy "
-               "%.2f%%, last epoch's loss %.4f\n", w->size, t->steps,
-               t->wall * per, t->compute * per, t->sum * per, t->step * per,
-               t->bytes, 100 * acc, t->loss);
+        printf("%d ranks: %ld steps, %.3f ms a step (compute %.3f, wait "
+               "%.3f, sum %.3f, step %.3f), %zu bytes sent a sum; test "
+               "accuracy %.2f%%, last epoch's loss %.4f\n", w->size,
+               t->steps, t->wall * per, t->compute * per, t->wait * per,
+               t->sum * per, t->step * per, t->bytes, 100 * acc, t->loss);
 }
 
 /* mpi-fashion's summary */
 struct result {
     int ranks;
     long slices, batch, steps;
-    double ms, compute, sum, step;
+    double ms, compute, wait, sum, step;
     size_t bytes, len;
     double accuracy;
 };
@@ -288,24 +287,24 @@ static struct result read_result(const char *path)
     FILE *f = fopen(path, "r");
     if (f == NULL)
         cli_fail("%s: cannot open: no such result file?", path);
-    int got = fscanf(f, "%d %ld %ld %ld %lf %lf %lf %lf %zu %zu %lf",
+    int got = fscanf(f, "%d %ld %ld %ld %lf %lf %lf %lf %lf %zu %zu %lf",
                      &r.ranks, &r.slices, &r.batch, &r.steps, &r.ms,
-                     &r.compute, &r.sum, &r.step, &r.bytes, &r.len,
+                     &r.compute, &r.wait, &r.sum, &r.step, &r.bytes, &r.len,
                      &r.accuracy);
     fclose(f);
-    if (got != 11 || r.ranks < 1 || r.steps < 1 || r.len < 2
+    if (got != 12 || r.ranks < 1 || r.steps < 1 || r.len < 2
         || !(r.ms > 0) || !(r.compute > 0))
         cli_fail("%s: not a result line of mpi-fashion --result", path);
     return r;
 }
 
 /* mpi-fashion's summary */
-static double largest_difference(char *list, int *count)
+static double largest_difference(char *list, int *count, int *bitwise)
 {
     nn_err err;
     nn_net *first = NULL;
     double diff = 0, big = 0;
-    *count = 0;
+    *count = 0, *bitwise = 1;
     for (char *path = strtok(list, ","); path != NULL;
          path = strtok(NULL, ","), ++*count) {
         nn_net *N = cli_have(nn_model_load(path, &err), &err);
@@ -317,6 +316,8 @@ static double largest_difference(char *list, int *count)
         }
         if (N->nw != first->nw)
             cli_fail("%s: not the shape of the first model", path);
+        *bitwise &= memcmp(N->wflat, first->wflat,
+                           N->nw * sizeof *N->wflat) == 0;
         for (size_t i = 0; i < N->nw; i++)
             diff = fmax(diff, fabs(N->wflat[i] - first->wflat[i]));
         nn_net_free(N);
@@ -367,15 +368,19 @@ static void summarize(const struct options *o, const world *w)
             cli_fail("--summarize: more than %d runs", MAX_RUNS);
         else
             r[runs++] = read_result(path);
-    if (r[0].ranks != 1)
+    if (runs == 0 || r[0].ranks != 1)
         cli_fail("--summarize: the first run must be on one rank");
     /* compare the models */
     char *models = cli_alloc(strlen(o->models) + 1, 1);
-    int nmodels;
-    double diff = largest_difference(strcpy(models, o->models), &nmodels);
+    int nmodels, bitwise;
+    double diff = largest_difference(strcpy(models, o->models), &nmodels,
+                                     &bitwise);
     char n_words[24];
-    quote_claim("equal", diff == 0, "the models of the runs are equal to the "
-                "last bit", "largest difference %g of the largest weight", diff);
+    if (nmodels != runs)
+        cli_fail("--models: %d models for %d runs", nmodels, runs);
+    quote_claim("equal", bitwise, "the models of the runs are equal to the "
+                "last bit", "%s; largest difference %g of the largest weight",
+                bitwise ? "the same bytes" : "not the same bytes", diff);
     quote("models", "%s", in_words(n_words, nmodels));
     quote("diff", "%s", diff == 0 ? "$0$" : "not $0$");
     int same = 1;
@@ -391,9 +396,9 @@ static void summarize(const struct options *o, const world *w)
         tex_grouped(sent, sizeof sent, (long long)r[q].bytes);
         tex_grouped(ring, sizeof ring, llround(2.0 * (r[q].ranks - 1)
                                                / r[q].ranks * 8.0 * (double)r[q].len));
-        fig_text(o->table, "%d & %.3f & %.3f & %.3f & %.3f & $%s$ & $%s$ \\\\\n",
-                 r[q].ranks, r[q].ms, r[q].compute, r[q].sum, r[q].step, sent,
-                 ring);
+        fig_text(o->table, "%d & %.3f & %.3f & %.3f & %.3f & %.3f & $%s$ & $%s$ "
+                 "\\\\\n", r[q].ranks, r[q].ms, r[q].compute, r[q].wait,
+                 r[q].sum, r[q].step, sent, ring);
     }
     quote_count("G", (long long)r[0].len);
     
@@ -417,6 +422,9 @@ static void summarize(const struct options *o, const world *w)
     struct network net = { o->latency * 1e-6, o->gbits * 1e9 / 8 };
     double c = r[0].compute * 1e-3;           /* s, one rank, the batch */
     size_t G = r[0].len;
+    fig_text(o->figure, "p \"compute, batch %ld\" \"compute, batch %ld\" "
+             "ring tree \"step, batch %ld\" \"step, batch %ld\"\n", r[0].batch,
+             r[0].batch * BIG, r[0].batch, r[0].batch * BIG);
     for (int p = 1; p <= MACHINES; p++)
         fig_row(o->figure, p, 1e3 * c / p, 1e3 * c * BIG / p,
                 1e3 * ring_time(net, p, G), 1e3 * tree_time(net, p, G),
