@@ -163,7 +163,7 @@ SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 B = build
 
-.PHONY: all programs tangle book html test check-packages clean animation
+.PHONY: all programs tangle book html test clean animation
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -182,12 +182,11 @@ ifneq ($(PACKAGES_MISSING),)
 $(error the Debian packages above are missing)
 endif
 endif
-check-packages: ;
 
 # ---------------------------------------------------------------- tangling
 # One stamp for all roots: notangle runs when a chapter changes, and cpif
 # leaves every file whose text is unchanged with its old timestamp.
-$(B)/tangle.stamp: $(CHAPTERS) tools/tangle.sh tools/mark-chunks.awk Makefile | check-packages
+$(B)/tangle.stamp: $(CHAPTERS) tools/tangle.sh tools/mark-chunks.awk Makefile
 	@mkdir -p $(B)
 	tools/tangle.sh $(B)/src tangled $(ROOTS) -- $(CHAPTERS)
 	@touch $@
@@ -231,7 +230,8 @@ programs: $(PROGRAMS:%=$(B)/bin/%)
 # ---------------------------------------------------------------- runs
 # Each run has a fixed seed; it writes the data its figures plot and a file
 # of LaTeX macros with the numbers the text quotes (\setrun{key}{value}).
-# (The runs of chapter 23 are at the end of this section.)
+# (Chapter 23's timed runs are at the end of the tests' section, beside
+# the benchmark.)
 MPI_RANKS = 1 2 4
 MPI_STEPS_TEX = $(MPI_RANKS:%=$(B)/data/mpi-fashion-%.tex)
 MPI_TEX = $(MPI_STEPS_TEX) $(B)/data/mpi-summary.tex
@@ -368,13 +368,13 @@ FASHION_PICTURES = $(foreach f,samples confusion weights errors,$(B)/data/fashio
 fashion_net = $(B)/bin/fashion --threads 1 --seed $(FASHION_SEED_$(1)) \
    --curves $(B)/data/fashion-curves-$(1).dat --result $(B)/data/fashion-result-$(1).dat
 $(B)/data/fashion.tex $(B)/data/fashion-curves-A.dat $(B)/data/fashion-result-A.dat \
-  $(FASHION_PICTURES) &: $(B)/bin/fashion | check-packages
+  $(FASHION_PICTURES) &: $(B)/bin/fashion
 	@mkdir -p $(@D)
 	$(call fashion_net,A) --pictures $(B)/data/fashion --tex $(B)/data/fashion.tex > /dev/null
-$(B)/data/fashion-curves-%.dat $(B)/data/fashion-result-%.dat: $(B)/bin/fashion | check-packages
+$(B)/data/fashion-curves-%.dat $(B)/data/fashion-result-%.dat: $(B)/bin/fashion
 	@mkdir -p $(@D)
 	$(call fashion_net,$*) > /dev/null
-$(B)/data/fashion-lincurves-%.dat $(B)/data/fashion-linresult-%.dat: $(B)/bin/fashion | check-packages
+$(B)/data/fashion-lincurves-%.dat $(B)/data/fashion-linresult-%.dat: $(B)/bin/fashion
 	@mkdir -p $(@D)
 	$< --threads 1 --hidden 0 --seed $(FASHION_SEED_$*) --curves $(B)/data/fashion-lincurves-$*.dat \
 	   --result $(B)/data/fashion-linresult-$*.dat > /dev/null
@@ -385,10 +385,10 @@ $(B)/data/fashion-summary.tex $(B)/data/fashion-table.tex &: $(FASHION_RESULTS) 
 	@mkdir -p $(@D)
 	$(B)/bin/fashion --summarize $(subst $(space),$(comma),$(strip $(FASHION_RESULTS))) \
 	   --table $(B)/data/fashion-table.tex --tag fashionSum --tex $(B)/data/fashion-summary.tex
-$(B)/data/fashion-clear.tex: $(B)/bin/fashion | check-packages
+$(B)/data/fashion-clear.tex: $(B)/bin/fashion
 	@mkdir -p $(@D)
 	$< --threads 1 --seed $(FASHION_SEED_A) --clear --tag fashionClear --tex $@ > /dev/null
-$(B)/data/fashion-overfit.tex $(B)/data/fashion-overfit.dat &: $(B)/bin/fashion | check-packages
+$(B)/data/fashion-overfit.tex $(B)/data/fashion-overfit.dat &: $(B)/bin/fashion
 	@mkdir -p $(@D)
 	$< --threads 1 --seed 1 --subset 500 --epochs 60 --validation 2000 \
 	   --curves $(B)/data/fashion-overfit.dat --tag fashionSub --tex $(B)/data/fashion-overfit.tex > /dev/null
@@ -440,10 +440,10 @@ $(B)/anim/episode-%.dat: $(B)/bin/balance
 	@mkdir -p $(@D)
 	$< --seed $* --episodes 1000 --episode $@ > /dev/null
 
-$(B)/cartpole-%-before.gif: $(B)/anim/episode-%.dat figures/cartpole-anim.gp | check-packages
+$(B)/cartpole-%-before.gif: $(B)/anim/episode-%.dat figures/cartpole-anim.gp
 	gnuplot -e "f = '$<'; block = 0; out = '$@'" figures/cartpole-anim.gp
 
-$(B)/cartpole-%.gif: $(B)/anim/episode-%.dat figures/cartpole-anim.gp | check-packages
+$(B)/cartpole-%.gif: $(B)/anim/episode-%.dat figures/cartpole-anim.gp
 	gnuplot -e "f = '$<'; block = 1; out = '$@'" figures/cartpole-anim.gp
 
 $(B)/tex/runs.tex: $(RUNS)
@@ -468,13 +468,13 @@ $(B)/tex/claims.tex: $(RUNS) $(CHAPTERS) tools/check-claims.sh
 FASHION_DATA = /usr/share/datasets/fashion-mnist
 GEMM_OUT = $(B)/data/gemm.tex $(B)/data/gemm-table.tex $(B)/data/gemm-roofline.dat
 OTHER_RUNS = $(filter-out $(B)/data/gemm.tex $(MPI_TEX),$(RUNS))
-$(B)/data/gemm-python.dat: tools/bench-python.sh tools/bench-python.py | $(OTHER_RUNS) $(MPI_STEPS_TEX) check-packages
+$(B)/data/gemm-python.dat: tools/bench-python.sh tools/bench-python.py | $(OTHER_RUNS) $(MPI_STEPS_TEX)
 	tools/bench-python.sh $(FASHION_DATA) 3 > $@.new && mv $@.new $@
 # The rule that runs it is at the end of the tests' section, where every
 # program it must wait for is defined.
 
 .PHONY: bench
-bench: $(B)/bin/gemm-bench | check-packages
+bench: $(B)/bin/gemm-bench
 	tools/bench-python.sh $(FASHION_DATA) 5 > $(B)/data/gemm-python.dat.new
 	mv $(B)/data/gemm-python.dat.new $(B)/data/gemm-python.dat
 	$< --python $(B)/data/gemm-python.dat --table $(B)/data/gemm-table.tex \
@@ -597,7 +597,7 @@ $(B)/fig/cartpole-diagram.tex: $(B)/data/cartpole-diagram.dat
 $(B)/fig/balance-trace.tex: $(B)/data/balance-episode-A.dat
 $(B)/fig/balance-policy.tex: $(B)/data/balance-policy-A.dat $(B)/data/balance-episode-A.dat
 
-$(B)/fig/%.tex: figures/%.gp | check-packages
+$(B)/fig/%.tex: figures/%.gp
 	@mkdir -p $(@D)
 	gnuplot -e "set terminal $(FIGTERM) size $(or $(FIGSIZE_$*),$(FIGSIZE)); \
 	            set output '$@'; data = '$(B)/data'" $<
@@ -615,7 +615,7 @@ $(B)/tools/nwindex: tools/nwindex.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Werror -o $@ $<
 
-$(B)/tex/chapters.tex: $(CHAPTERS) $(B)/tools/nwindex tools/sort-index.awk tools/mark-lines.awk | check-packages
+$(B)/tex/chapters.tex: $(CHAPTERS) $(B)/tools/nwindex tools/sort-index.awk tools/mark-lines.awk
 	@mkdir -p $(@D)
 	set -o pipefail; lib=$$(sed -n 's/^LIB=//p' "$$(command -v noweave)"); \
 	$$lib/markup $(CHAPTERS) | $(B)/tools/nwindex | $$lib/noidx | $$lib/totex \
@@ -661,7 +661,7 @@ MATH_FONT = /usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf
 
 # (markup -t keeps tabs, as tools/tangle.sh does for the Makefile: its
 # recipes must start with one, on the page and in what a reader copies.)
-$(WEB)/book.mk: $(CHAPTERS) $(B)/tools/nwindex | check-packages
+$(WEB)/book.mk: $(CHAPTERS) $(B)/tools/nwindex
 	@mkdir -p $(@D)
 	set -o pipefail; lib=$$(sed -n 's/^LIB=//p' "$$(command -v noweave)"); \
 	$$lib/markup -t $(CHAPTERS) | $(B)/tools/nwindex | $$lib/noidx > $@.new
@@ -707,7 +707,7 @@ CARTPOLE_BLOCK_before = 0
 CARTPOLE_BLOCK_after = 1
 WEB_ANIMATIONS = $(HTML)/fig/cartpole-before.gif $(HTML)/fig/cartpole-after.gif
 $(WEB_ANIMATIONS): $(HTML)/fig/cartpole-%.gif: $(B)/data/balance-episode-A.dat \
-                   figures/cartpole-anim.gp tools/web/animation.sh | check-packages
+                   figures/cartpole-anim.gp tools/web/animation.sh
 	@mkdir -p $(@D)
 	tools/web/animation.sh $< $(CARTPOLE_BLOCK_$*) $@
 
@@ -783,7 +783,7 @@ LAB_WEAVE = $(filter $(LAB_FILES),$(LAB_ORDER:%=labs/%.nw)) \
 .PHONY: teacher
 teacher: $(B)/teacher.pdf $(B)/teacher-layout.txt
 
-$(B)/solutions/tangle.stamp: $(CHAPTERS) $(SOLUTIONS) | check-packages
+$(B)/solutions/tangle.stamp: $(CHAPTERS) $(SOLUTIONS)
 	@mkdir -p $(B)/solutions/src
 	for p in $(SOLUTION_PROGRAMS); do \
 	  notangle -L -Rsolutions/$$p.c $(CHAPTERS) $(SOLUTIONS) > $(B)/solutions/src/$$p.c.new \
@@ -800,7 +800,7 @@ $(B)/solutions/bin/%: $(B)/solutions/src/%.c $(B)/libbackprop.a $(B)/tangle.stam
 
 # A solution's run: the program with its defaults; what it prints goes
 # beside its macros, for the teacher to read.
-$(B)/solutions/data/%.tex: $(B)/solutions/bin/% | check-packages $(GEMM_OUT)
+$(B)/solutions/data/%.tex: $(B)/solutions/bin/% | $(GEMM_OUT)
 	@mkdir -p $(@D)
 	$< --tex $@ > $(B)/solutions/data/$*.out
 
@@ -812,7 +812,7 @@ $(TEACHER)/claims.tex: $(RUNS) $(SOLUTION_RUNS) $(CHAPTERS) $(SOLUTIONS) tools/c
 	@mkdir -p $(@D)
 	tools/check-claims.sh $(RUNS) $(SOLUTION_RUNS) -- $(CHAPTERS) $(SOLUTIONS) > $@
 
-$(TEACHER)/chapters.tex: $(TEACHER_WEAVE) $(B)/tools/nwindex tools/sort-index.awk tools/mark-lines.awk | check-packages
+$(TEACHER)/chapters.tex: $(TEACHER_WEAVE) $(B)/tools/nwindex tools/sort-index.awk tools/mark-lines.awk
 	@mkdir -p $(@D)
 	set -o pipefail; lib=$$(sed -n 's/^LIB=//p' "$$(command -v noweave)"); \
 	$$lib/markup $(TEACHER_WEAVE) | $(B)/tools/nwindex | $$lib/noidx | $$lib/totex \
@@ -823,7 +823,7 @@ $(TEACHER)/chapters.tex: $(TEACHER_WEAVE) $(B)/tools/nwindex tools/sort-index.aw
 # woven on its own (its chunk has the name of one of the book's, which a
 # common weave would take for a continuation of the book's chunk), on a
 # new page (\newhandout).
-$(TEACHER)/labs.tex: teacher/labs.tex $(LAB_FILES) tools/mark-lines.awk | check-packages
+$(TEACHER)/labs.tex: teacher/labs.tex $(LAB_FILES) tools/mark-lines.awk
 	@mkdir -p $(@D)
 	set -o pipefail; lib=$$(sed -n 's/^LIB=//p' "$$(command -v noweave)"); \
 	{ cat teacher/labs.tex; \
@@ -847,13 +847,13 @@ TWEB  = $(TEACHER)/web
 THTML = $(B)/teacher-html
 teacher: $(THTML)/index.html
 
-$(TWEB)/book.mk: $(TEACHER_WEAVE) $(B)/tools/nwindex | check-packages
+$(TWEB)/book.mk: $(TEACHER_WEAVE) $(B)/tools/nwindex
 	@mkdir -p $(@D)
 	set -o pipefail; lib=$$(sed -n 's/^LIB=//p' "$$(command -v noweave)"); \
 	$$lib/markup -t $(TEACHER_WEAVE) | $(B)/tools/nwindex | $$lib/noidx > $@.new
 	@mv $@.new $@
 
-$(TWEB)/labs.mk: $(LAB_FILES) | check-packages
+$(TWEB)/labs.mk: $(LAB_FILES)
 	@mkdir -p $(@D)
 	lib=$$(sed -n 's/^LIB=//p' "$$(command -v noweave)"); \
 	$$lib/markup -t $(LAB_WEAVE) /dev/null > $@.new
@@ -925,8 +925,7 @@ lab-file = $(patsubst start/%,labs/%.nw,$(filter start/%,$(1)))$(patsubst \
 .SECONDEXPANSION:
 $(B)/lab/%/grade: $$(call lab-file,$$*) \
                   $$(if $$(filter-out book,$$*),$(B)/lab/book/grade) \
-                  $(GRADER_SRC) labs/grade.h tools/replace-chunk.awk $(CHAPTERS) \
-                  | check-packages
+                  $(GRADER_SRC) labs/grade.h tools/replace-chunk.awk $(CHAPTERS)
 	@mkdir -p $(@D)
 	@echo "lab: tangle the library with $(or $(call lab-file,$*),the book's chunks) into $(@D)"
 	@set -o pipefail; lib=$$(sed -n 's/^LIB=//p' "$$(command -v notangle)"); \
@@ -1029,7 +1028,7 @@ BEFORE_BENCH = $(if $(filter test teacher,$(MAKECMDGOALS)), \
 # model, one after another, after the other runs and before the
 # benchmark (the Python epochs of gemm-python.dat wait for them).
 $(B)/data/mpi-fashion-%.tex $(B)/data/mpi-result-%.dat $(B)/data/mpi-%.model: \
-  $(B)/bin/mpi-fashion | check-packages $(OTHER_RUNS) $(BEFORE_BENCH)
+  $(B)/bin/mpi-fashion | $(OTHER_RUNS) $(BEFORE_BENCH)
 	@mkdir -p $(@D)
 	$(MPIRUN) -np $* $< --save $(B)/data/mpi-$*.model --result $(B)/data/mpi-result-$*.dat \
 	   --tag mpi$* --tex $(B)/data/mpi-fashion-$*.tex > /dev/null
