@@ -8,7 +8,10 @@
 # created as an old output with known contents, so that a program that
 # opened (and emptied) its outputs before it failed is caught; and the
 # scratch directory is listed before and after, so that any leftover,
-# a temporary of any name included, is caught.
+# a temporary of any name included, is caught.  Two variables a caller
+# may set: launch, a command that starts the program (mpirun -np 2, for
+# chapter 23's), and want, a text the message must contain.
+launch=() want=
 expect_error() {
     local name=$1 prog=$2; shift 2
     local out="$scratch/cli-out" err="$scratch/cli-err" a olds=() changed=""
@@ -21,7 +24,7 @@ expect_error() {
     done
     : >"$out"; : >"$err"
     local before; before=$(ls -A "$scratch")
-    "$build/bin/$prog" "$@" >"$out" 2>"$err"
+    "${launch[@]}" "$build/bin/$prog" "$@" >"$out" 2>"$err"
     local status=$? lines
     # progress reports (cli_progress) may come before the error message
     grep -v -E '^[^:]+: +[0-9]+% \([0-9]+/[0-9]+\), [a-z -]+ ' "$err" >"$err.msg"
@@ -37,6 +40,8 @@ expect_error() {
         fail "$name" "stderr has $lines lines: $(head -c 300 "$err")"
     elif ! grep -q "^$prog: " "$err"; then
         fail "$name" "message does not start with '$prog: ': $(cat "$err")"
+    elif [ -n "$want" ] && ! grep -qF -- "$want" "$err"; then
+        fail "$name" "message does not say \"$want\": $(cat "$err")"
     elif [ -n "$changed" ]; then
         fail "$name" "changed or removed an old output:$changed"
     elif [ "$before" != "$after" ]; then

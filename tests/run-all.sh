@@ -282,22 +282,13 @@ check "mpi-fashion: 2 ranks train the weights of 1, bit for bit" \
     cmp "$scratch/mpi-1.model" "$scratch/mpi-2.model"
 check "mpi-fashion: 4 ranks (oversubscribed) train the weights of 1, bit for bit" \
     cmp "$scratch/mpi-1.model" "$scratch/mpi-4.model"
-mpi_error() {  # mpi_error NAME NP TEXT ARGS...: one line with TEXT, status 1, no file
-    local name=$1 np=$2 text=$3 out status; shift 3
-    rm -f "$scratch"/mpi-out*
-    out=$("${mpirun_q[@]}" -np "$np" "$build/bin/mpi-fashion" "$@" \
-          --save "$scratch/mpi-out.model" --result "$scratch/mpi-out.dat" 2>&1 >/dev/null)
-    status=$?
-    out=$(grep -v -E '^[^:]+: +[0-9]+% \(' <<<"$out")
-    if [ $status -ne 1 ]; then
-        fail "$name" "exit status $status, expected 1: $out"
-    elif [ "$(wc -l <<<"$out")" -ne 1 ] || ! grep -qF -- "$text" <<<"$out"; then
-        fail "$name" "expected one line with \"$text\": $out"
-    elif ls "$scratch"/mpi-out* >/dev/null 2>&1 || ls -a "$scratch" | grep -q '^\.mpi-out'; then
-        fail "$name" "left a file behind: $(ls -a "$scratch" | grep mpi-out | tr '\n' ' ')"
-    else
-        pass "$name ($out)"
-    fi
+mpi_error() {  # mpi_error NAME NP TEXT ARGS...: expect_error on NP ranks, saying TEXT
+    local name=$1 np=$2
+    launch=("${mpirun_q[@]}" -np "$np") want=$3
+    shift 3
+    expect_error "$name" mpi-fashion "$@" --save "$scratch/cli-file.model" \
+        --result "$scratch/cli-file.dat"
+    launch=() want=
 }
 mpi_error "mpi-fashion on 2 ranks: a wrong option, said once" 2 \
     "mpi-fashion: unknown option '--frobnicate'" --frobnicate
